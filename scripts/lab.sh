@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# The local lab: a real Docker engine, buildx, QEMU (binfmt) and two OCI registries on loopback, plus a
+# multi-arch base image, so that the e2e tests meet the real tools without pulling anything from the internet.
+#
+#   scripts/lab.sh up       bring every part up (idempotent: a second run on a ready machine changes nothing)
+#   scripts/lab.sh status   report each part; exit 0 only when every part is ready
+#   scripts/lab.sh down     stop only the processes `up` started (by the pids it recorded)
+#
+# The engine and buildx already on the machine are used when they work (a developer laptop, a GitHub runner).
+# Otherwise, on Debian as root, they come from Debian trixie packages, with the mirror taken from the machine's
+# own apt sources.
+set -euo pipefail
+
+LAB_DIR=${LAB_DIR:-/var/lib/multiarch-lab}
+RUN_DIR=$LAB_DIR/run
+LOG_DIR=$LAB_DIR/log
+LAB_REGISTRY_PORT=${LAB_REGISTRY_PORT:-5000}
+LAB_AUTH_REGISTRY_PORT=${LAB_AUTH_REGISTRY_PORT:-5001}
+LAB_AUTH_USER=${LAB_AUTH_USER:-lab-user}
+LAB_AUTH_PASSWORD=${LAB_AUTH_PASSWORD:-lab-password}
+LAB_BASE_IMAGE=127.0.0.1:$LAB_REGISTRY_PORT/lab/busybox:latest
+# Architectures the lab emulates, as named by qemu's binfmt files.
+QEMU_ARCHES=(aarch64 arm riscv64 ppc64le s390x)
+binfmt_dir=/proc/sys/fs/binfmt_misc
+DEBIAN_SOURCES=/etc/apt/sources.list.d/debian.sources
+LAB_SOURCES=/etc/apt/sources.list.d/multiarch-lab-trixie.sources
+LAB_PREFERENCES=/etc/apt/preferences.d/multiarch-lab-trixie
+
+say() { printf '[lab] %s\n' "$*"; }
+die() { printf '[lab] error: %s\n' "$*" >&2; exit 1; }
+
+pid_alive() { # pidfile
+  [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+wait_for() { # description, seconds, command...
+  local what=$1 seconds=$2
+  shift 2
+  local i
+  for ((i = 0; i < seconds * 5; i++)); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  die "$what did not come up within ${seconds}s (logs in $LOG_DIR)"
+}
+
+# ---------------------------------------------------------------- packages
+engine_works() { docker info >/dev/null 2>&1; }
+buildx_works() { docker buildx version >/dev/null 2>&1; }
+have_commands() { local c; for c in "$@"; do command -v "$c" >/dev/null 2>&1 || return 1; done; }
+
+# The mirror URI of the machine's own main Debian suite (not the security one).
+debian_mirror() {
+  [ -r "$DEBIAN_SOURCES" ] || die "$DEBIAN_SOURCES is missing: cannot find this machine's Debian mirror"
+  awk 'BEGIN { RS = ""; FS = "\n" }
+       $0 !~ /Suites:[^\n]*security/ {
+         for (i = 1; i <= NF; i++) if ($i ~ /^URIs:/) { sub(/^URIs:[ \t]*/, "", $i); split($i, u, /[ \t]+/); print u[1]; exit }
+       }' "$DEBIAN_SOURCES"
+}
+
+# What this machine lacks for the lab, as Debian package names; empty when everything is there.
+missing_packages() {
+  engine_works || have_commands dockerd containerd runc || echo docker.io containerd runc tini
+  buildx_works || echo docker-buildx
+  have_commands docker-registry || have_commands registry || echo docker-registry
+  have_commands htpasswd || echo apache2-utils
+  have_commands curl || echo curl
+  local arch
+  for arch in "${QEMU_ARCHES[@]}"; do
+    [ "$arch" = "$(native_qemu_arch)" ] && continue
+    if [ ! -e "$binfmt_dir/qemu-$arch" ] && [ ! -r "/usr/lib/binfmt.d/qemu-$arch.conf" ]; then
+      echo qemu-user-static
+      break
+    fi
+  done
+}
+
+install_packages() {
+  local missing
+  missing=$(missing_packages | tr '\n' ' ')
+  [ -z "${missing// /}" ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing packages ($missing) and not root: install them or run as root"
+  command -v apt-get >/dev/null || die "missing packages ($missing) and no apt-get on this machine"
+  local mirror
+  mirror=$(debian_mirror)
+  [ -n "$mirror" ] || die "no URIs line found in $DEBIAN_SOURCES"
+  say "installing $missing from Debian trixie"
+  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$mirror" >"$LAB_SOURCES"
+  # Keep trixie out of every other install on this machine: only `-t trixie` below takes from it.
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' >"$LAB_PREFERENCES"
+  # shellcheck disable=SC2086 # one word per package
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t trixie $missing; } \
+    >"$LOG_DIR/apt.log" 2>&1 || { tail -20 "$LOG_DIR/apt.log" >&2; die "apt-get install failed"; }
+}
+
+# ---------------------------------------------------------------- engine
+start_engine() {
+  if engine_works; then return 0; fi
+  have_commands dockerd || die "no working Docker engine and no dockerd to start"
+  # The containerd image store lets the docker driver build and push several platforms at once.
+  printf '{"features": {"containerd-snapshotter": true}}\n' >"$LAB_DIR/daemon.json"
+  say "starting dockerd (containerd snapshotter)"
+  nohup dockerd --config-file "$LAB_DIR/daemon.json" --pidfile "$RUN_DIR/dockerd.docker.pid" \
+    >"$LOG_DIR/dockerd.log" 2>&1 &
+  echo $! >"$RUN_DIR/dockerd.pid"
+  wait_for dockerd 60 docker info
+}
+
+engine_status() {
+  if ! engine_works; then echo "engine: down"; return 1; fi
+  local store
+  store=$(docker info --format '{{range .DriverStatus}}{{index . 1}} {{end}}' 2>/dev/null)
+  echo "engine: up (server $(docker version --format '{{.Server.Version}}'), storage: ${store:-unknown})"
+}
+
+buildx_status() {
+  if ! buildx_works; then echo "buildx: missing"; return 1; fi
+  echo "buildx: $(docker buildx version)"
+}
+
+# ---------------------------------------------------------------- binfmt
+native_qemu_arch() {
+  case "$(uname -m)" in
+    x86_64) echo x86_64 ;; aarch64) echo aarch64 ;; *) uname -m ;;
+  esac
+}
+
+register_binfmt() {
+  if [ ! -e "$binfmt_dir/register" ]; then
+    [ "$(id -u)" -eq 0 ] || die "binfmt_misc is not mounted and not root"
+    mount -t binfmt_misc binfmt_misc "$binfmt_dir"
+  fi
+  local arch conf
+  for arch in "${QEMU_ARCHES[@]}"; do
+    [ "$arch" = "$(native_qemu_arch)" ] && continue
+    [ -e "$binfmt_dir/qemu-$arch" ] && continue
+    conf=/usr/lib/binfmt.d/qemu-$arch.conf
+    [ -r "$conf" ] || die "$conf is missing (qemu-user-static not installed?)"
+    [ "$(id -u)" -eq 0 ] || die "qemu-$arch is not registered and registering it needs root"
+    say "registering binfmt for $arch"
+    grep -v '^#' "$conf" >"$binfmt_dir/register"
+  done
+}
+
+binfmt_status() {
+  local arch missing=()
+  for arch in "${QEMU_ARCHES[@]}"; do
+    [ "$arch" = "$(native_qemu_arch)" ] && continue
+    [ -e "$binfmt_dir/qemu-$arch" ] || missing+=("$arch")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then echo "binfmt: missing ${missing[*]}"; return 1; fi
+  echo "binfmt: ${QEMU_ARCHES[*]} registered"
+}
+
+# ---------------------------------------------------------------- registries
+registry_answers() { # port [user:password]
+  local code
+  if [ -n "${2:-}" ]; then
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u "$2" "http://127.0.0.1:$1/v2/") || return 1
+  else
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/v2/") || return 1
+  fi
+  [ "$code" = 200 ]
+}
+
+registry_binary() {
+  command -v docker-registry || command -v registry || die "no docker-registry binary"
+}
+
+write_registry_config() { # name port [htpasswd-file]
+  local name=$1 port=$2 htpasswd=${3:-}
+  mkdir -p "$LAB_DIR/$name/storage"
+  {
+    printf 'version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: %s\n' "$LAB_DIR/$name/storage"
+    printf '  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:%s\n' "$port"
+    if [ -n "$htpasswd" ]; then
+      printf 'auth:\n  htpasswd:\n    realm: multiarch-lab\n    path: %s\n' "$htpasswd"
+    fi
+  } >"$LAB_DIR/$name/config.yml"
+}
+
+start_registry() { # name port [user password]
+  local name=$1 port=$2 user=${3:-} password=${4:-} credentials=
+  [ -n "$user" ] && credentials=$user:$password
+  if pid_alive "$RUN_DIR/$name.pid" && registry_answers "$port" "$credentials"; then return 0; fi
+  if registry_answers "$port" "$credentials"; then
+    say "$name: something this lab did not start already answers on 127.0.0.1:$port; using it"
+    return 0
+  fi
+  local htpasswd=
+  if [ -n "$user" ]; then
+    htpasswd=$LAB_DIR/$name/htpasswd
+    mkdir -p "$LAB_DIR/$name"
+    htpasswd -Bbn "$user" "$password" >"$htpasswd"
+  fi
+  write_registry_config "$name" "$port" "$htpasswd"
+  say "starting $name on 127.0.0.1:$port"
+  nohup "$(registry_binary)" serve "$LAB_DIR/$name/config.yml" >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name.pid"
+  wait_for "$name" 20 registry_answers "$port" "$credentials"
+}
+
+registry_status() { # name port [user password]
+  local credentials=
+  [ -n "${3:-}" ] && credentials=$3:$4
+  if registry_answers "$2" "$credentials"; then echo "$1: up on 127.0.0.1:$2"; else echo "$1: down"; return 1; fi
+}
+
+# ---------------------------------------------------------------- base image
+base_image_ready() {
+  local accept='application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json'
+  curl -sf -o /dev/null -H "Accept: $accept" \
+    "http://127.0.0.1:$LAB_REGISTRY_PORT/v2/lab/busybox/manifests/latest"
+}
+
+# busybox-static for one Debian architecture, unpacked into a rootfs with a link per applet.
+busybox_rootfs() { # debian-arch dir
+  local arch=$1 dir=$2 work=$LAB_DIR/apt-$1
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$dir"
+  local apt_opts=(-o "APT::Architecture=$arch" -o "APT::Architectures=$arch"
+    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "Dir::State::status=/dev/null")
+  apt-get "${apt_opts[@]}" -qq update >"$LOG_DIR/apt-$arch.log" 2>&1 ||
+    { tail -5 "$LOG_DIR/apt-$arch.log" >&2; die "apt-get update for $arch failed"; }
+  (cd "$work" && rm -f busybox-static_*.deb && apt-get "${apt_opts[@]}" -qq download "busybox-static:$arch") \
+    >>"$LOG_DIR/apt-$arch.log" 2>&1 || die "could not download busybox-static:$arch"
+  rm -rf "$work/extract" && dpkg-deb -x "$work"/busybox-static_*.deb "$work/extract"
+  mkdir -p "$dir/bin" "$dir/tmp" "$dir/etc"
+  cp "$work/extract/bin/busybox" "$dir/bin/busybox"
+}
+
+seed_base_image() {
+  if base_image_ready; then return 0; fi
+  say "seeding $LAB_BASE_IMAGE (linux/amd64 + linux/arm64) from Debian's busybox-static"
+  local repo=127.0.0.1:$LAB_REGISTRY_PORT/lab/busybox
+  local seed=$LAB_DIR/seed
+  rm -rf "$seed"
+  busybox_rootfs amd64 "$seed/amd64"
+  busybox_rootfs arm64 "$seed/arm64"
+  # Both builds share one Debian version, so the host-runnable one lists the applets of both.
+  local applets
+  applets=$(qemu_free_busybox "$seed" --list)
+  local arch applet
+  for arch in amd64 arm64; do
+    for applet in $applets; do
+      [ "$applet" = busybox ] || ln -sf busybox "$seed/$arch/bin/$applet"
+    done
+    tar -C "$seed/$arch" -c . | docker import --platform "linux/$arch" - "$repo:$arch" >/dev/null
+    docker push -q "$repo:$arch" >/dev/null
+  done
+  docker buildx imagetools create -t "$repo:latest" "$repo:amd64" "$repo:arm64" >"$LOG_DIR/seed.log" 2>&1 ||
+    { cat "$LOG_DIR/seed.log" >&2; die "imagetools create failed for the base image"; }
+  base_image_ready || die "the base image is not in the registry after seeding"
+}
+
+# Runs the busybox of the host's own architecture (no emulation needed).
+qemu_free_busybox() { # seed-dir args...
+  local seed=$1
+  shift
+  case "$(uname -m)" in
+    x86_64) "$seed/amd64/bin/busybox" "$@" ;;
+    aarch64) "$seed/arm64/bin/busybox" "$@" ;;
+    *) die "the lab seeds its base image on amd64 or arm64 hosts only" ;;
+  esac
+}
+
+base_status() {
+  if base_image_ready; then echo "base image: $LAB_BASE_IMAGE"; else echo "base image: missing"; return 1; fi
+}
+
+# ---------------------------------------------------------------- commands
+cmd_up() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  install_packages
+  start_engine
+  buildx_works || die "docker buildx does not work"
+  register_binfmt
+  start_registry registry "$LAB_REGISTRY_PORT"
+  start_registry auth-registry "$LAB_AUTH_REGISTRY_PORT" "$LAB_AUTH_USER" "$LAB_AUTH_PASSWORD"
+  seed_base_image
+  cmd_status
+}
+
+cmd_status() {
+  local failed=0
+  engine_status || failed=1
+  buildx_status || failed=1
+  binfmt_status || failed=1
+  registry_status registry "$LAB_REGISTRY_PORT" || failed=1
+  registry_status auth-registry "$LAB_AUTH_REGISTRY_PORT" "$LAB_AUTH_USER" "$LAB_AUTH_PASSWORD" || failed=1
+  if engine_works; then base_status || failed=1; else echo "base image: unknown (no engine)"; failed=1; fi
+  return $failed
+}
+
+cmd_down() {
+  local pidfile name pid
+  for name in auth-registry registry dockerd; do
+    pidfile=$RUN_DIR/$name.pid
+    if pid_alive "$pidfile"; then
+      pid=$(cat "$pidfile")
+      say "stopping $name (pid $pid)"
+      kill "$pid"
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    fi
+    rm -f "$pidfile"
+  done
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  status) cmd_status ;;
+  down) cmd_down ;;
+  *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
+esac
