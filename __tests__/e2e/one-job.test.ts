@@ -1,0 +1,133 @@
+// Issue 3's promises, end to end against the lab with the docker driver: one step builds every platform,
+// publishes one index under the final tags, and leaves no temporary tag behind.
+import { LocalRunner, type ActionRun } from '../../scripts/local-runner.js';
+import { describeWithLab, lab } from './lab.js';
+import { archContext, getIndex, imagePlatforms, listTags, resolve, runArch, uniqueRepository } from './probe.js';
+
+interface Run {
+  main: ActionRun;
+  post: ActionRun;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+async function runAction(inputs: Record<string, string>): Promise<Run> {
+  const runner = new LocalRunner({ inputs: { driver: 'docker', push: 'true', ...inputs } });
+  try {
+    const main = await runner.runMain();
+    const post = await runner.runPost();
+    return { main, post, outputs: runner.outputs(), summary: runner.summary() };
+  } finally {
+    runner.remove();
+  }
+}
+
+function explain(run: Run): string {
+  return `main exit ${String(run.main.exitCode)}:\n${run.main.stdout}\n${run.main.stderr}\npost:\n${run.post.stdout}`;
+}
+
+describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final tags', (mode) => {
+  const repository = uniqueRepository(`one-job-${mode}`);
+  const image = `${lab.registry}/${repository}`;
+  let run: Run;
+
+  beforeAll(async () => {
+    run = await runAction({
+      mode,
+      platforms: 'linux/amd64,linux/arm64',
+      tags: `${image}:latest,${image}:v1`,
+      context: archContext(),
+      provenance: 'false',
+    });
+  });
+
+  test('main and post succeed and the digest output is set', () => {
+    expect({ main: run.main.exitCode, post: run.post.exitCode }).toEqual({ main: 0, post: 0 });
+    expect(run.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+    expect(explain(run)).not.toMatch(/::warning::/);
+  });
+
+  test('both final tags resolve to the index whose digest is outputs.digest', async () => {
+    expect(await resolve(repository, 'latest')).toBe(run.outputs.digest);
+    expect(await resolve(repository, 'v1')).toBe(run.outputs.digest);
+  });
+
+  test('the registry holds the final tags and nothing else from the run', async () => {
+    expect(await listTags(repository)).toEqual(['latest', 'v1']);
+  });
+
+  test('with provenance off the index has exactly the two platforms, and platform-digests names them', async () => {
+    const index = await getIndex(repository, 'latest');
+    expect(index.manifests).toHaveLength(2);
+    expect(imagePlatforms(index)).toEqual(['linux/amd64', 'linux/arm64']);
+    const digests = JSON.parse(run.outputs['platform-digests'] ?? '{}') as Record<string, string>;
+    expect(Object.keys(digests).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(index.manifests.map((m) => m.digest).sort()).toEqual(Object.values(digests).sort());
+  });
+
+  test('each platform runs and prints its own architecture', () => {
+    expect(runArch(`${image}:latest`, 'linux/amd64')).toBe('x86_64');
+    expect(runArch(`${image}:latest`, 'linux/arm64')).toBe('aarch64');
+  });
+
+  test('the job summary names the index, the platforms and the published tags', () => {
+    expect(run.summary).toContain(run.outputs.digest);
+    expect(run.summary).toContain('linux/arm64');
+    expect(run.summary).toContain(`${image}:v1`);
+  });
+});
+
+describeWithLab('publish: false', () => {
+  test('the index exists by digest, no tag was created, nothing is left over', async () => {
+    const repository = uniqueRepository('no-publish');
+    const run = await runAction({
+      mode: 'fan-out',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: `${lab.registry}/${repository}:latest`,
+      context: archContext(),
+      publish: 'false',
+    });
+    expect(run.main.exitCode).toBe(0);
+    expect(run.post.exitCode).toBe(0);
+    const digest = run.outputs.digest ?? '';
+    expect(await resolve(repository, digest)).toBe(digest);
+    expect(await listTags(repository)).toEqual([]);
+  });
+});
+
+describeWithLab('a build that fails on arm64 only', () => {
+  test('the step fails with that error, nothing is published, post deletes the temporary tags', async () => {
+    const repository = uniqueRepository('arm64-fails');
+    const run = await runAction({
+      mode: 'fan-out',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: `${lab.registry}/${repository}:latest`,
+      context: archContext(['RUN test "$(uname -m)" != aarch64 || { echo "no arm64 here" >&2; exit 3; }']),
+    });
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.stdout).toMatch(/::error::.*linux\/arm64.*failed/s);
+    expect(run.post.exitCode).toBe(0);
+    // The amd64 build pushed its temporary tag before arm64 failed; post must have deleted it.
+    expect(await listTags(repository)).toEqual([]);
+    expect(run.summary).toContain('nothing was published');
+  });
+});
+
+describeWithLab('provenance: true', () => {
+  test('attestation manifests stay in the published index', async () => {
+    const repository = uniqueRepository('provenance');
+    const run = await runAction({
+      mode: 'fan-out',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: `${lab.registry}/${repository}:latest`,
+      context: archContext(),
+      provenance: 'true',
+    });
+    expect(run.main.exitCode).toBe(0);
+    const index = await getIndex(repository, 'latest');
+    expect(imagePlatforms(index)).toEqual(['linux/amd64', 'linux/arm64']);
+    const attestations = index.manifests.filter((m) => m.platform?.os === 'unknown');
+    expect(attestations).toHaveLength(2);
+    expect(await listTags(repository)).toEqual(['latest']);
+  });
+});

@@ -1,0 +1,83 @@
+// Independent checks of what ended up in the lab registries: plain HTTP requests and docker commands, written
+// apart from the action's own registry client so that the e2e tests do not grade the action with its own code.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lab } from './lab.js';
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(',');
+
+export interface IndexJson {
+  mediaType?: string;
+  manifests: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[];
+  annotations?: Record<string, string>;
+}
+
+/** A repository name no other test (or earlier run) uses. */
+export function uniqueRepository(purpose: string): string {
+  return `e2e/${purpose}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function url(registry: string, path: string): string {
+  return `http://${registry}/v2/${path}`;
+}
+
+/** The tags of a repository in the anonymous lab registry ([] for a repository that has none). */
+export async function listTags(repository: string, registry = lab.registry): Promise<string[]> {
+  const response = await fetch(url(registry, `${repository}/tags/list`));
+  if (response.status === 404) return [];
+  const body = (await response.json()) as { tags: string[] | null };
+  return [...(body.tags ?? [])].sort();
+}
+
+/** The digest a tag or digest resolves to, or undefined when the registry has no such manifest. */
+export async function resolve(repository: string, reference: string, registry = lab.registry): Promise<string | undefined> {
+  const response = await fetch(url(registry, `${repository}/manifests/${reference}`), {
+    method: 'HEAD',
+    headers: { Accept: ACCEPT },
+  });
+  return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
+}
+
+export async function getIndex(repository: string, reference: string, registry = lab.registry): Promise<IndexJson> {
+  const response = await fetch(url(registry, `${repository}/manifests/${reference}`), { headers: { Accept: ACCEPT } });
+  if (response.status !== 200) throw new Error(`GET ${repository}:${reference} answered ${response.status}`);
+  return (await response.json()) as IndexJson;
+}
+
+/** Platforms of the index's images (attestation manifests, `unknown/unknown`, left out). */
+export function imagePlatforms(index: IndexJson): string[] {
+  return index.manifests
+    .map((m) => m.platform)
+    .filter((p): p is NonNullable<typeof p> => p !== undefined && p.os !== 'unknown')
+    .map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'))
+    .sort();
+}
+
+export function docker(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('docker', args, { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** What `uname -m` said at build time, read from the image by running it (pulled fresh for that platform). */
+export function runArch(image: string, platform: string): string {
+  const result = docker(['run', '--rm', '--pull', 'always', '--platform', platform, image]);
+  if (result.status !== 0) throw new Error(`docker run ${image} (${platform}) failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** A build context whose image prints the architecture it was built on. */
+export function archContext(extraDockerfileLines: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-context-'));
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    [`FROM ${lab.baseImage}`, 'RUN uname -m > /arch', ...extraDockerfileLines, 'CMD ["cat", "/arch"]', ''].join('\n'),
+  );
+  return dir;
+}
