@@ -78,9 +78,10 @@ async function demo(): Promise<void> {
     });
     try {
       const main = await runner.runMain();
+      console.log(`\n--- main step ---\n${main.stdout}${main.stderr}`);
       const post = await runner.runPost();
+      console.log(`--- post step ---\n${post.stdout}${post.stderr}`);
       if (main.exitCode !== 0 || post.exitCode !== 0) {
-        console.log(main.stdout, main.stderr, post.stdout, post.stderr);
         throw new Error(`the action failed (main exit ${String(main.exitCode)}, post exit ${String(post.exitCode)})`);
       }
       const outputs = runner.outputs();

@@ -1,0 +1,97 @@
+// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { buildxBuildArgs } from './buildx-args.js';
+import type { DockerCli } from './docker.js';
+import type { BuildOptions } from './inputs.js';
+import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
+import { formatPlatform } from './platform.js';
+import type { Descriptor } from './registry/types.js';
+
+/** The parts of buildx's metadata file this action reads. */
+export interface BuildMetadata {
+  'containerimage.descriptor'?: Descriptor;
+  'containerimage.digest'?: string;
+  'containerimage.config.digest'?: string;
+  [key: string]: unknown;
+}
+
+export interface CompletedBuild {
+  build: PlannedBuild;
+  metadata: BuildMetadata;
+}
+
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+export async function runBuilds(
+  plan: Plan,
+  options: BuildOptions,
+  builder: BuilderFacts,
+  docker: DockerCli,
+  tempDir: string,
+): Promise<CompletedBuild[]> {
+  const secretFiles = await writeSecretFiles(options.secrets, tempDir);
+  try {
+    const parallel = plan.builds.length > 1;
+    const outcomes = await Promise.allSettled(
+      plan.builds.map(async (build): Promise<CompletedBuild> => {
+        const metadataFile = join(tempDir, `metadata-${build.name}.json`);
+        const args = buildxBuildArgs(build, plan, options, builder, {
+          metadataFile,
+          secretSpecs: secretFiles.specs,
+        });
+        const label = build.platforms.map(formatPlatform).join(',');
+        core.info(`Building ${label}`);
+        try {
+          await docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {});
+        } catch (error) {
+          throw new BuildError(`the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return { build, metadata: JSON.parse(await readFile(metadataFile, 'utf8')) as BuildMetadata };
+      }),
+    );
+    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+    if (failures.length > 0) {
+      throw new BuildError(failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'));
+    }
+    return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  } finally {
+    await secretFiles.remove();
+  }
+}
+
+/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
+export function pushedDescriptor(completed: CompletedBuild): Descriptor {
+  const descriptor = completed.metadata['containerimage.descriptor'];
+  if (!descriptor?.digest) {
+    throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
+  }
+  return descriptor;
+}
+
+/**
+ * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
+ * visible to every process on the runner. The files are removed when the builds end.
+ */
+async function writeSecretFiles(
+  secrets: string[],
+  tempDir: string,
+): Promise<{ specs: string[]; remove: () => Promise<void> }> {
+  const files: string[] = [];
+  const specs: string[] = [];
+  for (const secret of secrets) {
+    const separator = secret.indexOf('=');
+    const id = secret.slice(0, separator);
+    const value = secret.slice(separator + 1);
+    if (value !== '') core.setSecret(value);
+    const file = join(tempDir, `secret-${randomUUID()}`);
+    await writeFile(file, value, { mode: 0o600 });
+    files.push(file);
+    specs.push(`id=${id},src=${file}`);
+  }
+  return { specs, remove: async () => void (await Promise.all(files.map((file) => rm(file, { force: true })))) };
+}

@@ -1,0 +1,49 @@
+// Every input, output and state name in one place, so a typo is a compile error rather than a silent ''.
+
+export enum Input {
+  Mode = 'mode',
+  Platforms = 'platforms',
+  Publish = 'publish',
+  Cleanup = 'cleanup',
+  TempTagPrefix = 'temp-tag-prefix',
+  Qemu = 'qemu',
+  QemuImage = 'qemu-image',
+  Builder = 'builder',
+  Driver = 'driver',
+  DriverOpts = 'driver-opts',
+  BuildkitdConfigInline = 'buildkitd-config-inline',
+  Context = 'context',
+  File = 'file',
+  Target = 'target',
+  Tags = 'tags',
+  Labels = 'labels',
+  Annotations = 'annotations',
+  BuildArgs = 'build-args',
+  BuildContexts = 'build-contexts',
+  Secrets = 'secrets',
+  SecretFiles = 'secret-files',
+  Ssh = 'ssh',
+  CacheFrom = 'cache-from',
+  CacheTo = 'cache-to',
+  Provenance = 'provenance',
+  Sbom = 'sbom',
+  NoCache = 'no-cache',
+  Pull = 'pull',
+  Network = 'network',
+  Push = 'push',
+  GithubToken = 'github-token',
+}
+
+export enum Output {
+  Digest = 'digest',
+  PlatformDigests = 'platform-digests',
+  Metadata = 'metadata',
+  ImageId = 'imageid',
+}
+
+export enum StateKey {
+  /** Set by main; its presence tells the shared entry point that it runs as the post step. */
+  IsPost = 'isPost',
+  /** The RunState JSON (src/state.ts). */
+  Run = 'run',
+}

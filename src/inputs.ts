@@ -1,0 +1,229 @@
+// The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
+// collects every problem at once, each naming the input and the form it expects, before anything runs.
+import * as core from '@actions/core';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { Input } from './constants.js';
+import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
+import { isValidTag, parseReference, type ImageReference } from './reference.js';
+
+export const MODES = ['auto', 'multi', 'fan-out'] as const;
+export type Mode = (typeof MODES)[number];
+/** Modes of the matrix flow, refused until they exist so that nobody mistakes them for a no-op. */
+const FUTURE_MODES = ['shard', 'merge'];
+
+export const PUBLISH_WHEN = ['post', 'main', 'false'] as const;
+export type PublishWhen = (typeof PUBLISH_WHEN)[number];
+
+export const QEMU_MODES = ['auto', 'true', 'false'] as const;
+export type QemuMode = (typeof QEMU_MODES)[number];
+
+export const DRIVERS = ['docker-container', 'docker'] as const;
+export type Driver = (typeof DRIVERS)[number];
+
+/** What buildx builds, with docker/build-push-action's names and list semantics. */
+export interface BuildOptions {
+  context: string;
+  file: string;
+  target: string;
+  labels: string[];
+  annotations: string[];
+  buildArgs: string[];
+  buildContexts: string[];
+  /** `id=value` pairs; the values are secrets and go to files, never to argv or logs. */
+  secrets: string[];
+  secretFiles: string[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  provenance: string;
+  sbom: string;
+  noCache: boolean;
+  pull: boolean;
+  network: string;
+}
+
+export interface Inputs {
+  mode: Mode;
+  platforms: Platform[];
+  tags: ImageReference[];
+  push: boolean;
+  publish: PublishWhen;
+  cleanup: boolean;
+  tempTagPrefix: string;
+  qemu: QemuMode;
+  qemuImage: string;
+  builder: string;
+  driver: Driver;
+  driverOpts: string[];
+  buildkitdConfigInline: string;
+  githubToken: string;
+  build: BuildOptions;
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0] ?? ''}`
+        : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'InputError';
+  }
+}
+
+/**
+ * A list input as docker/build-push-action reads it: one item per line, each line CSV (so quotes protect commas);
+ * with `splitCommas` false, a line stays one item even when it holds commas (build args, labels, cache specs).
+ */
+export function parseList(value: string, splitCommas: boolean): string[] {
+  if (value.trim() === '') return [];
+  const records = parseCsv(value, {
+    columns: false,
+    relaxQuotes: true,
+    relaxColumnCount: true,
+    skipEmptyLines: true,
+  }) as string[][];
+  return records
+    .flatMap((record) => (splitCommas ? record.flatMap((field) => field.split(',')) : [record.join(',')]))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+export type InputReader = (name: Input) => string;
+
+export function parseInputs(read: InputReader): Inputs {
+  const problems: string[] = [];
+  const text = (name: Input): string => read(name).trim();
+
+  function oneOf<T extends string>(name: Input, allowed: readonly T[]): T {
+    const value = text(name);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`"${name}" is "${value}" (expected one of: ${allowed.join(', ')})`);
+    return allowed[0] as T;
+  }
+
+  function boolean(name: Input): boolean {
+    const value = text(name).toLowerCase();
+    if (value === 'true' || value === 'false') return value === 'true';
+    problems.push(`"${name}" is "${read(name)}" (expected true or false)`);
+    return false;
+  }
+
+  function keyValues(name: Input): string[] {
+    const items = parseList(read(name), false);
+    for (const item of items) {
+      if (!/^[^=\s]+=/.test(item)) problems.push(`"${name}" has "${redactValue(name, item)}" (expected key=value)`);
+    }
+    return items;
+  }
+
+  const mode = text(Input.Mode);
+  if (FUTURE_MODES.includes(mode)) {
+    problems.push(`"mode" is "${mode}": the matrix modes shard and merge are not available yet (use auto, multi or fan-out)`);
+  }
+
+  const platforms = parsePlatforms(parseList(read(Input.Platforms), true), problems);
+  const tags = parseTags(parseList(read(Input.Tags), true), problems);
+  const push = boolean(Input.Push);
+  if (push && tags.length === 0) problems.push('"tags" is empty but "push" is true (expected at least one image reference)');
+
+  const tempTagPrefix = text(Input.TempTagPrefix);
+  // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
+  if (!isValidTag(tempTagPrefix) || tempTagPrefix.length > 48) {
+    problems.push(`"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`);
+  }
+
+  const inputs: Inputs = {
+    mode: FUTURE_MODES.includes(mode) ? 'auto' : oneOf(Input.Mode, MODES),
+    platforms,
+    tags,
+    push,
+    publish: oneOf(Input.Publish, PUBLISH_WHEN),
+    cleanup: boolean(Input.Cleanup),
+    tempTagPrefix,
+    qemu: oneOf(Input.Qemu, QEMU_MODES),
+    qemuImage: text(Input.QemuImage),
+    builder: text(Input.Builder),
+    driver: oneOf(Input.Driver, DRIVERS),
+    driverOpts: parseList(read(Input.DriverOpts), false),
+    buildkitdConfigInline: read(Input.BuildkitdConfigInline),
+    githubToken: read(Input.GithubToken),
+    build: {
+      context: text(Input.Context) || '.',
+      file: text(Input.File),
+      target: text(Input.Target),
+      labels: keyValues(Input.Labels),
+      annotations: keyValues(Input.Annotations),
+      buildArgs: keyValues(Input.BuildArgs),
+      buildContexts: keyValues(Input.BuildContexts),
+      secrets: keyValues(Input.Secrets),
+      secretFiles: keyValues(Input.SecretFiles),
+      ssh: parseList(read(Input.Ssh), false),
+      cacheFrom: parseList(read(Input.CacheFrom), false),
+      cacheTo: parseList(read(Input.CacheTo), false),
+      provenance: text(Input.Provenance),
+      sbom: text(Input.Sbom),
+      noCache: boolean(Input.NoCache),
+      pull: boolean(Input.Pull),
+      network: text(Input.Network),
+    },
+  };
+  if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
+    problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return inputs;
+}
+
+function parsePlatforms(items: string[], problems: string[]): Platform[] {
+  if (items.length === 0) {
+    problems.push('"platforms" is empty (expected a list such as linux/amd64,linux/arm64)');
+    return [];
+  }
+  const platforms: Platform[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    try {
+      const platform = parsePlatform(item);
+      const name = formatPlatform(platform);
+      if (seen.has(name)) problems.push(`"platforms" lists ${name} twice`);
+      seen.add(name);
+      platforms.push(platform);
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      problems.push(`"platforms": ${error.message}`);
+    }
+  }
+  return platforms;
+}
+
+function parseTags(items: string[], problems: string[]): ImageReference[] {
+  const tags: ImageReference[] = [];
+  for (const item of items) {
+    try {
+      const reference = parseReference(item);
+      if (reference.digest) {
+        problems.push(`"tags" has "${item}" with a digest (expected name:tag; the digest is what this action outputs)`);
+      } else {
+        tags.push({ ...reference, tag: reference.tag ?? 'latest' });
+      }
+    } catch (error) {
+      problems.push(`"tags": ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return tags;
+}
+
+/** Secret values never reach a message: only their id does. */
+function redactValue(name: Input, item: string): string {
+  if (name !== Input.Secrets) return item;
+  const separator = item.indexOf('=');
+  return separator > 0 ? `${item.slice(0, separator)}=***` : '***';
+}
+
+/** The inputs as the runner passed them; the GitHub token is masked before anything can print it. */
+export function getInputs(): Inputs {
+  const token = core.getInput(Input.GithubToken);
+  if (token !== '') core.setSecret(token);
+  return parseInputs((name) => core.getInput(name));
+}

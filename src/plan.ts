@@ -1,0 +1,220 @@
+// The plan: inputs plus facts about the builder and the run, turned into what main will do. Pure, so every
+// decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
+import { createHash } from 'node:crypto';
+import type { Inputs, PublishWhen } from './inputs.js';
+import { formatPlatform, nativePlatforms, platformSlug, samePlatform, type Platform } from './platform.js';
+import { formatName, type ImageName, type ImageReference } from './reference.js';
+
+/** What main learned about the builder before planning. */
+export interface BuilderFacts {
+  name: string;
+  driver: string;
+  /** buildx's own version, e.g. 0.13.1. */
+  buildxVersion: string;
+  /** Can build several platforms in one build and push the result (the docker driver needs the containerd store). */
+  multiPlatform: boolean;
+  /** This run created the builder, so post removes it. */
+  created: boolean;
+}
+
+/** Identifies one step of one run attempt: temporary tags carry it so that concurrent runs never collide. */
+export interface RunIdentity {
+  runId: string;
+  runAttempt: string;
+  job: string;
+  action: string;
+}
+
+/** One `buildx build` invocation. */
+export interface PlannedBuild {
+  /** `all` for the multi-platform build, else the platform's slug (linux-arm64). */
+  name: string;
+  platforms: Platform[];
+  /** Set where the driver cannot push by digest: the run-unique tag pushed in every repository. */
+  temporaryTag?: string;
+}
+
+export interface Plan {
+  mode: 'multi' | 'fan-out';
+  platforms: Platform[];
+  finalTags: ImageReference[];
+  /** Distinct repositories of the final tags, in input order: every build pushes to each of them. */
+  repositories: ImageName[];
+  push: boolean;
+  publish: PublishWhen;
+  pushByDigest: boolean;
+  builds: PlannedBuild[];
+  /** Annotations handed to buildx. */
+  buildAnnotations: string[];
+  /** `index:` annotations this action writes into the index it assembles itself (fan-out). */
+  indexAnnotations: Record<string, string>;
+  cacheTo: string[];
+  /** Things the user should know about the plan, said once. */
+  warnings: string[];
+}
+
+export class PlanError extends Error {
+  override name = 'PlanError';
+}
+
+const DRIVERS_WITHOUT_PUSH_BY_DIGEST = new Set(['docker']);
+/** The docker driver exports cache only inline, into the image itself. */
+const DOCKER_DRIVER_CACHE_TYPES = new Set(['inline']);
+
+export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity): Plan {
+  const warnings: string[] = [];
+  const mode = chooseMode(inputs, builder);
+  const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
+  checkBuildxSupports(inputs, builder.buildxVersion);
+
+  const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
+  const builds = groups.map((platforms): PlannedBuild => {
+    const name = platforms.length === 1 && mode === 'fan-out' ? platformSlug(platforms[0] as Platform) : 'all';
+    const needsTemporaryTag = inputs.push && !pushByDigest;
+    return {
+      name,
+      platforms,
+      ...(needsTemporaryTag ? { temporaryTag: temporaryTag(inputs.tempTagPrefix, run, name) } : {}),
+    };
+  });
+
+  const { buildAnnotations, indexAnnotations } = splitAnnotations(inputs.build.annotations, mode);
+
+  let cacheTo = inputs.build.cacheTo;
+  if (builder.driver === 'docker') {
+    const exportable = cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
+    if (exportable.length < cacheTo.length) {
+      warnings.push(
+        'The docker driver cannot export build cache except inline: cache-to is ignored ' +
+          '(use driver: docker-container to export it).',
+      );
+    }
+    cacheTo = exportable;
+  }
+  if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0) {
+    warnings.push('push is false: the images are built but nothing is pushed or published.');
+  }
+
+  return {
+    mode,
+    platforms: inputs.platforms,
+    finalTags: inputs.tags,
+    repositories: distinctRepositories(inputs.tags),
+    push: inputs.push,
+    publish: inputs.push ? inputs.publish : 'false',
+    pushByDigest,
+    builds,
+    buildAnnotations,
+    indexAnnotations,
+    cacheTo,
+    warnings,
+  };
+}
+
+function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
+  if (inputs.mode === 'auto') return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
+  if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
+    throw new PlanError(
+      `"mode" is multi, but builder "${builder.name}" (driver ${builder.driver}) cannot build several platforms ` +
+        'in one build (the docker driver needs the containerd image store). Use mode fan-out or auto, or the ' +
+        'docker-container driver.',
+    );
+  }
+  return inputs.mode;
+}
+
+/** Flags that older buildx releases do not know, checked before anything runs rather than failing mid-build. */
+const MINIMUM_BUILDX: { flag: string; version: string; used: (inputs: Inputs) => boolean }[] = [
+  { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+  { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
+  { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
+];
+
+function checkBuildxSupports(inputs: Inputs, buildxVersion: string): void {
+  for (const { flag, version, used } of MINIMUM_BUILDX) {
+    if (used(inputs) && compareVersions(buildxVersion, version) < 0) {
+      throw new PlanError(`"${flag}" needs buildx ${version} or later; this runner has buildx ${buildxVersion}.`);
+    }
+  }
+}
+
+/** Compares dotted numeric versions (0.13.1 < 0.29.0); suffixes such as +ds1 are ignored. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (version: string): number[] =>
+    version
+      .replace(/^v/, '')
+      .split(/[+-]/)[0]
+      ?.split('.')
+      .map((part) => Number.parseInt(part, 10) || 0) ?? [];
+  const left = parse(a);
+  const right = parse(b);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}
+
+/**
+ * `<prefix>-<run id>-<attempt>-<step hash>-<build>`: unique per run attempt and step, recognisable as ours, and
+ * never equal to a tag a user would choose.
+ */
+export function temporaryTag(prefix: string, run: RunIdentity, buildName: string): string {
+  return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${buildName}`;
+}
+
+/** Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates. */
+export function stepHash(run: RunIdentity): string {
+  return createHash('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
+}
+
+function distinctRepositories(tags: ImageReference[]): ImageName[] {
+  const repositories = new Map<string, ImageName>();
+  for (const tag of tags) {
+    const name = { registry: tag.registry, repository: tag.repository };
+    repositories.set(formatName(name), name);
+  }
+  return [...repositories.values()];
+}
+
+/**
+ * In fan-out each build has one platform, so buildx has no index to put `index:` annotations on: this action
+ * writes them into the index it assembles. In multi mode buildx builds the index and takes them all.
+ */
+function splitAnnotations(
+  annotations: string[],
+  mode: Plan['mode'],
+): { buildAnnotations: string[]; indexAnnotations: Record<string, string> } {
+  if (mode === 'multi') return { buildAnnotations: annotations, indexAnnotations: {} };
+  const buildAnnotations: string[] = [];
+  const indexAnnotations: Record<string, string> = {};
+  for (const annotation of annotations) {
+    const match = /^index:([^=]+)=(.*)$/s.exec(annotation);
+    if (match?.[1] !== undefined && match[2] !== undefined) indexAnnotations[match[1]] = match[2];
+    else buildAnnotations.push(annotation);
+  }
+  return { buildAnnotations, indexAnnotations };
+}
+
+/** The `type=` of a cache spec; buildx takes a bare value as a registry reference. */
+function cacheType(spec: string): string {
+  const field = spec.split(',').find((part) => part.trim().startsWith('type='));
+  return field ? field.trim().slice('type='.length) : 'registry';
+}
+
+/** The platforms of `wanted` that this runner cannot execute natively: the ones QEMU must emulate. */
+export function foreignPlatforms(wanted: Platform[], nodeArch: string): Platform[] {
+  const native = nativePlatforms(nodeArch);
+  return wanted.filter((platform) => !native.some((n) => samePlatform(n, platform)));
+}
+
+export function describePlan(plan: Plan): string {
+  const platforms = plan.platforms.map(formatPlatform).join(', ');
+  const how = plan.mode === 'multi' ? 'one multi-platform build' : `${plan.builds.length} builds, one per platform`;
+  const push = !plan.push
+    ? 'no push'
+    : plan.pushByDigest
+      ? 'pushed by digest'
+      : 'pushed under run-unique temporary tags (the driver cannot push by digest)';
+  return `${how} for ${platforms}; ${push}; publish: ${plan.publish}`;
+}

@@ -1,0 +1,116 @@
+// Platforms as buildx and the OCI image spec name them: parsing, normalising, and which ones need emulation.
+
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant?: string;
+}
+
+// Aliases people write for the canonical GOARCH names the OCI spec uses.
+const ARCHITECTURE_ALIASES: Record<string, string> = {
+  x86_64: 'amd64',
+  'x86-64': 'amd64',
+  aarch64: 'arm64',
+  armhf: 'arm',
+  armel: 'arm',
+  i386: '386',
+  i686: '386',
+};
+
+const KNOWN_OS = new Set(['linux', 'windows', 'freebsd', 'darwin']);
+const KNOWN_ARCHITECTURES = new Set([
+  'amd64',
+  '386',
+  'arm64',
+  'arm',
+  'riscv64',
+  'ppc64le',
+  'ppc64',
+  's390x',
+  'mips64le',
+  'mips64',
+  'loong64',
+]);
+
+/** Variants that mean nothing more than the architecture's baseline, dropped so that comparisons agree. */
+const DEFAULT_VARIANT: Record<string, string> = { arm64: 'v8', amd64: 'v1' };
+
+export class PlatformError extends Error {}
+
+/** Parses `os/arch[/variant]` into its canonical form; throws a PlatformError that says the expected form. */
+export function parsePlatform(text: string): Platform {
+  const parts = text.trim().toLowerCase().split('/');
+  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '')) {
+    throw new PlatformError(`"${text}" is not a platform (expected os/arch[/variant], e.g. linux/arm64)`);
+  }
+  const [os, rawArchitecture, rawVariant] = parts as [string, string, string | undefined];
+  const architecture = ARCHITECTURE_ALIASES[rawArchitecture] ?? rawArchitecture;
+  if (!KNOWN_OS.has(os)) {
+    throw new PlatformError(`"${text}" has an unknown os "${os}" (expected one of ${[...KNOWN_OS].join(', ')})`);
+  }
+  if (!KNOWN_ARCHITECTURES.has(architecture)) {
+    throw new PlatformError(
+      `"${text}" has an unknown architecture "${rawArchitecture}" (expected one of ${[...KNOWN_ARCHITECTURES].join(', ')})`,
+    );
+  }
+  // buildx treats a bare linux/arm as arm/v7; say so explicitly, so that `linux/arm` and `linux/arm/v7` are one.
+  const variant = rawVariant ?? (architecture === 'arm' ? 'v7' : undefined);
+  return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}) });
+}
+
+/** Drops baseline variants (arm64/v8, amd64/v1) so that platforms from configs and from users compare equal. */
+export function normalizePlatform(platform: Platform): Platform {
+  const architecture = ARCHITECTURE_ALIASES[platform.architecture] ?? platform.architecture;
+  const variant = platform.variant && platform.variant !== DEFAULT_VARIANT[architecture] ? platform.variant : undefined;
+  return { os: platform.os, architecture, ...(variant ? { variant } : {}) };
+}
+
+export function formatPlatform(platform: Platform): string {
+  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+export function samePlatform(a: Platform, b: Platform): boolean {
+  return formatPlatform(normalizePlatform(a)) === formatPlatform(normalizePlatform(b));
+}
+
+/** A form of the platform that is valid inside a tag: `linux/arm/v7` → `linux-arm-v7`. */
+export function platformSlug(platform: Platform): string {
+  return formatPlatform(platform).replaceAll('/', '-');
+}
+
+/**
+ * Platforms a runner executes without emulation, by Node's `process.arch`. arm64 runners get only arm64:
+ * many arm64 server CPUs (GitHub's among them) cannot run 32-bit arm code.
+ */
+export function nativePlatforms(nodeArch: string): Platform[] {
+  switch (nodeArch) {
+    case 'x64':
+      return [parsePlatform('linux/amd64'), parsePlatform('linux/386')];
+    case 'arm64':
+      return [parsePlatform('linux/arm64')];
+    default:
+      return [];
+  }
+}
+
+// binfmt_misc entry names (`qemu-<name>`) of qemu-user for each architecture.
+const QEMU_NAMES: Record<string, string> = {
+  amd64: 'x86_64',
+  '386': 'i386',
+  arm64: 'aarch64',
+  arm: 'arm',
+  riscv64: 'riscv64',
+  ppc64le: 'ppc64le',
+  ppc64: 'ppc64',
+  s390x: 's390x',
+  mips64le: 'mips64el',
+  mips64: 'mips64',
+  loong64: 'loongarch64',
+};
+
+/** The qemu-user name of the emulator a platform needs (`aarch64` for linux/arm64). */
+export function qemuName(platform: Platform): string {
+  const name = QEMU_NAMES[platform.architecture];
+  if (!name) throw new PlatformError(`no QEMU emulator is known for ${formatPlatform(platform)}`);
+  return name;
+}

@@ -1,0 +1,135 @@
+// Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
+// tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
+import type { CompletedBuild } from './build.js';
+import { pushedDescriptor } from './build.js';
+import {
+  assembleIndex,
+  indexProblems,
+  platformManifests,
+  serializeIndex,
+  type BuildResult,
+} from './image-index.js';
+import type { Plan } from './plan.js';
+import { normalizePlatform, type Platform } from './platform.js';
+import { formatName, formatReference, type ImageName, type ImageReference } from './reference.js';
+import type { RegistryClient } from './registry/client.js';
+import { digestOf } from './registry/digest.js';
+import { isImageIndex, MediaType, type Descriptor, type ImageIndex, type ImageManifest } from './registry/types.js';
+
+export interface PushedIndex {
+  descriptor: Descriptor;
+  index: ImageIndex;
+  bytes: Buffer;
+}
+
+export class VerificationError extends Error {
+  override name = 'VerificationError';
+}
+
+/**
+ * The index to publish. In multi mode it is the one buildx pushed (its bytes, so its digest, unchanged); in
+ * fan-out it is assembled from each build's images. Either way it ends up in every repository by digest, untagged.
+ */
+export async function pushIndex(
+  plan: Plan,
+  builds: CompletedBuild[],
+  registry: RegistryClient,
+): Promise<PushedIndex> {
+  const [primary] = plan.repositories;
+  if (!primary) throw new Error('no repository to push the index to (tags is empty)');
+  const pushed = await Promise.all(
+    builds.map(async (completed) => {
+      const descriptor = pushedDescriptor(completed);
+      const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
+      const result: BuildResult = { descriptor, manifest: json, platforms: completed.build.platforms };
+      return { result, bytes };
+    }),
+  );
+  const [only] = pushed;
+  const bytes =
+    plan.mode === 'multi' && pushed.length === 1 && only && isImageIndex(only.result.manifest)
+      ? only.bytes
+      : serializeIndex(assembleIndex(pushed.map((p) => p.result), plan.indexAnnotations));
+  const index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
+  const descriptor: Descriptor = {
+    mediaType: index.mediaType ?? MediaType.ociIndex,
+    digest: digestOf(bytes),
+    size: bytes.length,
+  };
+  await Promise.all(
+    plan.repositories.map((repository) =>
+      registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType),
+    ),
+  );
+  return { descriptor, index, bytes };
+}
+
+/**
+ * Checks the index before anything is published: every requested platform present once, nothing else, and each
+ * image's config declaring the platform its descriptor claims (catches an image built for the wrong architecture).
+ */
+export async function verifyIndex(
+  pushed: PushedIndex,
+  platforms: Platform[],
+  repository: ImageName,
+  registry: RegistryClient,
+): Promise<void> {
+  const configPlatforms = new Map<string, Platform>();
+  await Promise.all(
+    platformManifests(pushed.index).map(async (descriptor) => {
+      const { json } = await registry.getManifest(repository, descriptor.digest);
+      if (isImageIndex(json)) return;
+      const config = JSON.parse((await registry.getBlob(repository, (json as ImageManifest).config.digest)).toString('utf8')) as Partial<Platform>;
+      if (config.os && config.architecture) {
+        configPlatforms.set(
+          descriptor.digest,
+          normalizePlatform({ os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) }),
+        );
+      }
+    }),
+  );
+  const problems = indexProblems(pushed.index, platforms, configPlatforms);
+  if (problems.length > 0) {
+    throw new VerificationError(
+      `the index ${pushed.descriptor.digest} failed verification, so nothing is published:\n  - ${problems.join('\n  - ')}`,
+    );
+  }
+}
+
+/**
+ * Points every final tag at the index: the same bytes, so the same digest, under each tag. Then reads each tag back
+ * and fails if any resolves to something else.
+ */
+export async function publishTags(
+  tags: ImageReference[],
+  index: { descriptor: Descriptor; bytes: Buffer },
+  registry: RegistryClient,
+): Promise<string[]> {
+  await Promise.all(
+    tags.map(async (tag) => {
+      await registry.putManifest(tag, tag.tag ?? 'latest', index.bytes, index.descriptor.mediaType);
+    }),
+  );
+  const wrong: string[] = [];
+  await Promise.all(
+    tags.map(async (tag) => {
+      const found = await registry.headManifest(tag, tag.tag ?? 'latest');
+      if (found?.digest !== index.descriptor.digest) {
+        wrong.push(`${formatReference(tag)} resolves to ${found?.digest ?? 'nothing'}`);
+      }
+    }),
+  );
+  if (wrong.length > 0) {
+    throw new VerificationError(`published tags do not point at ${index.descriptor.digest}: ${wrong.join('; ')}`);
+  }
+  return tags.map(formatReference);
+}
+
+/** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
+export function temporaryReferences(plan: Plan): string[] {
+  return plan.builds.flatMap((build) =>
+    build.temporaryTag === undefined
+      ? []
+      : plan.repositories.map((repository) => `${formatName(repository)}:${build.temporaryTag ?? ''}`),
+  );
+}

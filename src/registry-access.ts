@@ -1,0 +1,33 @@
+// The action's registry client: credentials as docker login stored them, every secret masked in the log, and a
+// check before any build that the credentials are accepted (a wrong password fails in seconds, not after a build).
+import * as core from '@actions/core';
+import { formatName, type ImageName } from './reference.js';
+import { RegistryClient } from './registry/client.js';
+import { DockerConfigCredentials } from './registry/credentials.js';
+import { RegistryAuthError, RegistryError } from './registry/errors.js';
+
+export function createRegistryClient(env: NodeJS.ProcessEnv = process.env): RegistryClient {
+  return new RegistryClient({
+    credentials: DockerConfigCredentials.fromEnvironment(env),
+    onSecret: (secret) => {
+      core.setSecret(secret);
+    },
+  });
+}
+
+/** Lists the tags of each repository: enough for the registry to accept or refuse the credentials. */
+export async function checkPushAccess(registry: RegistryClient, names: ImageName[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const name of names) {
+    const key = formatName(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      await registry.listTags({ registry: name.registry, repository: name.repository });
+    } catch (error) {
+      // A repository that does not exist yet is fine: the first push creates it.
+      if (error instanceof RegistryError && !(error instanceof RegistryAuthError) && error.status === 404) continue;
+      throw error;
+    }
+  }
+}

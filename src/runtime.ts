@@ -1,0 +1,31 @@
+// What main and post take from the runner's environment, and the shared way they time and group their phases.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import type { RunIdentity } from './plan.js';
+import type { PhaseTiming } from './state.js';
+
+export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {
+  return {
+    runId: env.GITHUB_RUN_ID || 'local',
+    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    job: env.GITHUB_JOB ?? '',
+    action: env.GITHUB_ACTION ?? '',
+  };
+}
+
+/** A fresh directory under RUNNER_TEMP for this step's files (metadata, secrets, buildkitd config). */
+export async function stepTempDir(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'multiarch-build-'));
+}
+
+/** Runs one phase in its own log group and records how long it took. */
+export async function phase<T>(timings: PhaseTiming[], name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await core.group(name, work);
+  } finally {
+    timings.push({ phase: name, seconds: Math.round(performance.now() - started) / 1000 });
+  }
+}

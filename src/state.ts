@@ -1,0 +1,64 @@
+// What main hands to post, through the runner's state file. Saved early and again after each step that creates
+// something, so that a main killed half-way still leaves post enough to clean up. Never holds a secret.
+import * as core from '@actions/core';
+import { StateKey } from './constants.js';
+import type { PublishWhen } from './inputs.js';
+import type { Descriptor } from './registry/types.js';
+
+export interface PhaseTiming {
+  phase: string;
+  seconds: number;
+}
+
+export interface RunState {
+  /** Main finished every build and pushed the index: only then may anything be published. */
+  mainCompleted: boolean;
+  cleanup: boolean;
+  publish: PublishWhen;
+  published: boolean;
+  platforms: string[];
+  /** Final tags as full references (registry/repository:tag). */
+  finalTags: string[];
+  /** Temporary tags (full references) this run pushed or was about to push: post deletes exactly these. */
+  temporaryTags: string[];
+  /** The builder this run uses; post removes it only when this run created it. */
+  builder?: { name: string; created: boolean };
+  /** The index pushed by digest, and its platform manifests. */
+  index?: Descriptor;
+  platformDigests: Record<string, string>;
+  timings: PhaseTiming[];
+}
+
+export function emptyRunState(): RunState {
+  return {
+    mainCompleted: false,
+    cleanup: true,
+    publish: 'post',
+    published: false,
+    platforms: [],
+    finalTags: [],
+    temporaryTags: [],
+    platformDigests: {},
+    timings: [],
+  };
+}
+
+export function isPost(): boolean {
+  return core.getState(StateKey.IsPost) === 'true';
+}
+
+/** Marks that main has started, so the shared entry point runs post next time. */
+export function markMainStarted(): void {
+  core.saveState(StateKey.IsPost, 'true');
+}
+
+export function saveRunState(state: RunState): void {
+  core.saveState(StateKey.Run, JSON.stringify(state));
+}
+
+/** The state main left; undefined when main saved none (it failed before it created anything). */
+export function loadRunState(): RunState | undefined {
+  const text = core.getState(StateKey.Run);
+  if (text === '') return undefined;
+  return { ...emptyRunState(), ...(JSON.parse(text) as Partial<RunState>) };
+}
