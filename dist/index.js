@@ -28451,9 +28451,12 @@ async function writeSecretFiles(secrets, tempDir) {
         const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, `secret-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, value, { mode: 0o600 });
         files.push(file);
-        specs.push(`id=${id},src=${file}`);
+        specs.push([`id=${id}`, `src=${file}`].map(_buildx_args_js__WEBPACK_IMPORTED_MODULE_4__/* .csvField */ .XR).join(','));
     }
-    return { specs, remove: async () => void (await Promise.all(files.map((file) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true })))) };
+    const remove = async () => {
+        await Promise.all(files.map((file) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true })));
+    };
+    return { specs, remove };
 }
 
 
@@ -28464,7 +28467,8 @@ async function writeSecretFiles(secrets, tempDir) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
-/* harmony export */   OC: () => (/* binding */ buildxCreateArgs)
+/* harmony export */   OC: () => (/* binding */ buildxCreateArgs),
+/* harmony export */   XR: () => (/* binding */ csvField)
 /* harmony export */ });
 /* unused harmony export outputSpec */
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2464);
@@ -28523,7 +28527,11 @@ function outputSpec(build, plan) {
 /** `id=x,src=path` as buildx wants it, from build-push-action's `id=path` form. */
 function secretFileSpec(entry) {
     const separator = entry.indexOf('=');
-    return `id=${entry.slice(0, separator)},src=${entry.slice(separator + 1)}`;
+    return [`id=${entry.slice(0, separator)}`, `src=${entry.slice(separator + 1)}`].map(csvField).join(',');
+}
+/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 function pushEach(args, flag, values) {
     for (const value of values)
@@ -28788,18 +28796,19 @@ function indexProblems(index, requested, configPlatforms) {
             problems.push(`${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPlatform */ .Bq)(platform)} is in the index ${matching.length} times`);
     }
     for (const descriptor of images) {
-        if (!descriptor.platform) {
+        const platform = descriptor.platform;
+        if (!platform) {
             problems.push(`manifest ${descriptor.digest} has no platform in the index`);
             continue;
         }
-        const name = (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPlatform */ .Bq)((0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizePlatform */ .FL)(descriptor.platform));
-        if (!requested.some((platform) => (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .samePlatform */ .my)(platform, descriptor.platform))) {
+        const name = (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPlatform */ .Bq)((0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizePlatform */ .FL)(platform));
+        if (!requested.some((wanted) => (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .samePlatform */ .my)(wanted, platform))) {
             problems.push(`${name} (${descriptor.digest}) is in the index but was not requested`);
         }
         const declared = configPlatforms.get(descriptor.digest);
         if (!declared)
             problems.push(`the config of ${name} (${descriptor.digest}) was not checked`);
-        else if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .samePlatform */ .my)(declared, descriptor.platform)) {
+        else if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .samePlatform */ .my)(declared, platform)) {
             problems.push(`${name} (${descriptor.digest}) is an image for ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPlatform */ .Bq)((0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizePlatform */ .FL)(declared))} by its config`);
         }
     }
@@ -31031,14 +31040,27 @@ function parseList(value, splitCommas) {
         relaxColumnCount: true,
         skipEmptyLines: true,
     });
-    return records
-        .flatMap((record) => (splitCommas ? record.flatMap((field) => field.split(',')) : [record.join(',')]))
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
+    // As build-push-action: a line of one field is split on its commas; a line of several (quoted) fields keeps them.
+    const items = records.flatMap((record) => {
+        if (!splitCommas)
+            return [record.join(',')];
+        return record.length === 1 ? (record[0] ?? '').split(',') : record;
+    });
+    return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 function parseInputs(read) {
     const problems = [];
     const text = (name) => read(name).trim();
+    function list(name, splitCommas) {
+        try {
+            return parseList(read(name), splitCommas);
+        }
+        catch {
+            // csv-parse's message may quote the text, and a secret's text must never reach a log.
+            problems.push(`"${name}" has a quote that is not closed (expected one item per line, "quoted" where needed)`);
+            return [];
+        }
+    }
     function oneOf(name, allowed) {
         const value = text(name);
         if (allowed.includes(value))
@@ -31054,7 +31076,7 @@ function parseInputs(read) {
         return false;
     }
     function keyValues(name) {
-        const items = parseList(read(name), false);
+        const items = list(name, false);
         for (const item of items) {
             if (!/^[^=\s]+=/.test(item))
                 problems.push(`"${name}" has "${redactValue(name, item)}" (expected key=value)`);
@@ -31065,8 +31087,8 @@ function parseInputs(read) {
     if (FUTURE_MODES.includes(mode)) {
         problems.push(`"mode" is "${mode}": the matrix modes shard and merge are not available yet (use auto, multi or fan-out)`);
     }
-    const platforms = parsePlatforms(parseList(read(constants/* Input */.pd.Platforms), true), problems);
-    const tags = parseTags(parseList(read(constants/* Input */.pd.Tags), true), problems);
+    const platforms = parsePlatforms(list(constants/* Input */.pd.Platforms, true), problems);
+    const tags = parseTags(list(constants/* Input */.pd.Tags, true), problems);
     const push = boolean(constants/* Input */.pd.Push);
     if (push && tags.length === 0)
         problems.push('"tags" is empty but "push" is true (expected at least one image reference)');
@@ -31087,7 +31109,7 @@ function parseInputs(read) {
         qemuImage: text(constants/* Input */.pd.QemuImage),
         builder: text(constants/* Input */.pd.Builder),
         driver: oneOf(constants/* Input */.pd.Driver, DRIVERS),
-        driverOpts: parseList(read(constants/* Input */.pd.DriverOpts), false),
+        driverOpts: list(constants/* Input */.pd.DriverOpts, false),
         buildkitdConfigInline: read(constants/* Input */.pd.BuildkitdConfigInline),
         githubToken: read(constants/* Input */.pd.GithubToken),
         build: {
@@ -31100,9 +31122,9 @@ function parseInputs(read) {
             buildContexts: keyValues(constants/* Input */.pd.BuildContexts),
             secrets: keyValues(constants/* Input */.pd.Secrets),
             secretFiles: keyValues(constants/* Input */.pd.SecretFiles),
-            ssh: parseList(read(constants/* Input */.pd.Ssh), false),
-            cacheFrom: parseList(read(constants/* Input */.pd.CacheFrom), false),
-            cacheTo: parseList(read(constants/* Input */.pd.CacheTo), false),
+            ssh: list(constants/* Input */.pd.Ssh, false),
+            cacheFrom: list(constants/* Input */.pd.CacheFrom, false),
+            cacheTo: list(constants/* Input */.pd.CacheTo, false),
             provenance: text(constants/* Input */.pd.Provenance),
             sbom: text(constants/* Input */.pd.Sbom),
             noCache: boolean(constants/* Input */.pd.NoCache),
@@ -31355,10 +31377,12 @@ async function main() {
 function setBuildOutputs(builds) {
     const metadata = Object.fromEntries(builds.map(({ build, metadata }) => [build.platforms.map(src_platform/* formatPlatform */.Bq).join(','), metadata]));
     core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadata));
+    // An image ID names one image: with several platforms buildx reports the index there, which is no image ID.
     const [only] = builds;
     const imageId = only?.metadata['containerimage.config.digest'];
-    if (builds.length === 1 && typeof imageId === 'string')
+    if (builds.length === 1 && only?.build.platforms.length === 1 && typeof imageId === 'string') {
         core/* setOutput */.uH(constants/* Output */.k7.ImageId, imageId);
+    }
 }
 
 
@@ -31373,7 +31397,7 @@ function setBuildOutputs(builds) {
 /* harmony export */   df: () => (/* binding */ describePlan),
 /* harmony export */   n4: () => (/* binding */ stepHash)
 /* harmony export */ });
-/* unused harmony exports PlanError, temporaryTag, foreignPlatforms */
+/* unused harmony exports PlanError, temporaryTag, splitAnnotations, foreignPlatforms */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
@@ -31396,7 +31420,8 @@ function makePlan(inputs, builder, run) {
     checkBuildxSupports(inputs, builder.buildxVersion);
     const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
     const builds = groups.map((platforms) => {
-        const name = platforms.length === 1 && mode === 'fan-out' ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformSlug */ .DN)(platforms[0]) : 'all';
+        const [only] = platforms;
+        const name = mode === 'fan-out' && only ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformSlug */ .DN)(only) : 'all';
         const needsTemporaryTag = inputs.push && !pushByDigest;
         return {
             name,
@@ -31404,7 +31429,10 @@ function makePlan(inputs, builder, run) {
             ...(needsTemporaryTag ? { temporaryTag: temporaryTag(inputs.tempTagPrefix, run, name) } : {}),
         };
     });
-    const { buildAnnotations, indexAnnotations } = splitAnnotations(inputs.build.annotations, mode);
+    const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
+    if (dropped.length > 0) {
+        warnings.push(`index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`);
+    }
     let cacheTo = inputs.build.cacheTo;
     if (builder.driver === 'docker') {
         const exportable = cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
@@ -31491,22 +31519,35 @@ function distinctRepositories(tags) {
     return [...repositories.values()];
 }
 /**
- * In fan-out each build has one platform, so buildx has no index to put `index:` annotations on: this action
- * writes them into the index it assembles. In multi mode buildx builds the index and takes them all.
+ * Annotations by level. Index-level ones go on the index this action publishes, never to buildx: a single-platform
+ * build has no index to put them on (BuildKit refuses them), and the published index may be one this action
+ * assembles. `index-descriptor` ones only exist in OCI layouts, not in a registry, so they are dropped with a note.
+ * buildx's forms: `key=value` (manifest), `level[,level…]:key=value`, a level may name a platform in brackets.
  */
-function splitAnnotations(annotations, mode) {
-    if (mode === 'multi')
-        return { buildAnnotations: annotations, indexAnnotations: {} };
+function splitAnnotations(annotations) {
     const buildAnnotations = [];
     const indexAnnotations = {};
+    const dropped = [];
     for (const annotation of annotations) {
-        const match = /^index:([^=]+)=(.*)$/s.exec(annotation);
-        if (match?.[1] !== undefined && match[2] !== undefined)
-            indexAnnotations[match[1]] = match[2];
-        else
+        const equals = annotation.indexOf('=');
+        const keyPart = annotation.slice(0, equals);
+        const colon = keyPart.lastIndexOf(':');
+        if (colon === -1) {
             buildAnnotations.push(annotation);
+            continue;
+        }
+        const key = keyPart.slice(colon + 1);
+        const value = annotation.slice(equals + 1);
+        const levels = keyPart.slice(0, colon).match(/[a-z-]+(?:\[[^\]]*\])?/g) ?? [];
+        const forBuildx = levels.filter((level) => level !== 'index' && level !== 'index-descriptor');
+        if (levels.includes('index'))
+            indexAnnotations[key] = value;
+        if (levels.includes('index-descriptor'))
+            dropped.push(annotation);
+        if (forBuildx.length > 0)
+            buildAnnotations.push(`${forBuildx.join(',')}:${key}=${value}`);
     }
-    return { buildAnnotations, indexAnnotations };
+    return { buildAnnotations, indexAnnotations, dropped };
 }
 /** The `type=` of a cache spec; buildx takes a bare value as a registry reference. */
 function cacheType(spec) {
@@ -31546,7 +31587,7 @@ function describePlan(plan) {
 /* harmony export */   y$: () => (/* binding */ nativePlatforms)
 /* harmony export */ });
 // Platforms as buildx and the OCI image spec name them: parsing, normalising, and which ones need emulation.
-// Aliases people write for the canonical GOARCH names the OCI spec uses.
+// Aliases people write for the canonical GOARCH names the OCI spec uses, as containerd normalizes them.
 const ARCHITECTURE_ALIASES = {
     x86_64: 'amd64',
     'x86-64': 'amd64',
@@ -31556,6 +31597,8 @@ const ARCHITECTURE_ALIASES = {
     i386: '386',
     i686: '386',
 };
+/** Debian's arm names carry a variant: armhf is ARMv7 hard-float, armel ARMv5/v6 soft-float (containerd: v6). */
+const ALIAS_VARIANTS = { armhf: 'v7', armel: 'v6' };
 const KNOWN_OS = new Set(['linux', 'windows', 'freebsd', 'darwin']);
 const KNOWN_ARCHITECTURES = new Set([
     'amd64',
@@ -31588,14 +31631,17 @@ function parsePlatform(text) {
     if (!KNOWN_ARCHITECTURES.has(architecture)) {
         throw new PlatformError(`"${text}" has an unknown architecture "${rawArchitecture}" (expected one of ${[...KNOWN_ARCHITECTURES].join(', ')})`);
     }
-    // buildx treats a bare linux/arm as arm/v7; say so explicitly, so that `linux/arm` and `linux/arm/v7` are one.
-    const variant = rawVariant ?? (architecture === 'arm' ? 'v7' : undefined);
+    const variant = rawVariant ?? ALIAS_VARIANTS[rawArchitecture];
     return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}) });
 }
-/** Drops baseline variants (arm64/v8, amd64/v1) so that platforms from configs and from users compare equal. */
+/**
+ * One spelling per platform, so that platforms from configs and from users compare equal: baseline variants
+ * (arm64/v8, amd64/v1) are dropped, and a bare arm is arm/v7, as containerd and buildx read it.
+ */
 function normalizePlatform(platform) {
     const architecture = ARCHITECTURE_ALIASES[platform.architecture] ?? platform.architecture;
-    const variant = platform.variant && platform.variant !== DEFAULT_VARIANT[architecture] ? platform.variant : undefined;
+    const given = platform.variant ?? ALIAS_VARIANTS[platform.architecture] ?? (architecture === 'arm' ? 'v7' : undefined);
+    const variant = given && given !== DEFAULT_VARIANT[architecture] ? given : undefined;
     return { os: platform.os, architecture, ...(variant ? { variant } : {}) };
 }
 function formatPlatform(platform) {
@@ -31613,15 +31659,20 @@ function platformSlug(platform) {
  * many arm64 server CPUs (GitHub's among them) cannot run 32-bit arm code.
  */
 function nativePlatforms(nodeArch) {
-    switch (nodeArch) {
-        case 'x64':
-            return [parsePlatform('linux/amd64'), parsePlatform('linux/386')];
-        case 'arm64':
-            return [parsePlatform('linux/arm64')];
-        default:
-            return [];
-    }
+    const native = NATIVE_PLATFORMS[nodeArch] ?? [];
+    return native.map(parsePlatform);
 }
+/** By Node's process.arch; the first is the runner's own architecture. Node calls Linux's ppc64le `ppc64`. */
+const NATIVE_PLATFORMS = {
+    x64: ['linux/amd64', 'linux/386'],
+    arm64: ['linux/arm64'],
+    arm: ['linux/arm/v7'],
+    ia32: ['linux/386'],
+    riscv64: ['linux/riscv64'],
+    s390x: ['linux/s390x'],
+    ppc64: ['linux/ppc64le'],
+    loong64: ['linux/loong64'],
+};
 // binfmt_misc entry names (`qemu-<name>`) of qemu-user for each architecture.
 const QEMU_NAMES = {
     amd64: 'x86_64',
@@ -31774,7 +31825,7 @@ async function cleanUp(state, report, registry, docker) {
         catch (error) {
             report.leftBehind.push(reference);
             core/* warning */.$e(`Could not delete the temporary tag ${reference}: ${error instanceof Error ? error.message : String(error)}. ` +
-                'The image it points to is also reachable by digest; delete the tag with your registry\'s UI or API.');
+                "The image it points to is also reachable by digest; delete the tag with your registry's UI or API.");
         }
     }));
     const builder = state.builder;
@@ -31806,9 +31857,9 @@ async function cleanUp(state, report, registry, docker) {
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4323);
 /* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5179);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8286);
-/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5035);
-/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(234);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
+/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5035);
+/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(234);
 
 
 
@@ -31819,8 +31870,9 @@ class VerificationError extends Error {
     name = 'VerificationError';
 }
 /**
- * The index to publish. In multi mode it is the one buildx pushed (its bytes, so its digest, unchanged); in
- * fan-out it is assembled from each build's images. Either way it ends up in every repository by digest, untagged.
+ * The index to publish: the one buildx pushed (its bytes, so its digest, unchanged) when one build made an index
+ * and no index annotation is to be added; else one assembled from the builds' manifests. Either way it ends up in
+ * every repository by digest, untagged.
  */
 async function pushIndex(plan, builds, registry) {
     const [primary] = plan.repositories;
@@ -31832,14 +31884,19 @@ async function pushIndex(plan, builds, registry) {
         const result = { descriptor, manifest: json, platforms: completed.build.platforms };
         return { result, bytes };
     }));
+    // buildx's own index is kept byte for byte when nothing is to be added to it.
     const [only] = pushed;
-    const bytes = plan.mode === 'multi' && pushed.length === 1 && only && (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageIndex */ .yR)(only.result.manifest)
+    const keepBuildxIndex = pushed.length === 1 &&
+        only &&
+        (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(only.result.manifest) &&
+        Object.keys(plan.indexAnnotations).length === 0;
+    const bytes = keepBuildxIndex
         ? only.bytes
         : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeIndex */ .Jt)((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
     const index = JSON.parse(bytes.toString('utf8'));
     const descriptor = {
-        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociIndex,
-        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .digestOf */ .o)(bytes),
+        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociIndex,
+        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .o)(bytes),
         size: bytes.length,
     };
     await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
@@ -31853,11 +31910,15 @@ async function verifyIndex(pushed, platforms, repository, registry) {
     const configPlatforms = new Map();
     await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(pushed.index).map(async (descriptor) => {
         const { json } = await registry.getManifest(repository, descriptor.digest);
-        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageIndex */ .yR)(json))
+        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(json))
             return;
         const config = JSON.parse((await registry.getBlob(repository, json.config.digest)).toString('utf8'));
         if (config.os && config.architecture) {
-            configPlatforms.set(descriptor.digest, (0,_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizePlatform */ .FL)({ os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) }));
+            configPlatforms.set(descriptor.digest, (0,_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizePlatform */ .FL)({
+                os: config.os,
+                architecture: config.architecture,
+                ...(config.variant ? { variant: config.variant } : {}),
+            }));
         }
     }));
     const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
@@ -31877,19 +31938,19 @@ async function publishTags(tags, index, registry) {
     await Promise.all(tags.map(async (tag) => {
         const found = await registry.headManifest(tag, tag.tag ?? 'latest');
         if (found?.digest !== index.descriptor.digest) {
-            wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
+            wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
         }
     }));
     if (wrong.length > 0) {
         throw new VerificationError(`published tags do not point at ${index.descriptor.digest}: ${wrong.join('; ')}`);
     }
-    return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH);
+    return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH);
 }
 /** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
 function temporaryReferences(plan) {
     return plan.builds.flatMap((build) => build.temporaryTag === undefined
         ? []
-        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
+        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
 }
 
 
@@ -31909,8 +31970,8 @@ function temporaryReferences(plan) {
 // Image references as Docker reads them (github.com/distribution/reference, "normalized" names):
 // `[registry/]name[:tag][@digest]`, where a bare name means Docker Hub's `docker.io/library/name`.
 const DOCKER_HUB = 'docker.io';
-/** Docker Hub's older names, which Docker rewrites to `docker.io`. */
-const DOCKER_HUB_ALIASES = ['index.docker.io'];
+/** Docker Hub's names in references; Docker rewrites the older `index.docker.io` to `docker.io`. */
+const DOCKER_HUB_NAMES = [DOCKER_HUB, 'index.docker.io'];
 const EXPECTED_FORM = '[registry/]name[:tag][@digest]';
 /** Docker's limit for the whole name, registry included. */
 const MAX_NAME_LENGTH = 255;
@@ -31995,7 +32056,7 @@ function splitRegistry(name) {
         return { registry: DOCKER_HUB, repository: slash === -1 ? `library/${name}` : name };
     }
     const remainder = name.slice(slash + 1);
-    if (DOCKER_HUB_ALIASES.includes(first) || first === DOCKER_HUB) {
+    if (DOCKER_HUB_NAMES.includes(first)) {
         return { registry: DOCKER_HUB, repository: remainder.includes('/') ? remainder : `library/${remainder}` };
     }
     return { registry: first, repository: remainder };
@@ -32336,6 +32397,12 @@ function parseWwwAuthenticate(header) {
         skip(TOKEN_CHAR);
         return header.slice(start, position);
     };
+    // Leniently up to the next comma or space: RFC 9110 wants a token here, but an unquoted realm URL is unambiguous.
+    const unquoted = () => {
+        const start = position;
+        skip(/[^\s,]/);
+        return header.slice(start, position);
+    };
     const quoted = () => {
         let value = '';
         position++; // the opening quote
@@ -32370,7 +32437,7 @@ function parseWwwAuthenticate(header) {
             }
             position++;
             skip(/\s/);
-            challenge.params[name.toLowerCase()] = header.charAt(position) === '"' ? quoted() : token();
+            challenge.params[name.toLowerCase()] = header.charAt(position) === '"' ? quoted() : unquoted();
         }
     }
     return challenges;
@@ -32499,7 +32566,7 @@ class RegistryClient {
         const bytes = Buffer.from(await response.arrayBuffer());
         if ((0,src_reference/* isDigest */.Bc)(reference))
             checkDigest(action, bytes, reference, 'the digest asked for');
-        checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'its Docker-Content-Digest');
+        checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
         const digest = (0,src_reference/* isDigest */.Bc)(reference) ? reference : (0,registry_digest/* digestOf */.o)(bytes);
         const json = parseManifest(action, bytes);
         // The registry's Content-Type is the manifest's type when it is one we asked for; else the JSON says.
@@ -33025,7 +33092,6 @@ function digestLike(like, bytes) {
 /* harmony export */   yR: () => (/* binding */ isImageIndex),
 /* harmony export */   zu: () => (/* binding */ MediaType)
 /* harmony export */ });
-/* unused harmony export INDEX_MEDIA_TYPES */
 // The JSON shapes of the OCI image spec (and Docker's schema 2 equivalents) that this client reads and writes.
 const MediaType = {
     ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -33043,8 +33109,6 @@ const MANIFEST_MEDIA_TYPES = [
     MediaType.dockerManifestList,
     MediaType.dockerManifest,
 ];
-/** Media types of manifests that list other manifests (one per platform). */
-const INDEX_MEDIA_TYPES = [MediaType.ociIndex, MediaType.dockerManifestList];
 function isImageIndex(manifest) {
     return 'manifests' in manifest;
 }
@@ -33074,15 +33138,15 @@ function isImageIndex(manifest) {
 
 function runIdentity(env = process.env) {
     return {
-        runId: env.GITHUB_RUN_ID || 'local',
-        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        runId: env.GITHUB_RUN_ID ?? 'local',
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
         job: env.GITHUB_JOB ?? '',
         action: env.GITHUB_ACTION ?? '',
     };
 }
 /** A fresh directory under RUNNER_TEMP for this step's files (metadata, secrets, buildkitd config). */
 async function stepTempDir(env = process.env) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'multiarch-build-'));
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'multiarch-build-'));
 }
 /** Runs one phase in its own log group and records how long it took. */
 async function phase(timings, name, work) {

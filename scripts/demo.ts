@@ -61,10 +61,7 @@ async function demo(): Promise<void> {
   try {
     const context = join(dir, 'context');
     mkdirSync(context);
-    writeFileSync(
-      join(context, 'Dockerfile'),
-      `FROM ${BASE_IMAGE}\nRUN uname -m > /arch\nCMD ["cat", "/arch"]\n`,
-    );
+    writeFileSync(join(context, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN uname -m > /arch\nCMD ["cat", "/arch"]\n`);
     const image = `${registry.address}/demo/hello`;
     console.log(`Running the action: linux/amd64,linux/arm64 -> ${image}:latest (driver docker, mode auto)`);
     const runner = new LocalRunner({

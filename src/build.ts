@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { buildxBuildArgs } from './buildx-args.js';
+import { buildxBuildArgs, csvField } from './buildx-args.js';
 import type { DockerCli } from './docker.js';
 import type { BuildOptions } from './inputs.js';
 import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
@@ -49,14 +49,18 @@ export async function runBuilds(
         try {
           await docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {});
         } catch (error) {
-          throw new BuildError(`the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+          throw new BuildError(
+            `the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         return { build, metadata: JSON.parse(await readFile(metadataFile, 'utf8')) as BuildMetadata };
       }),
     );
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     if (failures.length > 0) {
-      throw new BuildError(failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'));
+      throw new BuildError(
+        failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'),
+      );
     }
     return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   } finally {
@@ -91,7 +95,10 @@ async function writeSecretFiles(
     const file = join(tempDir, `secret-${randomUUID()}`);
     await writeFile(file, value, { mode: 0o600 });
     files.push(file);
-    specs.push(`id=${id},src=${file}`);
+    specs.push([`id=${id}`, `src=${file}`].map(csvField).join(','));
   }
-  return { specs, remove: async () => void (await Promise.all(files.map((file) => rm(file, { force: true })))) };
+  const remove = async (): Promise<void> => {
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+  };
+  return { specs, remove };
 }

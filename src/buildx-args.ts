@@ -65,7 +65,12 @@ export function outputSpec(build: PlannedBuild, plan: Plan): string {
 /** `id=x,src=path` as buildx wants it, from build-push-action's `id=path` form. */
 function secretFileSpec(entry: string): string {
   const separator = entry.indexOf('=');
-  return `id=${entry.slice(0, separator)},src=${entry.slice(separator + 1)}`;
+  return [`id=${entry.slice(0, separator)}`, `src=${entry.slice(separator + 1)}`].map(csvField).join(',');
+}
+
+/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
+export function csvField(field: string): string {
+  return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
 function pushEach(args: string[], flag: string, values: string[]): void {

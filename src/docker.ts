@@ -35,7 +35,8 @@ export function errorSummary(result: CommandResult): string {
 
 export async function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
   const { linePrefix } = options;
-  const echo = linePrefix === undefined ? undefined : (line: string): void => void process.stdout.write(`${linePrefix}${line}\n`);
+  const echo =
+    linePrefix === undefined ? undefined : (line: string): void => void process.stdout.write(`${linePrefix}${line}\n`);
   const result = await exec.getExecOutput(command, args, {
     ignoreReturnCode: true,
     silent: options.quiet === true || echo !== undefined,

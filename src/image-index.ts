@@ -38,7 +38,9 @@ export function assembleIndex(results: BuildResult[], annotations: Record<string
     } else {
       const [platform, ...others] = result.platforms;
       if (!platform || others.length > 0) {
-        throw new Error(`a build of ${result.platforms.length} platforms pushed a single image ${result.descriptor.digest}`);
+        throw new Error(
+          `a build of ${result.platforms.length} platforms pushed a single image ${result.descriptor.digest}`,
+        );
       }
       images.push({ ...withoutPlatform(result.descriptor), platform: normalizePlatform(platform) });
     }
@@ -82,17 +84,18 @@ export function indexProblems(
     if (matching.length > 1) problems.push(`${formatPlatform(platform)} is in the index ${matching.length} times`);
   }
   for (const descriptor of images) {
-    if (!descriptor.platform) {
+    const platform = descriptor.platform;
+    if (!platform) {
       problems.push(`manifest ${descriptor.digest} has no platform in the index`);
       continue;
     }
-    const name = formatPlatform(normalizePlatform(descriptor.platform));
-    if (!requested.some((platform) => samePlatform(platform, descriptor.platform as Platform))) {
+    const name = formatPlatform(normalizePlatform(platform));
+    if (!requested.some((wanted) => samePlatform(wanted, platform))) {
       problems.push(`${name} (${descriptor.digest}) is in the index but was not requested`);
     }
     const declared = configPlatforms.get(descriptor.digest);
     if (!declared) problems.push(`the config of ${name} (${descriptor.digest}) was not checked`);
-    else if (!samePlatform(declared, descriptor.platform)) {
+    else if (!samePlatform(declared, platform)) {
       problems.push(
         `${name} (${descriptor.digest}) is an image for ${formatPlatform(normalizePlatform(declared))} by its config`,
       );

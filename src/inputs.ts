@@ -77,16 +77,18 @@ export class InputError extends Error {
  */
 export function parseList(value: string, splitCommas: boolean): string[] {
   if (value.trim() === '') return [];
-  const records = parseCsv(value, {
+  const records: string[][] = parseCsv(value, {
     columns: false,
     relaxQuotes: true,
     relaxColumnCount: true,
     skipEmptyLines: true,
-  }) as string[][];
-  return records
-    .flatMap((record) => (splitCommas ? record.flatMap((field) => field.split(',')) : [record.join(',')]))
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  });
+  // As build-push-action: a line of one field is split on its commas; a line of several (quoted) fields keeps them.
+  const items = records.flatMap((record) => {
+    if (!splitCommas) return [record.join(',')];
+    return record.length === 1 ? (record[0] ?? '').split(',') : record;
+  });
+  return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
 export type InputReader = (name: Input) => string;
@@ -95,11 +97,21 @@ export function parseInputs(read: InputReader): Inputs {
   const problems: string[] = [];
   const text = (name: Input): string => read(name).trim();
 
-  function oneOf<T extends string>(name: Input, allowed: readonly T[]): T {
+  function list(name: Input, splitCommas: boolean): string[] {
+    try {
+      return parseList(read(name), splitCommas);
+    } catch {
+      // csv-parse's message may quote the text, and a secret's text must never reach a log.
+      problems.push(`"${name}" has a quote that is not closed (expected one item per line, "quoted" where needed)`);
+      return [];
+    }
+  }
+
+  function oneOf<T extends string>(name: Input, allowed: readonly [T, ...T[]]): T {
     const value = text(name);
     if ((allowed as readonly string[]).includes(value)) return value as T;
     problems.push(`"${name}" is "${value}" (expected one of: ${allowed.join(', ')})`);
-    return allowed[0] as T;
+    return allowed[0];
   }
 
   function boolean(name: Input): boolean {
@@ -110,7 +122,7 @@ export function parseInputs(read: InputReader): Inputs {
   }
 
   function keyValues(name: Input): string[] {
-    const items = parseList(read(name), false);
+    const items = list(name, false);
     for (const item of items) {
       if (!/^[^=\s]+=/.test(item)) problems.push(`"${name}" has "${redactValue(name, item)}" (expected key=value)`);
     }
@@ -119,18 +131,23 @@ export function parseInputs(read: InputReader): Inputs {
 
   const mode = text(Input.Mode);
   if (FUTURE_MODES.includes(mode)) {
-    problems.push(`"mode" is "${mode}": the matrix modes shard and merge are not available yet (use auto, multi or fan-out)`);
+    problems.push(
+      `"mode" is "${mode}": the matrix modes shard and merge are not available yet (use auto, multi or fan-out)`,
+    );
   }
 
-  const platforms = parsePlatforms(parseList(read(Input.Platforms), true), problems);
-  const tags = parseTags(parseList(read(Input.Tags), true), problems);
+  const platforms = parsePlatforms(list(Input.Platforms, true), problems);
+  const tags = parseTags(list(Input.Tags, true), problems);
   const push = boolean(Input.Push);
-  if (push && tags.length === 0) problems.push('"tags" is empty but "push" is true (expected at least one image reference)');
+  if (push && tags.length === 0)
+    problems.push('"tags" is empty but "push" is true (expected at least one image reference)');
 
   const tempTagPrefix = text(Input.TempTagPrefix);
   // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
   if (!isValidTag(tempTagPrefix) || tempTagPrefix.length > 48) {
-    problems.push(`"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`);
+    problems.push(
+      `"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`,
+    );
   }
 
   const inputs: Inputs = {
@@ -145,7 +162,7 @@ export function parseInputs(read: InputReader): Inputs {
     qemuImage: text(Input.QemuImage),
     builder: text(Input.Builder),
     driver: oneOf(Input.Driver, DRIVERS),
-    driverOpts: parseList(read(Input.DriverOpts), false),
+    driverOpts: list(Input.DriverOpts, false),
     buildkitdConfigInline: read(Input.BuildkitdConfigInline),
     githubToken: read(Input.GithubToken),
     build: {
@@ -158,9 +175,9 @@ export function parseInputs(read: InputReader): Inputs {
       buildContexts: keyValues(Input.BuildContexts),
       secrets: keyValues(Input.Secrets),
       secretFiles: keyValues(Input.SecretFiles),
-      ssh: parseList(read(Input.Ssh), false),
-      cacheFrom: parseList(read(Input.CacheFrom), false),
-      cacheTo: parseList(read(Input.CacheTo), false),
+      ssh: list(Input.Ssh, false),
+      cacheFrom: list(Input.CacheFrom, false),
+      cacheTo: list(Input.CacheTo, false),
       provenance: text(Input.Provenance),
       sbom: text(Input.Sbom),
       noCache: boolean(Input.NoCache),

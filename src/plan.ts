@@ -46,7 +46,7 @@ export interface Plan {
   builds: PlannedBuild[];
   /** Annotations handed to buildx. */
   buildAnnotations: string[];
-  /** `index:` annotations this action writes into the index it assembles itself (fan-out). */
+  /** `index:` annotations, written by this action into the index it publishes. */
   indexAnnotations: Record<string, string>;
   cacheTo: string[];
   /** Things the user should know about the plan, said once. */
@@ -69,7 +69,8 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
 
   const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
   const builds = groups.map((platforms): PlannedBuild => {
-    const name = platforms.length === 1 && mode === 'fan-out' ? platformSlug(platforms[0] as Platform) : 'all';
+    const [only] = platforms;
+    const name = mode === 'fan-out' && only ? platformSlug(only) : 'all';
     const needsTemporaryTag = inputs.push && !pushByDigest;
     return {
       name,
@@ -78,7 +79,12 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     };
   });
 
-  const { buildAnnotations, indexAnnotations } = splitAnnotations(inputs.build.annotations, mode);
+  const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
+  if (dropped.length > 0) {
+    warnings.push(
+      `index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`,
+    );
+  }
 
   let cacheTo = inputs.build.cacheTo;
   if (builder.driver === 'docker') {
@@ -178,22 +184,36 @@ function distinctRepositories(tags: ImageReference[]): ImageName[] {
 }
 
 /**
- * In fan-out each build has one platform, so buildx has no index to put `index:` annotations on: this action
- * writes them into the index it assembles. In multi mode buildx builds the index and takes them all.
+ * Annotations by level. Index-level ones go on the index this action publishes, never to buildx: a single-platform
+ * build has no index to put them on (BuildKit refuses them), and the published index may be one this action
+ * assembles. `index-descriptor` ones only exist in OCI layouts, not in a registry, so they are dropped with a note.
+ * buildx's forms: `key=value` (manifest), `level[,level…]:key=value`, a level may name a platform in brackets.
  */
-function splitAnnotations(
-  annotations: string[],
-  mode: Plan['mode'],
-): { buildAnnotations: string[]; indexAnnotations: Record<string, string> } {
-  if (mode === 'multi') return { buildAnnotations: annotations, indexAnnotations: {} };
+export function splitAnnotations(annotations: string[]): {
+  buildAnnotations: string[];
+  indexAnnotations: Record<string, string>;
+  dropped: string[];
+} {
   const buildAnnotations: string[] = [];
   const indexAnnotations: Record<string, string> = {};
+  const dropped: string[] = [];
   for (const annotation of annotations) {
-    const match = /^index:([^=]+)=(.*)$/s.exec(annotation);
-    if (match?.[1] !== undefined && match[2] !== undefined) indexAnnotations[match[1]] = match[2];
-    else buildAnnotations.push(annotation);
+    const equals = annotation.indexOf('=');
+    const keyPart = annotation.slice(0, equals);
+    const colon = keyPart.lastIndexOf(':');
+    if (colon === -1) {
+      buildAnnotations.push(annotation);
+      continue;
+    }
+    const key = keyPart.slice(colon + 1);
+    const value = annotation.slice(equals + 1);
+    const levels: string[] = keyPart.slice(0, colon).match(/[a-z-]+(?:\[[^\]]*\])?/g) ?? [];
+    const forBuildx = levels.filter((level) => level !== 'index' && level !== 'index-descriptor');
+    if (levels.includes('index')) indexAnnotations[key] = value;
+    if (levels.includes('index-descriptor')) dropped.push(annotation);
+    if (forBuildx.length > 0) buildAnnotations.push(`${forBuildx.join(',')}:${key}=${value}`);
   }
-  return { buildAnnotations, indexAnnotations };
+  return { buildAnnotations, indexAnnotations, dropped };
 }
 
 /** The `type=` of a cache spec; buildx takes a bare value as a registry reference. */

@@ -6,7 +6,7 @@ export interface Platform {
   variant?: string;
 }
 
-// Aliases people write for the canonical GOARCH names the OCI spec uses.
+// Aliases people write for the canonical GOARCH names the OCI spec uses, as containerd normalizes them.
 const ARCHITECTURE_ALIASES: Record<string, string> = {
   x86_64: 'amd64',
   'x86-64': 'amd64',
@@ -16,6 +16,8 @@ const ARCHITECTURE_ALIASES: Record<string, string> = {
   i386: '386',
   i686: '386',
 };
+/** Debian's arm names carry a variant: armhf is ARMv7 hard-float, armel ARMv5/v6 soft-float (containerd: v6). */
+const ALIAS_VARIANTS: Record<string, string> = { armhf: 'v7', armel: 'v6' };
 
 const KNOWN_OS = new Set(['linux', 'windows', 'freebsd', 'darwin']);
 const KNOWN_ARCHITECTURES = new Set([
@@ -53,15 +55,19 @@ export function parsePlatform(text: string): Platform {
       `"${text}" has an unknown architecture "${rawArchitecture}" (expected one of ${[...KNOWN_ARCHITECTURES].join(', ')})`,
     );
   }
-  // buildx treats a bare linux/arm as arm/v7; say so explicitly, so that `linux/arm` and `linux/arm/v7` are one.
-  const variant = rawVariant ?? (architecture === 'arm' ? 'v7' : undefined);
+  const variant = rawVariant ?? ALIAS_VARIANTS[rawArchitecture];
   return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}) });
 }
 
-/** Drops baseline variants (arm64/v8, amd64/v1) so that platforms from configs and from users compare equal. */
+/**
+ * One spelling per platform, so that platforms from configs and from users compare equal: baseline variants
+ * (arm64/v8, amd64/v1) are dropped, and a bare arm is arm/v7, as containerd and buildx read it.
+ */
 export function normalizePlatform(platform: Platform): Platform {
   const architecture = ARCHITECTURE_ALIASES[platform.architecture] ?? platform.architecture;
-  const variant = platform.variant && platform.variant !== DEFAULT_VARIANT[architecture] ? platform.variant : undefined;
+  const given =
+    platform.variant ?? ALIAS_VARIANTS[platform.architecture] ?? (architecture === 'arm' ? 'v7' : undefined);
+  const variant = given && given !== DEFAULT_VARIANT[architecture] ? given : undefined;
   return { os: platform.os, architecture, ...(variant ? { variant } : {}) };
 }
 
@@ -83,15 +89,21 @@ export function platformSlug(platform: Platform): string {
  * many arm64 server CPUs (GitHub's among them) cannot run 32-bit arm code.
  */
 export function nativePlatforms(nodeArch: string): Platform[] {
-  switch (nodeArch) {
-    case 'x64':
-      return [parsePlatform('linux/amd64'), parsePlatform('linux/386')];
-    case 'arm64':
-      return [parsePlatform('linux/arm64')];
-    default:
-      return [];
-  }
+  const native = NATIVE_PLATFORMS[nodeArch] ?? [];
+  return native.map(parsePlatform);
 }
+
+/** By Node's process.arch; the first is the runner's own architecture. Node calls Linux's ppc64le `ppc64`. */
+const NATIVE_PLATFORMS: Record<string, string[]> = {
+  x64: ['linux/amd64', 'linux/386'],
+  arm64: ['linux/arm64'],
+  arm: ['linux/arm/v7'],
+  ia32: ['linux/386'],
+  riscv64: ['linux/riscv64'],
+  s390x: ['linux/s390x'],
+  ppc64: ['linux/ppc64le'],
+  loong64: ['linux/loong64'],
+};
 
 // binfmt_misc entry names (`qemu-<name>`) of qemu-user for each architecture.
 const QEMU_NAMES: Record<string, string> = {

@@ -50,7 +50,9 @@ async function publishIfDue(
     const [first] = tags;
     if (!first) return;
     const bytes = (await registry.getManifest(first, index.digest)).bytes;
-    report.published.push(...(await phase(state.timings, 'Publish', () => publishTags(tags, { descriptor: index, bytes }, registry))));
+    report.published.push(
+      ...(await phase(state.timings, 'Publish', () => publishTags(tags, { descriptor: index, bytes }, registry))),
+    );
     state.published = true;
   } catch (error) {
     core.setFailed(`Publishing ${index.digest} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -73,7 +75,7 @@ async function cleanUp(
         report.leftBehind.push(reference);
         core.warning(
           `Could not delete the temporary tag ${reference}: ${error instanceof Error ? error.message : String(error)}. ` +
-            'The image it points to is also reachable by digest; delete the tag with your registry\'s UI or API.',
+            "The image it points to is also reachable by digest; delete the tag with your registry's UI or API.",
         );
       }
     }),

@@ -2,19 +2,13 @@
 // tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
 import type { CompletedBuild } from './build.js';
 import { pushedDescriptor } from './build.js';
-import {
-  assembleIndex,
-  indexProblems,
-  platformManifests,
-  serializeIndex,
-  type BuildResult,
-} from './image-index.js';
+import { assembleIndex, indexProblems, platformManifests, serializeIndex, type BuildResult } from './image-index.js';
 import type { Plan } from './plan.js';
 import { normalizePlatform, type Platform } from './platform.js';
 import { formatName, formatReference, type ImageName, type ImageReference } from './reference.js';
 import type { RegistryClient } from './registry/client.js';
 import { digestOf } from './registry/digest.js';
-import { isImageIndex, MediaType, type Descriptor, type ImageIndex, type ImageManifest } from './registry/types.js';
+import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from './registry/types.js';
 
 export interface PushedIndex {
   descriptor: Descriptor;
@@ -27,14 +21,11 @@ export class VerificationError extends Error {
 }
 
 /**
- * The index to publish. In multi mode it is the one buildx pushed (its bytes, so its digest, unchanged); in
- * fan-out it is assembled from each build's images. Either way it ends up in every repository by digest, untagged.
+ * The index to publish: the one buildx pushed (its bytes, so its digest, unchanged) when one build made an index
+ * and no index annotation is to be added; else one assembled from the builds' manifests. Either way it ends up in
+ * every repository by digest, untagged.
  */
-export async function pushIndex(
-  plan: Plan,
-  builds: CompletedBuild[],
-  registry: RegistryClient,
-): Promise<PushedIndex> {
+export async function pushIndex(plan: Plan, builds: CompletedBuild[], registry: RegistryClient): Promise<PushedIndex> {
   const [primary] = plan.repositories;
   if (!primary) throw new Error('no repository to push the index to (tags is empty)');
   const pushed = await Promise.all(
@@ -45,11 +36,21 @@ export async function pushIndex(
       return { result, bytes };
     }),
   );
+  // buildx's own index is kept byte for byte when nothing is to be added to it.
   const [only] = pushed;
-  const bytes =
-    plan.mode === 'multi' && pushed.length === 1 && only && isImageIndex(only.result.manifest)
-      ? only.bytes
-      : serializeIndex(assembleIndex(pushed.map((p) => p.result), plan.indexAnnotations));
+  const keepBuildxIndex =
+    pushed.length === 1 &&
+    only &&
+    isImageIndex(only.result.manifest) &&
+    Object.keys(plan.indexAnnotations).length === 0;
+  const bytes = keepBuildxIndex
+    ? only.bytes
+    : serializeIndex(
+        assembleIndex(
+          pushed.map((p) => p.result),
+          plan.indexAnnotations,
+        ),
+      );
   const index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
   const descriptor: Descriptor = {
     mediaType: index.mediaType ?? MediaType.ociIndex,
@@ -79,11 +80,17 @@ export async function verifyIndex(
     platformManifests(pushed.index).map(async (descriptor) => {
       const { json } = await registry.getManifest(repository, descriptor.digest);
       if (isImageIndex(json)) return;
-      const config = JSON.parse((await registry.getBlob(repository, (json as ImageManifest).config.digest)).toString('utf8')) as Partial<Platform>;
+      const config = JSON.parse(
+        (await registry.getBlob(repository, json.config.digest)).toString('utf8'),
+      ) as Partial<Platform>;
       if (config.os && config.architecture) {
         configPlatforms.set(
           descriptor.digest,
-          normalizePlatform({ os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) }),
+          normalizePlatform({
+            os: config.os,
+            architecture: config.architecture,
+            ...(config.variant ? { variant: config.variant } : {}),
+          }),
         );
       }
     }),

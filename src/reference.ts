@@ -16,8 +16,8 @@ export interface ImageReference extends ImageName {
 }
 
 export const DOCKER_HUB = 'docker.io';
-/** Docker Hub's older names, which Docker rewrites to `docker.io`. */
-const DOCKER_HUB_ALIASES = ['index.docker.io'];
+/** Docker Hub's names in references; Docker rewrites the older `index.docker.io` to `docker.io`. */
+const DOCKER_HUB_NAMES = [DOCKER_HUB, 'index.docker.io'];
 const EXPECTED_FORM = '[registry/]name[:tag][@digest]';
 /** Docker's limit for the whole name, registry included. */
 const MAX_NAME_LENGTH = 255;
@@ -111,7 +111,7 @@ function splitRegistry(name: string): ImageName {
     return { registry: DOCKER_HUB, repository: slash === -1 ? `library/${name}` : name };
   }
   const remainder = name.slice(slash + 1);
-  if (DOCKER_HUB_ALIASES.includes(first) || first === DOCKER_HUB) {
+  if (DOCKER_HUB_NAMES.includes(first)) {
     return { registry: DOCKER_HUB, repository: remainder.includes('/') ? remainder : `library/${remainder}` };
   }
   return { registry: first, repository: remainder };

@@ -8,8 +8,8 @@ import type { PhaseTiming } from './state.js';
 
 export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {
   return {
-    runId: env.GITHUB_RUN_ID || 'local',
-    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    runId: env.GITHUB_RUN_ID ?? 'local',
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     job: env.GITHUB_JOB ?? '',
     action: env.GITHUB_ACTION ?? '',
   };
@@ -17,7 +17,7 @@ export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {
 
 /** A fresh directory under RUNNER_TEMP for this step's files (metadata, secrets, buildkitd config). */
 export async function stepTempDir(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'multiarch-build-'));
+  return mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'multiarch-build-'));
 }
 
 /** Runs one phase in its own log group and records how long it took. */

@@ -12,8 +12,16 @@ describeWithLab('lab smoke test', () => {
     const image = `${lab.registry}/${repository}:latest`;
     const metadataFile = join(mkdtempSync(join(tmpdir(), 'smoke-')), 'metadata.json');
     const build = docker([
-      'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance=false',
-      '--metadata-file', metadataFile, '--output', `type=image,name=${image},push=true`, archContext(),
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--provenance=false',
+      '--metadata-file',
+      metadataFile,
+      '--output',
+      `type=image,name=${image},push=true`,
+      archContext(),
     ]);
     expect(build.stderr).toContain('DONE');
     expect(build.status).toBe(0);

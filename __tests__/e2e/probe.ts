@@ -37,7 +37,11 @@ export async function listTags(repository: string, registry = lab.registry): Pro
 }
 
 /** The digest a tag or digest resolves to, or undefined when the registry has no such manifest. */
-export async function resolve(repository: string, reference: string, registry = lab.registry): Promise<string | undefined> {
+export async function resolve(
+  repository: string,
+  reference: string,
+  registry = lab.registry,
+): Promise<string | undefined> {
   const response = await fetch(url(registry, `${repository}/manifests/${reference}`), {
     method: 'HEAD',
     headers: { Accept: ACCEPT },

@@ -110,7 +110,7 @@ export class RegistryClient {
     });
     const bytes = Buffer.from(await response.arrayBuffer());
     if (isDigest(reference)) checkDigest(action, bytes, reference, 'the digest asked for');
-    checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'its Docker-Content-Digest');
+    checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
     const digest = isDigest(reference) ? reference : digestOf(bytes);
     const json = parseManifest(action, bytes);
     // The registry's Content-Type is the manifest's type when it is one we asked for; else the JSON says.

@@ -18,14 +18,9 @@ export const MANIFEST_MEDIA_TYPES: readonly string[] = [
   MediaType.dockerManifest,
 ];
 
-/** Media types of manifests that list other manifests (one per platform). */
-export const INDEX_MEDIA_TYPES: readonly string[] = [MediaType.ociIndex, MediaType.dockerManifestList];
+import type { Platform } from '../platform.js';
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
+export type { Platform };
 
 /** Points at content by digest: what it is, its hash and its size in bytes. */
 export interface Descriptor {

@@ -1,0 +1,148 @@
+// The registry client against the lab's real distribution registries: anonymous 127.0.0.1:5000 (deletes enabled)
+// and htpasswd 127.0.0.1:5001, with credentials from a docker config written for the test.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { parseReference, type ImageName } from '../../src/reference.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { DockerConfigCredentials } from '../../src/registry/credentials.js';
+import { RegistryAuthError } from '../../src/registry/errors.js';
+import { MediaType, isImageIndex, type ImageManifest } from '../../src/registry/types.js';
+import { describeWithLab, lab } from './lab.js';
+
+const base = parseReference(lab.baseImage);
+const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** A client with credentials for the auth registry from a docker config in `directory`. */
+async function clientWithPassword(directory: string, password: string) {
+  const auth = Buffer.from(`${lab.authUser}:${password}`).toString('base64');
+  await writeFile(path.join(directory, 'config.json'), JSON.stringify({ auths: { [lab.authRegistry]: { auth } } }));
+  const secrets: string[] = [];
+  const requests: string[] = [];
+  const client = new RegistryClient({
+    credentials: DockerConfigCredentials.fromEnvironment({ DOCKER_CONFIG: directory }),
+    onSecret: (secret) => secrets.push(secret),
+    fetch: (input, init) => {
+      requests.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`);
+      return fetch(input, init);
+    },
+  });
+  return { client, secrets, requests };
+}
+
+describeWithLab('RegistryClient against the lab registries', () => {
+  let directory: string;
+  let client: RegistryClient;
+  let secrets: string[];
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 'registry-e2e-'));
+    ({ client, secrets } = await clientWithPassword(directory, lab.authPassword));
+  });
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  /** The busybox image for linux/amd64: its manifest bytes and JSON, from the multi-arch base. */
+  async function busyboxAmd64() {
+    const index = await client.getManifest(base, base.tag ?? 'latest');
+    if (!isImageIndex(index.json)) throw new Error(`${lab.baseImage} is not an index`);
+    const child = index.json.manifests.find((descriptor) => descriptor.platform?.architecture === 'amd64');
+    if (child === undefined) throw new Error(`${lab.baseImage} has no linux/amd64 image`);
+    const manifest = await client.getManifest(base, child.digest);
+    return { ...manifest, json: manifest.json as ImageManifest };
+  }
+
+  /** Copies the busybox amd64 image (config, layers, manifest by digest) into `name`; returns its digest. */
+  async function copyBusybox(name: ImageName): Promise<{ digest: string; bytes: Buffer; mediaType: string }> {
+    const image = await busyboxAmd64();
+    for (const blob of [image.json.config, ...image.json.layers]) {
+      const pushed = await client.pushBlob(name, await client.getBlob(base, blob.digest), blob.mediaType);
+      expect(pushed).toEqual({ mediaType: blob.mediaType, digest: blob.digest, size: blob.size });
+    }
+    const digest = await client.putManifest(name, image.descriptor.digest, image.bytes, image.descriptor.mediaType);
+    expect(digest).toBe(image.descriptor.digest);
+    return { digest, bytes: image.bytes, mediaType: image.descriptor.mediaType };
+  }
+
+  it('reads the busybox index, a child manifest and its config blob', async () => {
+    const index = await client.getManifest(base, 'latest');
+    expect(index.descriptor.mediaType).toBe(MediaType.ociIndex);
+    expect(await client.headManifest(base, 'latest')).toEqual(index.descriptor);
+    expect(isImageIndex(index.json) && index.json.manifests.map((m) => m.platform?.architecture).sort()).toEqual([
+      'amd64',
+      'arm64',
+    ]);
+
+    const image = await busyboxAmd64();
+    expect(image.json.layers.length).toBeGreaterThan(0);
+    const config = JSON.parse((await client.getBlob(base, image.json.config.digest)).toString('utf8')) as unknown;
+    expect(config).toMatchObject({ os: 'linux', architecture: 'amd64' });
+    expect(await client.listTags(base)).toEqual(expect.arrayContaining(['latest', 'amd64', 'arm64']));
+  });
+
+  it.each([
+    ['the anonymous registry', lab.registry],
+    ['the registry behind basic auth', lab.authRegistry],
+  ])('pushes blobs and a manifest by digest and by tag to %s', async (_, registry) => {
+    const name: ImageName = { registry, repository: `e2e/registry-client-${run}` };
+    expect(await client.listTags(name)).toEqual([]);
+    const { digest, bytes, mediaType } = await copyBusybox(name);
+    expect(await client.headManifest(name, digest)).toEqual({ mediaType, digest, size: bytes.length });
+    expect(await client.listTags(name)).toEqual([]); // pushed by digest: untagged
+
+    expect(await client.putManifest(name, 'v1', bytes, mediaType)).toBe(digest);
+    expect(await client.listTags(name)).toEqual(['v1']);
+    expect((await client.getManifest(name, 'v1')).bytes.equals(bytes)).toBe(true);
+    if (registry === lab.authRegistry) expect(secrets).toContain(lab.authPassword);
+  });
+
+  it.each([
+    ['the anonymous registry', lab.registry],
+    ['the registry behind basic auth', lab.authRegistry],
+  ])('deletes a tag on %s (400 to a tag DELETE) with a dummy, keeping the image', async (_, registry) => {
+    const name: ImageName = { registry, repository: `e2e/registry-delete-tag-${run}` };
+    const { digest, bytes, mediaType } = await copyBusybox(name);
+    await client.putManifest(name, 'temporary', bytes, mediaType);
+    await client.putManifest(name, 'kept', bytes, mediaType);
+
+    expect(await client.deleteTag(name, 'temporary')).toBe('dummy-manifest');
+    expect(await client.listTags(name)).toEqual(['kept']);
+    expect(await client.headManifest(name, 'temporary')).toBeUndefined();
+    expect((await client.getManifest(name, digest)).bytes.equals(bytes)).toBe(true);
+    expect((await client.headManifest(name, 'kept'))?.digest).toBe(digest);
+
+    expect(await client.deleteTag(name, 'temporary')).toBe('absent');
+  });
+
+  it('fails with a RegistryAuthError at the first request when the password is wrong', async () => {
+    const wrong = await mkdtemp(path.join(tmpdir(), 'registry-e2e-wrong-'));
+    try {
+      const { client: refused, requests } = await clientWithPassword(wrong, 'not-the-password');
+      const name: ImageName = { registry: lab.authRegistry, repository: `e2e/registry-refused-${run}` };
+      const error = await refused.pushBlob(name, Buffer.from('never uploaded')).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RegistryAuthError);
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^authentication to ${lab.authRegistry} failed for user "${lab.authUser}": HEAD http://${lab.authRegistry}/v2/e2e/registry-refused-.* answered 401 Unauthorized$`,
+        ),
+      );
+      expect((error as Error).message).not.toContain('not-the-password');
+      // The anonymous try, the one with the credentials, and nothing else (no upload started). A HEAD answer has no
+      // body, so no registry error code.
+      expect(requests.map((request) => request.split(' ')[0])).toEqual(['HEAD', 'HEAD']);
+    } finally {
+      await rm(wrong, { recursive: true, force: true });
+    }
+  });
+
+  it('says that credentials are missing for the auth registry', async () => {
+    const anonymous = new RegistryClient({
+      credentials: DockerConfigCredentials.fromEnvironment({ DOCKER_CONFIG: path.join(directory, 'missing') }),
+    });
+    await expect(anonymous.listTags({ registry: lab.authRegistry, repository: 'e2e/anything' })).rejects.toThrow(
+      `authentication to ${lab.authRegistry} is required, but the docker config ${path.join(directory, 'missing', 'config.json')} has no credentials for it: GET http://${lab.authRegistry}/v2/e2e/anything/tags/list?n=1000 answered 401 UNAUTHORIZED: authentication required`,
+    );
+  });
+});

@@ -1,0 +1,238 @@
+import {
+  CommandError,
+  DockerCli,
+  errorSummary,
+  parseBuilderInspection,
+  type CommandResult,
+  type CommandRunner,
+  type RunOptions,
+} from '../../src/docker.js';
+
+const DOCKER_DRIVER_INSPECT = `Name:          default
+Driver:        docker
+Last Activity: 2026-11-28 03:38:36 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.0.0+unknown
+Platforms:        linux/amd64, linux/amd64/v2, linux/arm64, linux/riscv64
+`;
+
+// docker-container on buildx 0.29: user-set platforms are starred; labels and GC policy lines are indented.
+const CONTAINER_INSPECT = `Name:          multiarch-1-1-abcdef01
+Driver:        docker-container
+Last Activity: 2026-11-28 03:40:02 +0000 UTC
+
+Nodes:
+Name:                  multiarch-1-1-abcdef010
+Endpoint:              unix:///var/run/docker.sock
+Driver Options:        image="moby/buildkit:buildx-stable-1" network="host"
+Status:                running
+BuildKit daemon flags: --allow-insecure-entitlement=network.host
+BuildKit version:      v0.25.1
+Platforms:             linux/amd64*, linux/arm64*, linux/amd64/v2, linux/386
+Labels:
+ org.mobyproject.buildkit.worker.executor:         oci
+ org.mobyproject.buildkit.worker.hostname:         5f1c2e
+GC Policy rule#0:
+ All:            false
+ Filters:        type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration:  48h0m0s
+`;
+
+const TWO_NODES_INSPECT = `Name:   remote
+Driver: remote
+
+Nodes:
+Name:      remote0
+Endpoint:  tcp://amd:1234
+Status:    running
+Platforms: linux/amd64, linux/386
+
+Name:      remote1
+Endpoint:  tcp://arm:1234
+Status:    running
+Platforms: linux/arm64, linux/arm/v7
+`;
+
+describe('parseBuilderInspection', () => {
+  test.each<[string, string, string, string[]]>([
+    [
+      'docker driver (default builder)',
+      DOCKER_DRIVER_INSPECT,
+      'docker',
+      ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
+    ],
+    [
+      'docker-container, starred platforms and indented sections',
+      CONTAINER_INSPECT,
+      'docker-container',
+      ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
+    ],
+    ['two nodes', TWO_NODES_INSPECT, 'remote', ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7']],
+    [
+      'not bootstrapped: no Platforms line',
+      'Name: b\nDriver: docker-container\n\nNodes:\nName: b0\nStatus: inactive\n',
+      'docker-container',
+      [],
+    ],
+  ])('%s', (_name, text, driver, platforms) => {
+    expect(parseBuilderInspection(text)).toEqual({ driver, platforms });
+  });
+
+  test('output without a driver is an error quoting the output', () => {
+    expect(() => parseBuilderInspection('ERROR: no builder "x" found\n')).toThrow(
+      'cannot read the driver from `docker buildx inspect`:\nERROR: no builder "x" found',
+    );
+  });
+});
+
+describe('errorSummary', () => {
+  test.each<[string, CommandResult, string]>([
+    [
+      'buildx ERROR: line among progress output',
+      {
+        exitCode: 1,
+        stdout: '',
+        stderr:
+          '#0 building with "default" instance using docker driver\n#5 [2/2] RUN false\n#5 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1\n------\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1\n',
+      },
+      '#5 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+    ],
+    [
+      'push-by-digest on the docker driver',
+      {
+        exitCode: 1,
+        stdout: '',
+        stderr:
+          'some progress\nERROR: push-by-digest is currently not implemented for docker driver, please create a new builder instance\n',
+      },
+      'ERROR: push-by-digest is currently not implemented for docker driver, please create a new builder instance',
+    ],
+    [
+      'lowercase error: lines, also from stdout',
+      { exitCode: 1, stdout: 'error: unknown flag: --buildkitd-config\n', stderr: 'Usage: docker buildx create\n' },
+      'error: unknown flag: --buildkitd-config',
+    ],
+    [
+      'no ERROR line → the last five lines of stderr',
+      {
+        exitCode: 125,
+        stdout: 'ignored\n',
+        stderr: 'l1\nl2\nl3\nl4\nl5\nError response from daemon: pull access denied for tonistiigi/binfmt\n',
+      },
+      'l2\nl3\nl4\nl5\nError response from daemon: pull access denied for tonistiigi/binfmt',
+    ],
+    ['nothing at all', { exitCode: 1, stdout: '', stderr: '' }, '(no error output)'],
+  ])('%s', (_name, result, expected) => {
+    expect(errorSummary(result)).toBe(expected);
+  });
+});
+
+interface Call {
+  command: string;
+  args: string[];
+  options: RunOptions | undefined;
+}
+
+/** A CommandRunner that answers every call with the same result and records the calls. */
+function fakeRunner(result: Partial<CommandResult>): { run: CommandRunner; calls: Call[] } {
+  const calls: Call[] = [];
+  const run: CommandRunner = (command, args, options) => {
+    calls.push({ command, args, options });
+    return Promise.resolve({ exitCode: 0, stdout: '', stderr: '', ...result });
+  };
+  return { run, calls };
+}
+
+describe('DockerCli.buildxVersion', () => {
+  test.each<[string, string]>([
+    ['github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3\n', '0.13.1'],
+    ['github.com/docker/buildx v0.29.1 a1b2c3d\n', '0.29.1'],
+    ['github.com/docker/buildx v0.12.1-desktop.4 8f5d2c9\n', '0.12.1'],
+  ])('%j → %s', async (stdout, version) => {
+    const { run, calls } = fakeRunner({ stdout });
+    await expect(new DockerCli(run).buildxVersion()).resolves.toBe(version);
+    expect(calls).toEqual([{ command: 'docker', args: ['buildx', 'version'], options: { quiet: true } }]);
+  });
+
+  test('output without a version is an error quoting it', async () => {
+    const { run } = fakeRunner({ stdout: 'github.com/docker/buildx dev\n' });
+    await expect(new DockerCli(run).buildxVersion()).rejects.toThrow(
+      'cannot read the buildx version from: github.com/docker/buildx dev',
+    );
+  });
+
+  test('a non-zero exit is a CommandError carrying the ERROR line', async () => {
+    const stderr = 'some noise\nERROR: unknown command "buildx" for "docker"\n';
+    const { run } = fakeRunner({ exitCode: 1, stderr });
+    const failure = new DockerCli(run).buildxVersion();
+    await expect(failure).rejects.toBeInstanceOf(CommandError);
+    await expect(failure).rejects.toThrow(
+      '`docker buildx version` failed (exit 1): ERROR: unknown command "buildx" for "docker"',
+    );
+    await expect(failure).rejects.toMatchObject({
+      name: 'CommandError',
+      command: 'docker buildx version',
+      result: { exitCode: 1, stdout: '', stderr },
+    });
+  });
+});
+
+describe('DockerCli with a fake runner', () => {
+  test('inspectBuilder bootstraps, names the builder, and parses the output', async () => {
+    const { run, calls } = fakeRunner({ stdout: CONTAINER_INSPECT });
+    await expect(new DockerCli(run).inspectBuilder('multiarch-1-1-abcdef01')).resolves.toEqual({
+      driver: 'docker-container',
+      platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
+    });
+    expect(calls.map((call) => [call.command, ...call.args])).toEqual([
+      ['docker', 'buildx', 'inspect', '--bootstrap', 'multiarch-1-1-abcdef01'],
+    ]);
+  });
+
+  test.each<[string, boolean]>([
+    ['[["driver-type","io.containerd.snapshotter.v1"]]', true],
+    ['[["Backing Filesystem","extfs"],["Supports d_type","true"]]', false],
+  ])('containerdImageStore reads %s → %s', async (stdout, expected) => {
+    const { run, calls } = fakeRunner({ stdout });
+    await expect(new DockerCli(run).containerdImageStore()).resolves.toBe(expected);
+    expect(calls[0]?.args).toEqual(['info', '--format', '{{json .DriverStatus}}']);
+  });
+
+  test.each<[string, string]>([
+    ['desktop-linux\n', 'desktop-linux'],
+    ['\n', 'default'],
+  ])('currentContext %j → %s', async (stdout, expected) => {
+    const { run } = fakeRunner({ stdout });
+    await expect(new DockerCli(run).currentContext()).resolves.toBe(expected);
+  });
+
+  test('installBinfmt runs the image privileged with the architectures as one argument', async () => {
+    const { run, calls } = fakeRunner({});
+    await new DockerCli(run).installBinfmt('tonistiigi/binfmt:qemu-v10.2.3-68', ['arm64', 'riscv64']);
+    expect(calls.map((call) => [call.command, ...call.args])).toEqual([
+      ['docker', 'run', '--rm', '--privileged', 'tonistiigi/binfmt:qemu-v10.2.3-68', '--install', 'arm64,riscv64'],
+    ]);
+  });
+
+  test('buildx passes argv and options through, and a failed build names its first three words', async () => {
+    const { run, calls } = fakeRunner({
+      exitCode: 1,
+      stderr: 'ERROR: failed to solve: failed to push ghcr.io/acme/app: denied\n',
+    });
+    const args = ['buildx', 'build', '--builder', 'b', '--build-arg', 'A=$(x);|&', '.'];
+    await expect(new DockerCli(run).buildx(args, { linePrefix: '[linux/arm64] ' })).rejects.toThrow(
+      '`docker buildx build --builder` failed (exit 1): ERROR: failed to solve: failed to push ghcr.io/acme/app: denied',
+    );
+    expect(calls).toEqual([{ command: 'docker', args, options: { linePrefix: '[linux/arm64] ' } }]);
+  });
+
+  test('removeBuilder forces removal of the named builder', async () => {
+    const { run, calls } = fakeRunner({});
+    await new DockerCli(run).removeBuilder('multiarch-1');
+    expect(calls[0]?.args).toEqual(['buildx', 'rm', '--force', 'multiarch-1']);
+  });
+});

@@ -1,0 +1,507 @@
+import type { BuildOptions, Inputs } from '../../src/inputs.js';
+import {
+  compareVersions,
+  describePlan,
+  foreignPlatforms,
+  makePlan,
+  PlanError,
+  stepHash,
+  temporaryTag,
+  type BuilderFacts,
+  type Plan,
+  type RunIdentity,
+} from '../../src/plan.js';
+import { formatPlatform, parsePlatform } from '../../src/platform.js';
+import { parseReference } from '../../src/reference.js';
+
+const RUN: RunIdentity = { runId: '9876543210', runAttempt: '2', job: 'image', action: '__self' };
+
+const DOCKER_CONTAINERD: BuilderFacts = {
+  name: 'default',
+  driver: 'docker',
+  buildxVersion: '0.13.1',
+  multiPlatform: true,
+  created: false,
+};
+const DOCKER_PLAIN: BuilderFacts = { ...DOCKER_CONTAINERD, multiPlatform: false };
+const CONTAINER: BuilderFacts = {
+  name: 'multiarch-9876543210-2-abcdef01',
+  driver: 'docker-container',
+  buildxVersion: '0.29.1',
+  multiPlatform: true,
+  created: true,
+};
+
+const BUILD_DEFAULTS: BuildOptions = {
+  context: '.',
+  file: '',
+  target: '',
+  labels: [],
+  annotations: [],
+  buildArgs: [],
+  buildContexts: [],
+  secrets: [],
+  secretFiles: [],
+  ssh: [],
+  cacheFrom: [],
+  cacheTo: [],
+  provenance: '',
+  sbom: '',
+  noCache: false,
+  pull: false,
+  network: '',
+};
+
+type InputOverrides = Partial<Omit<Inputs, 'platforms' | 'tags' | 'build'>> & {
+  platforms?: string[];
+  tags?: string[];
+  build?: Partial<BuildOptions>;
+};
+
+function inputs(overrides: InputOverrides = {}): Inputs {
+  const { platforms, tags, build, ...rest } = overrides;
+  return {
+    mode: 'auto',
+    platforms: (platforms ?? ['linux/amd64', 'linux/arm64']).map(parsePlatform),
+    tags: (tags ?? ['ghcr.io/acme/app:latest']).map(parseReference),
+    push: true,
+    publish: 'post',
+    cleanup: true,
+    tempTagPrefix: 'multiarch-tmp',
+    qemu: 'auto',
+    qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
+    builder: '',
+    driver: 'docker-container',
+    driverOpts: [],
+    buildkitdConfigInline: '',
+    githubToken: 'token',
+    ...rest,
+    build: { ...BUILD_DEFAULTS, ...build },
+  };
+}
+
+/** What a build looks like in a table: name, platforms, and whether it has a temporary tag. */
+function summary(plan: Plan): { name: string; platforms: string[]; temporary: boolean }[] {
+  return plan.builds.map((build) => ({
+    name: build.name,
+    platforms: build.platforms.map(formatPlatform),
+    temporary: build.temporaryTag !== undefined,
+  }));
+}
+
+const TEMPORARY_TAG = /^multiarch-tmp-9876543210-2-[0-9a-f]{8}-(all|linux-[a-z0-9-]+)$/;
+
+describe('makePlan: mode and builds', () => {
+  test.each<[string, InputOverrides, BuilderFacts, Plan['mode'], boolean, ReturnType<typeof summary>]>([
+    [
+      'auto, docker driver with the containerd store → multi with a temporary tag',
+      {},
+      DOCKER_CONTAINERD,
+      'multi',
+      false,
+      [{ name: 'all', platforms: ['linux/amd64', 'linux/arm64'], temporary: true }],
+    ],
+    [
+      'auto, docker driver without the containerd store → fan-out, one build per platform',
+      { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] },
+      DOCKER_PLAIN,
+      'fan-out',
+      false,
+      [
+        { name: 'linux-amd64', platforms: ['linux/amd64'], temporary: true },
+        { name: 'linux-arm64', platforms: ['linux/arm64'], temporary: true },
+        { name: 'linux-arm-v7', platforms: ['linux/arm/v7'], temporary: true },
+      ],
+    ],
+    [
+      'auto, docker-container → multi, by digest, no temporary tag',
+      {},
+      CONTAINER,
+      'multi',
+      true,
+      [{ name: 'all', platforms: ['linux/amd64', 'linux/arm64'], temporary: false }],
+    ],
+    [
+      'auto, one platform on a single-platform builder → multi',
+      { platforms: ['linux/arm64'] },
+      DOCKER_PLAIN,
+      'multi',
+      false,
+      [{ name: 'all', platforms: ['linux/arm64'], temporary: true }],
+    ],
+    [
+      'explicit fan-out on docker-container → one build per platform, by digest',
+      { mode: 'fan-out' },
+      CONTAINER,
+      'fan-out',
+      true,
+      [
+        { name: 'linux-amd64', platforms: ['linux/amd64'], temporary: false },
+        { name: 'linux-arm64', platforms: ['linux/arm64'], temporary: false },
+      ],
+    ],
+    [
+      'explicit fan-out with one platform → named by its slug',
+      { mode: 'fan-out', platforms: ['linux/amd64/v2'] },
+      DOCKER_CONTAINERD,
+      'fan-out',
+      false,
+      [{ name: 'linux-amd64-v2', platforms: ['linux/amd64/v2'], temporary: true }],
+    ],
+    [
+      'explicit multi with one platform on a single-platform builder is fine',
+      { mode: 'multi', platforms: ['linux/amd64'] },
+      DOCKER_PLAIN,
+      'multi',
+      false,
+      [{ name: 'all', platforms: ['linux/amd64'], temporary: true }],
+    ],
+    [
+      'push false on the docker driver → no temporary tags',
+      { push: false },
+      DOCKER_PLAIN,
+      'fan-out',
+      false,
+      [
+        { name: 'linux-amd64', platforms: ['linux/amd64'], temporary: false },
+        { name: 'linux-arm64', platforms: ['linux/arm64'], temporary: false },
+      ],
+    ],
+  ])('%s', (_name, overrides, builder, mode, pushByDigest, builds) => {
+    const plan = makePlan(inputs(overrides), builder, RUN);
+    expect(plan.mode).toBe(mode);
+    expect(plan.pushByDigest).toBe(pushByDigest);
+    expect(summary(plan)).toEqual(builds);
+    for (const build of plan.builds) {
+      if (build.temporaryTag !== undefined) {
+        expect(build.temporaryTag).toMatch(TEMPORARY_TAG);
+        expect(build.temporaryTag.endsWith(`-${build.name}`)).toBe(true);
+      }
+    }
+    expect(plan.platforms.map(formatPlatform)).toEqual(builds.flatMap((build) => build.platforms));
+  });
+
+  test('temporary tags are <prefix>-<runId>-<attempt>-<8hex>-<name>, one per build, valid as tags', () => {
+    const plan = makePlan(inputs({ tempTagPrefix: 'tmp.x_1' }), DOCKER_PLAIN, RUN);
+    const hash = stepHash(RUN);
+    expect(hash).toMatch(/^[0-9a-f]{8}$/);
+    expect(plan.builds.map((build) => build.temporaryTag)).toEqual([
+      `tmp.x_1-9876543210-2-${hash}-linux-amd64`,
+      `tmp.x_1-9876543210-2-${hash}-linux-arm64`,
+    ]);
+  });
+
+  test('one temporary tag per build serves every repository (the build pushes it to each)', () => {
+    const plan = makePlan(
+      inputs({ tags: ['ghcr.io/acme/app:latest', 'docker.io/acme/app:latest', 'ghcr.io/acme/app:1.0'] }),
+      DOCKER_CONTAINERD,
+      RUN,
+    );
+    expect(plan.builds).toHaveLength(1);
+    expect(plan.builds[0]?.temporaryTag).toBe(`multiarch-tmp-9876543210-2-${stepHash(RUN)}-all`);
+    expect(plan.repositories).toEqual([
+      { registry: 'ghcr.io', repository: 'acme/app' },
+      { registry: 'docker.io', repository: 'acme/app' },
+    ]);
+  });
+
+  test.each<[string, InputOverrides, BuilderFacts]>([
+    ['docker driver without the containerd store', {}, DOCKER_PLAIN],
+    ['a docker-container builder that reports no multi-platform support', {}, { ...CONTAINER, multiPlatform: false }],
+  ])('explicit mode multi with several platforms on %s → PlanError naming mode', (_name, overrides, builder) => {
+    const make = () => makePlan(inputs({ ...overrides, mode: 'multi' }), builder, RUN);
+    expect(make).toThrow(PlanError);
+    expect(make).toThrow(/^"mode" is multi, but builder "[^"]+" \(driver [a-z-]+\) cannot build several platforms/);
+    expect(make).toThrow('Use mode fan-out or auto');
+  });
+});
+
+describe('makePlan: push and publish', () => {
+  test.each<[string, InputOverrides, BuilderFacts, boolean, Plan['publish'], string[]]>([
+    ['push, publish post', {}, CONTAINER, true, 'post', []],
+    ['push, publish main', { publish: 'main' }, CONTAINER, true, 'main', []],
+    ['push, publish false', { publish: 'false' }, CONTAINER, true, 'false', []],
+    [
+      'push false, publish post, tags set → publish false with a warning',
+      { push: false },
+      DOCKER_CONTAINERD,
+      false,
+      'false',
+      ['push is false: the images are built but nothing is pushed or published.'],
+    ],
+    ['push false, publish false → no warning', { push: false, publish: 'false' }, CONTAINER, false, 'false', []],
+    ['push false, no tags → no warning', { push: false, tags: [] }, CONTAINER, false, 'false', []],
+  ])('%s', (_name, overrides, builder, push, publish, warnings) => {
+    const plan = makePlan(inputs(overrides), builder, RUN);
+    expect(plan.push).toBe(push);
+    expect(plan.publish).toBe(publish);
+    expect(plan.warnings).toEqual(warnings);
+    if (!push) expect(plan.builds.every((build) => build.temporaryTag === undefined)).toBe(true);
+  });
+
+  test('final tags are kept in order; repositories are deduplicated across tags and registries', () => {
+    const tags = [
+      'ghcr.io/acme/app:latest',
+      'ghcr.io/acme/app:1.2.3',
+      'registry.example.com:5000/acme/app:latest',
+      'acme/app:latest',
+      'index.docker.io/acme/app:1.2.3',
+      'registry.example.com:5000/acme/app:1.2.3',
+      'ghcr.io/acme/other:latest',
+    ];
+    const plan = makePlan(inputs({ tags }), CONTAINER, RUN);
+    expect(plan.finalTags).toEqual(tags.map(parseReference));
+    expect(plan.repositories).toEqual([
+      { registry: 'ghcr.io', repository: 'acme/app' },
+      { registry: 'registry.example.com:5000', repository: 'acme/app' },
+      { registry: 'docker.io', repository: 'acme/app' },
+      { registry: 'ghcr.io', repository: 'acme/other' },
+    ]);
+  });
+});
+
+describe('makePlan: annotations', () => {
+  const annotations = [
+    'org.opencontainers.image.title=App',
+    'index:org.opencontainers.image.vendor=Acme, Inc.',
+    'manifest:org.opencontainers.image.licenses=MIT',
+    'index:org.example.note=a=b',
+    'manifest-descriptor:org.example.x=y',
+  ];
+
+  test.each<[string, InputOverrides, BuilderFacts, string[], Record<string, string>]>([
+    [
+      'multi: index: ones go to the published index, the rest to buildx',
+      {},
+      CONTAINER,
+      [
+        'org.opencontainers.image.title=App',
+        'manifest:org.opencontainers.image.licenses=MIT',
+        'manifest-descriptor:org.example.x=y',
+      ],
+      { 'org.opencontainers.image.vendor': 'Acme, Inc.', 'org.example.note': 'a=b' },
+    ],
+    [
+      'multi on the docker driver: the same split',
+      {},
+      DOCKER_CONTAINERD,
+      [
+        'org.opencontainers.image.title=App',
+        'manifest:org.opencontainers.image.licenses=MIT',
+        'manifest-descriptor:org.example.x=y',
+      ],
+      { 'org.opencontainers.image.vendor': 'Acme, Inc.', 'org.example.note': 'a=b' },
+    ],
+    [
+      'fan-out: index: ones move to the assembled index',
+      {},
+      DOCKER_PLAIN,
+      [
+        'org.opencontainers.image.title=App',
+        'manifest:org.opencontainers.image.licenses=MIT',
+        'manifest-descriptor:org.example.x=y',
+      ],
+      { 'org.opencontainers.image.vendor': 'Acme, Inc.', 'org.example.note': 'a=b' },
+    ],
+    [
+      'explicit fan-out on docker-container: the same split',
+      { mode: 'fan-out' },
+      CONTAINER,
+      [
+        'org.opencontainers.image.title=App',
+        'manifest:org.opencontainers.image.licenses=MIT',
+        'manifest-descriptor:org.example.x=y',
+      ],
+      { 'org.opencontainers.image.vendor': 'Acme, Inc.', 'org.example.note': 'a=b' },
+    ],
+  ])('%s', (_name, overrides, builder, buildAnnotations, indexAnnotations) => {
+    const plan = makePlan(inputs({ ...overrides, build: { annotations } }), builder, RUN);
+    expect(plan.buildAnnotations).toEqual(buildAnnotations);
+    expect(plan.indexAnnotations).toEqual(indexAnnotations);
+  });
+
+  // Regression (src/plan.ts splitAnnotations, fixed): BuildKit refuses index-level annotations on a single-platform export that has
+  // no attestations ("index annotations not supported for single platform export"; buildx itself refuses them on
+  // the docker driver without the containerd store, for `index:` and `index-descriptor:` alike). makePlan only
+  // moves them out of the build in fan-out, and only the exact `index:` prefix: (a) mode auto with ONE platform
+  // plans `multi`, so `index:` annotations go to a single-platform build; (b) in fan-out, `index-descriptor:` and
+  // buildx's type-list form `index,manifest:` still reach the single-platform builds. Those builds then fail.
+  test.each<[string, InputOverrides, BuilderFacts, string[]]>([
+    ['auto with one platform on the docker driver', { platforms: ['linux/amd64'] }, DOCKER_PLAIN, ['index:a=b']],
+    [
+      'auto with one platform, provenance false, docker-container',
+      { platforms: ['linux/arm64'], build: { provenance: 'false' } },
+      CONTAINER,
+      ['index:a=b'],
+    ],
+    ['fan-out with index-descriptor:', {}, DOCKER_PLAIN, ['index-descriptor:a=b']],
+    ['fan-out with index,manifest:', {}, DOCKER_PLAIN, ['index,manifest:a=b']],
+  ])('%s → no index-level annotation reaches a single-platform build', (_name, overrides, builder, annotations) => {
+    const plan = makePlan(inputs({ ...overrides, build: { ...overrides.build, annotations } }), builder, RUN);
+    expect(plan.builds.every((build) => build.platforms.length === 1)).toBe(true);
+    expect(plan.buildAnnotations.filter((annotation) => /^index[-,:]/.test(annotation))).toEqual([]);
+  });
+
+  test('no annotations → none anywhere', () => {
+    const plan = makePlan(inputs(), DOCKER_PLAIN, RUN);
+    expect(plan.buildAnnotations).toEqual([]);
+    expect(plan.indexAnnotations).toEqual({});
+  });
+});
+
+describe('makePlan: cache-to', () => {
+  const DOCKER_CACHE_WARNING =
+    'The docker driver cannot export build cache except inline: cache-to is ignored ' +
+    '(use driver: docker-container to export it).';
+
+  test.each<[string, string[], BuilderFacts, string[], string[]]>([
+    [
+      'docker-container keeps every exporter',
+      ['type=gha,mode=max', 'type=registry,ref=ghcr.io/acme/cache', 'type=inline'],
+      CONTAINER,
+      ['type=gha,mode=max', 'type=registry,ref=ghcr.io/acme/cache', 'type=inline'],
+      [],
+    ],
+    ['docker driver keeps inline, without a warning', ['type=inline'], DOCKER_CONTAINERD, ['type=inline'], []],
+    [
+      'docker driver drops gha and registry (and a bare reference), with one warning',
+      ['type=gha,mode=max', 'type=inline', 'ghcr.io/acme/cache:buildcache', 'mode=max, type=registry,ref=x'],
+      DOCKER_PLAIN,
+      ['type=inline'],
+      [DOCKER_CACHE_WARNING],
+    ],
+    [
+      'docker driver, only non-inline → nothing, one warning',
+      ['type=local,dest=/tmp/c'],
+      DOCKER_CONTAINERD,
+      [],
+      [DOCKER_CACHE_WARNING],
+    ],
+    ['docker driver, no cache-to → nothing, no warning', [], DOCKER_PLAIN, [], []],
+  ])('%s', (_name, cacheTo, builder, kept, warnings) => {
+    const plan = makePlan(inputs({ build: { cacheTo } }), builder, RUN);
+    expect(plan.cacheTo).toEqual(kept);
+    expect(plan.warnings).toEqual(warnings);
+  });
+});
+
+describe('makePlan: buildx version gates', () => {
+  test.each<[string, string, Partial<BuildOptions>, string | undefined]>([
+    [
+      'annotations on 0.11.2',
+      '0.11.2',
+      { annotations: ['a=b'] },
+      '"annotations" needs buildx 0.12.0 or later; this runner has buildx 0.11.2.',
+    ],
+    ['annotations on 0.12.0', '0.12.0', { annotations: ['a=b'] }, undefined],
+    ['annotations on 0.13.1', '0.13.1', { annotations: ['a=b'] }, undefined],
+    ['annotations on 0.29.1', '0.29.1', { annotations: ['a=b'] }, undefined],
+    [
+      'provenance on 0.9.1',
+      '0.9.1',
+      { provenance: 'mode=max' },
+      '"provenance" needs buildx 0.10.0 or later; this runner has buildx 0.9.1.',
+    ],
+    ['sbom on 0.9.1', '0.9.1', { sbom: 'true' }, '"sbom" needs buildx 0.10.0 or later; this runner has buildx 0.9.1.'],
+    ['provenance false on 0.9.10 (still a flag it does not know)', '0.9.10', { provenance: 'false' }, '"provenance"'],
+    ['provenance and sbom on 0.10.0', '0.10.0', { provenance: 'true', sbom: 'true' }, undefined],
+    ['everything on 0.13.1', '0.13.1', { annotations: ['a=b'], provenance: 'mode=max', sbom: 'true' }, undefined],
+    ['everything on 0.29.1', '0.29.1', { annotations: ['a=b'], provenance: 'mode=max', sbom: 'true' }, undefined],
+    ['nothing gated on 0.8.0', '0.8.0', {}, undefined],
+  ])('%s', (_name, buildxVersion, build, error) => {
+    const make = () => makePlan(inputs({ build }), { ...CONTAINER, buildxVersion }, RUN);
+    if (error === undefined) {
+      expect(make).not.toThrow();
+    } else {
+      expect(make).toThrow(PlanError);
+      expect(make).toThrow(error);
+    }
+  });
+});
+
+describe('compareVersions', () => {
+  test.each<[string, string, number]>([
+    ['0.13.1+ds1', '0.13.0', 1],
+    ['0.13.1+ds1', '0.13.1', 0],
+    ['0.13.1', '0.13.1+ds1', 0],
+    ['v0.29.1', '0.29.1', 0],
+    ['v0.29.1', '0.13.0', 1],
+    ['0.9.10', '0.10.0', -1],
+    ['0.10.0', '0.9.10', 1],
+    ['0.12', '0.12.0', 0],
+    ['1.0.0', '0.99.99', 1],
+    ['0.13.0-rc1', '0.13.0', 0],
+    ['0.11.2', '0.12.0', -1],
+  ])('%s vs %s → %d', (a, b, expected) => {
+    expect(compareVersions(a, b)).toBe(expected);
+  });
+});
+
+describe('temporaryTag', () => {
+  const base = temporaryTag('multiarch-tmp', RUN, 'linux-arm64');
+
+  test('is <prefix>-<runId>-<attempt>-<8 hex>-<build> and stable for one identity', () => {
+    expect(base).toMatch(/^multiarch-tmp-9876543210-2-[0-9a-f]{8}-linux-arm64$/);
+    expect(temporaryTag('multiarch-tmp', { ...RUN }, 'linux-arm64')).toBe(base);
+  });
+
+  test.each<[string, RunIdentity, string]>([
+    ['another job', { ...RUN, job: 'image-2' }, 'linux-arm64'],
+    ['another action (step)', { ...RUN, action: '__self_2' }, 'linux-arm64'],
+    ['another attempt', { ...RUN, runAttempt: '3' }, 'linux-arm64'],
+    ['another run', { ...RUN, runId: '9876543211' }, 'linux-arm64'],
+    ['another build', RUN, 'linux-amd64'],
+  ])('differs for %s', (_name, run, build) => {
+    expect(temporaryTag('multiarch-tmp', run, build)).not.toBe(base);
+  });
+
+  test('job and action are not confused by concatenation', () => {
+    expect(stepHash({ ...RUN, job: 'ab', action: 'c' })).not.toBe(stepHash({ ...RUN, job: 'a', action: 'bc' }));
+  });
+
+  test('fits in a tag (128) with the longest allowed prefix and a long platform', () => {
+    const tag = temporaryTag('p'.repeat(48), { ...RUN, runId: '99999999999', runAttempt: '99' }, 'linux-mips64le');
+    expect(tag.length).toBeLessThanOrEqual(128);
+    expect(tag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/);
+  });
+});
+
+describe('foreignPlatforms', () => {
+  test.each<[string[], string, string[]]>([
+    [['linux/amd64', 'linux/arm64'], 'x64', ['linux/arm64']],
+    [['linux/amd64', 'linux/arm64'], 'arm64', ['linux/amd64']],
+    [['linux/amd64', 'linux/386', 'linux/arm/v7'], 'x64', ['linux/arm/v7']],
+    [['linux/arm64/v8', 'linux/arm/v7', 'linux/386'], 'arm64', ['linux/arm/v7', 'linux/386']],
+    [['linux/amd64/v2'], 'x64', ['linux/amd64/v2']],
+    [['linux/amd64'], 'x64', []],
+    [['linux/arm64'], 'ia32', ['linux/arm64']],
+  ])('%j on %s → %j', (wanted, nodeArch, expected) => {
+    expect(foreignPlatforms(wanted.map(parsePlatform), nodeArch).map(formatPlatform)).toEqual(expected);
+  });
+});
+
+describe('describePlan', () => {
+  test.each<[string, InputOverrides, BuilderFacts, string]>([
+    [
+      'multi by digest',
+      {},
+      CONTAINER,
+      'one multi-platform build for linux/amd64, linux/arm64; pushed by digest; publish: post',
+    ],
+    [
+      'fan-out under temporary tags',
+      {},
+      DOCKER_PLAIN,
+      '2 builds, one per platform for linux/amd64, linux/arm64; pushed under run-unique temporary tags ' +
+        '(the driver cannot push by digest); publish: post',
+    ],
+    [
+      'no push',
+      { push: false },
+      CONTAINER,
+      'one multi-platform build for linux/amd64, linux/arm64; no push; publish: false',
+    ],
+  ])('%s', (_name, overrides, builder, text) => {
+    expect(describePlan(makePlan(inputs(overrides), builder, RUN))).toBe(text);
+  });
+});

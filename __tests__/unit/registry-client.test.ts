@@ -1,0 +1,593 @@
+import { createHash } from 'node:crypto';
+
+import type { ImageName } from '../../src/reference.js';
+import { DummyManifestNotDeletedError, RegistryClient } from '../../src/registry/client.js';
+import type { Credential } from '../../src/registry/credentials.js';
+import { RegistryAuthError, RegistryError } from '../../src/registry/errors.js';
+import { MediaType, type ImageManifest } from '../../src/registry/types.js';
+import { ReplayFetch, basic, registryErrors, type Exchange, type RecordedRequest } from './registry-replay.js';
+
+const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+const LAB: ImageName = { registry: '127.0.0.1:5000', repository: 'lab/app' };
+const API = 'http://127.0.0.1:5000/v2/lab/app';
+const INDEX = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MediaType.ociIndex,
+    manifests: [
+      {
+        mediaType: MediaType.ociManifest,
+        digest: `sha256:${'1'.repeat(64)}`,
+        size: 405,
+        platform: { os: 'linux', architecture: 'amd64' },
+      },
+    ],
+  }),
+);
+const INDEX_DIGEST = sha256(INDEX);
+
+function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) {
+  const replay = new ReplayFetch(exchanges);
+  const client = new RegistryClient({
+    credentials: { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) },
+    fetch: replay.fetch,
+    userAgent: 'multiarch-build-test',
+  });
+  return { replay, client };
+}
+
+const manifestHeaders = (bytes: Buffer, mediaType: string = MediaType.ociIndex) => ({
+  'Content-Type': mediaType,
+  'Content-Length': String(bytes.length),
+  'Docker-Content-Digest': sha256(bytes),
+});
+
+describe('RegistryClient URLs', () => {
+  it.each([
+    [{ registry: 'localhost:5000', repository: 'a' }, 'http://localhost:5000/v2/a/manifests/v1'],
+    [{ registry: '127.1.2.3', repository: 'a' }, 'http://127.1.2.3/v2/a/manifests/v1'],
+    [{ registry: '[::1]:5000', repository: 'a' }, 'http://[::1]:5000/v2/a/manifests/v1'],
+    [{ registry: 'ghcr.io', repository: 'acme/app' }, 'https://ghcr.io/v2/acme/app/manifests/v1'],
+    [{ registry: '127.example.com', repository: 'a' }, 'https://127.example.com/v2/a/manifests/v1'],
+    [
+      { registry: 'docker.io', repository: 'library/busybox' },
+      'https://registry-1.docker.io/v2/library/busybox/manifests/v1',
+    ],
+  ])('%j → %s (plain http only for loopback)', async (name, url) => {
+    const { replay, client } = setup([{ method: 'HEAD', url, response: { status: 404 } }]);
+    expect(await client.headManifest(name, 'v1')).toBeUndefined();
+    replay.expectDone();
+    expect(replay.requests[0]?.headers.get('user-agent')).toBe('multiarch-build-test');
+  });
+
+  it('refuses a reference that is neither a tag nor a digest before sending anything', async () => {
+    const { replay, client } = setup([]);
+    await expect(client.getManifest(LAB, '../../x')).rejects.toThrow(
+      '"../../x" is neither a tag nor a digest (sha256:… or sha512:…)',
+    );
+    replay.expectDone();
+  });
+});
+
+describe('RegistryClient manifests', () => {
+  it('gets a manifest by tag, asking for all four manifest types', async () => {
+    const { replay, client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/manifests/latest`,
+        response: { status: 200, headers: manifestHeaders(INDEX), body: INDEX },
+      },
+    ]);
+    const fetched = await client.getManifest(LAB, 'latest');
+    expect(fetched.descriptor).toEqual({ mediaType: MediaType.ociIndex, digest: INDEX_DIGEST, size: INDEX.length });
+    expect(fetched.bytes.equals(INDEX)).toBe(true);
+    expect(fetched.json).toMatchObject({ manifests: [{ platform: { architecture: 'amd64' } }] });
+    expect(replay.requests[0]?.headers.get('accept')?.split(', ')).toEqual([
+      'application/vnd.oci.image.index.v1+json',
+      'application/vnd.oci.image.manifest.v1+json',
+      'application/vnd.docker.distribution.manifest.list.v2+json',
+      'application/vnd.docker.distribution.manifest.v2+json',
+    ]);
+    replay.expectDone();
+  });
+
+  it('takes the media type from the JSON when the Content-Type is generic', async () => {
+    const { client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/manifests/latest`,
+        response: { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: INDEX },
+      },
+    ]);
+    expect((await client.getManifest(LAB, 'latest')).descriptor.mediaType).toBe(MediaType.ociIndex);
+  });
+
+  it('checks the bytes of a manifest fetched by digest', async () => {
+    const wanted = `sha256:${'f'.repeat(64)}`;
+    const { client } = setup([
+      { method: 'GET', url: `${API}/manifests/${wanted}`, response: { status: 200, body: INDEX } },
+    ]);
+    await expect(client.getManifest(LAB, wanted)).rejects.toThrow(
+      new RegistryError(
+        `could not get manifest 127.0.0.1:5000/lab/app@${wanted}: the content’s digest is ${INDEX_DIGEST}, ` +
+          `but the digest asked for is ${wanted}`,
+        undefined,
+      ),
+    );
+  });
+
+  it('checks the Docker-Content-Digest of a manifest fetched by tag', async () => {
+    const claimed = `sha256:${'e'.repeat(64)}`;
+    const { client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/manifests/v1`,
+        response: { status: 200, headers: { 'Docker-Content-Digest': claimed }, body: INDEX },
+      },
+    ]);
+    await expect(client.getManifest(LAB, 'v1')).rejects.toThrow(
+      `but the registry’s Docker-Content-Digest is ${claimed}`,
+    );
+  });
+
+  it('reports a refusal with the method, URL, status and registry error', async () => {
+    const { client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/manifests/v9`,
+        response: { status: 404, body: registryErrors('MANIFEST_UNKNOWN', 'manifest unknown') },
+      },
+    ]);
+    const error = await client.getManifest(LAB, 'v9').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error).toMatchObject({
+      status: 404,
+      codes: ['MANIFEST_UNKNOWN'],
+      message: `could not get manifest 127.0.0.1:5000/lab/app:v9: GET ${API}/manifests/v9 answered 404 MANIFEST_UNKNOWN: manifest unknown`,
+    });
+  });
+
+  it('reports a network failure with the method and URL', async () => {
+    const client = new RegistryClient({
+      credentials: { description: 'none', get: () => Promise.resolve(undefined) },
+      fetch: () =>
+        Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5000') })),
+    });
+    await expect(client.listTags(LAB)).rejects.toThrow(
+      `GET ${API}/tags/list?n=1000 failed: connect ECONNREFUSED 127.0.0.1:5000`,
+    );
+  });
+
+  it('describes a manifest from a HEAD, and gets it when the HEAD answer lacks the digest', async () => {
+    const { replay, client } = setup([
+      { method: 'HEAD', url: `${API}/manifests/latest`, response: { status: 200, headers: manifestHeaders(INDEX) } },
+      { method: 'HEAD', url: `${API}/manifests/other`, response: { status: 200 } },
+      {
+        method: 'GET',
+        url: `${API}/manifests/other`,
+        response: { status: 200, headers: manifestHeaders(INDEX), body: INDEX },
+      },
+    ]);
+    const descriptor = { mediaType: MediaType.ociIndex, digest: INDEX_DIGEST, size: INDEX.length };
+    expect(await client.headManifest(LAB, 'latest')).toEqual(descriptor);
+    expect(await client.headManifest(LAB, 'other')).toEqual(descriptor);
+    replay.expectDone();
+  });
+
+  it('puts a manifest under a tag and returns the digest computed from its bytes', async () => {
+    const { replay, client } = setup([
+      {
+        method: 'PUT',
+        url: `${API}/manifests/v1`,
+        response: (request) => {
+          expect(request.headers.get('content-type')).toBe(MediaType.ociIndex);
+          expect(request.body?.equals(INDEX)).toBe(true);
+          return { status: 201, headers: { 'Docker-Content-Digest': INDEX_DIGEST } };
+        },
+      },
+      { method: 'PUT', url: `${API}/manifests/${INDEX_DIGEST}`, response: { status: 201 } },
+    ]);
+    expect(await client.putManifest(LAB, 'v1', INDEX, MediaType.ociIndex)).toBe(INDEX_DIGEST);
+    expect(await client.putManifest(LAB, INDEX_DIGEST, INDEX, MediaType.ociIndex)).toBe(INDEX_DIGEST);
+    replay.expectDone();
+  });
+
+  it('refuses to put bytes under another digest, and a registry that stored other bytes', async () => {
+    const other = `sha256:${'0'.repeat(64)}`;
+    const { replay, client } = setup([
+      {
+        method: 'PUT',
+        url: `${API}/manifests/v1`,
+        response: { status: 201, headers: { 'Docker-Content-Digest': other } },
+      },
+    ]);
+    await expect(client.putManifest(LAB, other, INDEX, MediaType.ociIndex)).rejects.toThrow(
+      `the content’s digest is ${INDEX_DIGEST}, but the digest to put it under is ${other}`,
+    );
+    await expect(client.putManifest(LAB, 'v1', INDEX, MediaType.ociIndex)).rejects.toThrow(
+      `the content’s digest is ${INDEX_DIGEST}, but the registry’s Docker-Content-Digest is ${other}`,
+    );
+    replay.expectDone();
+  });
+
+  it('deletes a manifest by digest only', async () => {
+    const { replay, client } = setup([
+      { method: 'DELETE', url: `${API}/manifests/${INDEX_DIGEST}`, response: { status: 202 } },
+    ]);
+    await client.deleteManifest(LAB, INDEX_DIGEST);
+    await expect(client.deleteManifest(LAB, 'latest')).rejects.toThrow('not a digest');
+    replay.expectDone();
+  });
+});
+
+describe('RegistryClient tags', () => {
+  it('follows Link rel="next" pages', async () => {
+    const { replay, client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/tags/list?n=1000`,
+        response: {
+          status: 200,
+          headers: { Link: '</v2/lab/app/tags/list?last=b&n=1000>; rel="next"' },
+          body: { name: 'lab/app', tags: ['a', 'b'] },
+        },
+      },
+      {
+        method: 'GET',
+        url: `${API}/tags/list?last=b&n=1000`,
+        response: {
+          status: 200,
+          headers: { Link: `<${API}/tags/list?last=c&n=1000>; rel=next` },
+          body: { name: 'lab/app', tags: ['c'] },
+        },
+      },
+      { method: 'GET', url: `${API}/tags/list?last=c&n=1000`, response: { status: 200, body: { tags: null } } },
+    ]);
+    expect(await client.listTags(LAB)).toEqual(['a', 'b', 'c']);
+    replay.expectDone();
+  });
+
+  it('has no tags for a repository that does not exist', async () => {
+    const { client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/tags/list?n=1000`,
+        response: { status: 404, body: registryErrors('NAME_UNKNOWN', 'repository name not known to registry') },
+      },
+    ]);
+    expect(await client.listTags(LAB)).toEqual([]);
+  });
+
+  it('does not follow a next page to another host', async () => {
+    const { client } = setup([
+      {
+        method: 'GET',
+        url: `${API}/tags/list?n=1000`,
+        response: {
+          status: 200,
+          headers: { Link: '<https://elsewhere.example/x>; rel="next"' },
+          body: { tags: ['a'] },
+        },
+      },
+    ]);
+    await expect(client.listTags(LAB)).rejects.toThrow('links to https://elsewhere.example/x as next page');
+  });
+});
+
+describe('RegistryClient blobs', () => {
+  const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
+  const configDigest = sha256(config);
+
+  it('follows a redirect to blob storage without the Authorization header, and checks the digest', async () => {
+    const ghcr: ImageName = { registry: 'ghcr.io', repository: 'acme/app' };
+    const blobUrl = `https://ghcr.io/v2/acme/app/blobs/${configDigest}`;
+    const storage = 'https://pkg-containers.githubusercontent.com/ghcr1/blobs/sha256:x?X-Amz-Signature=secret';
+    const { replay, client } = setup([
+      {
+        method: 'GET',
+        url: blobUrl,
+        response: {
+          status: 401,
+          headers: {
+            'WWW-Authenticate':
+              'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/app:pull"',
+          },
+        },
+      },
+      {
+        method: 'GET',
+        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull',
+        response: { status: 200, body: { token: 'gh' } },
+      },
+      {
+        method: 'GET',
+        url: blobUrl,
+        authorization: 'Bearer gh',
+        response: { status: 307, headers: { Location: storage } },
+      },
+      { method: 'GET', url: storage, response: { status: 200, body: config } },
+      // Again: the token is reused, and a failing storage URL is shown without its signature.
+      {
+        method: 'GET',
+        url: blobUrl,
+        authorization: 'Bearer gh',
+        response: { status: 307, headers: { Location: storage } },
+      },
+      { method: 'GET', url: storage, response: { status: 403, body: 'AccessDenied' } },
+    ]);
+    expect((await client.getBlob(ghcr, configDigest)).equals(config)).toBe(true);
+    const error = await client.getBlob(ghcr, configDigest).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(
+      `could not get blob ghcr.io/acme/app@${configDigest}: GET https://pkg-containers.githubusercontent.com/ghcr1/blobs/sha256:x answered 403 Forbidden: AccessDenied`,
+    );
+    replay.expectDone();
+  });
+
+  it('refuses a blob whose bytes do not match its digest', async () => {
+    const { client } = setup([
+      { method: 'GET', url: `${API}/blobs/${configDigest}`, response: { status: 200, body: 'tampered' } },
+    ]);
+    await expect(client.getBlob(LAB, configDigest)).rejects.toThrow(`but the digest asked for is ${configDigest}`);
+  });
+
+  it('does not upload a blob the repository has', async () => {
+    const { replay, client } = setup([
+      { method: 'HEAD', url: `${API}/blobs/${configDigest}`, response: { status: 200 } },
+    ]);
+    expect(await client.pushBlob(LAB, config, MediaType.ociConfig)).toEqual({
+      mediaType: MediaType.ociConfig,
+      digest: configDigest,
+      size: config.length,
+    });
+    replay.expectDone();
+  });
+
+  it.each([
+    [
+      'a relative Location with upload state',
+      '/v2/lab/app/blobs/uploads/u1?_state=a%2Bb%3D',
+      `${API}/blobs/uploads/u1?_state=a%2Bb%3D&digest=`,
+    ],
+    ['an absolute Location', `${API}/blobs/uploads/u2`, `${API}/blobs/uploads/u2?digest=`],
+  ])('uploads with a POST and a PUT to %s', async (_, location, putUrl) => {
+    const { replay, client } = setup([
+      { method: 'HEAD', url: `${API}/blobs/${configDigest}`, response: { status: 404 } },
+      { method: 'POST', url: `${API}/blobs/uploads/`, response: { status: 202, headers: { Location: location } } },
+      {
+        method: 'PUT',
+        url: `${putUrl}${encodeURIComponent(configDigest)}`,
+        response: (request) => {
+          expect(request.body?.equals(config)).toBe(true);
+          expect(request.headers.get('content-type')).toBe('application/octet-stream');
+          return { status: 201, headers: { 'Docker-Content-Digest': configDigest } };
+        },
+      },
+    ]);
+    expect(await client.pushBlob(LAB, config)).toEqual({
+      mediaType: 'application/octet-stream',
+      digest: configDigest,
+      size: config.length,
+    });
+    replay.expectDone();
+  });
+
+  it('stops at the first request when the password is wrong', async () => {
+    const url = `http://127.0.0.1:5001/v2/lab/app/blobs/${configDigest}`;
+    const challenge = { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="multiarch-lab"' } };
+    const { replay, client } = setup(
+      [
+        { method: 'HEAD', url, response: challenge },
+        { method: 'HEAD', url, authorization: basic('lab-user', 'wrong'), response: challenge },
+      ],
+      { '127.0.0.1:5001': { kind: 'password', username: 'lab-user', password: 'wrong' } },
+    );
+    await expect(client.pushBlob({ registry: '127.0.0.1:5001', repository: 'lab/app' }, config)).rejects.toThrow(
+      new RegistryAuthError(
+        `authentication to 127.0.0.1:5001 failed for user "lab-user": HEAD ${url} answered 401 Unauthorized`,
+        401,
+      ),
+    );
+    replay.expectDone();
+  });
+});
+
+describe('RegistryClient.deleteTag', () => {
+  const ORIGINAL = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociManifest, layers: [] }));
+  const ORIGINAL_DIGEST = sha256(ORIGINAL);
+
+  it.each([
+    [202, 'tag-delete'],
+    [200, 'tag-delete'],
+    [404, 'absent'],
+  ])('uses the tag DELETE when the registry has one (%i → %s)', async (status, outcome) => {
+    const { replay, client } = setup([{ method: 'DELETE', url: `${API}/manifests/tmp`, response: { status } }]);
+    expect(await client.deleteTag(LAB, 'tmp')).toBe(outcome);
+    replay.expectDone();
+  });
+
+  /** The exchanges of the dummy trick after the tag DELETE was refused; `deleted` answers the DELETE by digest. */
+  function dummyTrick(deleted: Exchange['response']) {
+    const uploaded: { config?: Buffer; manifest?: Buffer } = {};
+    const exchanges: Exchange[] = [
+      {
+        method: 'HEAD',
+        url: `${API}/manifests/tmp`,
+        response: { status: 200, headers: manifestHeaders(ORIGINAL, MediaType.ociManifest) },
+      },
+      { method: 'HEAD', url: new RegExp(`^${API}/blobs/sha256:[a-f0-9]{64}$`), response: { status: 404 } },
+      {
+        method: 'POST',
+        url: `${API}/blobs/uploads/`,
+        response: { status: 202, headers: { Location: '/v2/lab/app/blobs/uploads/u1?_state=s' } },
+      },
+      {
+        method: 'PUT',
+        url: new RegExp(`^${API}/blobs/uploads/u1\\?_state=s&digest=sha256%3A[a-f0-9]{64}$`),
+        response: (request: RecordedRequest) => {
+          uploaded.config = request.body;
+          return { status: 201 };
+        },
+      },
+      {
+        method: 'PUT',
+        url: `${API}/manifests/tmp`,
+        response: (request: RecordedRequest) => {
+          uploaded.manifest = request.body;
+          return { status: 201, headers: { 'Docker-Content-Digest': sha256(request.body ?? '') } };
+        },
+      },
+      {
+        method: 'DELETE',
+        url: new RegExp(`^${API}/manifests/sha256:[a-f0-9]{64}$`),
+        response: (request: RecordedRequest) => {
+          // Only the dummy just put under the tag may be deleted.
+          expect(request.url).toBe(`${API}/manifests/${sha256(uploaded.manifest ?? '')}`);
+          return typeof deleted === 'function' ? deleted(request) : deleted;
+        },
+      },
+    ];
+    return { exchanges, uploaded };
+  }
+
+  it('takes the dummy path when the tag DELETE answers 400 (distribution 2.x), never deleting the image', async () => {
+    const { exchanges, uploaded } = dummyTrick({ status: 202 });
+    const { replay, client } = setup([
+      {
+        method: 'DELETE',
+        url: `${API}/manifests/tmp`,
+        response: {
+          status: 400,
+          body: registryErrors('DIGEST_INVALID', 'provided digest did not match uploaded content'),
+        },
+      },
+      ...exchanges,
+    ]);
+    expect(await client.deleteTag(LAB, 'tmp')).toBe('dummy-manifest');
+    replay.expectDone();
+
+    const manifest = JSON.parse(uploaded.manifest?.toString() ?? '') as ImageManifest;
+    const dummyDigest = sha256(uploaded.manifest ?? '');
+    expect(manifest).toMatchObject({
+      mediaType: MediaType.ociManifest,
+      config: { mediaType: MediaType.ociConfig, digest: sha256(uploaded.config ?? ''), size: uploaded.config?.length },
+      layers: [],
+    });
+    expect(replay.log.map((line) => line.replace(/sha256:[a-f0-9]{64}/, 'sha256:…'))).toEqual([
+      `DELETE ${API}/manifests/tmp`,
+      `HEAD ${API}/manifests/tmp`,
+      `HEAD ${API}/blobs/sha256:…`,
+      `POST ${API}/blobs/uploads/`,
+      `PUT ${API}/blobs/uploads/u1?_state=s&digest=sha256%3A${manifest.config.digest.slice(7)}`,
+      `PUT ${API}/manifests/tmp`,
+      `DELETE ${API}/manifests/sha256:…`,
+    ]);
+    expect(replay.log.at(-1)).toBe(`DELETE ${API}/manifests/${dummyDigest}`);
+    expect(replay.log.filter((line) => line.includes(ORIGINAL_DIGEST))).toEqual([]);
+  });
+
+  it('makes each dummy unique', async () => {
+    const digests: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { exchanges, uploaded } = dummyTrick({ status: 202 });
+      const { client } = setup([
+        { method: 'DELETE', url: `${API}/manifests/tmp`, response: { status: 405 } },
+        ...exchanges,
+      ]);
+      await client.deleteTag(LAB, 'tmp');
+      digests.push(sha256(uploaded.manifest ?? ''));
+    }
+    expect(new Set(digests).size).toBe(2);
+  });
+
+  it('says the tag points at a harmless dummy when the registry refuses to delete it (405)', async () => {
+    const { exchanges, uploaded } = dummyTrick({
+      status: 405,
+      body: registryErrors('UNSUPPORTED', 'The operation is unsupported.'),
+    });
+    const { replay, client } = setup([
+      {
+        method: 'DELETE',
+        url: `${API}/manifests/tmp`,
+        response: { status: 405, body: registryErrors('UNSUPPORTED', 'The operation is unsupported.') },
+      },
+      ...exchanges,
+    ]);
+    const error = await client.deleteTag(LAB, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    const dummyDigest = sha256(uploaded.manifest ?? '');
+    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+    expect(error).toMatchObject({ dummyDigest, status: 405, codes: ['UNSUPPORTED'] });
+    expect((error as Error).message).toBe(
+      'could not delete tag 127.0.0.1:5000/lab/app:tmp: the registry has no tag delete (it answered 405 UNSUPPORTED), ' +
+        `so the tag was pointed at a dummy manifest ${dummyDigest} to delete by digest, but could not delete ` +
+        `manifest 127.0.0.1:5000/lab/app@${dummyDigest}: DELETE ${API}/manifests/${dummyDigest} answered 405 ` +
+        'UNSUPPORTED: The operation is unsupported.. The tag now points at that harmless dummy (no layers), not at ' +
+        'any image. Delete the dummy with the registry’s own tools to remove the tag: a distribution registry needs ' +
+        'storage.delete.enabled: true; on ghcr.io, delete its package version through the GitHub Packages API.',
+    );
+    expect(replay.log.filter((line) => line.includes(ORIGINAL_DIGEST))).toEqual([]);
+  });
+
+  it('puts no dummy under a tag that does not exist', async () => {
+    const { replay, client } = setup([
+      { method: 'DELETE', url: `${API}/manifests/gone`, response: { status: 400 } },
+      { method: 'HEAD', url: `${API}/manifests/gone`, response: { status: 404 } },
+    ]);
+    expect(await client.deleteTag(LAB, 'gone')).toBe('absent');
+    replay.expectDone();
+  });
+
+  it('reports other refusals of the tag DELETE as they are', async () => {
+    const { replay, client } = setup([
+      {
+        method: 'DELETE',
+        url: `${API}/manifests/tmp`,
+        response: { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') },
+      },
+    ]);
+    await expect(client.deleteTag(LAB, 'tmp')).rejects.toThrow(
+      `could not delete tag 127.0.0.1:5000/lab/app:tmp: DELETE ${API}/manifests/tmp answered 403 DENIED: requested access to the resource is denied`,
+    );
+    replay.expectDone();
+  });
+});
+
+describe('RegistryClient with Docker Hub', () => {
+  it('asks auth.docker.io for one token and reuses it for the same scope', async () => {
+    const hub: ImageName = { registry: 'docker.io', repository: 'library/busybox' };
+    const url = 'https://registry-1.docker.io/v2/library/busybox/manifests/latest';
+    const { replay, client } = setup([
+      {
+        method: 'GET',
+        url,
+        response: {
+          status: 401,
+          headers: {
+            'Www-Authenticate':
+              'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull"',
+          },
+          body: registryErrors('UNAUTHORIZED', 'authentication required'),
+        },
+      },
+      {
+        method: 'GET',
+        url: 'https://auth.docker.io/token?service=registry.docker.io&scope=repository%3Alibrary%2Fbusybox%3Apull',
+        response: {
+          status: 200,
+          body: { token: 't', access_token: 't', expires_in: 300, issued_at: '2026-11-28T00:00:00Z' },
+        },
+      },
+      {
+        method: 'GET',
+        url,
+        authorization: 'Bearer t',
+        response: { status: 200, headers: manifestHeaders(INDEX), body: INDEX },
+      },
+      { method: 'HEAD', url, authorization: 'Bearer t', response: { status: 200, headers: manifestHeaders(INDEX) } },
+    ]);
+    await client.getManifest(hub, 'latest');
+    await client.headManifest(hub, 'latest');
+    replay.expectDone();
+  });
+});
