@@ -100,12 +100,28 @@ start_engine() {
   if engine_works; then return 0; fi
   have_commands dockerd || die "no working Docker engine and no dockerd to start"
   # The containerd image store lets the docker driver build and push several platforms at once.
+  stop_unresponsive_engine
   printf '{"features": {"containerd-snapshotter": true}}\n' >"$LAB_DIR/daemon.json"
   say "starting dockerd (containerd snapshotter)"
   nohup dockerd --config-file "$LAB_DIR/daemon.json" --pidfile "$RUN_DIR/dockerd.docker.pid" \
     >"$LOG_DIR/dockerd.log" 2>&1 &
   echo $! >"$RUN_DIR/dockerd.pid"
   wait_for dockerd 60 docker info
+}
+
+# A dockerd that an earlier `up` started but that no longer answers (or a stale pidfile after a crash) would make
+# the new dockerd refuse to start: stop that one process, by the pid this lab recorded, and nothing else.
+stop_unresponsive_engine() {
+  local pidfile=$RUN_DIR/dockerd.docker.pid pid
+  [ -s "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null && [ "$(ps -p "$pid" -o comm=)" = dockerd ]; then
+    say "the dockerd this lab started earlier (pid $pid) does not answer; stopping it"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
 }
 
 engine_status() {
