@@ -3,6 +3,8 @@
 export enum Input {
   Mode = 'mode',
   Platforms = 'platforms',
+  Runners = 'runners',
+  HandoffDir = 'handoff-dir',
   Publish = 'publish',
   Cleanup = 'cleanup',
   TempTagPrefix = 'temp-tag-prefix',
@@ -39,6 +41,7 @@ export enum Output {
   PlatformDigests = 'platform-digests',
   Metadata = 'metadata',
   ImageId = 'imageid',
+  Plan = 'plan',
 }
 
 export enum StateKey {

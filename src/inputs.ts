@@ -6,10 +6,8 @@ import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
 import { isValidTag, parseReference, type ImageReference } from './reference.js';
 
-export const MODES = ['auto', 'multi', 'fan-out'] as const;
+export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
 export type Mode = (typeof MODES)[number];
-/** Modes of the matrix flow, refused until they exist so that nobody mistakes them for a no-op. */
-const FUTURE_MODES = ['shard', 'merge'];
 
 export const PUBLISH_WHEN = ['post', 'main', 'false'] as const;
 export type PublishWhen = (typeof PUBLISH_WHEN)[number];
@@ -45,6 +43,10 @@ export interface BuildOptions {
 export interface Inputs {
   mode: Mode;
   platforms: Platform[];
+  /** `platform-prefix=runner-label` lines for the matrix plan. */
+  runners: string[];
+  /** Where shards hand their digests to merge; empty: the GitHub cache service. */
+  handoffDir: string;
   tags: ImageReference[];
   push: boolean;
   publish: PublishWhen;
@@ -129,18 +131,9 @@ export function parseInputs(read: InputReader): Inputs {
     return items;
   }
 
-  const mode = text(Input.Mode);
-  if (FUTURE_MODES.includes(mode)) {
-    problems.push(
-      `"mode" is "${mode}": the matrix modes shard and merge are not available yet (use auto, multi or fan-out)`,
-    );
-  }
-
   const platforms = parsePlatforms(list(Input.Platforms, true), problems);
   const tags = parseTags(list(Input.Tags, true), problems);
   const push = boolean(Input.Push);
-  if (push && tags.length === 0)
-    problems.push('"tags" is empty but "push" is true (expected at least one image reference)');
 
   const tempTagPrefix = text(Input.TempTagPrefix);
   // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
@@ -151,8 +144,10 @@ export function parseInputs(read: InputReader): Inputs {
   }
 
   const inputs: Inputs = {
-    mode: FUTURE_MODES.includes(mode) ? 'auto' : oneOf(Input.Mode, MODES),
+    mode: oneOf(Input.Mode, MODES),
     platforms,
+    runners: list(Input.Runners, false),
+    handoffDir: text(Input.HandoffDir),
     tags,
     push,
     publish: oneOf(Input.Publish, PUBLISH_WHEN),
@@ -185,6 +180,13 @@ export function parseInputs(read: InputReader): Inputs {
       network: text(Input.Network),
     },
   };
+  if (tags.length === 0 && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
+    const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
+    problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
+  }
+  if (inputs.mode === 'shard' && !push) {
+    problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
+  }
   if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
     problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
   }

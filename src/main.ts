@@ -1,41 +1,57 @@
-// The main step, in the order the data flows: inputs → QEMU → builder → plan → builds → index → verify → outputs
-// (→ publish when asked to publish in main). State is saved before each step that creates something.
+// The main step, in the order the data flows. Building modes (auto, multi, fan-out, shard):
+//   inputs → QEMU → builder → plan → builds → (shard: hand off | else: index → verify → outputs → publish in main?)
+// merge: inputs → collect the shards' records → index → verify → outputs → publish.
+// State is saved before each step that creates something, so post can clean up after a crash.
 import * as core from '@actions/core';
 import { chooseBuilder, setUpBuilder } from './builder.js';
-import { runBuilds, type CompletedBuild } from './build.js';
+import { pushedDescriptor, runBuilds, type CompletedBuild } from './build.js';
 import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
 import { platformDigests } from './image-index.js';
-import { getInputs } from './inputs.js';
-import { describePlan, makePlan } from './plan.js';
-import { formatPlatform } from './platform.js';
-import { publishTags, pushIndex, temporaryReferences, verifyIndex } from './publish.js';
+import { getInputs, type Inputs } from './inputs.js';
+import { describePlan, distinctRepositories, makePlan, type Plan } from './plan.js';
+import { formatPlatform, parsePlatform } from './platform.js';
+import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './publish.js';
 import { setUpQemu } from './qemu.js';
 import { formatReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
-import { phase, runIdentity, stepTempDir } from './runtime.js';
+import type { RegistryClient } from './registry/client.js';
+import { parseRunners, planMatrix, RunnersError } from './runners.js';
+import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
+import { collectShards, createHandoff, handOff } from './shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
 
 export async function main(): Promise<void> {
   markMainStarted();
   const inputs = getInputs();
-  const run = runIdentity();
-  const docker = new DockerCli();
+  setPlanOutput(inputs);
+  if (inputs.mode === 'plan') return;
+
   const registry = createRegistryClient();
-  const tempDir = await stepTempDir();
   const state: RunState = {
     ...emptyRunState(),
+    mode: inputs.mode,
     cleanup: inputs.cleanup,
     publish: inputs.push ? inputs.publish : 'false',
     platforms: inputs.platforms.map(formatPlatform),
     finalTags: inputs.tags.map(formatReference),
   };
   saveRunState(state);
+  try {
+    if (inputs.mode === 'merge') await merge(inputs, state, registry);
+    else await buildAndPush(inputs, state, registry);
+  } finally {
+    saveRunState(state);
+  }
+}
+
+async function buildAndPush(inputs: Inputs, state: RunState, registry: RegistryClient): Promise<void> {
+  const run = runIdentity();
+  const docker = new DockerCli();
+  const tempDir = await stepTempDir();
   const timings = state.timings;
 
-  if (inputs.push) {
-    await phase(timings, 'Check registry access', () => checkPushAccess(registry, inputs.tags));
-  }
+  if (inputs.push) await phase(timings, 'Check registry access', () => checkPushAccess(registry, inputs.tags));
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
   const builderChoice = chooseBuilder(inputs, run);
@@ -54,14 +70,67 @@ export async function main(): Promise<void> {
   setBuildOutputs(builds);
   if (!plan.push) {
     state.mainCompleted = true;
-    saveRunState(state);
     return;
   }
+  if (inputs.mode === 'shard') {
+    const handoff = createHandoff(inputs.handoffDir, runnerTemp());
+    await phase(timings, 'Hand off', () => handOff(handoff, inputs, run, plan, builds));
+    // The merge job owns the temporary tags from here on: it deletes them once it has published.
+    state.temporaryTags = [];
+    state.platformDigests = Object.fromEntries(
+      builds.map((completed) => [
+        completed.build.platforms.map(formatPlatform).join(','),
+        pushedDescriptor(completed).digest,
+      ]),
+    );
+    state.mainCompleted = true;
+    return;
+  }
+  const images = builds.map((completed) => ({
+    descriptor: pushedDescriptor(completed),
+    platforms: completed.build.platforms,
+  }));
+  const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
+  await finishIndex(plan, pushed, state, registry);
+}
 
+/** No build: every platform's record from the shards, one index over them, published here and now. */
+async function merge(inputs: Inputs, state: RunState, registry: RegistryClient): Promise<void> {
+  const run = runIdentity();
+  const timings = state.timings;
+  const handoff = createHandoff(inputs.handoffDir, runnerTemp());
+  const records = await phase(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
+  // Whatever happens next, the shards' temporary tags are this run's intermediates: post deletes them.
+  state.temporaryTags = records.flatMap((record) => record.temporaryTags);
+  saveRunState(state);
+
+  const plan: Pick<Plan, 'platforms' | 'finalTags' | 'repositories' | 'indexAnnotations' | 'publish'> = {
+    platforms: inputs.platforms,
+    finalTags: inputs.tags,
+    repositories: distinctRepositories(inputs.tags),
+    indexAnnotations: {},
+    // This job has nothing else to wait for: post-time publishing would gain nothing.
+    publish: inputs.publish === 'false' ? 'false' : 'main',
+  };
+  state.publish = plan.publish;
+  const images = records.map((record) => ({
+    descriptor: record.descriptor,
+    platforms: [parsePlatform(record.platform)],
+  }));
+  const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
+  await finishIndex(plan, pushed, state, registry);
+}
+
+/** Verify, set outputs, record the index for post, and publish now when asked to publish in main. */
+async function finishIndex(
+  plan: Pick<Plan, 'platforms' | 'finalTags' | 'repositories' | 'publish'>,
+  pushed: PushedIndex,
+  state: RunState,
+  registry: RegistryClient,
+): Promise<void> {
   const [primary] = plan.repositories;
-  const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, builds, registry));
   if (!primary) throw new Error('no repository to verify the index in');
-  await phase(timings, 'Verify index', () => verifyIndex(pushed, plan.platforms, primary, registry));
+  await phase(state.timings, 'Verify index', () => verifyIndex(pushed, plan.platforms, primary, registry));
   state.index = pushed.descriptor;
   state.platformDigests = platformDigests(pushed.index);
   core.setOutput(Output.Digest, pushed.descriptor.digest);
@@ -71,9 +140,21 @@ export async function main(): Promise<void> {
   saveRunState(state);
 
   if (plan.publish === 'main') {
-    await phase(timings, 'Publish', () => publishTags(plan.finalTags, pushed, registry));
+    await phase(state.timings, 'Publish', () => publishTags(plan.finalTags, pushed, registry));
     state.published = true;
-    saveRunState(state);
+  }
+}
+
+/**
+ * The matrix for native runners, as an output of every mode. Only `mode: plan` fails when a platform has no
+ * runner: elsewhere the plan is a by-product, not what the step is for.
+ */
+function setPlanOutput(inputs: Inputs): void {
+  try {
+    core.setOutput(Output.Plan, JSON.stringify(planMatrix(inputs.platforms, parseRunners(inputs.runners))));
+  } catch (error) {
+    if (inputs.mode === 'plan' || !(error instanceof RunnersError)) throw error;
+    core.info(`No plan output: ${error.message}`);
   }
 }
 

@@ -107,7 +107,8 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     finalTags: inputs.tags,
     repositories: distinctRepositories(inputs.tags),
     push: inputs.push,
-    publish: inputs.push ? inputs.publish : 'false',
+    // A shard never publishes: the merge does.
+    publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
     pushByDigest,
     builds,
     buildAnnotations,
@@ -118,6 +119,11 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
 }
 
 function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
+  if (inputs.mode === 'merge' || inputs.mode === 'plan') {
+    throw new PlanError(`mode ${inputs.mode} builds nothing: it has no build plan`);
+  }
+  // A shard's record is per platform, so each of its platforms is its own build.
+  if (inputs.mode === 'shard') return 'fan-out';
   if (inputs.mode === 'auto') return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
   if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
     throw new PlanError(
@@ -174,7 +180,7 @@ export function stepHash(run: RunIdentity): string {
   return createHash('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
 }
 
-function distinctRepositories(tags: ImageReference[]): ImageName[] {
+export function distinctRepositories(tags: ImageReference[]): ImageName[] {
   const repositories = new Map<string, ImageName>();
   for (const tag of tags) {
     const name = { registry: tag.registry, repository: tag.repository };

@@ -1,7 +1,5 @@
 // Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
 // tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
-import type { CompletedBuild } from './build.js';
-import { pushedDescriptor } from './build.js';
 import { assembleIndex, indexProblems, platformManifests, serializeIndex, type BuildResult } from './image-index.js';
 import type { Plan } from './plan.js';
 import { normalizePlatform, type Platform } from './platform.js';
@@ -20,23 +18,31 @@ export class VerificationError extends Error {
   override name = 'VerificationError';
 }
 
+/** What one build (or one shard) pushed, and the platforms it was asked for. */
+export interface PushedImage {
+  descriptor: Descriptor;
+  platforms: Platform[];
+}
+
 /**
  * The index to publish: the one buildx pushed (its bytes, so its digest, unchanged) when one build made an index
- * and no index annotation is to be added; else one assembled from the builds' manifests. Either way it ends up in
+ * and no index annotation is to be added; else one assembled from the pushed manifests. Either way it ends up in
  * every repository by digest, untagged.
  */
-export async function pushIndex(plan: Plan, builds: CompletedBuild[], registry: RegistryClient): Promise<PushedIndex> {
+export async function pushIndex(
+  plan: Pick<Plan, 'repositories' | 'indexAnnotations'>,
+  images: PushedImage[],
+  registry: RegistryClient,
+): Promise<PushedIndex> {
   const [primary] = plan.repositories;
   if (!primary) throw new Error('no repository to push the index to (tags is empty)');
   const pushed = await Promise.all(
-    builds.map(async (completed) => {
-      const descriptor = pushedDescriptor(completed);
+    images.map(async ({ descriptor, platforms }) => {
       const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
-      const result: BuildResult = { descriptor, manifest: json, platforms: completed.build.platforms };
+      const result: BuildResult = { descriptor, manifest: json, platforms };
       return { result, bytes };
     }),
   );
-  // buildx's own index is kept byte for byte when nothing is to be added to it.
   const [only] = pushed;
   const keepBuildxIndex =
     pushed.length === 1 &&

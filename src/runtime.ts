@@ -15,9 +15,17 @@ export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {
   };
 }
 
+/**
+ * RUNNER_TEMP itself: the same path in every job of a run, which the cache handoff needs (a cache entry is found
+ * only under the path it was saved from).
+ */
+export function runnerTemp(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP ?? tmpdir();
+}
+
 /** A fresh directory under RUNNER_TEMP for this step's files (metadata, secrets, buildkitd config). */
 export async function stepTempDir(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'multiarch-build-'));
+  return mkdtemp(join(runnerTemp(env), 'multiarch-build-'));
 }
 
 /** Runs one phase in its own log group and records how long it took. */

@@ -11,6 +11,7 @@ export interface PhaseTiming {
 }
 
 export interface RunState {
+  mode: string;
   /** Main finished every build and pushed the index: only then may anything be published. */
   mainCompleted: boolean;
   cleanup: boolean;
@@ -31,6 +32,7 @@ export interface RunState {
 
 export function emptyRunState(): RunState {
   return {
+    mode: '',
     mainCompleted: false,
     cleanup: true,
     publish: 'post',

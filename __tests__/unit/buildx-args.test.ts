@@ -45,6 +45,8 @@ function inputs(c: Case): Inputs {
     publish: 'post',
     cleanup: true,
     tempTagPrefix: 'multiarch-tmp',
+    runners: [],
+    handoffDir: '',
     qemu: 'auto',
     qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
     builder: '',

@@ -166,6 +166,8 @@ describe('parseInputs: valid', () => {
       publish: 'post',
       cleanup: true,
       tempTagPrefix: 'multiarch-tmp',
+      runners: [],
+      handoffDir: '',
       qemu: 'auto',
       qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
       builder: '',
@@ -248,6 +250,8 @@ describe('parseInputs: valid', () => {
       publish: 'main',
       cleanup: false,
       tempTagPrefix: 'tmp_1.x',
+      runners: [],
+      handoffDir: '',
       qemu: 'false',
       qemuImage: '',
       builder: 'mybuilder',
@@ -291,8 +295,13 @@ describe('parseInputs: valid', () => {
 describe('parseInputs: invalid', () => {
   test.each<[string, Overrides, string[]]>([
     ['unknown mode', { mode: 'fast' }, ['"mode" is "fast"', 'expected one of: auto, multi, fan-out']],
-    ['mode shard', { mode: 'shard' }, ['"mode" is "shard"', 'not available yet', 'use auto, multi or fan-out']],
-    ['mode merge', { mode: 'merge' }, ['"mode" is "merge"', 'not available yet', 'use auto, multi or fan-out']],
+    ['mode shard without tags', { mode: 'shard', tags: '', push: 'true' }, ['"tags" is empty but "push" is true']],
+    [
+      'mode shard without push',
+      { mode: 'shard', tags: 'ghcr.io/acme/app:latest', push: 'false' },
+      ['"push" is false but "mode" is shard', 'expected true'],
+    ],
+    ['mode merge without tags', { mode: 'merge', tags: '' }, ['"tags" is empty', 'mode" is merge']],
     [
       'unknown architecture',
       { platforms: 'linux/amd64,linux/sparc' },

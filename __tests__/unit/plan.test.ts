@@ -68,6 +68,8 @@ function inputs(overrides: InputOverrides = {}): Inputs {
     publish: 'post',
     cleanup: true,
     tempTagPrefix: 'multiarch-tmp',
+    runners: [],
+    handoffDir: '',
     qemu: 'auto',
     qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
     builder: '',
