@@ -18,7 +18,7 @@ import { checkPushAccess, createRegistryClient } from './registry-access.js';
 import type { RegistryClient } from './registry/client.js';
 import { parseRunners, planMatrix, RunnersError } from './runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
-import { collectShards, createHandoff, handOff } from './shards.js';
+import { collectShards, createHandoff, handOff, requireEveryPlatform } from './shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
 
 export async function main(): Promise<void> {
@@ -99,10 +99,11 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
   const run = runIdentity();
   const timings = state.timings;
   const handoff = createHandoff(inputs.handoffDir, runnerTemp());
-  const records = await phase(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
+  const collected = await phase(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
   // Whatever happens next, the shards' temporary tags are this run's intermediates: post deletes them.
-  state.temporaryTags = records.flatMap((record) => record.temporaryTags);
+  state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
   saveRunState(state);
+  const records = requireEveryPlatform(collected, run);
 
   const plan: Pick<Plan, 'platforms' | 'finalTags' | 'repositories' | 'indexAnnotations' | 'publish'> = {
     platforms: inputs.platforms,

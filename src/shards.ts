@@ -50,15 +50,34 @@ export class MissingShardError extends Error {
   override name = 'MissingShardError';
 }
 
-/** One record per platform of `platforms` (newest attempt each), or an error naming every one missing. */
+export interface CollectedShards {
+  /** The newest record of each platform that has one, in the order of `platforms`. */
+  records: ShardRecord[];
+  missing: { platform: string; lookedAt: string }[];
+}
+
+/** The newest record of each requested platform that a shard handed off, and the platforms none did. */
 export async function collectShards(
   handoff: DigestHandoff,
   inputs: Pick<Inputs, 'tags' | 'platforms'>,
   run: RunIdentity,
-): Promise<ShardRecord[]> {
+): Promise<CollectedShards> {
   const image = imageKey(inputs.tags.map(formatReference));
   const platforms = inputs.platforms.map(formatPlatform);
   const { found, missing } = await handoff.collect(image, run.runId, platforms);
+  const records = platforms.flatMap((platform) => {
+    const record = found.get(platform);
+    return record ? [record] : [];
+  });
+  for (const record of records) {
+    core.info(`${record.platform}: ${record.descriptor.digest} (attempt ${record.runAttempt}, job ${record.job})`);
+  }
+  return { records, missing };
+}
+
+/** Fails closed: every missing platform named, with where it was looked for. */
+export function requireEveryPlatform(collected: CollectedShards, run: RunIdentity): ShardRecord[] {
+  const { missing } = collected;
   if (missing.length > 0) {
     throw new MissingShardError(
       `no shard handed off ${missing.map((m) => m.platform).join(', ')} for run ${run.runId}, so nothing is ` +
@@ -66,12 +85,5 @@ export async function collectShards(
         'job succeed, with the same tags as this merge?',
     );
   }
-  for (const record of found.values()) {
-    core.info(`${record.platform}: ${record.descriptor.digest} (attempt ${record.runAttempt}, job ${record.job})`);
-  }
-  return platforms.map((platform) => {
-    const record = found.get(platform);
-    if (!record) throw new MissingShardError(`no record for ${platform}`);
-    return record;
-  });
+  return collected.records;
 }
