@@ -23,6 +23,8 @@ export interface RunIdentity {
   runAttempt: string;
   job: string;
   action: string;
+  /** When this step started (Unix seconds): temporary tags carry it, so a later run can tell their age. */
+  startedAt: number;
 }
 
 /** One `buildx build` invocation. */
@@ -168,11 +170,25 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
- * `<prefix>-<run id>-<attempt>-<step hash>-<build>`: unique per run attempt and step, recognisable as ours, and
- * never equal to a tag a user would choose.
+ * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
+ * recognisable as ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
  */
 export function temporaryTag(prefix: string, run: RunIdentity, buildName: string): string {
-  return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${buildName}`;
+  return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
+}
+
+/** What a temporary tag says of itself, or undefined when the tag is not one of ours (wrong prefix or shape). */
+export function parseTemporaryTag(
+  prefix: string,
+  tag: string,
+): { runId: string; runAttempt: string; createdAt: number; build: string } | undefined {
+  if (!tag.startsWith(`${prefix}-`)) return undefined;
+  const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(
+    tag.slice(prefix.length + 1),
+  );
+  if (!match) return undefined;
+  const [, runId = '', runAttempt = '', time = '', build = ''] = match;
+  return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
 }
 
 /** Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates. */

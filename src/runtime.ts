@@ -12,6 +12,7 @@ export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     job: env.GITHUB_JOB ?? '',
     action: env.GITHUB_ACTION ?? '',
+    startedAt: Math.floor(Date.now() / 1000),
   };
 }
 

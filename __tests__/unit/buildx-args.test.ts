@@ -5,7 +5,7 @@ import { makePlan, stepHash, type BuilderFacts, type Plan, type RunIdentity } fr
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 
-const RUN: RunIdentity = { runId: '1234', runAttempt: '1', job: 'image', action: '__self' };
+const RUN: RunIdentity = { runId: '1234', runAttempt: '1', job: 'image', action: '__self', startedAt: 1_800_000_000 };
 const HASH = stepHash(RUN);
 
 const BUILD_DEFAULTS: BuildOptions = {
@@ -162,8 +162,8 @@ describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version)
         '--platform',
         name.replace(/-/g, '/'),
         '--output',
-        `type=image,"name=localhost:5000/app:multiarch-tmp-1234-1-${HASH}-${name},` +
-          `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-${name}",push=true`,
+        `type=image,"name=localhost:5000/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name},` +
+          `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name}",push=true`,
         '--metadata-file',
         '/tmp/mab/metadata-all.json',
         '.',
@@ -286,7 +286,7 @@ describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version)
           '--provenance=false',
           '--sbom=false',
           '--output',
-          `type=image,"name=ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-linux-amd64",push=true`,
+          `type=image,"name=ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-linux-amd64",push=true`,
           '--metadata-file',
           '/tmp/mab/metadata-all.json',
           './app dir',

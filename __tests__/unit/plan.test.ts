@@ -6,6 +6,7 @@ import {
   makePlan,
   PlanError,
   stepHash,
+  parseTemporaryTag,
   temporaryTag,
   type BuilderFacts,
   type Plan,
@@ -14,7 +15,13 @@ import {
 import { formatPlatform, parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 
-const RUN: RunIdentity = { runId: '9876543210', runAttempt: '2', job: 'image', action: '__self' };
+const RUN: RunIdentity = {
+  runId: '9876543210',
+  runAttempt: '2',
+  job: 'image',
+  action: '__self',
+  startedAt: 1_800_000_000,
+};
 
 const DOCKER_CONTAINERD: BuilderFacts = {
   name: 'default',
@@ -91,7 +98,7 @@ function summary(plan: Plan): { name: string; platforms: string[]; temporary: bo
   }));
 }
 
-const TEMPORARY_TAG = /^multiarch-tmp-9876543210-2-[0-9a-f]{8}-(all|linux-[a-z0-9-]+)$/;
+const TEMPORARY_TAG = /^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-(all|linux-[a-z0-9-]+)$/;
 
 describe('makePlan: mode and builds', () => {
   test.each<[string, InputOverrides, BuilderFacts, Plan['mode'], boolean, ReturnType<typeof summary>]>([
@@ -183,13 +190,13 @@ describe('makePlan: mode and builds', () => {
     expect(plan.platforms.map(formatPlatform)).toEqual(builds.flatMap((build) => build.platforms));
   });
 
-  test('temporary tags are <prefix>-<runId>-<attempt>-<8hex>-<name>, one per build, valid as tags', () => {
+  test('temporary tags are <prefix>-<runId>-<attempt>-<8hex>-<start>-<name>, one per build, valid as tags', () => {
     const plan = makePlan(inputs({ tempTagPrefix: 'tmp.x_1' }), DOCKER_PLAIN, RUN);
     const hash = stepHash(RUN);
     expect(hash).toMatch(/^[0-9a-f]{8}$/);
     expect(plan.builds.map((build) => build.temporaryTag)).toEqual([
-      `tmp.x_1-9876543210-2-${hash}-linux-amd64`,
-      `tmp.x_1-9876543210-2-${hash}-linux-arm64`,
+      `tmp.x_1-9876543210-2-${hash}-tro8w0-linux-amd64`,
+      `tmp.x_1-9876543210-2-${hash}-tro8w0-linux-arm64`,
     ]);
   });
 
@@ -200,7 +207,7 @@ describe('makePlan: mode and builds', () => {
       RUN,
     );
     expect(plan.builds).toHaveLength(1);
-    expect(plan.builds[0]?.temporaryTag).toBe(`multiarch-tmp-9876543210-2-${stepHash(RUN)}-all`);
+    expect(plan.builds[0]?.temporaryTag).toBe(`multiarch-tmp-9876543210-2-${stepHash(RUN)}-tro8w0-all`);
     expect(plan.repositories).toEqual([
       { registry: 'ghcr.io', repository: 'acme/app' },
       { registry: 'docker.io', repository: 'acme/app' },
@@ -442,8 +449,8 @@ describe('compareVersions', () => {
 describe('temporaryTag', () => {
   const base = temporaryTag('multiarch-tmp', RUN, 'linux-arm64');
 
-  test('is <prefix>-<runId>-<attempt>-<8 hex>-<build> and stable for one identity', () => {
-    expect(base).toMatch(/^multiarch-tmp-9876543210-2-[0-9a-f]{8}-linux-arm64$/);
+  test('is <prefix>-<runId>-<attempt>-<8 hex>-<start, base 36>-<build> and stable for one identity', () => {
+    expect(base).toMatch(/^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-linux-arm64$/);
     expect(temporaryTag('multiarch-tmp', { ...RUN }, 'linux-arm64')).toBe(base);
   });
 
@@ -465,6 +472,34 @@ describe('temporaryTag', () => {
     const tag = temporaryTag('p'.repeat(48), { ...RUN, runId: '99999999999', runAttempt: '99' }, 'linux-mips64le');
     expect(tag.length).toBeLessThanOrEqual(128);
     expect(tag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/);
+  });
+});
+
+describe('parseTemporaryTag', () => {
+  test.each(['all', 'linux-amd64', 'linux-arm-v7', 'linux-arm64'])(
+    'reads back what temporaryTag wrote for %s',
+    (build) => {
+      const tag = temporaryTag('multiarch-tmp', RUN, build);
+      expect(parseTemporaryTag('multiarch-tmp', tag)).toEqual({
+        runId: RUN.runId,
+        runAttempt: RUN.runAttempt,
+        createdAt: RUN.startedAt,
+        build,
+      });
+    },
+  );
+
+  test.each([
+    ['a user tag', 'latest'],
+    ['a per-arch tag', 'latest-amd64'],
+    ['another prefix', 'other-9876543210-2-abcdef01-tro8w0-all'],
+    ['the prefix alone', 'multiarch-tmp'],
+    ['no step hash', 'multiarch-tmp-9876543210-2-tro8w0-all'],
+    ['an uppercase hash', 'multiarch-tmp-9876543210-2-ABCDEF01-tro8w0-all'],
+    ['a user tag sharing the prefix', 'multiarch-tmp-release'],
+    ['something after the build', 'multiarch-tmp-9876543210-2-abcdef01-tro8w0-linux-arm64-extra-more'],
+  ])('is undefined for %s', (_name, tag) => {
+    expect(parseTemporaryTag('multiarch-tmp', tag)).toBeUndefined();
   });
 });
 
