@@ -9,7 +9,7 @@ import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
 import { platformDigests } from './image-index.js';
 import { getInputs, type Inputs } from './inputs.js';
-import { describePlan, distinctRepositories, makePlan, type Plan } from './plan.js';
+import { describePlan, distinctRepositories, makePlan, splitAnnotations, type Plan } from './plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './publish.js';
 import { setUpQemu } from './qemu.js';
@@ -109,7 +109,7 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
     platforms: inputs.platforms,
     finalTags: inputs.tags,
     repositories: distinctRepositories(inputs.tags),
-    indexAnnotations: {},
+    indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
     // This job has nothing else to wait for: post-time publishing would gain nothing.
     publish: inputs.publish === 'false' ? 'false' : 'main',
   };
