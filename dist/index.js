@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28370,188 +28370,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4323:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   r8: () => (/* binding */ runBuilds),
-/* harmony export */   zz: () => (/* binding */ pushedDescriptor)
-/* harmony export */ });
-/* unused harmony export BuildError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3360);
-/* harmony import */ var _buildx_args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3873);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3728);
-// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
-
-
-
-
-
-
-class BuildError extends Error {
-    name = 'BuildError';
-}
-async function runBuilds(plan, options, builder, docker, tempDir) {
-    const secretFiles = await writeSecretFiles(options.secrets, tempDir);
-    try {
-        const parallel = plan.builds.length > 1;
-        const outcomes = await Promise.allSettled(plan.builds.map(async (build) => {
-            const metadataFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, `metadata-${build.name}.json`);
-            const args = (0,_buildx_args_js__WEBPACK_IMPORTED_MODULE_4__/* .buildxBuildArgs */ .Ct)(build, plan, options, builder, {
-                metadataFile,
-                secretSpecs: secretFiles.specs,
-            });
-            const label = build.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPlatform */ .Bq).join(',');
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Building ${label}`);
-            try {
-                await docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {});
-            }
-            catch (error) {
-                throw new BuildError(`the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
-            }
-            return { build, metadata: JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(metadataFile, 'utf8')) };
-        }));
-        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
-        if (failures.length > 0) {
-            throw new BuildError(failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'));
-        }
-        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    }
-    finally {
-        await secretFiles.remove();
-    }
-}
-/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
-function pushedDescriptor(completed) {
-    const descriptor = completed.metadata['containerimage.descriptor'];
-    if (!descriptor?.digest) {
-        throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
-    }
-    return descriptor;
-}
-/**
- * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
- * visible to every process on the runner. The files are removed when the builds end.
- */
-async function writeSecretFiles(secrets, tempDir) {
-    const files = [];
-    const specs = [];
-    for (const secret of secrets) {
-        const separator = secret.indexOf('=');
-        const id = secret.slice(0, separator);
-        const value = secret.slice(separator + 1);
-        if (value !== '')
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(value);
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, `secret-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, value, { mode: 0o600 });
-        files.push(file);
-        specs.push([`id=${id}`, `src=${file}`].map(_buildx_args_js__WEBPACK_IMPORTED_MODULE_4__/* .csvField */ .XR).join(','));
-    }
-    const remove = async () => {
-        await Promise.all(files.map((file) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true })));
-    };
-    return { specs, remove };
-}
-
-
-/***/ }),
-
-/***/ 3873:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
-/* harmony export */   OC: () => (/* binding */ buildxCreateArgs),
-/* harmony export */   XR: () => (/* binding */ csvField)
-/* harmony export */ });
-/* unused harmony export outputSpec */
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2464);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
-
-
-
-function buildxBuildArgs(build, plan, options, builder, files) {
-    const args = ['buildx', 'build', '--builder', builder.name];
-    args.push('--platform', build.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq).join(','));
-    if (options.file)
-        args.push('--file', options.file);
-    if (options.target)
-        args.push('--target', options.target);
-    pushEach(args, '--label', options.labels);
-    pushEach(args, '--annotation', plan.buildAnnotations);
-    pushEach(args, '--build-arg', options.buildArgs);
-    pushEach(args, '--build-context', options.buildContexts);
-    pushEach(args, '--secret', files.secretSpecs);
-    pushEach(args, '--secret', options.secretFiles.map((entry) => secretFileSpec(entry)));
-    pushEach(args, '--ssh', options.ssh);
-    pushEach(args, '--cache-from', options.cacheFrom);
-    pushEach(args, '--cache-to', plan.cacheTo);
-    if (options.provenance)
-        args.push(`--provenance=${options.provenance}`);
-    if (options.sbom)
-        args.push(`--sbom=${options.sbom}`);
-    if (options.noCache)
-        args.push('--no-cache');
-    if (options.pull)
-        args.push('--pull');
-    if (options.network)
-        args.push('--network', options.network);
-    args.push('--output', outputSpec(build, plan));
-    args.push('--metadata-file', files.metadataFile);
-    args.push(options.context);
-    return args;
-}
-/**
- * Where the image goes. Pushing by digest leaves no tag behind; a driver that cannot (docker) pushes under the
- * run's temporary tag, which post deletes. Names are quoted: buildx reads --output as CSV.
- */
-function outputSpec(build, plan) {
-    if (!plan.push)
-        return 'type=cacheonly';
-    const names = plan.repositories.map(_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatName */ .nD);
-    if (plan.pushByDigest) {
-        return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true`;
-    }
-    if (build.temporaryTag === undefined)
-        throw new Error(`build ${build.name} has no temporary tag to push under`);
-    const tag = build.temporaryTag;
-    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true`;
-}
-/** `id=x,src=path` as buildx wants it, from build-push-action's `id=path` form. */
-function secretFileSpec(entry) {
-    const separator = entry.indexOf('=');
-    return [`id=${entry.slice(0, separator)}`, `src=${entry.slice(separator + 1)}`].map(csvField).join(',');
-}
-/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
-function csvField(field) {
-    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
-function pushEach(args, flag, values) {
-    for (const value of values)
-        args.push(flag, value);
-}
-/** argv of `docker buildx create` for the builder this run owns. */
-function buildxCreateArgs(name, driver, driverOpts, buildkitdConfigFile, buildxVersion) {
-    const args = ['buildx', 'create', '--name', name, '--driver', driver];
-    pushEach(args, '--driver-opt', driverOpts);
-    // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-    const configFlag = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config';
-    if (buildkitdConfigFile)
-        args.push(configFlag, buildkitdConfigFile);
-    args.push('--bootstrap');
-    return args;
-}
-
-
-/***/ }),
-
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28565,8 +28383,12 @@ var Input;
 (function (Input) {
     Input["Mode"] = "mode";
     Input["Platforms"] = "platforms";
+    Input["Runners"] = "runners";
+    Input["HandoffDir"] = "handoff-dir";
     Input["Publish"] = "publish";
     Input["Cleanup"] = "cleanup";
+    Input["CleanupTags"] = "cleanup-tags";
+    Input["StaleTagHours"] = "stale-tag-hours";
     Input["TempTagPrefix"] = "temp-tag-prefix";
     Input["Qemu"] = "qemu";
     Input["QemuImage"] = "qemu-image";
@@ -28601,6 +28423,7 @@ var Output;
     Output["PlatformDigests"] = "platform-digests";
     Output["Metadata"] = "metadata";
     Output["ImageId"] = "imageid";
+    Output["Plan"] = "plan";
 })(Output || (Output = {}));
 var StateKey;
 (function (StateKey) {
@@ -28620,7 +28443,7 @@ var StateKey;
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
 /* unused harmony exports CommandError, errorSummary, runCommand, parseBuilderInspection */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2876);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7187);
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
 
@@ -28825,8 +28648,8 @@ function serializeIndex(index) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5710);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9087);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7077);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 // One bundle serves both steps of the action: main, then post (post-if: always()).
@@ -28859,7 +28682,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5710:
+/***/ 9087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28868,16 +28691,94 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/buildx-args.ts
-var buildx_args = __nccwpck_require__(3873);
 // EXTERNAL MODULE: ./src/plan.ts
 var src_plan = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/platform.ts
+var src_platform = __nccwpck_require__(3728);
+// EXTERNAL MODULE: ./src/reference.ts
+var src_reference = __nccwpck_require__(8286);
+;// CONCATENATED MODULE: ./src/buildx-args.ts
+
+
+
+function buildxBuildArgs(build, plan, options, builder, files) {
+    const args = ['buildx', 'build', '--builder', builder.name];
+    args.push('--platform', build.platforms.map(src_platform/* formatPlatform */.Bq).join(','));
+    if (options.file)
+        args.push('--file', options.file);
+    if (options.target)
+        args.push('--target', options.target);
+    pushEach(args, '--label', options.labels);
+    pushEach(args, '--annotation', plan.buildAnnotations);
+    pushEach(args, '--build-arg', options.buildArgs);
+    pushEach(args, '--build-context', options.buildContexts);
+    pushEach(args, '--secret', files.secretSpecs);
+    pushEach(args, '--secret', options.secretFiles.map((entry) => secretFileSpec(entry)));
+    pushEach(args, '--ssh', options.ssh);
+    pushEach(args, '--cache-from', options.cacheFrom);
+    pushEach(args, '--cache-to', plan.cacheTo);
+    if (options.provenance)
+        args.push(`--provenance=${options.provenance}`);
+    if (options.sbom)
+        args.push(`--sbom=${options.sbom}`);
+    if (options.noCache)
+        args.push('--no-cache');
+    if (options.pull)
+        args.push('--pull');
+    if (options.network)
+        args.push('--network', options.network);
+    args.push('--output', outputSpec(build, plan));
+    args.push('--metadata-file', files.metadataFile);
+    args.push(options.context);
+    return args;
+}
+/**
+ * Where the image goes. Pushing by digest leaves no tag behind; a driver that cannot (docker) pushes under the
+ * run's temporary tag, which post deletes. Names are quoted: buildx reads --output as CSV.
+ */
+function outputSpec(build, plan) {
+    if (!plan.push)
+        return 'type=cacheonly';
+    const names = plan.repositories.map(src_reference/* formatName */.nD);
+    if (plan.pushByDigest) {
+        return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true`;
+    }
+    if (build.temporaryTag === undefined)
+        throw new Error(`build ${build.name} has no temporary tag to push under`);
+    const tag = build.temporaryTag;
+    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true`;
+}
+/** `id=x,src=path` as buildx wants it, from build-push-action's `id=path` form. */
+function secretFileSpec(entry) {
+    const separator = entry.indexOf('=');
+    return [`id=${entry.slice(0, separator)}`, `src=${entry.slice(separator + 1)}`].map(csvField).join(',');
+}
+/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+function pushEach(args, flag, values) {
+    for (const value of values)
+        args.push(flag, value);
+}
+/** argv of `docker buildx create` for the builder this run owns. */
+function buildxCreateArgs(name, driver, driverOpts, buildkitdConfigFile, buildxVersion) {
+    const args = ['buildx', 'create', '--name', name, '--driver', driver];
+    pushEach(args, '--driver-opt', driverOpts);
+    // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
+    const configFlag = (0,src_plan/* compareVersions */.Zy)(buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config';
+    if (buildkitdConfigFile)
+        args.push(configFlag, buildkitdConfigFile);
+    args.push('--bootstrap');
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/builder.ts
 // The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
 // post removes.
@@ -28903,7 +28804,7 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
             configFile = (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`);
             await (0,promises_.writeFile)(configFile, inputs.buildkitdConfigInline);
         }
-        await docker.buildx((0,buildx_args/* buildxCreateArgs */.OC)(name, inputs.driver, inputs.driverOpts, configFile, buildxVersion));
+        await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, configFile, buildxVersion));
     }
     const { driver } = await docker.inspectBuilder(name);
     // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
@@ -28911,8 +28812,81 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
     return { name, driver, buildxVersion, multiPlatform, created: choice.create };
 }
 
-// EXTERNAL MODULE: ./src/build.ts
-var build = __nccwpck_require__(4323);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/build.ts
+// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+
+
+
+
+
+
+class BuildError extends Error {
+    name = 'BuildError';
+}
+async function runBuilds(plan, options, builder, docker, tempDir) {
+    const secretFiles = await writeSecretFiles(options.secrets, tempDir);
+    try {
+        const parallel = plan.builds.length > 1;
+        const outcomes = await Promise.allSettled(plan.builds.map(async (build) => {
+            const metadataFile = (0,external_node_path_.join)(tempDir, `metadata-${build.name}.json`);
+            const args = buildxBuildArgs(build, plan, options, builder, {
+                metadataFile,
+                secretSpecs: secretFiles.specs,
+            });
+            const label = build.platforms.map(src_platform/* formatPlatform */.Bq).join(',');
+            core/* info */.pq(`Building ${label}`);
+            try {
+                await docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {});
+            }
+            catch (error) {
+                throw new BuildError(`the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+            return { build, metadata: JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8')) };
+        }));
+        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        if (failures.length > 0) {
+            throw new BuildError(failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'));
+        }
+        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    }
+    finally {
+        await secretFiles.remove();
+    }
+}
+/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
+function pushedDescriptor(completed) {
+    const descriptor = completed.metadata['containerimage.descriptor'];
+    if (!descriptor?.digest) {
+        throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
+    }
+    return descriptor;
+}
+/**
+ * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
+ * visible to every process on the runner. The files are removed when the builds end.
+ */
+async function writeSecretFiles(secrets, tempDir) {
+    const files = [];
+    const specs = [];
+    for (const secret of secrets) {
+        const separator = secret.indexOf('=');
+        const id = secret.slice(0, separator);
+        const value = secret.slice(separator + 1);
+        if (value !== '')
+            core/* setSecret */.Pq(value);
+        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,external_node_crypto_.randomUUID)()}`);
+        await (0,promises_.writeFile)(file, value, { mode: 0o600 });
+        files.push(file);
+        specs.push([`id=${id}`, `src=${file}`].map(csvField).join(','));
+    }
+    const remove = async () => {
+        await Promise.all(files.map((file) => (0,promises_.rm)(file, { force: true })));
+    };
+    return { specs, remove };
+}
+
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker.ts
@@ -30999,10 +30973,6 @@ const parse = function (data, opts = {}) {
 
 
 
-// EXTERNAL MODULE: ./src/platform.ts
-var src_platform = __nccwpck_require__(3728);
-// EXTERNAL MODULE: ./src/reference.ts
-var src_reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
@@ -31011,9 +30981,7 @@ var src_reference = __nccwpck_require__(8286);
 
 
 
-const MODES = ['auto', 'multi', 'fan-out'];
-/** Modes of the matrix flow, refused until they exist so that nobody mistakes them for a no-op. */
-const FUTURE_MODES = ['shard', 'merge'];
+const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'];
 const PUBLISH_WHEN = ['post', 'main', 'false'];
 const QEMU_MODES = ['auto', 'true', 'false'];
 const DRIVERS = ['docker-container', 'docker'];
@@ -31075,6 +31043,13 @@ function parseInputs(read) {
         problems.push(`"${name}" is "${read(name)}" (expected true or false)`);
         return false;
     }
+    function nonNegativeNumber(name) {
+        const value = Number(text(name));
+        if (text(name) !== '' && Number.isFinite(value) && value >= 0)
+            return value;
+        problems.push(`"${name}" is "${read(name)}" (expected a number of hours, 0 or more)`);
+        return 0;
+    }
     function keyValues(name) {
         const items = list(name, false);
         for (const item of items) {
@@ -31083,27 +31058,25 @@ function parseInputs(read) {
         }
         return items;
     }
-    const mode = text(constants/* Input */.pd.Mode);
-    if (FUTURE_MODES.includes(mode)) {
-        problems.push(`"mode" is "${mode}": the matrix modes shard and merge are not available yet (use auto, multi or fan-out)`);
-    }
     const platforms = parsePlatforms(list(constants/* Input */.pd.Platforms, true), problems);
     const tags = parseTags(list(constants/* Input */.pd.Tags, true), problems);
     const push = boolean(constants/* Input */.pd.Push);
-    if (push && tags.length === 0)
-        problems.push('"tags" is empty but "push" is true (expected at least one image reference)');
     const tempTagPrefix = text(constants/* Input */.pd.TempTagPrefix);
     // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
     if (!(0,src_reference/* isValidTag */.r_)(tempTagPrefix) || tempTagPrefix.length > 48) {
         problems.push(`"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`);
     }
     const inputs = {
-        mode: FUTURE_MODES.includes(mode) ? 'auto' : oneOf(constants/* Input */.pd.Mode, MODES),
+        mode: oneOf(constants/* Input */.pd.Mode, MODES),
         platforms,
+        runners: list(constants/* Input */.pd.Runners, false),
+        handoffDir: text(constants/* Input */.pd.HandoffDir),
         tags,
         push,
         publish: oneOf(constants/* Input */.pd.Publish, PUBLISH_WHEN),
         cleanup: boolean(constants/* Input */.pd.Cleanup),
+        cleanupTags: parseCleanupTags(list(constants/* Input */.pd.CleanupTags, true), tags, problems),
+        staleTagHours: nonNegativeNumber(constants/* Input */.pd.StaleTagHours),
         tempTagPrefix,
         qemu: oneOf(constants/* Input */.pd.Qemu, QEMU_MODES),
         qemuImage: text(constants/* Input */.pd.QemuImage),
@@ -31132,6 +31105,13 @@ function parseInputs(read) {
             network: text(constants/* Input */.pd.Network),
         },
     };
+    if (tags.length === 0 && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
+        const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
+        problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
+    }
+    if (inputs.mode === 'shard' && !push) {
+        problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
+    }
     if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
         problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
     }
@@ -31181,6 +31161,29 @@ function parseTags(items, problems) {
     }
     return tags;
 }
+/** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */
+function parseCleanupTags(items, finalTags, problems) {
+    const finals = new Set(finalTags.map(src_reference/* formatReference */.FH));
+    const tags = [];
+    for (const item of items) {
+        try {
+            const reference = (0,src_reference/* parseReference */.F2)(item);
+            if (reference.digest !== undefined || reference.tag === undefined) {
+                problems.push(`"cleanup-tags" has "${item}" (expected name:tag, without a digest)`);
+            }
+            else if (finals.has((0,src_reference/* formatReference */.FH)(reference))) {
+                problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
+            }
+            else {
+                tags.push(reference);
+            }
+        }
+        catch (error) {
+            problems.push(`"cleanup-tags": ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    return tags;
+}
 /** Secret values never reach a message: only their id does. */
 function redactValue(name, item) {
     if (name !== constants/* Input */.pd.Secrets)
@@ -31198,8 +31201,8 @@ function getInputs() {
 
 // EXTERNAL MODULE: ./src/publish.ts
 var publish = __nccwpck_require__(4496);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/binfmt.ts
 // The kernel's binfmt_misc registry: which QEMU emulators are registered, and registering one from the host's
 // qemu-user-static package (its binfmt.d files) when this process may write there.
@@ -31230,7 +31233,7 @@ async function hostRegistration(qemuName) {
 }
 /** Whether this process may register entries itself (root, with binfmt_misc mounted). */
 async function canRegister() {
-    return (0,promises_.access)(`${BINFMT_DIR}/register`, external_node_fs_namespaceObject.constants.W_OK).then(() => true, () => false);
+    return (0,promises_.access)(`${BINFMT_DIR}/register`, external_node_fs_.constants.W_OK).then(() => true, () => false);
 }
 async function register(line) {
     await (0,promises_.writeFile)(`${BINFMT_DIR}/register`, `${line}\n`);
@@ -31293,15 +31296,602 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
-// EXTERNAL MODULE: ./src/registry-access.ts + 6 modules
-var registry_access = __nccwpck_require__(1181);
+// EXTERNAL MODULE: ./src/registry-access.ts + 14 modules
+var registry_access = __nccwpck_require__(97);
+;// CONCATENATED MODULE: ./src/runners.ts
+// The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
+// entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
+
+/**
+ * GitHub-hosted runners, used when no entry is given. 32-bit arm goes to the arm64 runner too: those CPUs cannot
+ * run it natively either, so it is emulated there as it would be anywhere.
+ */
+const DEFAULT_RUNNERS = [
+    'linux/arm64=ubuntu-24.04-arm',
+    'linux/arm=ubuntu-24.04-arm',
+    'default=ubuntu-24.04',
+];
+class RunnersError extends Error {
+    name = 'RunnersError';
+}
+const DEFAULT_KEY = 'default';
+const EXPECTED_FORM = 'expected platform-prefix=runner-label, e.g. linux/arm64=ubuntu-24.04-arm or linux/arm=ubuntu-24.04-arm, ' +
+    'or default=runner-label';
+/** Parses `platform-prefix=runner-label` and `default=runner-label` entries; no entries means DEFAULT_RUNNERS. */
+function parseRunners(lines) {
+    const entries = lines.map((line) => line.trim()).filter((line) => line !== '');
+    if (entries.length === 0)
+        return parseRunners(DEFAULT_RUNNERS);
+    const byPrefix = new Map();
+    let defaultRunner;
+    const entryOf = new Map();
+    for (const entry of entries) {
+        const equals = entry.indexOf('=');
+        if (equals === -1)
+            throw new RunnersError(`runner entry "${entry}" has no "=" (${EXPECTED_FORM})`);
+        const key = entry.slice(0, equals).trim();
+        const runner = entry.slice(equals + 1).trim();
+        if (runner === '')
+            throw new RunnersError(`runner entry "${entry}" has no runner label (${EXPECTED_FORM})`);
+        const prefix = key.toLowerCase() === DEFAULT_KEY ? DEFAULT_KEY : parsePrefix(key, entry);
+        const earlier = entryOf.get(prefix);
+        if (earlier !== undefined) {
+            throw new RunnersError(`runner entries "${earlier}" and "${entry}" both name ${prefix} (expected one each)`);
+        }
+        entryOf.set(prefix, entry);
+        if (prefix === DEFAULT_KEY)
+            defaultRunner = runner;
+        else
+            byPrefix.set(prefix, runner);
+    }
+    return { byPrefix, ...(defaultRunner === undefined ? {} : { default: defaultRunner }) };
+}
+/**
+ * One matrix entry per platform. The most specific matching prefix wins (`linux/arm/v7` over `linux/arm` over
+ * `default`); a platform nothing matches is an error naming it.
+ */
+function planMatrix(platforms, runners) {
+    const include = [];
+    const unmatched = [];
+    for (const platform of platforms) {
+        const name = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* normalizePlatform */.FL)(platform));
+        const runner = runnerFor(name, runners);
+        if (runner === undefined)
+            unmatched.push(name);
+        else
+            include.push({ platform: name, runner });
+    }
+    const [firstUnmatched] = unmatched;
+    if (firstUnmatched !== undefined) {
+        throw new RunnersError(`no runner for ${unmatched.join(', ')}: add an entry such as ${firstUnmatched}=runner-label, or ` +
+            'default=runner-label, to "runners"');
+    }
+    return { include };
+}
+/** `os/arch` (any variant) or a full platform, in canonical spelling (aliases resolved, baseline variants dropped). */
+function parsePrefix(text, entry) {
+    const components = text.split('/').length;
+    if (components < 2 || components > 3) {
+        throw new RunnersError(`runner entry "${entry}": "${text}" is not a platform prefix (expected os/arch or os/arch/variant, e.g. ` +
+            'linux/arm or linux/arm/v7, or default)');
+    }
+    try {
+        const platform = (0,src_platform/* parsePlatform */.Y8)(text);
+        // os/arch stands for every variant: parsePlatform would read a bare linux/arm as linux/arm/v7.
+        return components === 2 ? `${platform.os}/${platform.architecture}` : (0,src_platform/* formatPlatform */.Bq)(platform);
+    }
+    catch (error) {
+        if (error instanceof src_platform/* PlatformError */.Wk)
+            throw new RunnersError(`runner entry "${entry}": ${error.message}`);
+        throw error;
+    }
+}
+function runnerFor(platform, runners) {
+    const components = platform.split('/');
+    let best;
+    for (const [prefix, runner] of runners.byPrefix) {
+        const prefixComponents = prefix.split('/');
+        const matches = prefixComponents.every((component, i) => component === components[i]);
+        if (matches && prefixComponents.length > (best?.length ?? 0))
+            best = { length: prefixComponents.length, runner };
+    }
+    return best?.runner ?? runners.default;
+}
+
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
+;// CONCATENATED MODULE: ./src/handoff/handoff.ts
+class HandoffError extends Error {
+    name = 'HandoffError';
+}
+/** One platform handed off twice in one attempt, differently: a record handed off is never replaced. */
+function conflictingRecordError(where, previous, record) {
+    return new HandoffError(`${where} already holds another record for ${record.platform} (${previous.descriptor.digest} from job ` +
+        `"${previous.job}", not ${record.descriptor.digest} from job "${record.job}"), and a record handed off is ` +
+        'never replaced. Does another job of this run build the same platform for the same tags?');
+}
+
+;// CONCATENATED MODULE: ./src/handoff/record.ts
+// The record a shard hands to the merge job for each platform it built: what it pushed and where. Pure: the
+// backends (directory, GitHub cache) only move these records as JSON text.
+
+
+
+class ShardRecordError extends Error {
+    name = 'ShardRecordError';
+}
+const IMAGE_KEY = /^[0-9a-f]{16}$/;
+// Run ids end up in file names and cache keys: no separators, no commas (the cache refuses them in keys), no `..`.
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const RUN_ATTEMPT = /^[1-9][0-9]*$/;
+const RECORD_FIELDS = [
+    'version',
+    'image',
+    'platform',
+    'runId',
+    'runAttempt',
+    'job',
+    'descriptor',
+    'repositories',
+    'temporaryTags',
+    'createdAt',
+];
+const DESCRIPTOR_FIELDS = ['mediaType', 'digest', 'size', 'platform', 'annotations'];
+const PLATFORM_FIELDS = ['os', 'architecture', 'variant'];
+/**
+ * Which image a record belongs to: the first 16 hex digits of the sha256 of the sorted, distinct final tags, one
+ * per line. Two images built in one run never see each other's records.
+ */
+function imageKey(finalTags) {
+    const tags = [...new Set(finalTags)].sort();
+    return (0,external_node_crypto_.createHash)('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
+}
+/** Throws unless image and run id are safe to use in file names and cache keys, as records require. */
+function checkImageAndRun(image, runId) {
+    if (!IMAGE_KEY.test(image))
+        throw new ShardRecordError(`"${image}" is not an image key (16 hex digits)`);
+    if (!RUN_ID.test(runId)) {
+        throw new ShardRecordError(`"${runId}" is not a run id (a letter or digit, then letters, digits, ., _ or -)`);
+    }
+}
+/** The platform as it appears in file names and cache keys: `linux/arm/v7` → `linux-arm-v7`. */
+function platformSlugOf(platform) {
+    return (0,src_platform/* platformSlug */.DN)((0,src_platform/* parsePlatform */.Y8)(platform));
+}
+/**
+ * The record's JSON, with exactly the fields of ShardRecord and Descriptor: buildx's descriptor may carry more,
+ * which the merge does not need and the strict parser would refuse.
+ */
+function serializeShardRecord(record) {
+    const { mediaType, digest, size, platform, annotations } = record.descriptor;
+    const descriptor = {
+        mediaType,
+        digest,
+        size,
+        ...(platform ? { platform: { ...platform } } : {}),
+        ...(annotations ? { annotations } : {}),
+    };
+    const known = {
+        version: record.version,
+        image: record.image,
+        platform: record.platform,
+        runId: record.runId,
+        runAttempt: record.runAttempt,
+        job: record.job,
+        descriptor,
+        repositories: record.repositories,
+        temporaryTags: record.temporaryTags,
+        createdAt: record.createdAt,
+    };
+    return `${JSON.stringify(known, null, 2)}\n`;
+}
+/** Parses and validates a record; `where` (a file path or cache key) names the source in every error. */
+function parseShardRecord(text, where) {
+    const invalid = (what) => new ShardRecordError(`The handoff record at ${where} is invalid: ${what}.`);
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw invalid(`not JSON (${error.message})`);
+    }
+    if (!isObject(json))
+        throw invalid('not a JSON object');
+    if (json.version !== 1)
+        throw invalid(`version is ${JSON.stringify(json.version)} (expected 1)`);
+    checkFields(json, RECORD_FIELDS, 'the record', invalid);
+    const image = requireString(json, 'image', invalid);
+    if (!IMAGE_KEY.test(image))
+        throw invalid(`image "${image}" is not 16 hex digits`);
+    const platform = requireString(json, 'platform', invalid);
+    checkCanonicalPlatform(platform, invalid);
+    const runId = requireString(json, 'runId', invalid);
+    if (!RUN_ID.test(runId))
+        throw invalid(`runId "${runId}" is not a letter or digit, then letters, digits, ., _ or -`);
+    const runAttempt = requireString(json, 'runAttempt', invalid);
+    if (!RUN_ATTEMPT.test(runAttempt))
+        throw invalid(`runAttempt "${runAttempt}" is not a positive integer`);
+    const createdAt = requireString(json, 'createdAt', invalid);
+    if (Number.isNaN(Date.parse(createdAt)) || new Date(createdAt).toISOString() !== createdAt) {
+        throw invalid(`createdAt "${createdAt}" is not an ISO 8601 UTC time such as 2026-01-31T12:00:00.000Z`);
+    }
+    const repositories = requireStrings(json, 'repositories', invalid);
+    if (repositories.length === 0)
+        throw invalid('repositories is empty');
+    return {
+        version: 1,
+        image,
+        platform,
+        runId,
+        runAttempt,
+        job: requireString(json, 'job', invalid),
+        descriptor: parseDescriptor(json.descriptor, invalid),
+        repositories,
+        temporaryTags: requireStrings(json, 'temporaryTags', invalid),
+        createdAt,
+    };
+}
+/** Throws unless the record is the one expected at `where`: a record filed under the wrong run, image or attempt. */
+function checkRecordIdentity(record, expected, where) {
+    for (const field of ['image', 'runId', 'platform', 'runAttempt']) {
+        if (record[field] !== expected[field]) {
+            throw new ShardRecordError(`The handoff record at ${where} has ${field} "${record[field]}", but "${expected[field]}" was expected there.`);
+        }
+    }
+}
+/** Whether two records hand off the same thing: a retried step writes the same record at another time. */
+function sameHandoff(a, b) {
+    return serializeShardRecord({ ...a, createdAt: '' }) === serializeShardRecord({ ...b, createdAt: '' });
+}
+function parseDescriptor(value, invalid) {
+    if (!isObject(value))
+        throw invalid('descriptor is not an object');
+    checkFields(value, DESCRIPTOR_FIELDS, 'descriptor', invalid);
+    const mediaType = requireString(value, 'mediaType', invalid, 'descriptor.');
+    if (mediaType === '')
+        throw invalid('descriptor.mediaType is empty');
+    const digest = requireString(value, 'digest', invalid, 'descriptor.');
+    if (!(0,src_reference/* isDigest */.Bc)(digest))
+        throw invalid(`descriptor.digest "${digest}" is not a sha256 or sha512 digest`);
+    const { size } = value;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+        throw invalid(`descriptor.size ${JSON.stringify(size)} is not a non-negative integer`);
+    }
+    const descriptor = { mediaType, digest, size };
+    if (value.platform !== undefined) {
+        const { platform } = value;
+        if (!isObject(platform))
+            throw invalid('descriptor.platform is not an object');
+        checkFields(platform, PLATFORM_FIELDS, 'descriptor.platform', invalid);
+        const os = requireString(platform, 'os', invalid, 'descriptor.platform.');
+        const architecture = requireString(platform, 'architecture', invalid, 'descriptor.platform.');
+        const variant = platform.variant === undefined ? undefined : requireString(platform, 'variant', invalid, 'descriptor.platform.');
+        descriptor.platform = { os, architecture, ...(variant === undefined ? {} : { variant }) };
+    }
+    if (value.annotations !== undefined) {
+        const { annotations } = value;
+        if (!isObject(annotations) || !Object.values(annotations).every((v) => typeof v === 'string')) {
+            throw invalid('descriptor.annotations is not an object of strings');
+        }
+        descriptor.annotations = annotations;
+    }
+    return descriptor;
+}
+function checkCanonicalPlatform(platform, invalid) {
+    let canonical;
+    try {
+        canonical = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform));
+    }
+    catch (error) {
+        if (error instanceof src_platform/* PlatformError */.Wk)
+            throw invalid(error.message);
+        throw error;
+    }
+    // Canonical spelling only, so that file names, cache keys and comparisons agree.
+    if (canonical !== platform)
+        throw invalid(`platform "${platform}" is not written canonically ("${canonical}")`);
+}
+function checkFields(value, allowed, what, invalid) {
+    const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+    if (unknown.length > 0)
+        throw invalid(`${what} has unknown fields: ${unknown.join(', ')}`);
+}
+function requireString(value, field, invalid, path = '') {
+    const text = value[field];
+    if (typeof text !== 'string')
+        throw invalid(`${path}${field} is ${describe(text)} (expected a string)`);
+    return text;
+}
+function requireStrings(value, field, invalid) {
+    const list = value[field];
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
+        throw invalid(`${field} is not a list of non-empty strings`);
+    }
+    return list;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    return value === undefined ? 'missing' : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/handoff/cache.ts
+// The handoff over the GitHub cache service: one entry per image, run, platform and attempt, each holding one
+// small JSON file. Entries of one run are visible to all its jobs (the cache is scoped by branch, not by job).
+
+
+
+
+
+class CacheHandoff {
+    options;
+    description = 'the GitHub cache';
+    constructor(options) {
+        this.options = options;
+    }
+    async put(record) {
+        const text = serializeShardRecord(record);
+        // Refuse a bad record here, in the shard, rather than in the merge job.
+        parseShardRecord(text, `the record to hand off for ${record.platform}`);
+        const file = this.recordFile(record.image, record.runId, record.platform);
+        const key = `${keyPrefix(record.image, record.runId, record.platform)}${record.runAttempt}`;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+        await (0,promises_.writeFile)(file, text);
+        const cache = await this.cache();
+        if (await save(cache, file, key, record.platform))
+            return;
+        // Not saved. Fine if the entry exists with this record (a retried step); otherwise the merge would miss it.
+        await (0,promises_.rm)(file, { force: true });
+        const matched = await restore(cache, file, key, [], key);
+        if (matched !== key) {
+            throw new HandoffError(`Could not save the handoff record for ${record.platform} to the GitHub cache under key ${key}, and no ` +
+                'entry with that key exists (see the cache warning above). The merge job would not find this platform.');
+        }
+        const existing = parseShardRecord(await (0,promises_.readFile)(file, 'utf8'), `GitHub cache entry ${key}`);
+        if (!sameHandoff(existing, record))
+            throw conflictingRecordError(`GitHub cache entry ${key}`, existing, record);
+    }
+    async collect(image, runId, platforms) {
+        checkImageAndRun(image, runId);
+        const cache = await this.cache();
+        const result = { found: new Map(), missing: [] };
+        for (const platform of platforms) {
+            const prefix = keyPrefix(image, runId, platform);
+            const file = this.recordFile(image, runId, platform);
+            // A file left here by a put or an earlier collect on this machine must not pass for the restored one.
+            await (0,promises_.rm)(file, { force: true });
+            // No key is `<prefix>0` (attempts count from 1), and nothing starts with it, so the lookup falls to the
+            // restore key, where the cache documents that the most recently created entry with that prefix wins.
+            const matched = await restore(cache, file, `${prefix}0`, [prefix], `${prefix}*`);
+            if (matched === undefined) {
+                result.missing.push({ platform, lookedAt: `GitHub cache keys ${prefix}<attempt>` });
+                continue;
+            }
+            const where = `GitHub cache entry ${matched}`;
+            const text = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+                throw new HandoffError(`The GitHub cache restored ${matched}, but ${file} is not there (${error.message}). The ` +
+                    'entry is extracted relative to GITHUB_WORKSPACE: do the shard and merge jobs lay out their work and ' +
+                    'temp directories alike?');
+            });
+            const record = parseShardRecord(text, where);
+            const runAttempt = matched.slice(prefix.length);
+            checkRecordIdentity(record, { image, runId, platform: (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform)), runAttempt }, where);
+            result.found.set(platform, record);
+        }
+        return result;
+    }
+    async cache() {
+        return this.options.cache ?? (await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)));
+    }
+    /** One directory per image, run and platform, the same for every attempt (the cache version covers the path). */
+    recordFile(image, runId, platform) {
+        return (0,external_node_path_.join)(this.options.tempDir, 'multiarch-handoff', image, runId, platformSlugOf(platform), 'record.json');
+    }
+}
+/** `multiarch-handoff-<image>-<run id>-<platform slug>-attempt-`, completed by the attempt number. */
+function keyPrefix(image, runId, platform) {
+    return `multiarch-handoff-${image}-${runId}-${platformSlugOf(platform)}-attempt-`;
+}
+/**
+ * Whether the entry was saved. @actions/cache 4+ reports a failed save (the key exists, the service refused or
+ * failed) by returning -1 after logging why; older releases threw ReserveCacheError when the key existed.
+ */
+async function save(cache, file, key, platform) {
+    try {
+        return (await cache.saveCache([file], key)) !== -1;
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'ReserveCacheError')
+            return false;
+        throw new HandoffError(`Could not save the handoff record for ${platform} to the GitHub cache under key ${key}: ${message(error)}`);
+    }
+}
+/** The key restored, or undefined. @actions/cache logs a service failure as a warning and reports a miss. */
+async function restore(cache, file, primaryKey, restoreKeys, lookingFor) {
+    try {
+        return await cache.restoreCache([file], primaryKey, restoreKeys);
+    }
+    catch (error) {
+        throw new HandoffError(`Could not look up ${lookingFor} in the GitHub cache: ${message(error)}`);
+    }
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/handoff/directory.ts
+// The handoff over a directory that every job sees (tests, self-hosted runners with a shared disk):
+// `<dir>/<image>/<run id>/<platform slug>/attempt-<n>.json`.
+
+
+
+
+
+
+const ATTEMPT_FILE = /^attempt-([1-9][0-9]*)\.json$/;
+class DirectoryHandoff {
+    directory;
+    description;
+    constructor(directory) {
+        this.directory = directory;
+        this.description = `directory ${directory}`;
+    }
+    async put(record) {
+        const text = serializeShardRecord(record);
+        // Refuse a bad record here, in the shard, rather than in the merge job.
+        parseShardRecord(text, `the record to hand off for ${record.platform}`);
+        const directory = this.platformDirectory(record.image, record.runId, record.platform);
+        const file = (0,external_node_path_.join)(directory, attemptFile(record.runAttempt));
+        await (0,promises_.mkdir)(directory, { recursive: true });
+        // As in the GitHub cache, a record once handed off stays: only a retried step may write it again.
+        const existing = await readIfExists(file);
+        if (existing !== undefined) {
+            const previous = parseShardRecord(existing, file);
+            if (sameHandoff(previous, record))
+                return;
+            throw conflictingRecordError(file, previous, record);
+        }
+        // Written beside the target and renamed: the merge job never reads half a file.
+        const temporary = (0,external_node_path_.join)(directory, `.${attemptFile(record.runAttempt)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+        try {
+            await (0,promises_.writeFile)(temporary, text);
+            await (0,promises_.rename)(temporary, file);
+        }
+        finally {
+            await (0,promises_.rm)(temporary, { force: true });
+        }
+    }
+    async collect(image, runId, platforms) {
+        checkImageAndRun(image, runId);
+        const result = { found: new Map(), missing: [] };
+        for (const platform of platforms) {
+            const directory = this.platformDirectory(image, runId, platform);
+            const newest = Math.max(0, ...(await attemptsIn(directory)));
+            if (newest === 0) {
+                result.missing.push({ platform, lookedAt: (0,external_node_path_.join)(directory, 'attempt-<n>.json') });
+                continue;
+            }
+            const file = (0,external_node_path_.join)(directory, attemptFile(String(newest)));
+            const record = parseShardRecord(await (0,promises_.readFile)(file, 'utf8'), file);
+            const canonical = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform));
+            checkRecordIdentity(record, { image, runId, platform: canonical, runAttempt: String(newest) }, file);
+            result.found.set(platform, record);
+        }
+        return result;
+    }
+    platformDirectory(image, runId, platform) {
+        return (0,external_node_path_.join)(this.directory, image, runId, platformSlugOf(platform));
+    }
+}
+function attemptFile(runAttempt) {
+    return `attempt-${runAttempt}.json`;
+}
+/** The attempt numbers that have a record in the directory; none when it does not exist. */
+async function attemptsIn(directory) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(directory);
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return [];
+        throw error;
+    }
+    return names.flatMap((name) => {
+        const attempt = ATTEMPT_FILE.exec(name)?.[1];
+        return attempt === undefined ? [] : [Number(attempt)];
+    });
+}
+async function readIfExists(file) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+function isNotFound(error) {
+    return error?.code === 'ENOENT';
+}
+
+;// CONCATENATED MODULE: ./src/shards.ts
+// The matrix flow's two ends: a shard hands off what each of its builds pushed; the merge collects one record per
+// platform and fails closed, naming every missing platform and where it looked.
+
+
+
+
+
+
+
+function createHandoff(handoffDir, tempDir) {
+    return handoffDir === '' ? new CacheHandoff({ tempDir }) : new DirectoryHandoff(handoffDir);
+}
+async function handOff(handoff, inputs, run, plan, builds) {
+    const image = imageKey(inputs.tags.map(src_reference/* formatReference */.FH));
+    const repositories = plan.repositories.map(src_reference/* formatName */.nD);
+    for (const completed of builds) {
+        const [platform, ...others] = completed.build.platforms;
+        // A shard plans one build per platform (fan-out), so each record names exactly one platform.
+        if (!platform || others.length > 0)
+            throw new Error(`shard build ${completed.build.name} is not one platform`);
+        const temporaryTag = completed.build.temporaryTag;
+        const record = {
+            version: 1,
+            image,
+            platform: (0,src_platform/* formatPlatform */.Bq)(platform),
+            runId: run.runId,
+            runAttempt: run.runAttempt,
+            job: run.job,
+            descriptor: pushedDescriptor(completed),
+            repositories,
+            temporaryTags: temporaryTag === undefined ? [] : repositories.map((name) => `${name}:${temporaryTag}`),
+            createdAt: new Date().toISOString(),
+        };
+        await handoff.put(record);
+        core/* info */.pq(`Handed off ${record.platform}: ${record.descriptor.digest} (${handoff.description})`);
+    }
+}
+class MissingShardError extends Error {
+    name = 'MissingShardError';
+}
+/** The newest record of each requested platform that a shard handed off, and the platforms none did. */
+async function collectShards(handoff, inputs, run) {
+    const image = imageKey(inputs.tags.map(src_reference/* formatReference */.FH));
+    const platforms = inputs.platforms.map(src_platform/* formatPlatform */.Bq);
+    const { found, missing } = await handoff.collect(image, run.runId, platforms);
+    const records = platforms.flatMap((platform) => {
+        const record = found.get(platform);
+        return record ? [record] : [];
+    });
+    for (const record of records) {
+        core/* info */.pq(`${record.platform}: ${record.descriptor.digest} (attempt ${record.runAttempt}, job ${record.job})`);
+    }
+    return { records, missing };
+}
+/** Fails closed: every missing platform named, with where it was looked for. */
+function requireEveryPlatform(collected, run) {
+    const { missing } = collected;
+    if (missing.length > 0) {
+        throw new MissingShardError(`no shard handed off ${missing.map((m) => m.platform).join(', ')} for run ${run.runId}, so nothing is ` +
+            `published. Looked at: ${missing.map((m) => `${m.platform}: ${m.lookedAt}`).join('; ')}. Did every shard ` +
+            'job succeed, with the same tags as this merge?');
+    }
+    return collected.records;
+}
+
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
-// The main step, in the order the data flows: inputs → QEMU → builder → plan → builds → index → verify → outputs
-// (→ publish when asked to publish in main). State is saved before each step that creates something.
+// The main step, in the order the data flows. Building modes (auto, multi, fan-out, shard):
+//   inputs → QEMU → builder → plan → builds → (shard: hand off | else: index → verify → outputs → publish in main?)
+// merge: inputs → collect the shards' records → index → verify → outputs → publish.
+// State is saved before each step that creates something, so post can clean up after a crash.
+
+
 
 
 
@@ -31320,22 +31910,39 @@ var src_state = __nccwpck_require__(2462);
 async function main() {
     (0,src_state/* markMainStarted */.UM)();
     const inputs = getInputs();
-    const run = (0,runtime/* runIdentity */.yK)();
-    const docker = new src_docker/* DockerCli */.Vo();
+    setPlanOutput(inputs);
+    if (inputs.mode === 'plan')
+        return;
     const registry = (0,registry_access/* createRegistryClient */.H)();
-    const tempDir = await (0,runtime/* stepTempDir */.MJ)();
     const state = {
         ...(0,src_state/* emptyRunState */.Ux)(),
+        mode: inputs.mode,
         cleanup: inputs.cleanup,
+        cleanupTags: inputs.cleanupTags.map(src_reference/* formatReference */.FH),
+        tempTagPrefix: inputs.tempTagPrefix,
+        staleTagHours: inputs.staleTagHours,
         publish: inputs.push ? inputs.publish : 'false',
         platforms: inputs.platforms.map(src_platform/* formatPlatform */.Bq),
         finalTags: inputs.tags.map(src_reference/* formatReference */.FH),
     };
     (0,src_state/* saveRunState */.iZ)(state);
-    const timings = state.timings;
-    if (inputs.push) {
-        await (0,runtime/* phase */.Oi)(timings, 'Check registry access', () => (0,registry_access/* checkPushAccess */.L)(registry, inputs.tags));
+    try {
+        if (inputs.mode === 'merge')
+            await merge(inputs, state, registry);
+        else
+            await buildAndPush(inputs, state, registry);
     }
+    finally {
+        (0,src_state/* saveRunState */.iZ)(state);
+    }
+}
+async function buildAndPush(inputs, state, registry) {
+    const run = (0,runtime/* runIdentity */.yK)();
+    const docker = new src_docker/* DockerCli */.Vo();
+    const tempDir = await (0,runtime/* stepTempDir */.MJ)();
+    const timings = state.timings;
+    if (inputs.push)
+        await (0,runtime/* phase */.Oi)(timings, 'Check registry access', () => (0,registry_access/* checkPushAccess */.L)(registry, inputs.tags));
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
     const builderChoice = chooseBuilder(inputs, run);
     if (builderChoice.name && builderChoice.create)
@@ -31349,18 +31956,63 @@ async function main() {
         core/* warning */.$e(warning);
     state.temporaryTags = (0,publish/* temporaryReferences */.K9)(plan);
     (0,src_state/* saveRunState */.iZ)(state);
-    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => (0,build/* runBuilds */.r8)(plan, inputs.build, builder, docker, tempDir));
+    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
     setBuildOutputs(builds);
     if (!plan.push) {
         state.mainCompleted = true;
-        (0,src_state/* saveRunState */.iZ)(state);
         return;
     }
+    if (inputs.mode === 'shard') {
+        const handoff = createHandoff(inputs.handoffDir, (0,runtime/* runnerTemp */.X5)());
+        await (0,runtime/* phase */.Oi)(timings, 'Hand off', () => handOff(handoff, inputs, run, plan, builds));
+        // The merge job owns the temporary tags from here on: it deletes them once it has published.
+        state.temporaryTags = [];
+        state.platformDigests = Object.fromEntries(builds.map((completed) => [
+            completed.build.platforms.map(src_platform/* formatPlatform */.Bq).join(','),
+            pushedDescriptor(completed).digest,
+        ]));
+        state.mainCompleted = true;
+        return;
+    }
+    const images = builds.map((completed) => ({
+        descriptor: pushedDescriptor(completed),
+        platforms: completed.build.platforms,
+    }));
+    const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
+    await finishIndex(plan, pushed, state, registry);
+}
+/** No build: every platform's record from the shards, one index over them, published here and now. */
+async function merge(inputs, state, registry) {
+    const run = (0,runtime/* runIdentity */.yK)();
+    const timings = state.timings;
+    const handoff = createHandoff(inputs.handoffDir, (0,runtime/* runnerTemp */.X5)());
+    const collected = await (0,runtime/* phase */.Oi)(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
+    // Whatever happens next, the shards' temporary tags are this run's intermediates: post deletes them.
+    state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
+    (0,src_state/* saveRunState */.iZ)(state);
+    const records = requireEveryPlatform(collected, run);
+    const plan = {
+        platforms: inputs.platforms,
+        finalTags: inputs.tags,
+        repositories: (0,src_plan/* distinctRepositories */.RC)(inputs.tags),
+        indexAnnotations: (0,src_plan/* splitAnnotations */.$U)(inputs.build.annotations).indexAnnotations,
+        // This job has nothing else to wait for: post-time publishing would gain nothing.
+        publish: inputs.publish === 'false' ? 'false' : 'main',
+    };
+    state.publish = plan.publish;
+    const images = records.map((record) => ({
+        descriptor: record.descriptor,
+        platforms: [(0,src_platform/* parsePlatform */.Y8)(record.platform)],
+    }));
+    const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
+    await finishIndex(plan, pushed, state, registry);
+}
+/** Verify, set outputs, record the index for post, and publish now when asked to publish in main. */
+async function finishIndex(plan, pushed, state, registry) {
     const [primary] = plan.repositories;
-    const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, builds, registry));
     if (!primary)
         throw new Error('no repository to verify the index in');
-    await (0,runtime/* phase */.Oi)(timings, 'Verify index', () => (0,publish/* verifyIndex */.MV)(pushed, plan.platforms, primary, registry));
+    await (0,runtime/* phase */.Oi)(state.timings, 'Verify index', () => (0,publish/* verifyIndex */.MV)(pushed, plan.platforms, primary, registry));
     state.index = pushed.descriptor;
     state.platformDigests = (0,image_index/* platformDigests */.Hm)(pushed.index);
     core/* setOutput */.uH(constants/* Output */.k7.Digest, pushed.descriptor.digest);
@@ -31369,9 +32021,22 @@ async function main() {
     state.mainCompleted = true;
     (0,src_state/* saveRunState */.iZ)(state);
     if (plan.publish === 'main') {
-        await (0,runtime/* phase */.Oi)(timings, 'Publish', () => (0,publish/* publishTags */.Vw)(plan.finalTags, pushed, registry));
+        await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(plan.finalTags, pushed, registry));
         state.published = true;
-        (0,src_state/* saveRunState */.iZ)(state);
+    }
+}
+/**
+ * The matrix for native runners, as an output of every mode. Only `mode: plan` fails when a platform has no
+ * runner: elsewhere the plan is a by-product, not what the step is for.
+ */
+function setPlanOutput(inputs) {
+    try {
+        core/* setOutput */.uH(constants/* Output */.k7.Plan, JSON.stringify(planMatrix(inputs.platforms, parseRunners(inputs.runners))));
+    }
+    catch (error) {
+        if (inputs.mode === 'plan' || !(error instanceof RunnersError))
+            throw error;
+        core/* info */.pq(`No plan output: ${error.message}`);
     }
 }
 function setBuildOutputs(builds) {
@@ -31392,12 +32057,15 @@ function setBuildOutputs(builds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ splitAnnotations),
 /* harmony export */   Cs: () => (/* binding */ makePlan),
+/* harmony export */   RC: () => (/* binding */ distinctRepositories),
+/* harmony export */   Xp: () => (/* binding */ parseTemporaryTag),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   df: () => (/* binding */ describePlan),
 /* harmony export */   n4: () => (/* binding */ stepHash)
 /* harmony export */ });
-/* unused harmony exports PlanError, temporaryTag, splitAnnotations, foreignPlatforms */
+/* unused harmony exports PlanError, temporaryTag, foreignPlatforms */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
@@ -31451,7 +32119,8 @@ function makePlan(inputs, builder, run) {
         finalTags: inputs.tags,
         repositories: distinctRepositories(inputs.tags),
         push: inputs.push,
-        publish: inputs.push ? inputs.publish : 'false',
+        // A shard never publishes: the merge does.
+        publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
         pushByDigest,
         builds,
         buildAnnotations,
@@ -31461,6 +32130,12 @@ function makePlan(inputs, builder, run) {
     };
 }
 function chooseMode(inputs, builder) {
+    if (inputs.mode === 'merge' || inputs.mode === 'plan') {
+        throw new PlanError(`mode ${inputs.mode} builds nothing: it has no build plan`);
+    }
+    // A shard's record is per platform, so each of its platforms is its own build.
+    if (inputs.mode === 'shard')
+        return 'fan-out';
     if (inputs.mode === 'auto')
         return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
     if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
@@ -31500,11 +32175,21 @@ function compareVersions(a, b) {
     return 0;
 }
 /**
- * `<prefix>-<run id>-<attempt>-<step hash>-<build>`: unique per run attempt and step, recognisable as ours, and
- * never equal to a tag a user would choose.
+ * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
+ * recognisable as ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
  */
 function temporaryTag(prefix, run, buildName) {
-    return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${buildName}`;
+    return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
+}
+/** What a temporary tag says of itself, or undefined when the tag is not one of ours (wrong prefix or shape). */
+function parseTemporaryTag(prefix, tag) {
+    if (!tag.startsWith(`${prefix}-`))
+        return undefined;
+    const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(tag.slice(prefix.length + 1));
+    if (!match)
+        return undefined;
+    const [, runId = '', runAttempt = '', time = '', build = ''] = match;
+    return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
 }
 /** Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates. */
 function stepHash(run) {
@@ -31707,16 +32392,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* binding */ post)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker.ts
 var docker = __nccwpck_require__(3871);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __nccwpck_require__(2464);
 // EXTERNAL MODULE: ./src/publish.ts
 var publish = __nccwpck_require__(4496);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./src/registry-access.ts + 6 modules
-var registry_access = __nccwpck_require__(1181);
+// EXTERNAL MODULE: ./src/registry-access.ts + 14 modules
+var registry_access = __nccwpck_require__(97);
+// EXTERNAL MODULE: ./src/registry/types.ts
+var types = __nccwpck_require__(234);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: ./src/state.ts
@@ -31760,8 +32451,11 @@ function section(lines, title, items) {
 
 ;// CONCATENATED MODULE: ./src/post.ts
 // The post step, run always (post-if: always()): publish what main finished, then clean up what this run
-// created. It never throws: a failed publish fails the step; a failed cleanup is a warning that says what was
-// left behind and how to remove it.
+// created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
+// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
+
+
+
 
 
 
@@ -31778,15 +32472,38 @@ async function post() {
     }
     const report = { published: [], deleted: [], leftBehind: [], notes: [] };
     const registry = (0,registry_access/* createRegistryClient */.H)();
+    const protectedDigests = await indexDigests(state, registry);
     await publishIfDue(state, report, registry);
     if (state.cleanup) {
-        await (0,runtime/* phase */.Oi)(state.timings, 'Clean up', () => cleanUp(state, report, registry, new docker/* DockerCli */.Vo()));
+        const deleter = new TagCleaner(registry, report, protectedDigests, core/* getInput */.V4(constants/* Input */.pd.GithubToken));
+        await (0,runtime/* phase */.Oi)(state.timings, 'Clean up', () => cleanUp(state, deleter, new docker/* DockerCli */.Vo()));
     }
     else if (state.temporaryTags.length > 0) {
         report.leftBehind.push(...state.temporaryTags);
         core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
     }
     await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
+}
+/**
+ * The index this run pushed and every manifest it references: no deletion may ever remove one of them, whatever
+ * tag or package version points at it.
+ */
+async function indexDigests(state, registry) {
+    const digests = new Set(Object.values(state.platformDigests));
+    const [first] = state.finalTags;
+    if (!state.index || first === undefined)
+        return digests;
+    digests.add(state.index.digest);
+    try {
+        const { json } = await registry.getManifest((0,src_reference/* parseReference */.F2)(first), state.index.digest);
+        if ((0,types/* isImageIndex */.yR)(json))
+            for (const child of json.manifests)
+                digests.add(child.digest);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not read the index ${state.index.digest}: ${message(error)}`);
+    }
+    return digests;
 }
 async function publishIfDue(state, report, registry) {
     if (state.published) {
@@ -31807,27 +32524,23 @@ async function publishIfDue(state, report, registry) {
         if (!first)
             return;
         const bytes = (await registry.getManifest(first, index.digest)).bytes;
-        report.published.push(...(await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes }, registry))));
+        const published = await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes }, registry));
+        report.published.push(...published);
         state.published = true;
     }
     catch (error) {
-        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${error instanceof Error ? error.message : String(error)}`);
+        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${message(error)}`);
     }
 }
-async function cleanUp(state, report, registry, docker) {
-    await Promise.all(state.temporaryTags.map(async (reference) => {
-        try {
-            const parsed = (0,src_reference/* parseReference */.F2)(reference);
-            const outcome = await registry.deleteTag(parsed, parsed.tag ?? '');
-            if (outcome !== 'absent')
-                report.deleted.push(reference);
-        }
-        catch (error) {
-            report.leftBehind.push(reference);
-            core/* warning */.$e(`Could not delete the temporary tag ${reference}: ${error instanceof Error ? error.message : String(error)}. ` +
-                "The image it points to is also reachable by digest; delete the tag with your registry's UI or API.");
-        }
-    }));
+async function cleanUp(state, cleaner, docker) {
+    await cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2));
+    if (state.published)
+        await cleaner.deleteLeftovers(state.cleanupTags.map(src_reference/* parseReference */.F2), state);
+    else if (state.cleanupTags.length > 0) {
+        cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+    }
+    if (state.staleTagHours > 0)
+        await cleaner.deleteStale(state);
     const builder = state.builder;
     if (builder?.created) {
         try {
@@ -31835,10 +32548,81 @@ async function cleanUp(state, report, registry, docker) {
             core/* info */.pq(`Removed builder ${builder.name}`);
         }
         catch (error) {
-            core/* warning */.$e(`Could not remove the builder ${builder.name}: ${error instanceof Error ? error.message : String(error)} ` +
-                `(remove it with: docker buildx rm ${builder.name})`);
+            core/* warning */.$e(`Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`);
         }
     }
+}
+/** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
+class TagCleaner {
+    registry;
+    report;
+    protectedDigests;
+    githubToken;
+    constructor(registry, report, protectedDigests, githubToken) {
+        this.registry = registry;
+        this.report = report;
+        this.protectedDigests = protectedDigests;
+        this.githubToken = githubToken;
+    }
+    async deleteAll(tags) {
+        await Promise.all(tags.map((tag) => this.delete(tag)));
+    }
+    /**
+     * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow). A tag that points at the
+     * published index is refused: deleting it would hide what this run just published.
+     */
+    async deleteLeftovers(tags, state) {
+        await Promise.all(tags.map(async (tag) => {
+            const found = await this.registry.headManifest(tag, tag.tag ?? 'latest').catch(() => undefined);
+            if (found?.digest === state.index?.digest) {
+                this.report.leftBehind.push((0,src_reference/* formatReference */.FH)(tag));
+                core/* warning */.$e(`cleanup-tags: ${(0,src_reference/* formatReference */.FH)(tag)} points at the published index; it is kept.`);
+                return;
+            }
+            await this.delete(tag);
+        }));
+    }
+    /**
+     * Temporary tags that crashed runs left behind: recognised only by this action's naming scheme (prefix, run id,
+     * attempt, step hash, start time) and only when older than stale-tag-hours, so a run still in progress keeps its own.
+     */
+    async deleteStale(state) {
+        const own = new Set(state.temporaryTags);
+        const cutoff = Date.now() / 1000 - state.staleTagHours * 3600;
+        const repositories = new Map(state.finalTags.map(src_reference/* parseReference */.F2).map((ref) => [(0,src_reference/* formatName */.nD)(ref), ref]));
+        for (const repository of repositories.values()) {
+            const tags = await this.registry.listTags(repository).catch((error) => {
+                core/* warning */.$e(`Could not list the tags of ${(0,src_reference/* formatName */.nD)(repository)} to find stale ones: ${message(error)}`);
+                return [];
+            });
+            const stale = tags.filter((tag) => {
+                const parsed = (0,plan/* parseTemporaryTag */.Xp)(state.tempTagPrefix, tag);
+                const reference = `${(0,src_reference/* formatName */.nD)(repository)}:${tag}`;
+                return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
+            });
+            if (stale.length > 0)
+                core/* info */.pq(`Deleting ${stale.length} stale temporary tags of ${(0,src_reference/* formatName */.nD)(repository)}`);
+            await this.deleteAll(stale.map((tag) => ({ ...repository, tag })));
+        }
+    }
+    async delete(tag) {
+        const reference = (0,src_reference/* formatReference */.FH)(tag);
+        try {
+            const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {
+                protectedDigests: this.protectedDigests,
+                ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
+            });
+            if (outcome !== 'absent')
+                this.report.deleted.push(reference);
+        }
+        catch (error) {
+            this.report.leftBehind.push(reference);
+            core/* warning */.$e(`Could not delete the tag ${reference}: ${message(error)}`);
+        }
+    }
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 
@@ -31854,13 +32638,13 @@ async function cleanUp(state, report, registry, docker) {
 /* harmony export */   hZ: () => (/* binding */ pushIndex)
 /* harmony export */ });
 /* unused harmony export VerificationError */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4323);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5179);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
-/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5035);
-/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(234);
-
+/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5179);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
+/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5035);
+/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(234);
+// Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
+// tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
 
 
 
@@ -31871,32 +32655,30 @@ class VerificationError extends Error {
 }
 /**
  * The index to publish: the one buildx pushed (its bytes, so its digest, unchanged) when one build made an index
- * and no index annotation is to be added; else one assembled from the builds' manifests. Either way it ends up in
+ * and no index annotation is to be added; else one assembled from the pushed manifests. Either way it ends up in
  * every repository by digest, untagged.
  */
-async function pushIndex(plan, builds, registry) {
+async function pushIndex(plan, images, registry) {
     const [primary] = plan.repositories;
     if (!primary)
         throw new Error('no repository to push the index to (tags is empty)');
-    const pushed = await Promise.all(builds.map(async (completed) => {
-        const descriptor = (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .pushedDescriptor */ .zz)(completed);
+    const pushed = await Promise.all(images.map(async ({ descriptor, platforms }) => {
         const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
-        const result = { descriptor, manifest: json, platforms: completed.build.platforms };
+        const result = { descriptor, manifest: json, platforms };
         return { result, bytes };
     }));
-    // buildx's own index is kept byte for byte when nothing is to be added to it.
     const [only] = pushed;
     const keepBuildxIndex = pushed.length === 1 &&
         only &&
-        (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(only.result.manifest) &&
+        (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageIndex */ .yR)(only.result.manifest) &&
         Object.keys(plan.indexAnnotations).length === 0;
     const bytes = keepBuildxIndex
         ? only.bytes
-        : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeIndex */ .Jt)((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
+        : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeIndex */ .Jt)((0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
     const index = JSON.parse(bytes.toString('utf8'));
     const descriptor = {
-        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociIndex,
-        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .o)(bytes),
+        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociIndex,
+        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .digestOf */ .o)(bytes),
         size: bytes.length,
     };
     await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
@@ -31908,20 +32690,20 @@ async function pushIndex(plan, builds, registry) {
  */
 async function verifyIndex(pushed, platforms, repository, registry) {
     const configPlatforms = new Map();
-    await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(pushed.index).map(async (descriptor) => {
+    await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .platformManifests */ .OS)(pushed.index).map(async (descriptor) => {
         const { json } = await registry.getManifest(repository, descriptor.digest);
-        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(json))
+        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageIndex */ .yR)(json))
             return;
         const config = JSON.parse((await registry.getBlob(repository, json.config.digest)).toString('utf8'));
         if (config.os && config.architecture) {
-            configPlatforms.set(descriptor.digest, (0,_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizePlatform */ .FL)({
+            configPlatforms.set(descriptor.digest, (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePlatform */ .FL)({
                 os: config.os,
                 architecture: config.architecture,
                 ...(config.variant ? { variant: config.variant } : {}),
             }));
         }
     }));
-    const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
+    const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
     if (problems.length > 0) {
         throw new VerificationError(`the index ${pushed.descriptor.digest} failed verification, so nothing is published:\n  - ${problems.join('\n  - ')}`);
     }
@@ -31938,19 +32720,19 @@ async function publishTags(tags, index, registry) {
     await Promise.all(tags.map(async (tag) => {
         const found = await registry.headManifest(tag, tag.tag ?? 'latest');
         if (found?.digest !== index.descriptor.digest) {
-            wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
+            wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
         }
     }));
     if (wrong.length > 0) {
         throw new VerificationError(`published tags do not point at ${index.descriptor.digest}: ${wrong.join('; ')}`);
     }
-    return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH);
+    return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH);
 }
 /** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
 function temporaryReferences(plan) {
     return plan.builds.flatMap((build) => build.temporaryTag === undefined
         ? []
-        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
+        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
 }
 
 
@@ -32065,7 +32847,7 @@ function splitRegistry(name) {
 
 /***/ }),
 
-/***/ 1181:
+/***/ 97:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32075,12 +32857,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   H: () => (/* binding */ createRegistryClient)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __nccwpck_require__(5035);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
 // the registry's own error codes and messages from its `{"errors": [...]}` body.
@@ -32089,6 +32871,8 @@ class RegistryError extends Error {
     status;
     codes;
     name = 'RegistryError';
+    /** The Retry-After header of the answer (429, 503), for the retry schedule. */
+    retryAfter;
     constructor(message, 
     /** The HTTP status, or undefined when no response came back (network failure). */
     status, 
@@ -32097,6 +32881,7 @@ class RegistryError extends Error {
         super(message, options);
         this.status = status;
         this.codes = codes;
+        this.retryAfter = options?.retryAfter;
     }
 }
 /** The registry refused the credentials we have, or asked for credentials we do not have. */
@@ -32126,7 +32911,8 @@ async function describeResponse(method, url, response) {
 /** A RegistryError for a response of a status the caller does not handle; `action` is e.g. `get manifest x:y`. */
 async function unexpectedResponseError(action, method, url, response) {
     const { status, codes, summary } = await describeResponse(method, url, response);
-    return new RegistryError(`could not ${action}: ${summary}`, status, codes);
+    const retryAfter = response.headers.get('retry-after') ?? undefined;
+    return new RegistryError(`could not ${action}: ${summary}`, status, codes, { retryAfter });
 }
 /** A URL fit for messages: without user info (the client never puts credentials in URLs; this makes sure). */
 function displayUrl(url) {
@@ -32154,36 +32940,429 @@ function registryErrors(text) {
         return [{ code, message: typeof message === 'string' ? message : '' }];
     });
 }
+/** What was just written is not readable yet (registries that are eventually consistent): worth polling for. */
+class NotYetVisibleError extends RegistryError {
+    name = 'NotYetVisibleError';
+}
+/** Every deletion by digest checks here first: nothing the published index references is ever deleted. */
+function refuseProtected(digest, protectedDigests) {
+    if (protectedDigests.has(digest)) {
+        throw new RegistryError(`refusing to delete ${digest}: the published index references it`, undefined);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/registry/http.ts
-// The one place that calls `fetch`: every registry, token and blob-storage request goes through sendHttp.
+// The one place that calls `fetch`: every registry, token, blob-storage and web API request goes through sendHttp.
 
+/** How long one request may take, until the last byte of its answer. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** A request that got no (complete) answer: refused, reset, timed out. `code` says which, e.g. `ECONNRESET`. */
+class NetworkError extends RegistryError {
+    code;
+    name = 'NetworkError';
+    constructor(message, 
+    /** The system or undici error code (`ECONNREFUSED`, `UND_ERR_SOCKET`…), `TIMEOUT` for our own time limit. */
+    code, options) {
+        super(message, undefined, [], options);
+        this.code = code;
+    }
+}
 /**
- * Sends one request and returns the response whatever its status. Redirects are not followed here: the client
- * decides per hop whether the next host may see the Authorization header.
+ * Sends one request and returns the response, whatever its status, with its body already read: the time limit
+ * covers the whole exchange, and a connection that breaks while the body arrives fails here, as a NetworkError
+ * that the caller may retry, rather than later in whoever reads the body. Responses are small (manifests, tag
+ * lists, configs, errors). Redirects are not followed here: the caller decides per hop whether the next host may
+ * see the Authorization header.
  */
-async function sendHttp(fetchImpl, request) {
+async function sendHttp(fetchImpl, request, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
     try {
-        return await fetchImpl(request.url.href, {
+        const response = await fetchImpl(request.url.href, {
             method: request.method,
             headers: request.headers,
             body: request.body ?? null,
             redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const body = await response.arrayBuffer();
+        // A 204 (and other null-body statuses) cannot be constructed with a body, even an empty one.
+        return new Response(body.byteLength === 0 ? null : body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
         });
     }
     catch (error) {
-        throw new RegistryError(`${request.method} ${displayUrl(request.url)} failed: ${networkReason(error)}`, undefined, [], { cause: error });
+        const code = isTimeout(error) ? 'TIMEOUT' : networkErrorCode(error);
+        const reason = code === 'TIMEOUT' ? `no complete answer within ${timeoutMs / 1000} s` : networkReason(error);
+        throw new NetworkError(`${request.method} ${displayUrl(request.url)} failed: ${reason}`, code, { cause: error });
     }
 }
-/** Releases a response whose body we do not need, so that its connection can be reused. */
-async function discardBody(response) {
-    await response.body?.cancel();
+// Errors are looked at by shape, not with instanceof: undici's and AbortSignal's errors may come from another
+// realm than this module's Error (as under jest's VM modules).
+function isTimeout(error) {
+    return isObject(error) && error.name === 'TimeoutError';
 }
-// undici reports "fetch failed" and keeps the useful part (e.g. "connect ECONNREFUSED 127.0.0.1:5000") in `cause`.
+// undici reports "fetch failed" (or "terminated" when the body breaks off) and keeps the useful part, e.g.
+// "connect ECONNREFUSED 127.0.0.1:5000", in `cause`; a connection tried on several addresses fails with an
+// AggregateError of one error per address.
+function networkErrorCode(error) {
+    for (let current = error; isObject(current); current = current.cause) {
+        if (typeof current.code === 'string')
+            return current.code;
+        if (Array.isArray(current.errors)) {
+            return current.errors.map(networkErrorCode).find((code) => code !== undefined);
+        }
+    }
+    return undefined;
+}
 function networkReason(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    return error.cause instanceof Error ? error.cause.message : error.message;
+    const described = isObject(error) && isObject(error.cause) ? error.cause : error;
+    return isObject(described) && typeof described.message === 'string' ? described.message : String(error);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */
+function nextPage(link, url) {
+    for (const match of (link ?? '').matchAll(/<([^>]*)>([^,<]*)/g)) {
+        const [, target = '', params = ''] = match;
+        if (/;\s*rel="?next"?(?:[\s;]|$)/i.test(params))
+            return new URL(target, url);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/docker-hub.ts
+// Docker Hub's registry has no DELETE (it answers 405 UNSUPPORTED, docker/hub-feedback#2360); tags are deleted
+// through the Hub's own API:
+// - the token: POST https://hub.docker.com/v2/auth/token {identifier, secret}, which takes a password, a personal
+//   access token or an organization access token (docs.docker.com/reference/api/hub/latest, "Create access
+//   token"; its predecessor /v2/users/login is deprecated);
+// - the tag: DELETE https://hub.docker.com/v2/repositories/{namespace}/{repository}/tags/{tag}/, as Docker's own
+//   hub-tool does (`hub-tool tag rm`, pkg/hub/tags.go). The Hub API reference documents only GET and HEAD of
+//   /v2/namespaces/{namespace}/repositories/{repository}/tags/{tag}, so this is the endpoint Docker's client
+//   uses rather than a documented one.
+
+
+const HUB_API = 'https://hub.docker.com';
+const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
+// The Hub API knows a tag a little after the registry accepted it.
+const TAG_LISTING_WAIT = {
+    maxAttempts: 8,
+    maxElapsedMs: 20_000,
+    baseDelayMs: 500,
+    maxDelayMs: 5_000,
+};
+class DockerHubApi {
+    #transport;
+    /** One login per client, shared by concurrent deletions; forgotten when it fails. */
+    #token;
+    constructor(transport) {
+        this.#transport = transport;
+    }
+    async deleteTag(name, tag) {
+        const [namespace, repository, ...rest] = name.repository.split('/');
+        if (namespace === undefined || repository === undefined || rest.length > 0) {
+            throw new Error(`${(0,src_reference/* formatReference */.FH)({ ...name, tag })} is not a Docker Hub NAMESPACE/REPOSITORY`);
+        }
+        const token = await this.#login();
+        const path = [namespace, repository, 'tags', tag].map(encodeURIComponent).join('/');
+        await this.#transport.poll(async () => {
+            const { response } = await this.#transport.request({
+                action: `delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })} through the Docker Hub API`,
+                method: 'DELETE',
+                url: new URL(`/v2/repositories/${path}/`, HUB_API),
+                credentials: { bearer: token },
+                headers: JSON_HEADERS,
+                expect: [200, 202, 204, 404],
+            });
+            if (response.status === 404) {
+                throw new NotYetVisibleError(`the Docker Hub API does not know the tag ${tag} yet`, 404);
+            }
+        }, TAG_LISTING_WAIT);
+    }
+    #login() {
+        if (this.#token === undefined) {
+            const login = this.#createToken();
+            this.#token = login;
+            login.catch(() => {
+                if (this.#token === login)
+                    this.#token = undefined;
+            });
+        }
+        return this.#token;
+    }
+    async #createToken() {
+        const credential = await this.#transport.credential(src_reference/* DOCKER_HUB */.Xb);
+        if (credential?.kind !== 'password') {
+            const has = credential === undefined ? 'none' : 'only an identity token';
+            throw new RegistryAuthError(`the Docker Hub API needs a user name with a password or access token, and ` +
+                `${this.#transport.credentialsDescription} has ${has} for docker.io`, undefined);
+        }
+        this.#transport.reveal(credential.password);
+        const url = new URL('/v2/auth/token', HUB_API);
+        // Retried like the idempotent requests when it fails for a passing reason: a second login only makes a token.
+        const { response } = await this.#transport.request({
+            action: 'log in to the Docker Hub API',
+            method: 'POST',
+            url,
+            headers: JSON_HEADERS,
+            body: Buffer.from(JSON.stringify({ identifier: credential.username, secret: credential.password })),
+            expect: [200, 401],
+        });
+        if (response.status === 401) {
+            throw new RegistryAuthError(`authentication to the Docker Hub API failed for user "${credential.username}": POST ${url.href} answered 401`, 401);
+        }
+        const token = accessToken(await response.text());
+        if (token === undefined) {
+            throw new RegistryError(`could not log in to the Docker Hub API: POST ${url.href} answered without a token`, 200);
+        }
+        this.#transport.reveal(token);
+        return token;
+    }
+}
+function accessToken(text) {
+    try {
+        const body = JSON.parse(text);
+        const token = typeof body === 'object' && body !== null ? body.access_token : '';
+        return typeof token === 'string' && token !== '' ? token : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/registry/types.ts
+var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/registry/dummy-manifest.ts
+// The dummy image that deleteTag puts under a tag before removing it (tag-deletion.ts): once the tag points at the
+// dummy, deleting the dummy, or the tag, can reach nothing else. Its config carries a random nonce, so its digest
+// is new and no other tag or image shares it: deleting it by digest can only remove what we just uploaded.
+
+
+const NONCE_LABEL = 'dev.multiarch-build.dummy-nonce';
+/** `reference` is the tag being deleted, quoted in an annotation for whoever finds a dummy left behind. */
+function dummyImage(reference, nonce) {
+    const config = Buffer.from(JSON.stringify({
+        architecture: 'unknown',
+        os: 'unknown',
+        config: { Labels: { [NONCE_LABEL]: nonce } },
+        rootfs: { type: 'layers', diff_ids: [] },
+    }));
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: types/* MediaType */.zu.ociManifest,
+        config: { mediaType: types/* MediaType */.zu.ociConfig, digest: (0,registry_digest/* digestOf */.o)(config), size: config.length },
+        layers: [],
+        annotations: {
+            'org.opencontainers.image.description': `Dummy put under ${reference} by multiarch-build to delete that tag. It holds no image; delete it.`,
+        },
+    };
+    return { config, manifest: Buffer.from(JSON.stringify(manifest)) };
+}
+
+;// CONCATENATED MODULE: ./src/registry/github-packages.ts
+
+
+const GHCR = 'ghcr.io';
+const GITHUB_API = 'https://api.github.com';
+const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+const VERSIONS_PER_PAGE = 100;
+// The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
+const MAX_VERSION_PAGES = 3;
+// The Packages API lists a version a little after the registry accepted its manifest.
+const LISTING_WAIT = {
+    maxAttempts: 8,
+    maxElapsedMs: 30_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 8_000,
+};
+function ghcrPackage(name) {
+    const slash = name.repository.indexOf('/');
+    if (slash === -1)
+        throw new Error(`${GHCR}/${name.repository} has no owner: ghcr.io images are ghcr.io/OWNER/NAME`);
+    return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
+}
+/**
+ * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
+ * digest before any request.
+ */
+async function deleteGhcrPackageVersion(transport, name, digest, options) {
+    refuseProtected(digest, options.protectedDigests);
+    const pkg = ghcrPackage(name);
+    const credentials = { bearer: options.token };
+    const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
+    await transport.request({
+        action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
+        method: 'DELETE',
+        url: new URL(`${version.packageUrl}/versions/${version.id}`),
+        credentials,
+        headers: API_HEADERS,
+        expect: [204],
+    });
+}
+/**
+ * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
+ * answers 404 on the other). NotYetVisibleError while the package lists no such version.
+ */
+async function findVersion(transport, pkg, digest, credentials) {
+    const encodedName = encodeURIComponent(pkg.packageName);
+    for (const ownerKind of ['orgs', 'users']) {
+        const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
+        const id = await findVersionId(transport, packageUrl, digest, credentials);
+        if (id === 'no such package')
+            continue;
+        if (id === undefined) {
+            throw new NotYetVisibleError(`the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`, undefined);
+        }
+        return { packageUrl, id };
+    }
+    throw new RegistryError(`the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
+        'token may not read it (it needs packages: read)', 404);
+}
+async function findVersionId(transport, packageUrl, digest, credentials) {
+    let url = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
+    for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
+        const action = `list the versions of the GitHub package ${packageUrl}`;
+        const exchange = await transport.request({
+            action,
+            method: 'GET',
+            url,
+            credentials,
+            headers: API_HEADERS,
+            expect: page === 1 ? [200, 404] : [200],
+        });
+        if (exchange.response.status === 404)
+            return 'no such package';
+        const version = parseVersions(action, await exchange.response.text()).find((entry) => entry.name === digest);
+        if (version !== undefined)
+            return version.id;
+        const next = nextPage(exchange.response.headers.get('link'), exchange.url);
+        // The token goes with every page: only to the API itself.
+        url = next?.origin === exchange.url.origin ? next : undefined;
+    }
+    return undefined;
+}
+function parseVersions(action, text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        body = undefined;
+    }
+    if (!Array.isArray(body)) {
+        throw new RegistryError(`could not ${action}: the answer is not a list of versions`, 200);
+    }
+    return body.flatMap((entry) => {
+        const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {});
+        return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// Retries with exponential backoff and full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
+// the n-th retry waits a random time between 0 and min(maxDelay, base × 2^(n-1)), so that clients failing together
+// do not come back together. A server's Retry-After replaces that wait. Retries are bounded in count and in time.
+// Sleeping, randomness and the clock are injectable, so that the schedule is tested without waiting.
+/** For one registry request (or one command): 5 attempts within a minute. */
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 30_000,
+};
+/** The retries ran out: the message says how many attempts over how long, and the last reason. */
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    name = 'RetryExhaustedError';
+    constructor(message, attempts, 
+    /** The last attempt's error. */
+    lastError) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+    }
+}
+/** Runs `attempt` until it succeeds, fails with an error that is not retryable, or the retries run out. */
+async function retry(attempt, options) {
+    const policy = policyOf(options);
+    const now = options.now ?? Date.now;
+    const random = options.random ?? Math.random;
+    const sleep = options.sleep ?? defaultSleep;
+    const started = now();
+    for (let attemptNumber = 1;; attemptNumber++) {
+        let error;
+        try {
+            return await attempt(attemptNumber);
+        }
+        catch (caught) {
+            error = caught;
+        }
+        const verdict = options.isRetryable(error);
+        if (verdict === false)
+            throw error;
+        const { reason = messageOf(error), retryAfter } = verdict === true ? {} : verdict;
+        const elapsed = now() - started;
+        const giveUp = (why) => new RetryExhaustedError(`${reason} (gave up after ${plural(attemptNumber, 'attempt')} in ${seconds(elapsed)}${why})`, attemptNumber, error);
+        if (attemptNumber >= policy.maxAttempts)
+            throw giveUp('');
+        const requested = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, now());
+        const delay = requested === undefined
+            ? backoffDelay(attemptNumber, policy, random)
+            : Math.min(requested, policy.maxRetryAfterMs);
+        if (elapsed + delay > policy.maxElapsedMs) {
+            throw giveUp(`: waiting ${seconds(delay)} more would pass the ${seconds(policy.maxElapsedMs)} limit`);
+        }
+        options.onRetry?.(`${reason}; attempt ${attemptNumber} of ${policy.maxAttempts} failed, trying again in ${seconds(delay)}` +
+            (requested === undefined ? '' : ' (as its Retry-After asks)'));
+        await sleep(delay);
+    }
+}
+/** The wait before retry number `retry` (1 for the first): full jitter over the exponential cap. */
+function backoffDelay(retry, policy, random) {
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor(random() * cap);
+}
+/**
+ * A Retry-After header (RFC 9110 section 10.2.3) as milliseconds from `now`: delay-seconds or an HTTP-date (a
+ * date already past means 0). Undefined when the value is neither, so the caller falls back to its own backoff.
+ */
+function parseRetryAfter(value, now) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    // Every HTTP-date form names a weekday and a month; without letters, Date.parse would read "1.5" as a date.
+    if (!/[A-Za-z]{3}/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function defaultSleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function policyOf(tuning) {
+    const defaults = DEFAULT_RETRY_POLICY;
+    return {
+        maxAttempts: tuning.maxAttempts ?? defaults.maxAttempts,
+        maxElapsedMs: tuning.maxElapsedMs ?? defaults.maxElapsedMs,
+        baseDelayMs: tuning.baseDelayMs ?? defaults.baseDelayMs,
+        maxDelayMs: tuning.maxDelayMs ?? defaults.maxDelayMs,
+        maxRetryAfterMs: tuning.maxRetryAfterMs ?? defaults.maxRetryAfterMs,
+    };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
@@ -32223,7 +33402,7 @@ class RegistryAuth {
         // A 401 without a challenge we understand is reported like any other refusal, by the caller.
         if (challenge === undefined)
             return response;
-        const credential = await this.#credential(request.registry);
+        const credential = await this.credential(request.registry);
         // Basic credentials refused once would be refused again; without a password there is nothing to try.
         if (challenge.scheme === 'basic' && (sent !== undefined || credential?.kind !== 'password')) {
             const note = credential?.kind === 'identity-token'
@@ -32235,7 +33414,6 @@ class RegistryAuth {
         if (sent?.tokenKey !== undefined)
             this.#tokens.delete(sent.tokenKey);
         this.#learn(request, challenge);
-        await discardBody(response);
         const retried = await this.#sendWith(request, await this.#authorization(request));
         if (retried.status === 401)
             throw await this.#failure(request, retried, credential);
@@ -32245,14 +33423,14 @@ class RegistryAuth {
         const headers = { ...request.headers };
         if (authorization !== undefined)
             headers.Authorization = authorization.header;
-        return sendHttp(this.#options.fetch, { ...request, headers });
+        return sendHttp(this.#options.fetch, { ...request, headers }, this.#options.requestTimeoutMs);
     }
     /** What to send before the registry asks: nothing until it has challenged us once. */
     async #authorization(request) {
         const scheme = this.#schemes.get(request.registry);
         if (scheme === undefined)
             return undefined;
-        const credential = await this.#credential(request.registry);
+        const credential = await this.credential(request.registry);
         if (scheme.kind === 'basic') {
             return credential?.kind === 'password' ? { header: this.#basic(credential) } : undefined;
         }
@@ -32300,7 +33478,7 @@ class RegistryAuth {
         const request = credential?.kind === 'identity-token'
             ? this.#refreshTokenRequest(scheme, scopes, credential)
             : this.#tokenRequest(scheme, scopes, credential);
-        const response = await sendHttp(this.#options.fetch, request);
+        const response = await sendHttp(this.#options.fetch, request, this.#options.requestTimeoutMs);
         if (response.status === 401)
             throw await this.#failure({ ...request, registry }, response, credential);
         if (!response.ok) {
@@ -32311,7 +33489,7 @@ class RegistryAuth {
         if (typeof value !== 'string' || value === '') {
             throw new RegistryError(`could not get a token for ${registry}: ${request.method} ${displayUrl(request.url)} answered ${response.status} without a token`, response.status);
         }
-        this.#reveal(value);
+        this.reveal(value);
         const lifetime = typeof body?.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : undefined;
         const lifetimeMs = (lifetime ?? DEFAULT_TOKEN_LIFETIME_SECONDS) * 1000;
         return { value, expiresAt: requestedAt + Math.max(lifetimeMs / 2, lifetimeMs - TOKEN_EXPIRY_MARGIN_MS) };
@@ -32328,7 +33506,7 @@ class RegistryAuth {
         return { method: 'GET', url, headers };
     }
     #refreshTokenRequest(scheme, scopes, credential) {
-        this.#reveal(credential.identityToken);
+        this.reveal(credential.identityToken);
         const form = new URLSearchParams({
             grant_type: 'refresh_token',
             refresh_token: credential.identityToken,
@@ -32352,17 +33530,19 @@ class RegistryAuth {
     }
     #basic(credential) {
         const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
-        this.#reveal(credential.password);
-        this.#reveal(encoded);
+        this.reveal(credential.password);
+        this.reveal(encoded);
         return `Basic ${encoded}`;
     }
-    #reveal(secret) {
+    /** Hands a secret to onSecret, once: what the client sends, and what other APIs of the registry are sent. */
+    reveal(secret) {
         if (secret === '' || this.#revealed.has(secret))
             return;
         this.#revealed.add(secret);
         this.#options.onSecret(secret);
     }
-    #credential(registry) {
+    /** The credential for a registry, asked of the source once (a credential helper runs once per registry). */
+    credential(registry) {
         let credential = this.#credentials.get(registry);
         if (credential === undefined) {
             credential = this.#options.credentials.get(registry);
@@ -32375,7 +33555,10 @@ class RegistryAuth {
         const { status, codes, summary } = await describeResponse(request.method, request.url, response);
         const outcome = credential === undefined
             ? `is required, but ${this.#options.credentials.description} has no credentials for it`
-            : `failed for user "${credential.username}"`;
+            : credential.username === ''
+                ? // A credential helper's identity token comes without a user name.
+                    'failed with the identity token'
+                : `failed for user "${credential.username}"`;
         const reason = note === undefined ? summary : `${note}; ${summary}`;
         return new RegistryAuthError(`authentication to ${request.registry} ${outcome}: ${reason}`, status, codes);
     }
@@ -32474,41 +33657,336 @@ function parseJsonObject(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var registry_digest = __nccwpck_require__(5035);
-// EXTERNAL MODULE: ./src/registry/types.ts
-var types = __nccwpck_require__(234);
-;// CONCATENATED MODULE: ./src/registry/dummy-manifest.ts
-// The dummy image that deletes a tag on registries without a tag DELETE (the distribution registry 2.x, GHCR):
-// put it under the tag, then delete it by its digest. Its config carries a random nonce, so its digest is new and
-// no other tag or image shares it: deleting it by digest can only remove what we just uploaded.
+;// CONCATENATED MODULE: ./src/registry/transient.ts
+// Which failures are worth another attempt: the server said it is overloaded or failing for now (429, 500, 502,
+// 503, 504), or the request got no complete answer (connection refused or reset, a timeout). Anything else (other
+// 4xx, authentication, a digest mismatch) would fail the same way again.
 
 
-const NONCE_LABEL = 'dev.multiarch-build.dummy-nonce';
-/** `reference` is the tag being deleted, quoted in an annotation for whoever finds a dummy left behind. */
-function dummyImage(reference, nonce) {
-    const config = Buffer.from(JSON.stringify({
-        architecture: 'unknown',
-        os: 'unknown',
-        config: { Labels: { [NONCE_LABEL]: nonce } },
-        rootfs: { type: 'layers', diff_ids: [] },
-    }));
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: types/* MediaType */.zu.ociManifest,
-        config: { mediaType: types/* MediaType */.zu.ociConfig, digest: (0,registry_digest/* digestOf */.o)(config), size: config.length },
-        layers: [],
-        annotations: {
-            'org.opencontainers.image.description': `Dummy put under ${reference} by multiarch-build to delete that tag. It holds no image; delete it.`,
-        },
+
+const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
+// Node's system errors and undici's own codes for a connection that failed or broke off; TIMEOUT is sendHttp's
+// time limit. Not here: ENOTFOUND (a misspelt host stays misspelt) and TLS errors.
+const TRANSIENT_NETWORK_CODES = new Set([
+    'TIMEOUT',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+]);
+/** The retry verdict for a request's failure (retry's isRetryable), with the server's Retry-After. */
+function transientFailure(error) {
+    if (error instanceof NetworkError) {
+        return error.code !== undefined && TRANSIENT_NETWORK_CODES.has(error.code) ? {} : false;
+    }
+    if (error instanceof RegistryError && error.status !== undefined && TRANSIENT_STATUSES.has(error.status)) {
+        return error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter };
+    }
+    return false;
+}
+/**
+ * Retries that ran out, as a RegistryError with the last attempt's status and codes (callers tell a 404 from a
+ * 503 by them) and the retry message ("… (gave up after 5 attempts in 31.2 s)"). Other errors are returned as
+ * they are.
+ */
+function asRegistryError(error) {
+    if (!(error instanceof RetryExhaustedError) || !(error.lastError instanceof RegistryError))
+        return error;
+    const last = error.lastError;
+    return new RegistryError(error.message, last.status, last.codes, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// The one request path of the registry client. Every request to a registry, its token server, blob storage or a
+// registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
+// the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
+// that pass (429, 5xx, resets, timeouts).
+
+
+
+
+
+
+// Docker Hub's registry API is not on docker.io itself.
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+// A push also reads (HEAD before upload), so it asks for both and one token serves the whole push.
+const SCOPE_ACTIONS = { pull: 'pull', push: 'pull,push', delete: 'delete' };
+class Transport {
+    #auth;
+    #options;
+    constructor(options) {
+        this.#options = options;
+        this.#auth = new RegistryAuth({
+            credentials: options.credentials,
+            fetch: options.fetch,
+            onSecret: options.onSecret,
+            userAgent: options.userAgent,
+            requestTimeoutMs: options.requestTimeoutMs,
+        });
+    }
+    /** Where credentials come from, for messages. */
+    get credentialsDescription() {
+        return this.#options.credentials.description;
+    }
+    /** Sends a call, retrying it when it fails for a passing reason unless it is one step of a sequence. */
+    request(call) {
+        return call.retry === false ? this.#send(call) : this.retrying(() => this.#send(call));
+    }
+    /** Runs a sequence of calls (or one), again from its start when a step fails for a passing reason. */
+    async retrying(operation) {
+        try {
+            return await retry(operation, {
+                ...this.#options.retry,
+                isRetryable: transientFailure,
+                onRetry: this.#options.onRetry,
+            });
+        }
+        catch (error) {
+            throw asRegistryError(error);
+        }
+    }
+    /** Runs `operation` again while it fails with NotYetVisibleError (read-after-write lag), within `bounds`. */
+    async poll(operation, bounds) {
+        try {
+            return await retry(operation, {
+                ...this.#options.retry,
+                ...bounds,
+                isRetryable: (error) => error instanceof NotYetVisibleError,
+                onRetry: this.#options.onRetry,
+            });
+        }
+        catch (error) {
+            throw asRegistryError(error);
+        }
+    }
+    /** The credential for a registry, from the same source (and cache) as the registry's own authentication. */
+    credential(registry) {
+        return this.#auth.credential(registry);
+    }
+    /** Reports a secret sent outside the registry's own authentication (a web API login) to onSecret. */
+    reveal(secret) {
+        this.#auth.reveal(secret);
+    }
+    async #send(call) {
+        const credentialsOrigin = originOf(call);
+        const headers = { 'User-Agent': this.#options.userAgent, ...call.headers };
+        let url = call.url;
+        for (let redirects = 0;; redirects++) {
+            const authorized = url.origin === credentialsOrigin;
+            const request = { method: call.method, url, headers, body: call.body };
+            const response = await this.#sendOnce(request, authorized ? call.credentials : undefined);
+            if (call.expect.includes(response.status))
+                return { response, url };
+            const location = response.headers.get('location');
+            const follows = call.method === 'GET' || call.method === 'HEAD';
+            if (follows && REDIRECT_STATUSES.includes(response.status) && location !== null && redirects < MAX_REDIRECTS) {
+                url = new URL(location, url);
+                continue;
+            }
+            // Another host's query may hold a signature (presigned blob URLs): leave it out of the message.
+            const shown = authorized ? url : new URL(url.pathname, url.origin);
+            throw await unexpectedResponseError(call.action, call.method, shown, response);
+        }
+    }
+    #sendOnce(request, credentials) {
+        if (credentials !== undefined && 'registry' in credentials) {
+            return this.#auth.send({ ...request, registry: credentials.registry, scope: credentials.scope });
+        }
+        let { headers } = request;
+        if (credentials !== undefined) {
+            this.#auth.reveal(credentials.bearer);
+            headers = { ...headers, Authorization: `Bearer ${credentials.bearer}` };
+        }
+        return sendHttp(this.#options.fetch, { ...request, headers }, this.#options.requestTimeoutMs);
+    }
+}
+/** The URL and credentials of a registry request about a repository: `path` is under /v2/<repository>/. */
+function repositoryTarget(name, access, path) {
+    return {
+        url: new URL(`v2/${name.repository}/${path}`, registryUrl(name.registry)),
+        credentials: repositoryCredentials(name, access),
     };
-    return { config, manifest: Buffer.from(JSON.stringify(manifest)) };
+}
+/** For a URL the registry gave (an upload location, the next page): the credentials of the repository. */
+function repositoryCredentials(name, access) {
+    return { registry: name.registry, scope: `repository:${name.repository}:${SCOPE_ACTIONS[access]}` };
+}
+/**
+ * The API root of a registry: Docker Hub's API host for docker.io; plain http for loopback (localhost,
+ * 127.0.0.0/8, [::1]), which Docker treats as insecure registries by default; https for everything else.
+ */
+function registryUrl(registry) {
+    const host = registry === src_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API_HOST : registry;
+    const { hostname } = new URL(`http://${host}`);
+    const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+    return new URL(`${loopback ? 'http' : 'https'}://${host}/`);
+}
+/** The origin that may see the call's credentials: the registry's API root, or the web API the call is to. */
+function originOf(call) {
+    if (call.credentials === undefined)
+        return undefined;
+    return 'registry' in call.credentials ? registryUrl(call.credentials.registry).origin : call.url.origin;
+}
+
+;// CONCATENATED MODULE: ./src/registry/tag-deletion.ts
+// Deleting a tag without ever deleting the image it points to. Registries disagree on what deleting a tag means:
+// some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
+// So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
+// nothing but the dummy:
+//   1. HEAD the tag: when there is none, nothing to do.
+//   2. Put the dummy under the tag (its digest is computed here, from bytes with a random nonce).
+//   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
+//      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
+//      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
+//      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
+// A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
+
+
+
+
+
+
+
+
+/** deleteTag put a dummy under the tag but could not remove it: the tag now points at that dummy. */
+class DummyManifestNotDeletedError extends RegistryError {
+    tag;
+    dummyDigest;
+    name = 'DummyManifestNotDeletedError';
+    constructor(message, cause, 
+    /** The tag left behind, as a full reference. */
+    tag, 
+    /** The digest of the dummy manifest the tag now points at. */
+    dummyDigest) {
+        super(message, cause.status, cause.codes, { cause });
+        this.tag = tag;
+        this.dummyDigest = dummyDigest;
+    }
+}
+/** Someone else put another manifest under the tag while it was being deleted: it is not ours to delete. */
+class TagMovedError extends RegistryError {
+    name = 'TagMovedError';
+}
+class TagDeleter {
+    #store;
+    #transport;
+    #dockerHub;
+    constructor(store, transport) {
+        this.#store = store;
+        this.#transport = transport;
+        this.#dockerHub = new DockerHubApi(transport);
+    }
+    async deleteTag(name, tag, options) {
+        if ((await this.#store.headManifest(name, tag)) === undefined)
+            return 'absent';
+        const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
+        const protectedDigests = options.protectedDigests ?? new Set();
+        const dummy = dummyImage(reference, (0,external_node_crypto_.randomUUID)());
+        await this.#store.pushBlob(name, dummy.config, types/* MediaType */.zu.ociConfig);
+        // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
+        // agrees), so the image the tag pointed to before cannot be the one deleted.
+        const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, types/* MediaType */.zu.ociManifest);
+        try {
+            refuseProtected(dummyDigest, protectedDigests);
+            return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests });
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError) || error instanceof TagMovedError)
+                throw error;
+            throw new DummyManifestNotDeletedError(`could not delete tag ${reference}: ${error.message}. The tag now points at a harmless dummy manifest ` +
+                `${dummyDigest} (no layers), not at any image. To remove it, ${removalAdvice(name, tag, dummyDigest)}.`, error, reference, dummyDigest);
+        }
+    }
+    async #removeDummy(name, tag, dummyDigest, options) {
+        if (name.registry === GHCR) {
+            if (options.githubToken === undefined || options.githubToken === '') {
+                throw new RegistryError('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
+            }
+            await deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
+                token: options.githubToken,
+                protectedDigests: options.protectedDigests,
+            });
+            return 'github-package-version';
+        }
+        if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
+            await this.#dockerHub.deleteTag(name, tag);
+            return 'docker-hub-api';
+        }
+        return this.#deleteWithRegistryApi(name, tag, dummyDigest);
+    }
+    async #deleteWithRegistryApi(name, tag, dummyDigest) {
+        let refusal;
+        try {
+            await this.#store.deleteManifest(name, dummyDigest);
+            return 'dummy-digest-delete';
+        }
+        catch (error) {
+            if (!isRefusedAsUnsupported(error))
+                throw error;
+            refusal = error;
+        }
+        // Whatever the registry deletes along with the tag can only be the dummy, as long as the tag points at it.
+        const current = await this.#store.headManifest(name, tag);
+        if (current === undefined)
+            return 'absent';
+        if (current.digest !== dummyDigest) {
+            throw new TagMovedError(`could not delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })}: the registry refused to delete the dummy put ` +
+                `under it by digest (${refusal.message}), and meanwhile the tag was moved to ${current.digest}, by ` +
+                'another writer: it is left as it is', undefined);
+        }
+        try {
+            await this.#transport.request({
+                action: `delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })}`,
+                method: 'DELETE',
+                ...repositoryTarget(name, 'delete', `manifests/${tag}`),
+                expect: [200, 202, 204],
+            });
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError))
+                throw error;
+            throw new RegistryError(`the registry refused both to delete the dummy by digest (${refusal.message}) and to delete the tag ` +
+                `(${error.message})`, error.status, error.codes, { cause: error });
+        }
+        return 'dummy-tag-delete';
+    }
+}
+/**
+ * How registries without a DELETE by digest refuse it: 405 (distribution with deletes disabled, GHCR, Docker Hub)
+ * or UNSUPPORTED, and 400 from some. Not an authentication failure: that one is reported as it is.
+ */
+function isRefusedAsUnsupported(error) {
+    return (error instanceof RegistryError &&
+        !(error instanceof RegistryAuthError) &&
+        (error.status === 400 || error.status === 405 || error.codes.includes('UNSUPPORTED')));
+}
+/** What a person can do about a tag left on a dummy, in this registry. */
+function removalAdvice(name, tag, dummyDigest) {
+    if (name.registry === GHCR) {
+        return (`delete the package version ${dummyDigest} of ${GHCR}/${name.repository} on github.com (in the package's ` +
+            'settings), or give the action a github-token that may delete package versions (permissions: packages: write)');
+    }
+    if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
+        return `delete the tag ${tag} on https://hub.docker.com/repository/docker/${name.repository}/tags`;
+    }
+    return (`delete the manifest ${dummyDigest} (DELETE /v2/${name.repository}/manifests/${dummyDigest}; a distribution ` +
+        'registry needs storage.delete.enabled: true) or the tag, with the registry’s own tools');
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 // A small client of the OCI Distribution API (https://github.com/opencontainers/distribution-spec): manifests,
 // blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
-// through #request, which picks the URL, authenticates, follows redirects and turns refusals into RegistryErrors.
+// through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
+// and retries what failed for a passing reason.
 
 
 
@@ -32516,50 +33994,38 @@ function dummyImage(reference, nonce) {
 
 
 
-
-/** deleteTag put a dummy under the tag but could not delete the dummy: the tag now points at it. */
-class DummyManifestNotDeletedError extends RegistryError {
-    dummyDigest;
-    name = 'DummyManifestNotDeletedError';
-    constructor(message, cause, 
-    /** The digest of the dummy manifest the tag now points at; deleting it (e.g. via the GHCR API) deletes the tag. */
-    dummyDigest) {
-        super(message, cause.status, cause.codes, { cause });
-        this.dummyDigest = dummyDigest;
-    }
-}
-// A push also reads (HEAD before upload), so it asks for both and one token serves the whole push.
-const SCOPE_ACTIONS = { pull: 'pull', push: 'pull,push', delete: 'delete' };
 const MANIFEST_ACCEPT = types/* MANIFEST_MEDIA_TYPES */.$T.join(', ');
-// Docker Hub's registry API is not on docker.io itself.
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const MAX_REDIRECTS = 5;
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 /** Asked for; registries may send fewer per page (and then a Link to the next page). */
 const TAGS_PAGE_SIZE = 1000;
+/** How long waitForManifest looks for a manifest just written: short waits, about 10 s in all. */
+const MANIFEST_VISIBILITY_WAIT = {
+    maxAttempts: 20,
+    maxElapsedMs: 10_000,
+    baseDelayMs: 200,
+    maxDelayMs: 2_000,
+};
 class RegistryClient {
-    #auth;
-    #fetch;
-    #userAgent;
+    #transport;
+    #tags;
     constructor(options) {
-        this.#fetch = options.fetch ?? fetch;
-        this.#userAgent = options.userAgent ?? 'multiarch-build';
-        this.#auth = new RegistryAuth({
+        this.#transport = new Transport({
             credentials: options.credentials,
-            fetch: this.#fetch,
+            fetch: options.fetch ?? fetch,
             onSecret: options.onSecret ?? (() => undefined),
-            userAgent: this.#userAgent,
+            onRetry: options.onRetry ?? (() => undefined),
+            retry: options.retry ?? {},
+            requestTimeoutMs: options.requestTimeoutMs,
+            userAgent: options.userAgent ?? 'multiarch-build',
         });
+        this.#tags = new TagDeleter(this, this.#transport);
     }
     /** An index or image manifest by tag or digest; by digest, the bytes are checked against it. */
     async getManifest(name, reference) {
         const action = `get manifest ${describe(name, reference)}`;
-        const { response } = await this.#request({
+        const { response } = await this.#transport.request({
             action,
-            name,
             method: 'GET',
-            target: `manifests/${checkedReference(reference)}`,
-            access: 'pull',
+            ...repositoryTarget(name, 'pull', `manifests/${checkedReference(reference)}`),
             headers: { Accept: MANIFEST_ACCEPT },
             expect: [200],
         });
@@ -32575,16 +34041,13 @@ class RegistryClient {
     }
     /** The descriptor of a manifest without its bytes, or undefined when there is no such manifest. */
     async headManifest(name, reference) {
-        const { response } = await this.#request({
+        const { response } = await this.#transport.request({
             action: `check manifest ${describe(name, reference)}`,
-            name,
             method: 'HEAD',
-            target: `manifests/${checkedReference(reference)}`,
-            access: 'pull',
+            ...repositoryTarget(name, 'pull', `manifests/${checkedReference(reference)}`),
             headers: { Accept: MANIFEST_ACCEPT },
             expect: [200, 404],
         });
-        await discardBody(response);
         if (response.status === 404)
             return undefined;
         const digest = (0,src_reference/* isDigest */.Bc)(reference) ? reference : response.headers.get('docker-content-digest');
@@ -32596,58 +34059,65 @@ class RegistryClient {
         // Not every registry describes the manifest in a HEAD answer; the manifest itself does.
         return (await this.getManifest(name, reference)).descriptor;
     }
+    /**
+     * Waits until the registry serves a manifest just written (under `digest`, when given): some registries answer
+     * reads for a moment with the state before the write. Looks again with short waits for about 10 s, then throws
+     * a RegistryError that says what it saw last.
+     */
+    async waitForManifest(name, reference, digest) {
+        const shown = describe(name, reference);
+        return this.#transport.poll(async () => {
+            const found = await this.headManifest(name, reference);
+            if (found !== undefined && (digest === undefined || found.digest === digest))
+                return found;
+            const wanted = digest === undefined ? '' : ` as ${digest}`;
+            const seen = found === undefined ? 'the registry has no such manifest' : `it is ${found.digest}`;
+            throw new NotYetVisibleError(`manifest ${shown} is not visible${wanted} yet: ${seen}`, undefined);
+        }, MANIFEST_VISIBILITY_WAIT);
+    }
     /** Puts a manifest under a tag, or untagged under its digest; returns its digest (computed here). */
     async putManifest(name, reference, bytes, mediaType) {
         const action = `put manifest ${describe(name, reference)}`;
         if ((0,src_reference/* isDigest */.Bc)(reference))
             checkDigest(action, bytes, reference, 'the digest to put it under');
         const digest = (0,src_reference/* isDigest */.Bc)(reference) ? reference : (0,registry_digest/* digestOf */.o)(bytes);
-        const { response } = await this.#request({
+        const { response } = await this.#transport.request({
             action,
-            name,
             method: 'PUT',
-            target: `manifests/${checkedReference(reference)}`,
-            access: 'push',
+            ...repositoryTarget(name, 'push', `manifests/${checkedReference(reference)}`),
             headers: { 'Content-Type': mediaType },
             body: bytes,
             expect: [201],
         });
-        await discardBody(response);
         checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
         return digest;
     }
     async deleteManifest(name, digest) {
         if (!(0,src_reference/* isDigest */.Bc)(digest))
             throw new Error(`cannot delete manifest "${digest}" of ${(0,src_reference/* formatName */.nD)(name)}: not a digest`);
-        const { response } = await this.#request({
+        await this.#transport.request({
             action: `delete manifest ${describe(name, digest)}`,
-            name,
             method: 'DELETE',
-            target: `manifests/${digest}`,
-            access: 'delete',
+            ...repositoryTarget(name, 'delete', `manifests/${digest}`),
             expect: [200, 202, 204],
         });
-        await discardBody(response);
     }
     /** Every tag of the repository, page by page; none when the repository does not exist. */
     async listTags(name) {
         const action = `list the tags of ${(0,src_reference/* formatName */.nD)(name)}`;
         const tags = [];
         const visited = new Set();
-        let target = `tags/list?n=${TAGS_PAGE_SIZE}`;
+        let { url: target } = repositoryTarget(name, 'pull', `tags/list?n=${TAGS_PAGE_SIZE}`);
         for (;;) {
-            const { response, url } = await this.#request({
+            const { response, url } = await this.#transport.request({
                 action,
-                name,
                 method: 'GET',
-                target,
-                access: 'pull',
+                url: target,
+                credentials: repositoryCredentials(name, 'pull'),
                 expect: visited.size === 0 ? [200, 404] : [200],
             });
-            if (response.status === 404) {
-                await discardBody(response);
+            if (response.status === 404)
                 return [];
-            }
             tags.push(...parseTagList(action, await response.text()));
             visited.add(url.href);
             const next = nextPage(response.headers.get('link'), url);
@@ -32665,163 +34135,70 @@ class RegistryClient {
         if (!(0,src_reference/* isDigest */.Bc)(digest))
             throw new Error(`cannot get blob "${digest}" of ${(0,src_reference/* formatName */.nD)(name)}: not a digest`);
         const action = `get blob ${describe(name, digest)}`;
-        const { response } = await this.#request({
+        const { response } = await this.#transport.request({
             action,
-            name,
             method: 'GET',
-            target: `blobs/${digest}`,
-            access: 'pull',
+            ...repositoryTarget(name, 'pull', `blobs/${digest}`),
             expect: [200],
         });
         const bytes = Buffer.from(await response.arrayBuffer());
         checkDigest(action, bytes, digest, 'the digest asked for');
         return bytes;
     }
-    /** Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. */
+    /**
+     * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. Neither
+     * step is repeated alone (an upload session may be gone after a failure): a failure that passes restarts both.
+     */
     async pushBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
         const descriptor = { mediaType, digest: (0,registry_digest/* digestOf */.o)(bytes), size: bytes.length };
-        const where = describe(name, descriptor.digest);
-        const existing = await this.#request({
-            action: `check blob ${where}`,
-            name,
+        const { response } = await this.#transport.request({
+            action: `check blob ${describe(name, descriptor.digest)}`,
             method: 'HEAD',
-            target: `blobs/${descriptor.digest}`,
-            access: 'push',
+            ...repositoryTarget(name, 'push', `blobs/${descriptor.digest}`),
             expect: [200, 404],
         });
-        await discardBody(existing.response);
-        if (existing.response.status === 200)
-            return descriptor;
-        const started = await this.#request({
+        if (response.status === 404)
+            await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
+        return descriptor;
+    }
+    async #upload(name, bytes, digest) {
+        const where = describe(name, digest);
+        const started = await this.#transport.request({
             action: `start the upload of blob ${where}`,
-            name,
             method: 'POST',
-            target: 'blobs/uploads/',
-            access: 'push',
+            ...repositoryTarget(name, 'push', 'blobs/uploads/'),
             expect: [202],
+            retry: false,
         });
-        await discardBody(started.response);
         const location = started.response.headers.get('location');
         if (location === null) {
             throw new RegistryError(`could not start the upload of blob ${where}: POST ${displayUrl(started.url)} answered 202 without a Location`, 202);
         }
         const action = `upload blob ${where}`;
-        const finished = await this.#request({
+        const finished = await this.#transport.request({
             action,
-            name,
             method: 'PUT',
             // The location may be relative, and may carry the registry's own query parameters (upload state).
-            target: withQueryParameter(new URL(location, started.url), 'digest', descriptor.digest),
-            access: 'push',
+            url: withQueryParameter(new URL(location, started.url), 'digest', digest),
+            credentials: repositoryCredentials(name, 'push'),
             headers: { 'Content-Type': types/* MediaType */.zu.octetStream },
             body: bytes,
             expect: [201],
+            retry: false,
         });
-        await discardBody(finished.response);
         checkDigest(action, bytes, finished.response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
-        return descriptor;
     }
     /**
-     * Removes a tag without ever deleting the image it points to. First the tag DELETE of the OCI spec; when the
-     * registry has none (400, 405 or UNSUPPORTED), the dummy-manifest trick: put a new tiny manifest under the tag,
-     * then delete that manifest by the digest computed here from its bytes.
+     * Removes a tag without ever deleting the image it points to; see tag-deletion.ts for how, per registry.
+     * Returns how it was removed ('absent' when there was no such tag). When the tag cannot be removed, the error
+     * (a DummyManifestNotDeletedError once the tag points at the dummy) says what was left and how to remove it.
      */
-    async deleteTag(name, tag) {
-        if (!(0,src_reference/* isValidTag */.r_)(tag))
-            throw new Error(`cannot delete tag "${tag}" of ${(0,src_reference/* formatName */.nD)(name)}: not a valid tag`);
-        let refusal;
-        try {
-            const { response } = await this.#request({
-                action: `delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })}`,
-                name,
-                method: 'DELETE',
-                target: `manifests/${tag}`,
-                access: 'delete',
-                expect: [200, 202, 204, 404],
-            });
-            await discardBody(response);
-            return response.status === 404 ? 'absent' : 'tag-delete';
+    deleteTag(name, tag, options = {}) {
+        if (!(0,src_reference/* isValidTag */.r_)(tag)) {
+            return Promise.reject(new Error(`cannot delete tag "${tag}" of ${(0,src_reference/* formatName */.nD)(name)}: not a valid tag`));
         }
-        catch (error) {
-            if (!isTagDeleteUnsupported(error))
-                throw error;
-            refusal = error;
-        }
-        // Such registries also answer 400 for a tag that does not exist; a dummy would only create it for a moment.
-        if ((await this.headManifest(name, tag)) === undefined)
-            return 'absent';
-        await this.#deleteTagWithDummy(name, tag, refusal);
-        return 'dummy-manifest';
+        return this.#tags.deleteTag(name, tag, options);
     }
-    async #deleteTagWithDummy(name, tag, refusal) {
-        const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
-        const dummy = dummyImage(reference, (0,external_node_crypto_.randomUUID)());
-        await this.pushBlob(name, dummy.config, types/* MediaType */.zu.ociConfig);
-        // The only digest this method deletes: computed from the dummy's bytes (putManifest checks the registry agrees),
-        // so the image the tag pointed to before can never be the one deleted.
-        const dummyDigest = await this.putManifest(name, tag, dummy.manifest, types/* MediaType */.zu.ociManifest);
-        try {
-            await this.deleteManifest(name, dummyDigest);
-        }
-        catch (error) {
-            if (!(error instanceof RegistryError))
-                throw error;
-            const refused = [refusal.status, ...refusal.codes].join(' ');
-            throw new DummyManifestNotDeletedError(`could not delete tag ${reference}: the registry has no tag delete (it answered ${refused}), so the tag was ` +
-                `pointed at a dummy manifest ${dummyDigest} to delete by digest, but ${error.message}. The tag now points at ` +
-                'that harmless dummy (no layers), not at any image. Delete the dummy with the registry’s own tools to remove ' +
-                'the tag: a distribution registry needs storage.delete.enabled: true; on ghcr.io, delete its package ' +
-                'version through the GitHub Packages API.', error, dummyDigest);
-        }
-    }
-    /**
-     * The one place that sends requests. Requests to the registry's own origin are authenticated; an upload location
-     * or redirect on another host (blob storage) is sent without credentials. GET and HEAD follow redirects.
-     */
-    async #request(call) {
-        const base = registryUrl(call.name.registry);
-        let url = typeof call.target === 'string' ? new URL(`v2/${call.name.repository}/${call.target}`, base) : call.target;
-        const headers = { 'User-Agent': this.#userAgent, ...call.headers };
-        for (let redirects = 0;; redirects++) {
-            const request = { method: call.method, url, headers, body: call.body };
-            const onRegistry = url.origin === base.origin;
-            const response = onRegistry
-                ? await this.#auth.send({
-                    ...request,
-                    registry: call.name.registry,
-                    scope: `repository:${call.name.repository}:${SCOPE_ACTIONS[call.access]}`,
-                })
-                : await sendHttp(this.#fetch, request);
-            if (call.expect.includes(response.status))
-                return { response, url };
-            const location = response.headers.get('location');
-            const follows = call.method === 'GET' || call.method === 'HEAD';
-            if (follows && REDIRECT_STATUSES.includes(response.status) && location !== null && redirects < MAX_REDIRECTS) {
-                await discardBody(response);
-                url = new URL(location, url);
-                continue;
-            }
-            // Another host's query may hold a signature (presigned blob URLs): leave it out of the message.
-            const shown = onRegistry ? url : new URL(url.pathname, url.origin);
-            throw await unexpectedResponseError(call.action, call.method, shown, response);
-        }
-    }
-}
-/**
- * The API root of a registry: Docker Hub's API host for docker.io; plain http for loopback (localhost,
- * 127.0.0.0/8, [::1]), which Docker treats as insecure registries by default; https for everything else.
- */
-function registryUrl(registry) {
-    const host = registry === src_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API_HOST : registry;
-    const { hostname } = new URL(`http://${host}`);
-    const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-    return new URL(`${loopback ? 'http' : 'https'}://${host}/`);
-}
-/** How registries without a tag DELETE answer one: distribution 2.x 400 DIGEST_INVALID, others 405 UNSUPPORTED. */
-function isTagDeleteUnsupported(error) {
-    return (error instanceof RegistryError &&
-        !(error instanceof RegistryAuthError) &&
-        (error.status === 400 || error.status === 405 || error.codes.includes('UNSUPPORTED')));
 }
 function describe(name, reference) {
     return `${(0,src_reference/* formatName */.nD)(name)}${(0,src_reference/* isDigest */.Bc)(reference) ? '@' : ':'}${reference}`;
@@ -32880,15 +34257,6 @@ function parseTagList(action, text) {
     }
     return tags;
 }
-/** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */
-function nextPage(link, url) {
-    for (const match of (link ?? '').matchAll(/<([^>]*)>([^,<]*)/g)) {
-        const [, target = '', params = ''] = match;
-        if (/;\s*rel="?next"?(?:[\s;]|$)/i.test(params))
-            return new URL(target, url);
-    }
-    return undefined;
-}
 /** Adds a parameter without re-encoding those already there (upload state is opaque to us). */
 function withQueryParameter(url, name, value) {
     const next = new URL(url.href);
@@ -32903,8 +34271,118 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/registry/credential-helpers.ts
+// Docker's credential helper protocol (https://github.com/docker/docker-credential-helpers, client/client.go):
+// `docker-credential-<name> get` reads a server URL on stdin and writes {"ServerURL","Username","Secret"} on
+// stdout. A helper without credentials for the server exits non-zero and prints "credentials not found in native
+// keychain". A Username of `<token>` means that Secret is an identity token (cli/config/credentials/native_store.go).
+// The helper's stdout is a secret: it is never logged or quoted, not even when the helper fails.
+
+/** Helpers may ask a keychain or a cloud API; one that hangs must not hang the action. */
+const CREDENTIAL_HELPER_TIMEOUT_MS = 30_000;
+const NOT_FOUND = 'credentials not found in native keychain';
+const IDENTITY_TOKEN_USERNAME = '<token>';
+// A name, not a path: the program is looked up on the PATH, never run from elsewhere.
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const MAX_QUOTED_STDERR = 300;
+/**
+ * Asks the helper `docker-credential-<helper>` for the credentials of `serverUrl` (a host[:port], or
+ * `https://index.docker.io/v1/` for Docker Hub), looking it up on `env.PATH`. Undefined when it has none.
+ */
+async function getFromCredentialHelper(helper, serverUrl, env, timeoutMs = CREDENTIAL_HELPER_TIMEOUT_MS) {
+    if (!HELPER_NAME.test(helper))
+        throw new Error(`"${helper}" is not a credential helper name`);
+    const program = `docker-credential-${helper}`;
+    const result = await run(program, ['get'], serverUrl, env, timeoutMs);
+    if (result.outcome !== 'exited' || result.code !== 0) {
+        if (result.outcome === 'exited' && result.stdout.trim() === NOT_FOUND)
+            return undefined;
+        const stderr = result.stderr.trim().replace(/\s+/g, ' ');
+        const quoted = stderr.length > MAX_QUOTED_STDERR ? `${stderr.slice(0, MAX_QUOTED_STDERR)}…` : stderr;
+        throw new Error(`${program} get ${describeOutcome(result, timeoutMs)}${quoted === '' ? '' : `: ${quoted}`}`);
+    }
+    const answer = parseAnswer(result.stdout);
+    if (answer === undefined) {
+        throw new Error(`${program} get answered something other than {"Username": …, "Secret": …} JSON`);
+    }
+    if (answer.Username === IDENTITY_TOKEN_USERNAME) {
+        return { kind: 'identity-token', username: '', identityToken: answer.Secret };
+    }
+    if (answer.Username === '' && answer.Secret === '')
+        return undefined;
+    return { kind: 'password', username: answer.Username, password: answer.Secret };
+}
+/** Runs a program with argv (no shell), `input` on its stdin, and a time limit. */
+function run(program, args, input, env, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { env: { ...env }, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const stdout = [];
+        const stderr = [];
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+            // A grandchild may hold the pipes open; without them, 'close' follows the kill at once.
+            child.stdout.destroy();
+            child.stderr.destroy();
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        // A helper that exits without reading its stdin must not fail the write.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            if (error.code === 'ENOENT')
+                resolve({ outcome: 'not found', stderr: '' });
+            else
+                reject(new Error(`cannot run ${program}: ${error.message}`, { cause: error }));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            const errors = Buffer.concat(stderr).toString('utf8');
+            if (timedOut)
+                resolve({ outcome: 'timed out', stderr: errors });
+            else if (code === null)
+                resolve({ outcome: 'killed', signal: signal ?? 'a signal', stderr: errors });
+            else
+                resolve({ outcome: 'exited', code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: errors });
+        });
+    });
+}
+function describeOutcome(result, timeoutMs) {
+    switch (result.outcome) {
+        case 'exited':
+            return `exited with code ${result.code}`;
+        case 'killed':
+            return `was killed by ${result.signal}`;
+        case 'timed out':
+            return `did not finish within ${timeoutMs / 1000} s`;
+        case 'not found':
+            return 'cannot run: the program is not on the PATH';
+    }
+}
+function parseAnswer(stdout) {
+    let answer;
+    try {
+        answer = JSON.parse(stdout);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof answer !== 'object' || answer === null)
+        return undefined;
+    const { Username, Secret } = answer;
+    return typeof Username === 'string' && typeof Secret === 'string' ? { Username, Secret } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Registry credentials from Docker's config file, found and matched the way the docker CLI does.
+// Registry credentials from Docker's config file, found and matched the way the docker CLI does
+// (cli/config/configfile/file.go): a registry's credHelpers entry wins, then credsStore, then auths. A helper,
+// when one applies, is the only source: its "none" is not completed from auths, as in the CLI.
+
 
 
 
@@ -32915,23 +34393,39 @@ function dockerConfigPath(env) {
     return external_node_path_default().join(directory === '' ? external_node_path_default().join(env.HOME ?? (0,external_node_os_.homedir)(), '.docker') : directory, 'config.json');
 }
 // `docker login` (no argument) stores Docker Hub under its historical v1 index URL; accept the other names too.
+// It is also the server URL the CLI gives credential helpers for Docker Hub, and its key in credHelpers.
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_HOSTS = [src_reference/* DOCKER_HUB */.Xb, 'index.docker.io', 'registry-1.docker.io'];
-/** The `auths` section of a docker config file. Read on first use; a missing file means no credentials. */
+/** A docker config file, read on first use (a missing file means no credentials), and the helpers it names. */
 class DockerConfigCredentials {
     configPath;
     description;
-    #auths;
-    constructor(configPath) {
+    /** The environment credential helpers run in: its PATH finds them. */
+    #helperEnv;
+    #config;
+    constructor(configPath, helperEnv = process.env) {
         this.configPath = configPath;
         this.description = `the docker config ${configPath}`;
+        this.#helperEnv = helperEnv;
     }
     static fromEnvironment(env) {
-        return new DockerConfigCredentials(dockerConfigPath(env));
+        return new DockerConfigCredentials(dockerConfigPath(env), env);
     }
     async get(registry) {
-        this.#auths ??= readAuths(this.configPath);
-        return findCredential(await this.#auths, registry);
+        this.#config ??= readDockerConfig(this.configPath);
+        const config = await this.#config;
+        const serverUrl = registry === src_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry;
+        const helper = config.credHelpers.get(serverUrl) ?? config.credsStore;
+        if (helper === '')
+            return findCredential(config.auths, registry);
+        try {
+            return await getFromCredentialHelper(helper, serverUrl, this.#helperEnv);
+        }
+        catch (error) {
+            const setting = config.credHelpers.has(serverUrl) ? `credHelpers["${serverUrl}"]` : 'credsStore';
+            throw new Error(`cannot get the credentials for ${registry} from the credential helper "${helper}" (${setting} of ` +
+                `${this.description}): ${error.message}`, { cause: error });
+        }
     }
 }
 /** Docker's key matching: exact key first, then any key whose host (without scheme and path) is the registry. */
@@ -32952,14 +34446,15 @@ function hostOfKey(key) {
     const withoutScheme = key.replace(/^https?:\/\//i, '');
     return withoutScheme.split('/', 1)[0]?.toLowerCase() ?? '';
 }
-async function readAuths(file) {
+async function readDockerConfig(file) {
     let text;
     try {
         text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return new Map();
+        if (error.code === 'ENOENT') {
+            return { auths: new Map(), credHelpers: new Map(), credsStore: '' };
+        }
         throw new Error(`cannot read the docker config ${file}: ${error.message}`, { cause: error });
     }
     const invalid = (reason) => new Error(`the docker config ${file} is not valid: ${reason}`);
@@ -32970,24 +34465,36 @@ async function readAuths(file) {
     catch (error) {
         throw invalid(`not JSON (${error.message})`);
     }
-    if (!isObject(config))
+    if (!credentials_isObject(config))
         throw invalid('not a JSON object');
     const auths = config.auths ?? {};
-    if (!isObject(auths))
+    if (!credentials_isObject(auths))
         throw invalid('"auths" is not an object');
+    const credHelpers = config.credHelpers ?? {};
+    if (!credentials_isObject(credHelpers))
+        throw invalid('"credHelpers" is not an object');
+    const credsStore = config.credsStore ?? '';
+    if (typeof credsStore !== 'string')
+        throw invalid('"credsStore" is not a string');
     const credentials = new Map();
     for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
+        if (!credentials_isObject(entry))
             throw invalid(`auths["${key}"] is not an object`);
         const credential = parseAuthEntry(entry, (reason) => invalid(`auths["${key}"] ${reason}`));
         if (credential !== undefined)
             credentials.set(key, credential);
     }
-    return credentials;
+    const helpers = new Map();
+    for (const [key, helper] of Object.entries(credHelpers)) {
+        if (typeof helper !== 'string')
+            throw invalid(`credHelpers["${key}"] is not a string`);
+        helpers.set(key, helper);
+    }
+    return { auths: credentials, credHelpers: helpers, credsStore };
 }
 // An entry has `auth` (base64 of user:password, which wins over `username`/`password`, as in Docker), and an
 // `identitytoken` when the login produced one. An empty entry `{}` is what docker writes when a credsStore holds
-// the secret: no credential here.
+// the secret: no credential here (the store is asked instead, see get).
 function parseAuthEntry(entry, invalid) {
     const field = (name) => {
         const value = entry[name] ?? '';
@@ -33013,13 +34520,14 @@ function parseAuthEntry(entry, invalid) {
         return undefined;
     return { kind: 'password', username, password };
 }
-function isObject(value) {
+function credentials_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/registry-access.ts
-// The action's registry client: credentials as docker login stored them, every secret masked in the log, and a
-// check before any build that the credentials are accepted (a wrong password fails in seconds, not after a build).
+// The action's registry client: credentials as docker login stored them (config file or credential helpers), every
+// secret masked in the log, each retry of a failing request logged, and a check before any build that the
+// credentials are accepted (a wrong password fails in seconds, not after a build).
 
 
 
@@ -33030,6 +34538,10 @@ function createRegistryClient(env = process.env) {
         credentials: DockerConfigCredentials.fromEnvironment(env),
         onSecret: (secret) => {
             core/* setSecret */.Pq(secret);
+        },
+        // A retry that then succeeds is worth knowing (a slow or flaky registry), not worth a warning annotation.
+        onRetry: (message) => {
+            core/* info */.pq(message);
         },
     });
 }
@@ -33122,6 +34634,7 @@ function isImageIndex(manifest) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MJ: () => (/* binding */ stepTempDir),
 /* harmony export */   Oi: () => (/* binding */ phase),
+/* harmony export */   X5: () => (/* binding */ runnerTemp),
 /* harmony export */   yK: () => (/* binding */ runIdentity)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
@@ -33130,7 +34643,7 @@ function isImageIndex(manifest) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3838);
 // What main and post take from the runner's environment, and the shared way they time and group their phases.
 
 
@@ -33142,11 +34655,19 @@ function runIdentity(env = process.env) {
         runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
         job: env.GITHUB_JOB ?? '',
         action: env.GITHUB_ACTION ?? '',
+        startedAt: Math.floor(Date.now() / 1000),
     };
+}
+/**
+ * RUNNER_TEMP itself: the same path in every job of a run, which the cache handoff needs (a cache entry is found
+ * only under the path it was saved from).
+ */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
 }
 /** A fresh directory under RUNNER_TEMP for this step's files (metadata, secrets, buildkitd config). */
 async function stepTempDir(env = process.env) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'multiarch-build-'));
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runnerTemp(env), 'multiarch-build-'));
 }
 /** Runs one phase in its own log group and records how long it took. */
 async function phase(timings, name, work) {
@@ -33172,7 +34693,7 @@ async function phase(timings, name, work) {
 /* harmony export */   iZ: () => (/* binding */ saveRunState),
 /* harmony export */   tl: () => (/* binding */ isPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
 // What main hands to post, through the runner's state file. Saved early and again after each step that creates
 // something, so that a main killed half-way still leaves post enough to clean up. Never holds a secret.
@@ -33180,6 +34701,7 @@ async function phase(timings, name, work) {
 
 function emptyRunState() {
     return {
+        mode: '',
         mainCompleted: false,
         cleanup: true,
         publish: 'post',
@@ -33187,6 +34709,9 @@ function emptyRunState() {
         platforms: [],
         finalTags: [],
         temporaryTags: [],
+        cleanupTags: [],
+        tempTagPrefix: '',
+        staleTagHours: 0,
         platformDigests: {},
         timings: [],
     };
@@ -33216,6 +34741,20 @@ function loadRunState() {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -33310,6 +34849,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -33328,6 +34874,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
@@ -33356,6 +34916,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -33429,6 +34996,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -33443,6 +35017,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -33450,16 +35038,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3360:
+/***/ 3838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -33468,7 +35059,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -33600,8 +35191,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -33625,7 +35216,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -33641,880 +35232,12 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -34549,7 +35272,7 @@ class oidc_utils_OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
@@ -34567,7 +35290,7 @@ class oidc_utils_OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
@@ -34902,8 +35625,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(7187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -35169,7 +35892,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -35290,16 +36013,15 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 2876:
+/***/ 7187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
   H: () => (/* binding */ getExecOutput)
 });
-
-// UNUSED EXPORTS: exec
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
@@ -35311,466 +36033,14 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -35787,7 +36057,7 @@ var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
+const IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -35810,7 +36080,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -35864,7 +36134,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -35872,7 +36142,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -36125,18 +36395,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
                 this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -36150,7 +36420,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -36438,6 +36708,1387 @@ function getExecOutput(commandLine, args, options) {
 }
 //# sourceMappingURL=exec.js.map
 
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
 /***/ })
 
 /******/ });
@@ -36462,7 +38113,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -36471,6 +38122,9 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -36557,6 +38211,36 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -36569,9 +38253,105 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -7,6 +7,8 @@ export enum Input {
   HandoffDir = 'handoff-dir',
   Publish = 'publish',
   Cleanup = 'cleanup',
+  CleanupTags = 'cleanup-tags',
+  StaleTagHours = 'stale-tag-hours',
   TempTagPrefix = 'temp-tag-prefix',
   Qemu = 'qemu',
   QemuImage = 'qemu-image',

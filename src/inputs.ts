@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
-import { isValidTag, parseReference, type ImageReference } from './reference.js';
+import { formatReference, isValidTag, parseReference, type ImageReference } from './reference.js';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
 export type Mode = (typeof MODES)[number];
@@ -51,6 +51,9 @@ export interface Inputs {
   push: boolean;
   publish: PublishWhen;
   cleanup: boolean;
+  /** Leftover tags of the user's to delete after a successful publish (e.g. old per-arch tags). */
+  cleanupTags: ImageReference[];
+  staleTagHours: number;
   tempTagPrefix: string;
   qemu: QemuMode;
   qemuImage: string;
@@ -123,6 +126,13 @@ export function parseInputs(read: InputReader): Inputs {
     return false;
   }
 
+  function nonNegativeNumber(name: Input): number {
+    const value = Number(text(name));
+    if (text(name) !== '' && Number.isFinite(value) && value >= 0) return value;
+    problems.push(`"${name}" is "${read(name)}" (expected a number of hours, 0 or more)`);
+    return 0;
+  }
+
   function keyValues(name: Input): string[] {
     const items = list(name, false);
     for (const item of items) {
@@ -152,6 +162,8 @@ export function parseInputs(read: InputReader): Inputs {
     push,
     publish: oneOf(Input.Publish, PUBLISH_WHEN),
     cleanup: boolean(Input.Cleanup),
+    cleanupTags: parseCleanupTags(list(Input.CleanupTags, true), tags, problems),
+    staleTagHours: nonNegativeNumber(Input.StaleTagHours),
     tempTagPrefix,
     qemu: oneOf(Input.Qemu, QEMU_MODES),
     qemuImage: text(Input.QemuImage),
@@ -228,6 +240,27 @@ function parseTags(items: string[], problems: string[]): ImageReference[] {
       }
     } catch (error) {
       problems.push(`"tags": ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return tags;
+}
+
+/** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */
+function parseCleanupTags(items: string[], finalTags: ImageReference[], problems: string[]): ImageReference[] {
+  const finals = new Set(finalTags.map(formatReference));
+  const tags: ImageReference[] = [];
+  for (const item of items) {
+    try {
+      const reference = parseReference(item);
+      if (reference.digest !== undefined || reference.tag === undefined) {
+        problems.push(`"cleanup-tags" has "${item}" (expected name:tag, without a digest)`);
+      } else if (finals.has(formatReference(reference))) {
+        problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
+      } else {
+        tags.push(reference);
+      }
+    } catch (error) {
+      problems.push(`"cleanup-tags": ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return tags;

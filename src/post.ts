@@ -1,11 +1,15 @@
 // The post step, run always (post-if: always()): publish what main finished, then clean up what this run
-// created. It never throws: a failed publish fails the step; a failed cleanup is a warning that says what was
-// left behind and how to remove it.
+// created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
+// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
 import * as core from '@actions/core';
+import { Input } from './constants.js';
 import { DockerCli } from './docker.js';
+import { parseTemporaryTag } from './plan.js';
 import { publishTags } from './publish.js';
-import { parseReference } from './reference.js';
+import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry-access.js';
+import type { RegistryClient } from './registry/client.js';
+import { isImageIndex } from './registry/types.js';
 import { phase } from './runtime.js';
 import { loadRunState, type RunState } from './state.js';
 import { summaryMarkdown, type PostReport } from './summary.js';
@@ -18,10 +22,12 @@ export async function post(): Promise<void> {
   }
   const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
   const registry = createRegistryClient();
+  const protectedDigests = await indexDigests(state, registry);
 
   await publishIfDue(state, report, registry);
   if (state.cleanup) {
-    await phase(state.timings, 'Clean up', () => cleanUp(state, report, registry, new DockerCli()));
+    const deleter = new TagCleaner(registry, report, protectedDigests, core.getInput(Input.GithubToken));
+    await phase(state.timings, 'Clean up', () => cleanUp(state, deleter, new DockerCli()));
   } else if (state.temporaryTags.length > 0) {
     report.leftBehind.push(...state.temporaryTags);
     core.info(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
@@ -29,11 +35,25 @@ export async function post(): Promise<void> {
   await core.summary.addRaw(summaryMarkdown(state, report)).write();
 }
 
-async function publishIfDue(
-  state: RunState,
-  report: PostReport,
-  registry: ReturnType<typeof createRegistryClient>,
-): Promise<void> {
+/**
+ * The index this run pushed and every manifest it references: no deletion may ever remove one of them, whatever
+ * tag or package version points at it.
+ */
+async function indexDigests(state: RunState, registry: RegistryClient): Promise<Set<string>> {
+  const digests = new Set<string>(Object.values(state.platformDigests));
+  const [first] = state.finalTags;
+  if (!state.index || first === undefined) return digests;
+  digests.add(state.index.digest);
+  try {
+    const { json } = await registry.getManifest(parseReference(first), state.index.digest);
+    if (isImageIndex(json)) for (const child of json.manifests) digests.add(child.digest);
+  } catch (error) {
+    core.warning(`Could not read the index ${state.index.digest}: ${message(error)}`);
+  }
+  return digests;
+}
+
+async function publishIfDue(state: RunState, report: PostReport, registry: RegistryClient): Promise<void> {
   if (state.published) {
     report.published.push(...state.finalTags);
     return;
@@ -50,36 +70,24 @@ async function publishIfDue(
     const [first] = tags;
     if (!first) return;
     const bytes = (await registry.getManifest(first, index.digest)).bytes;
-    report.published.push(
-      ...(await phase(state.timings, 'Publish', () => publishTags(tags, { descriptor: index, bytes }, registry))),
+    const published = await phase(state.timings, 'Publish', () =>
+      publishTags(tags, { descriptor: index, bytes }, registry),
     );
+    report.published.push(...published);
     state.published = true;
   } catch (error) {
-    core.setFailed(`Publishing ${index.digest} failed: ${error instanceof Error ? error.message : String(error)}`);
+    core.setFailed(`Publishing ${index.digest} failed: ${message(error)}`);
   }
 }
 
-async function cleanUp(
-  state: RunState,
-  report: PostReport,
-  registry: ReturnType<typeof createRegistryClient>,
-  docker: DockerCli,
-): Promise<void> {
-  await Promise.all(
-    state.temporaryTags.map(async (reference) => {
-      try {
-        const parsed = parseReference(reference);
-        const outcome = await registry.deleteTag(parsed, parsed.tag ?? '');
-        if (outcome !== 'absent') report.deleted.push(reference);
-      } catch (error) {
-        report.leftBehind.push(reference);
-        core.warning(
-          `Could not delete the temporary tag ${reference}: ${error instanceof Error ? error.message : String(error)}. ` +
-            "The image it points to is also reachable by digest; delete the tag with your registry's UI or API.",
-        );
-      }
-    }),
-  );
+async function cleanUp(state: RunState, cleaner: TagCleaner, docker: DockerCli): Promise<void> {
+  await cleaner.deleteAll(state.temporaryTags.map(parseReference));
+  if (state.published) await cleaner.deleteLeftovers(state.cleanupTags.map(parseReference), state);
+  else if (state.cleanupTags.length > 0) {
+    cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+  }
+  if (state.staleTagHours > 0) await cleaner.deleteStale(state);
+
   const builder = state.builder;
   if (builder?.created) {
     try {
@@ -87,9 +95,81 @@ async function cleanUp(
       core.info(`Removed builder ${builder.name}`);
     } catch (error) {
       core.warning(
-        `Could not remove the builder ${builder.name}: ${error instanceof Error ? error.message : String(error)} ` +
-          `(remove it with: docker buildx rm ${builder.name})`,
+        `Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`,
       );
     }
   }
+}
+
+/** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
+class TagCleaner {
+  constructor(
+    private readonly registry: RegistryClient,
+    readonly report: PostReport,
+    private readonly protectedDigests: ReadonlySet<string>,
+    private readonly githubToken: string,
+  ) {}
+
+  async deleteAll(tags: ImageReference[]): Promise<void> {
+    await Promise.all(tags.map((tag) => this.delete(tag)));
+  }
+
+  /**
+   * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow). A tag that points at the
+   * published index is refused: deleting it would hide what this run just published.
+   */
+  async deleteLeftovers(tags: ImageReference[], state: RunState): Promise<void> {
+    await Promise.all(
+      tags.map(async (tag) => {
+        const found = await this.registry.headManifest(tag, tag.tag ?? 'latest').catch(() => undefined);
+        if (found?.digest === state.index?.digest) {
+          this.report.leftBehind.push(formatReference(tag));
+          core.warning(`cleanup-tags: ${formatReference(tag)} points at the published index; it is kept.`);
+          return;
+        }
+        await this.delete(tag);
+      }),
+    );
+  }
+
+  /**
+   * Temporary tags that crashed runs left behind: recognised only by this action's naming scheme (prefix, run id,
+   * attempt, step hash, start time) and only when older than stale-tag-hours, so a run still in progress keeps its own.
+   */
+  async deleteStale(state: RunState): Promise<void> {
+    const own = new Set(state.temporaryTags);
+    const cutoff = Date.now() / 1000 - state.staleTagHours * 3600;
+    const repositories = new Map(state.finalTags.map(parseReference).map((ref) => [formatName(ref), ref]));
+    for (const repository of repositories.values()) {
+      const tags = await this.registry.listTags(repository).catch((error: unknown) => {
+        core.warning(`Could not list the tags of ${formatName(repository)} to find stale ones: ${message(error)}`);
+        return [] as string[];
+      });
+      const stale = tags.filter((tag) => {
+        const parsed = parseTemporaryTag(state.tempTagPrefix, tag);
+        const reference = `${formatName(repository)}:${tag}`;
+        return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
+      });
+      if (stale.length > 0) core.info(`Deleting ${stale.length} stale temporary tags of ${formatName(repository)}`);
+      await this.deleteAll(stale.map((tag) => ({ ...repository, tag })));
+    }
+  }
+
+  private async delete(tag: ImageReference): Promise<void> {
+    const reference = formatReference(tag);
+    try {
+      const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {
+        protectedDigests: this.protectedDigests,
+        ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
+      });
+      if (outcome !== 'absent') this.report.deleted.push(reference);
+    } catch (error) {
+      this.report.leftBehind.push(reference);
+      core.warning(`Could not delete the tag ${reference}: ${message(error)}`);
+    }
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
-// The action's registry client: credentials as docker login stored them, every secret masked in the log, and a
-// check before any build that the credentials are accepted (a wrong password fails in seconds, not after a build).
+// The action's registry client: credentials as docker login stored them (config file or credential helpers), every
+// secret masked in the log, each retry of a failing request logged, and a check before any build that the
+// credentials are accepted (a wrong password fails in seconds, not after a build).
 import * as core from '@actions/core';
 import { formatName, type ImageName } from './reference.js';
 import { RegistryClient } from './registry/client.js';
@@ -11,6 +12,10 @@ export function createRegistryClient(env: NodeJS.ProcessEnv = process.env): Regi
     credentials: DockerConfigCredentials.fromEnvironment(env),
     onSecret: (secret) => {
       core.setSecret(secret);
+    },
+    // A retry that then succeeds is worth knowing (a slow or flaky registry), not worth a warning annotation.
+    onRetry: (message) => {
+      core.info(message);
     },
   });
 }

@@ -22,6 +22,11 @@ export interface RunState {
   finalTags: string[];
   /** Temporary tags (full references) this run pushed or was about to push: post deletes exactly these. */
   temporaryTags: string[];
+  /** The user's leftovers to delete once the index is published (cleanup-tags). */
+  cleanupTags: string[];
+  tempTagPrefix: string;
+  /** Temporary tags of this action older than this are stale (a crashed run's); 0 leaves them. */
+  staleTagHours: number;
   /** The builder this run uses; post removes it only when this run created it. */
   builder?: { name: string; created: boolean };
   /** The index pushed by digest, and its platform manifests. */
@@ -40,6 +45,9 @@ export function emptyRunState(): RunState {
     platforms: [],
     finalTags: [],
     temporaryTags: [],
+    cleanupTags: [],
+    tempTagPrefix: '',
+    staleTagHours: 0,
     platformDigests: {},
     timings: [],
   };

@@ -28,9 +28,15 @@ function url(registry: string, path: string): string {
   return `http://${registry}/v2/${path}`;
 }
 
+/** The lab's htpasswd registry wants its basic credentials; the anonymous one wants none. */
+function authHeaders(registry: string): Record<string, string> {
+  if (registry !== lab.authRegistry) return {};
+  return { Authorization: `Basic ${Buffer.from(`${lab.authUser}:${lab.authPassword}`).toString('base64')}` };
+}
+
 /** The tags of a repository in the anonymous lab registry ([] for a repository that has none). */
 export async function listTags(repository: string, registry = lab.registry): Promise<string[]> {
-  const response = await fetch(url(registry, `${repository}/tags/list`));
+  const response = await fetch(url(registry, `${repository}/tags/list`), { headers: authHeaders(registry) });
   if (response.status === 404) return [];
   const body = (await response.json()) as { tags: string[] | null };
   return [...(body.tags ?? [])].sort();
@@ -44,13 +50,15 @@ export async function resolve(
 ): Promise<string | undefined> {
   const response = await fetch(url(registry, `${repository}/manifests/${reference}`), {
     method: 'HEAD',
-    headers: { Accept: ACCEPT },
+    headers: { Accept: ACCEPT, ...authHeaders(registry) },
   });
   return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
 }
 
 export async function getIndex(repository: string, reference: string, registry = lab.registry): Promise<IndexJson> {
-  const response = await fetch(url(registry, `${repository}/manifests/${reference}`), { headers: { Accept: ACCEPT } });
+  const response = await fetch(url(registry, `${repository}/manifests/${reference}`), {
+    headers: { Accept: ACCEPT, ...authHeaders(registry) },
+  });
   if (response.status !== 200) throw new Error(`GET ${repository}:${reference} answered ${response.status}`);
   return (await response.json()) as IndexJson;
 }
@@ -74,6 +82,29 @@ export function runArch(image: string, platform: string): string {
   const result = docker(['run', '--rm', '--pull', 'always', '--platform', platform, image]);
   if (result.status !== 0) throw new Error(`docker run ${image} (${platform}) failed: ${result.stderr}`);
   return result.stdout.trim();
+}
+
+/** A docker config directory holding credentials the way `docker login` stores them. */
+export function dockerConfig(registry: string, user: string, password: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-docker-config-'));
+  const auth = Buffer.from(`${user}:${password}`).toString('base64');
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [registry]: { auth } } }));
+  return dir;
+}
+
+/** Pushes a one-platform image FROM the lab base under `reference` (as an older per-arch workflow would have). */
+export function pushPlatformImage(reference: string, platform: string): void {
+  const result = docker([
+    'buildx',
+    'build',
+    '--platform',
+    platform,
+    '--provenance=false',
+    '--output',
+    `type=image,name=${reference},push=true`,
+    archContext(),
+  ]);
+  if (result.status !== 0) throw new Error(`pushing ${reference} failed: ${result.stderr}`);
 }
 
 /** A build context whose image prints the architecture it was built on. */

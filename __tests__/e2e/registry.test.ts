@@ -4,14 +4,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { parseReference, type ImageName } from '../../src/reference.js';
+import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { DockerConfigCredentials } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
-import { MediaType, isImageIndex, type ImageManifest } from '../../src/registry/types.js';
+import { MediaType, isImageIndex } from '../../src/registry/types.js';
 import { describeWithLab, lab } from './lab.js';
-
-const base = parseReference(lab.baseImage);
+import { busybox as base, busyboxAmd64, copyBusybox } from './support/busybox.js';
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** A client with credentials for the auth registry from a docker config in `directory`. */
@@ -44,28 +43,6 @@ describeWithLab('RegistryClient against the lab registries', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  /** The busybox image for linux/amd64: its manifest bytes and JSON, from the multi-arch base. */
-  async function busyboxAmd64() {
-    const index = await client.getManifest(base, base.tag ?? 'latest');
-    if (!isImageIndex(index.json)) throw new Error(`${lab.baseImage} is not an index`);
-    const child = index.json.manifests.find((descriptor) => descriptor.platform?.architecture === 'amd64');
-    if (child === undefined) throw new Error(`${lab.baseImage} has no linux/amd64 image`);
-    const manifest = await client.getManifest(base, child.digest);
-    return { ...manifest, json: manifest.json as ImageManifest };
-  }
-
-  /** Copies the busybox amd64 image (config, layers, manifest by digest) into `name`; returns its digest. */
-  async function copyBusybox(name: ImageName): Promise<{ digest: string; bytes: Buffer; mediaType: string }> {
-    const image = await busyboxAmd64();
-    for (const blob of [image.json.config, ...image.json.layers]) {
-      const pushed = await client.pushBlob(name, await client.getBlob(base, blob.digest), blob.mediaType);
-      expect(pushed).toEqual({ mediaType: blob.mediaType, digest: blob.digest, size: blob.size });
-    }
-    const digest = await client.putManifest(name, image.descriptor.digest, image.bytes, image.descriptor.mediaType);
-    expect(digest).toBe(image.descriptor.digest);
-    return { digest, bytes: image.bytes, mediaType: image.descriptor.mediaType };
-  }
-
   it('reads the busybox index, a child manifest and its config blob', async () => {
     const index = await client.getManifest(base, 'latest');
     expect(index.descriptor.mediaType).toBe(MediaType.ociIndex);
@@ -75,7 +52,7 @@ describeWithLab('RegistryClient against the lab registries', () => {
       'arm64',
     ]);
 
-    const image = await busyboxAmd64();
+    const image = await busyboxAmd64(client);
     expect(image.json.layers.length).toBeGreaterThan(0);
     const config = JSON.parse((await client.getBlob(base, image.json.config.digest)).toString('utf8')) as unknown;
     expect(config).toMatchObject({ os: 'linux', architecture: 'amd64' });
@@ -88,7 +65,7 @@ describeWithLab('RegistryClient against the lab registries', () => {
   ])('pushes blobs and a manifest by digest and by tag to %s', async (_, registry) => {
     const name: ImageName = { registry, repository: `e2e/registry-client-${run}` };
     expect(await client.listTags(name)).toEqual([]);
-    const { digest, bytes, mediaType } = await copyBusybox(name);
+    const { digest, bytes, mediaType } = await copyBusybox(client, client, name);
     expect(await client.headManifest(name, digest)).toEqual({ mediaType, digest, size: bytes.length });
     expect(await client.listTags(name)).toEqual([]); // pushed by digest: untagged
 
@@ -101,13 +78,16 @@ describeWithLab('RegistryClient against the lab registries', () => {
   it.each([
     ['the anonymous registry', lab.registry],
     ['the registry behind basic auth', lab.authRegistry],
-  ])('deletes a tag on %s (400 to a tag DELETE) with a dummy, keeping the image', async (_, registry) => {
+  ])('deletes a tag on %s with a dummy deleted by digest, keeping the image', async (_, registry) => {
     const name: ImageName = { registry, repository: `e2e/registry-delete-tag-${run}` };
-    const { digest, bytes, mediaType } = await copyBusybox(name);
+    const { digest, bytes, mediaType } = await copyBusybox(client, client, name);
     await client.putManifest(name, 'temporary', bytes, mediaType);
     await client.putManifest(name, 'kept', bytes, mediaType);
+    expect(await client.waitForManifest(name, 'temporary', digest)).toEqual({ mediaType, digest, size: bytes.length });
 
-    expect(await client.deleteTag(name, 'temporary')).toBe('dummy-manifest');
+    expect(await client.deleteTag(name, 'temporary', { protectedDigests: new Set([digest]) })).toBe(
+      'dummy-digest-delete',
+    );
     expect(await client.listTags(name)).toEqual(['kept']);
     expect(await client.headManifest(name, 'temporary')).toBeUndefined();
     expect((await client.getManifest(name, digest)).bytes.equals(bytes)).toBe(true);

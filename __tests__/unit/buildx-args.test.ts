@@ -44,6 +44,8 @@ function inputs(c: Case): Inputs {
     push: c.push ?? true,
     publish: 'post',
     cleanup: true,
+    cleanupTags: [],
+    staleTagHours: 24,
     tempTagPrefix: 'multiarch-tmp',
     runners: [],
     handoffDir: '',

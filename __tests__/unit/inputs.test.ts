@@ -165,6 +165,8 @@ describe('parseInputs: valid', () => {
       push: true,
       publish: 'post',
       cleanup: true,
+      cleanupTags: [],
+      staleTagHours: 24,
       tempTagPrefix: 'multiarch-tmp',
       runners: [],
       handoffDir: '',

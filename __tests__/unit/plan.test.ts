@@ -74,6 +74,8 @@ function inputs(overrides: InputOverrides = {}): Inputs {
     push: true,
     publish: 'post',
     cleanup: true,
+    cleanupTags: [],
+    staleTagHours: 24,
     tempTagPrefix: 'multiarch-tmp',
     runners: [],
     handoffDir: '',

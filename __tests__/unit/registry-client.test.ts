@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 
 import type { ImageName } from '../../src/reference.js';
-import { DummyManifestNotDeletedError, RegistryClient } from '../../src/registry/client.js';
+import { RegistryClient } from '../../src/registry/client.js';
 import type { Credential } from '../../src/registry/credentials.js';
 import { RegistryAuthError, RegistryError } from '../../src/registry/errors.js';
-import { MediaType, type ImageManifest } from '../../src/registry/types.js';
-import { ReplayFetch, basic, registryErrors, type Exchange, type RecordedRequest } from './registry-replay.js';
+import { MediaType } from '../../src/registry/types.js';
+import { ReplayFetch, basic, registryErrors, type Exchange } from './registry-replay.js';
 
 const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
@@ -33,6 +33,7 @@ function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {
     credentials: { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) },
     fetch: replay.fetch,
     userAgent: 'multiarch-build-test',
+    retry: { sleep: () => Promise.resolve() },
   });
   return { replay, client };
 }
@@ -148,15 +149,23 @@ describe('RegistryClient manifests', () => {
     });
   });
 
-  it('reports a network failure with the method and URL', async () => {
+  it('reports a network failure with the method and URL, after retrying it', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' });
+    let attempts = 0;
     const client = new RegistryClient({
       credentials: { description: 'none', get: () => Promise.resolve(undefined) },
-      fetch: () =>
-        Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5000') })),
+      fetch: () => {
+        attempts++;
+        return Promise.reject(new TypeError('fetch failed', { cause: refused }));
+      },
+      retry: { sleep: () => Promise.resolve(), now: () => 0 },
     });
-    await expect(client.listTags(LAB)).rejects.toThrow(
-      `GET ${API}/tags/list?n=1000 failed: connect ECONNREFUSED 127.0.0.1:5000`,
+    const error = await client.listTags(LAB).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).message).toBe(
+      `GET ${API}/tags/list?n=1000 failed: connect ECONNREFUSED 127.0.0.1:5000 (gave up after 5 attempts in 0.0 s)`,
     );
+    expect(attempts).toBe(5);
   });
 
   it('describes a manifest from a HEAD, and gets it when the HEAD answer lacks the digest', async () => {
@@ -387,167 +396,6 @@ describe('RegistryClient blobs', () => {
         `authentication to 127.0.0.1:5001 failed for user "lab-user": HEAD ${url} answered 401 Unauthorized`,
         401,
       ),
-    );
-    replay.expectDone();
-  });
-});
-
-describe('RegistryClient.deleteTag', () => {
-  const ORIGINAL = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociManifest, layers: [] }));
-  const ORIGINAL_DIGEST = sha256(ORIGINAL);
-
-  it.each([
-    [202, 'tag-delete'],
-    [200, 'tag-delete'],
-    [404, 'absent'],
-  ])('uses the tag DELETE when the registry has one (%i → %s)', async (status, outcome) => {
-    const { replay, client } = setup([{ method: 'DELETE', url: `${API}/manifests/tmp`, response: { status } }]);
-    expect(await client.deleteTag(LAB, 'tmp')).toBe(outcome);
-    replay.expectDone();
-  });
-
-  /** The exchanges of the dummy trick after the tag DELETE was refused; `deleted` answers the DELETE by digest. */
-  function dummyTrick(deleted: Exchange['response']) {
-    const uploaded: { config?: Buffer; manifest?: Buffer } = {};
-    const exchanges: Exchange[] = [
-      {
-        method: 'HEAD',
-        url: `${API}/manifests/tmp`,
-        response: { status: 200, headers: manifestHeaders(ORIGINAL, MediaType.ociManifest) },
-      },
-      { method: 'HEAD', url: new RegExp(`^${API}/blobs/sha256:[a-f0-9]{64}$`), response: { status: 404 } },
-      {
-        method: 'POST',
-        url: `${API}/blobs/uploads/`,
-        response: { status: 202, headers: { Location: '/v2/lab/app/blobs/uploads/u1?_state=s' } },
-      },
-      {
-        method: 'PUT',
-        url: new RegExp(`^${API}/blobs/uploads/u1\\?_state=s&digest=sha256%3A[a-f0-9]{64}$`),
-        response: (request: RecordedRequest) => {
-          uploaded.config = request.body;
-          return { status: 201 };
-        },
-      },
-      {
-        method: 'PUT',
-        url: `${API}/manifests/tmp`,
-        response: (request: RecordedRequest) => {
-          uploaded.manifest = request.body;
-          return { status: 201, headers: { 'Docker-Content-Digest': sha256(request.body ?? '') } };
-        },
-      },
-      {
-        method: 'DELETE',
-        url: new RegExp(`^${API}/manifests/sha256:[a-f0-9]{64}$`),
-        response: (request: RecordedRequest) => {
-          // Only the dummy just put under the tag may be deleted.
-          expect(request.url).toBe(`${API}/manifests/${sha256(uploaded.manifest ?? '')}`);
-          return typeof deleted === 'function' ? deleted(request) : deleted;
-        },
-      },
-    ];
-    return { exchanges, uploaded };
-  }
-
-  it('takes the dummy path when the tag DELETE answers 400 (distribution 2.x), never deleting the image', async () => {
-    const { exchanges, uploaded } = dummyTrick({ status: 202 });
-    const { replay, client } = setup([
-      {
-        method: 'DELETE',
-        url: `${API}/manifests/tmp`,
-        response: {
-          status: 400,
-          body: registryErrors('DIGEST_INVALID', 'provided digest did not match uploaded content'),
-        },
-      },
-      ...exchanges,
-    ]);
-    expect(await client.deleteTag(LAB, 'tmp')).toBe('dummy-manifest');
-    replay.expectDone();
-
-    const manifest = JSON.parse(uploaded.manifest?.toString() ?? '') as ImageManifest;
-    const dummyDigest = sha256(uploaded.manifest ?? '');
-    expect(manifest).toMatchObject({
-      mediaType: MediaType.ociManifest,
-      config: { mediaType: MediaType.ociConfig, digest: sha256(uploaded.config ?? ''), size: uploaded.config?.length },
-      layers: [],
-    });
-    expect(replay.log.map((line) => line.replace(/sha256:[a-f0-9]{64}/, 'sha256:…'))).toEqual([
-      `DELETE ${API}/manifests/tmp`,
-      `HEAD ${API}/manifests/tmp`,
-      `HEAD ${API}/blobs/sha256:…`,
-      `POST ${API}/blobs/uploads/`,
-      `PUT ${API}/blobs/uploads/u1?_state=s&digest=sha256%3A${manifest.config.digest.slice(7)}`,
-      `PUT ${API}/manifests/tmp`,
-      `DELETE ${API}/manifests/sha256:…`,
-    ]);
-    expect(replay.log.at(-1)).toBe(`DELETE ${API}/manifests/${dummyDigest}`);
-    expect(replay.log.filter((line) => line.includes(ORIGINAL_DIGEST))).toEqual([]);
-  });
-
-  it('makes each dummy unique', async () => {
-    const digests: string[] = [];
-    for (let run = 0; run < 2; run++) {
-      const { exchanges, uploaded } = dummyTrick({ status: 202 });
-      const { client } = setup([
-        { method: 'DELETE', url: `${API}/manifests/tmp`, response: { status: 405 } },
-        ...exchanges,
-      ]);
-      await client.deleteTag(LAB, 'tmp');
-      digests.push(sha256(uploaded.manifest ?? ''));
-    }
-    expect(new Set(digests).size).toBe(2);
-  });
-
-  it('says the tag points at a harmless dummy when the registry refuses to delete it (405)', async () => {
-    const { exchanges, uploaded } = dummyTrick({
-      status: 405,
-      body: registryErrors('UNSUPPORTED', 'The operation is unsupported.'),
-    });
-    const { replay, client } = setup([
-      {
-        method: 'DELETE',
-        url: `${API}/manifests/tmp`,
-        response: { status: 405, body: registryErrors('UNSUPPORTED', 'The operation is unsupported.') },
-      },
-      ...exchanges,
-    ]);
-    const error = await client.deleteTag(LAB, 'tmp').catch((caught: unknown) => caught);
-    replay.expectDone();
-    const dummyDigest = sha256(uploaded.manifest ?? '');
-    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
-    expect(error).toMatchObject({ dummyDigest, status: 405, codes: ['UNSUPPORTED'] });
-    expect((error as Error).message).toBe(
-      'could not delete tag 127.0.0.1:5000/lab/app:tmp: the registry has no tag delete (it answered 405 UNSUPPORTED), ' +
-        `so the tag was pointed at a dummy manifest ${dummyDigest} to delete by digest, but could not delete ` +
-        `manifest 127.0.0.1:5000/lab/app@${dummyDigest}: DELETE ${API}/manifests/${dummyDigest} answered 405 ` +
-        'UNSUPPORTED: The operation is unsupported.. The tag now points at that harmless dummy (no layers), not at ' +
-        'any image. Delete the dummy with the registry’s own tools to remove the tag: a distribution registry needs ' +
-        'storage.delete.enabled: true; on ghcr.io, delete its package version through the GitHub Packages API.',
-    );
-    expect(replay.log.filter((line) => line.includes(ORIGINAL_DIGEST))).toEqual([]);
-  });
-
-  it('puts no dummy under a tag that does not exist', async () => {
-    const { replay, client } = setup([
-      { method: 'DELETE', url: `${API}/manifests/gone`, response: { status: 400 } },
-      { method: 'HEAD', url: `${API}/manifests/gone`, response: { status: 404 } },
-    ]);
-    expect(await client.deleteTag(LAB, 'gone')).toBe('absent');
-    replay.expectDone();
-  });
-
-  it('reports other refusals of the tag DELETE as they are', async () => {
-    const { replay, client } = setup([
-      {
-        method: 'DELETE',
-        url: `${API}/manifests/tmp`,
-        response: { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') },
-      },
-    ]);
-    await expect(client.deleteTag(LAB, 'tmp')).rejects.toThrow(
-      `could not delete tag 127.0.0.1:5000/lab/app:tmp: DELETE ${API}/manifests/tmp answered 403 DENIED: requested access to the resource is denied`,
     );
     replay.expectDone();
   });

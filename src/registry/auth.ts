@@ -4,7 +4,7 @@
 // later requests carry credentials from the start, and tokens are reused until shortly before they expire.
 import type { Credential, CredentialSource } from './credentials.js';
 import { RegistryAuthError, RegistryError, describeResponse, displayUrl, unexpectedResponseError } from './errors.js';
-import { discardBody, sendHttp, type Fetch, type HttpRequest } from './http.js';
+import { sendHttp, type Fetch, type HttpRequest } from './http.js';
 
 export interface Challenge {
   /** Lowercase, e.g. `bearer` or `basic`. */
@@ -16,6 +16,8 @@ export interface Challenge {
 export interface RegistryAuthOptions {
   credentials: CredentialSource;
   fetch: Fetch;
+  /** The time limit of each request (registry and token server); sendHttp's default otherwise. */
+  requestTimeoutMs?: number;
   /** Called once for each password or token the client sends, so that the caller can mask it in logs. */
   onSecret: (secret: string) => void;
   userAgent: string;
@@ -82,7 +84,7 @@ export class RegistryAuth {
     // A 401 without a challenge we understand is reported like any other refusal, by the caller.
     if (challenge === undefined) return response;
 
-    const credential = await this.#credential(request.registry);
+    const credential = await this.credential(request.registry);
     // Basic credentials refused once would be refused again; without a password there is nothing to try.
     if (challenge.scheme === 'basic' && (sent !== undefined || credential?.kind !== 'password')) {
       const note =
@@ -94,7 +96,6 @@ export class RegistryAuth {
     // A bearer token can be refused for being expired or revoked, or too narrow: get a new one, once.
     if (sent?.tokenKey !== undefined) this.#tokens.delete(sent.tokenKey);
     this.#learn(request, challenge);
-    await discardBody(response);
 
     const retried = await this.#sendWith(request, await this.#authorization(request));
     if (retried.status === 401) throw await this.#failure(request, retried, credential);
@@ -104,14 +105,14 @@ export class RegistryAuth {
   #sendWith(request: RegistryRequest, authorization: Authorization | undefined): Promise<Response> {
     const headers = { ...request.headers };
     if (authorization !== undefined) headers.Authorization = authorization.header;
-    return sendHttp(this.#options.fetch, { ...request, headers });
+    return sendHttp(this.#options.fetch, { ...request, headers }, this.#options.requestTimeoutMs);
   }
 
   /** What to send before the registry asks: nothing until it has challenged us once. */
   async #authorization(request: RegistryRequest): Promise<Authorization | undefined> {
     const scheme = this.#schemes.get(request.registry);
     if (scheme === undefined) return undefined;
-    const credential = await this.#credential(request.registry);
+    const credential = await this.credential(request.registry);
     if (scheme.kind === 'basic') {
       return credential?.kind === 'password' ? { header: this.#basic(credential) } : undefined;
     }
@@ -169,7 +170,7 @@ export class RegistryAuth {
       credential?.kind === 'identity-token'
         ? this.#refreshTokenRequest(scheme, scopes, credential)
         : this.#tokenRequest(scheme, scopes, credential);
-    const response = await sendHttp(this.#options.fetch, request);
+    const response = await sendHttp(this.#options.fetch, request, this.#options.requestTimeoutMs);
     if (response.status === 401) throw await this.#failure({ ...request, registry }, response, credential);
     if (!response.ok) {
       throw await unexpectedResponseError(`get a token for ${registry}`, request.method, request.url, response);
@@ -183,7 +184,7 @@ export class RegistryAuth {
         response.status,
       );
     }
-    this.#reveal(value);
+    this.reveal(value);
     const lifetime = typeof body?.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : undefined;
     const lifetimeMs = (lifetime ?? DEFAULT_TOKEN_LIFETIME_SECONDS) * 1000;
     return { value, expiresAt: requestedAt + Math.max(lifetimeMs / 2, lifetimeMs - TOKEN_EXPIRY_MARGIN_MS) };
@@ -207,7 +208,7 @@ export class RegistryAuth {
     scopes: string[],
     credential: Extract<Credential, { kind: 'identity-token' }>,
   ): HttpRequest {
-    this.#reveal(credential.identityToken);
+    this.reveal(credential.identityToken);
     const form = new URLSearchParams({
       grant_type: 'refresh_token',
       refresh_token: credential.identityToken,
@@ -230,18 +231,20 @@ export class RegistryAuth {
 
   #basic(credential: Extract<Credential, { kind: 'password' }>): string {
     const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
-    this.#reveal(credential.password);
-    this.#reveal(encoded);
+    this.reveal(credential.password);
+    this.reveal(encoded);
     return `Basic ${encoded}`;
   }
 
-  #reveal(secret: string): void {
+  /** Hands a secret to onSecret, once: what the client sends, and what other APIs of the registry are sent. */
+  reveal(secret: string): void {
     if (secret === '' || this.#revealed.has(secret)) return;
     this.#revealed.add(secret);
     this.#options.onSecret(secret);
   }
 
-  #credential(registry: string): Promise<Credential | undefined> {
+  /** The credential for a registry, asked of the source once (a credential helper runs once per registry). */
+  credential(registry: string): Promise<Credential | undefined> {
     let credential = this.#credentials.get(registry);
     if (credential === undefined) {
       credential = this.#options.credentials.get(registry);
@@ -261,7 +264,10 @@ export class RegistryAuth {
     const outcome =
       credential === undefined
         ? `is required, but ${this.#options.credentials.description} has no credentials for it`
-        : `failed for user "${credential.username}"`;
+        : credential.username === ''
+          ? // A credential helper's identity token comes without a user name.
+            'failed with the identity token'
+          : `failed for user "${credential.username}"`;
     const reason = note === undefined ? summary : `${note}; ${summary}`;
     return new RegistryAuthError(`authentication to ${request.registry} ${outcome}: ${reason}`, status, codes);
   }

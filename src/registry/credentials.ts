@@ -1,9 +1,12 @@
-// Registry credentials from Docker's config file, found and matched the way the docker CLI does.
+// Registry credentials from Docker's config file, found and matched the way the docker CLI does
+// (cli/config/configfile/file.go): a registry's credHelpers entry wins, then credsStore, then auths. A helper,
+// when one applies, is the only source: its "none" is not completed from auths, as in the CLI.
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { DOCKER_HUB } from '../reference.js';
+import { getFromCredentialHelper } from './credential-helpers.js';
 
 /** A user name and a password (or personal access token) for basic auth or a token server. */
 export interface PasswordCredential {
@@ -22,7 +25,7 @@ export interface IdentityTokenCredential {
 
 export type Credential = PasswordCredential | IdentityTokenCredential;
 
-/** Where the client gets credentials. Docker's credential helpers (credHelpers, credsStore) can implement it too. */
+/** Where the client gets credentials. */
 export interface CredentialSource {
   /** Where the credentials come from, for messages, e.g. `the docker config /root/.docker/config.json`. */
   readonly description: string;
@@ -39,25 +42,54 @@ export function dockerConfigPath(env: Environment): string {
 }
 
 // `docker login` (no argument) stores Docker Hub under its historical v1 index URL; accept the other names too.
+// It is also the server URL the CLI gives credential helpers for Docker Hub, and its key in credHelpers.
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_HOSTS = [DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io'];
 
-/** The `auths` section of a docker config file. Read on first use; a missing file means no credentials. */
+/** What a docker config says about credentials. */
+interface DockerConfig {
+  auths: Map<string, Credential>;
+  /** Per registry (`host[:port]`, Docker Hub under DOCKER_HUB_KEY): a helper name; "" means "use auths". */
+  credHelpers: Map<string, string>;
+  /** The default helper; "" or absent means none. */
+  credsStore: string;
+}
+
+/** A docker config file, read on first use (a missing file means no credentials), and the helpers it names. */
 export class DockerConfigCredentials implements CredentialSource {
   readonly description: string;
-  #auths: Promise<Map<string, Credential>> | undefined;
+  /** The environment credential helpers run in: its PATH finds them. */
+  readonly #helperEnv: Environment;
+  #config: Promise<DockerConfig> | undefined;
 
-  constructor(readonly configPath: string) {
+  constructor(
+    readonly configPath: string,
+    helperEnv: Environment = process.env,
+  ) {
     this.description = `the docker config ${configPath}`;
+    this.#helperEnv = helperEnv;
   }
 
   static fromEnvironment(env: Environment): DockerConfigCredentials {
-    return new DockerConfigCredentials(dockerConfigPath(env));
+    return new DockerConfigCredentials(dockerConfigPath(env), env);
   }
 
   async get(registry: string): Promise<Credential | undefined> {
-    this.#auths ??= readAuths(this.configPath);
-    return findCredential(await this.#auths, registry);
+    this.#config ??= readDockerConfig(this.configPath);
+    const config = await this.#config;
+    const serverUrl = registry === DOCKER_HUB ? DOCKER_HUB_KEY : registry;
+    const helper = config.credHelpers.get(serverUrl) ?? config.credsStore;
+    if (helper === '') return findCredential(config.auths, registry);
+    try {
+      return await getFromCredentialHelper(helper, serverUrl, this.#helperEnv);
+    } catch (error) {
+      const setting = config.credHelpers.has(serverUrl) ? `credHelpers["${serverUrl}"]` : 'credsStore';
+      throw new Error(
+        `cannot get the credentials for ${registry} from the credential helper "${helper}" (${setting} of ` +
+          `${this.description}): ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
 }
 
@@ -79,12 +111,14 @@ function hostOfKey(key: string): string {
   return withoutScheme.split('/', 1)[0]?.toLowerCase() ?? '';
 }
 
-async function readAuths(file: string): Promise<Map<string, Credential>> {
+async function readDockerConfig(file: string): Promise<DockerConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { auths: new Map(), credHelpers: new Map(), credsStore: '' };
+    }
     throw new Error(`cannot read the docker config ${file}: ${(error as Error).message}`, { cause: error });
   }
   const invalid = (reason: string) => new Error(`the docker config ${file} is not valid: ${reason}`);
@@ -98,6 +132,10 @@ async function readAuths(file: string): Promise<Map<string, Credential>> {
   if (!isObject(config)) throw invalid('not a JSON object');
   const auths = config.auths ?? {};
   if (!isObject(auths)) throw invalid('"auths" is not an object');
+  const credHelpers = config.credHelpers ?? {};
+  if (!isObject(credHelpers)) throw invalid('"credHelpers" is not an object');
+  const credsStore = config.credsStore ?? '';
+  if (typeof credsStore !== 'string') throw invalid('"credsStore" is not a string');
 
   const credentials = new Map<string, Credential>();
   for (const [key, entry] of Object.entries(auths)) {
@@ -105,12 +143,17 @@ async function readAuths(file: string): Promise<Map<string, Credential>> {
     const credential = parseAuthEntry(entry, (reason) => invalid(`auths["${key}"] ${reason}`));
     if (credential !== undefined) credentials.set(key, credential);
   }
-  return credentials;
+  const helpers = new Map<string, string>();
+  for (const [key, helper] of Object.entries(credHelpers)) {
+    if (typeof helper !== 'string') throw invalid(`credHelpers["${key}"] is not a string`);
+    helpers.set(key, helper);
+  }
+  return { auths: credentials, credHelpers: helpers, credsStore };
 }
 
 // An entry has `auth` (base64 of user:password, which wins over `username`/`password`, as in Docker), and an
 // `identitytoken` when the login produced one. An empty entry `{}` is what docker writes when a credsStore holds
-// the secret: no credential here.
+// the secret: no credential here (the store is asked instead, see get).
 function parseAuthEntry(entry: Record<string, unknown>, invalid: (reason: string) => Error): Credential | undefined {
   const field = (name: string): string => {
     const value = entry[name] ?? '';

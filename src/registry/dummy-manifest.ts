@@ -1,6 +1,6 @@
-// The dummy image that deletes a tag on registries without a tag DELETE (the distribution registry 2.x, GHCR):
-// put it under the tag, then delete it by its digest. Its config carries a random nonce, so its digest is new and
-// no other tag or image shares it: deleting it by digest can only remove what we just uploaded.
+// The dummy image that deleteTag puts under a tag before removing it (tag-deletion.ts): once the tag points at the
+// dummy, deleting the dummy, or the tag, can reach nothing else. Its config carries a random nonce, so its digest
+// is new and no other tag or image shares it: deleting it by digest can only remove what we just uploaded.
 import { digestOf } from './digest.js';
 import { MediaType, type ImageManifest } from './types.js';
 

@@ -4,6 +4,8 @@
 /** A request to a registry (or its token server) that failed; the message says what, where and why. */
 export class RegistryError extends Error {
   override name = 'RegistryError';
+  /** The Retry-After header of the answer (429, 503), for the retry schedule. */
+  readonly retryAfter: string | undefined;
 
   constructor(
     message: string,
@@ -11,9 +13,10 @@ export class RegistryError extends Error {
     readonly status: number | undefined,
     /** The registry's error codes, e.g. `MANIFEST_UNKNOWN`, `UNSUPPORTED`. */
     readonly codes: readonly string[] = [],
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfter?: string },
   ) {
     super(message, options);
+    this.retryAfter = options?.retryAfter;
   }
 }
 
@@ -60,7 +63,8 @@ export async function unexpectedResponseError(
   response: Response,
 ): Promise<RegistryError> {
   const { status, codes, summary } = await describeResponse(method, url, response);
-  return new RegistryError(`could not ${action}: ${summary}`, status, codes);
+  const retryAfter = response.headers.get('retry-after') ?? undefined;
+  return new RegistryError(`could not ${action}: ${summary}`, status, codes, { retryAfter });
 }
 
 /** A URL fit for messages: without user info (the client never puts credentials in URLs; this makes sure). */
@@ -85,4 +89,16 @@ function registryErrors(text: string): { code: string; message: string }[] {
     if (typeof code !== 'string') return [];
     return [{ code, message: typeof message === 'string' ? message : '' }];
   });
+}
+
+/** What was just written is not readable yet (registries that are eventually consistent): worth polling for. */
+export class NotYetVisibleError extends RegistryError {
+  override name = 'NotYetVisibleError';
+}
+
+/** Every deletion by digest checks here first: nothing the published index references is ever deleted. */
+export function refuseProtected(digest: string, protectedDigests: ReadonlySet<string>): void {
+  if (protectedDigests.has(digest)) {
+    throw new RegistryError(`refusing to delete ${digest}: the published index references it`, undefined);
+  }
 }

@@ -1,0 +1,520 @@
+// deleteTag against each kind of registry, from their documented HTTP exchanges: the CNCF distribution registry
+// (DELETE by digest), a registry without DELETE by digest (405 UNSUPPORTED), GHCR (bearer challenge with realm
+// https://ghcr.io/token, then the GitHub Packages API) and Docker Hub (auth.docker.io, then the Hub API).
+import { createHash } from 'node:crypto';
+
+import type { ImageName } from '../../src/reference.js';
+import { RegistryClient, type DeleteTagOptions } from '../../src/registry/client.js';
+import type { Credential } from '../../src/registry/credentials.js';
+import { RegistryError } from '../../src/registry/errors.js';
+import { deleteGhcrPackageVersion } from '../../src/registry/github-packages.js';
+import { DummyManifestNotDeletedError, TagMovedError } from '../../src/registry/tag-deletion.js';
+import { Transport } from '../../src/registry/transport.js';
+import { MediaType, type ImageManifest } from '../../src/registry/types.js';
+import { ReplayFetch, basic, registryErrors, type Exchange, type RecordedRequest } from './registry-replay.js';
+
+const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** The image the temporary tag points to: it must survive every deletion. */
+const ORIGINAL = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: { mediaType: MediaType.ociConfig, digest: `sha256:${'c'.repeat(64)}`, size: 2 },
+    layers: [],
+  }),
+);
+const ORIGINAL_DIGEST = sha256(ORIGINAL);
+const PROTECTED: ReadonlySet<string> = new Set([ORIGINAL_DIGEST]);
+
+const describes = (bytes: Buffer) => ({
+  'Content-Type': MediaType.ociManifest,
+  'Content-Length': String(bytes.length),
+  'Docker-Content-Digest': sha256(bytes),
+});
+
+/** What the registry received of the dummy: its config blob and its manifest. */
+interface Uploaded {
+  config?: Buffer;
+  manifest?: Buffer;
+}
+
+/**
+ * The exchanges of steps 1 and 2 on a registry at `api` (`…/v2/<repository>`): HEAD the tag (it points at
+ * ORIGINAL), then upload the dummy's config and put the dummy under the tag. `auth` gives the Authorization of
+ * each request: a pull token for the HEAD, a push token for the rest.
+ */
+function headAndPutDummy(api: string, tag: string, uploaded: Uploaded, auth: { pull?: string; push?: string } = {}) {
+  const path = new URL(api).pathname;
+  const exchanges: Exchange[] = [
+    {
+      method: 'HEAD',
+      url: `${api}/manifests/${tag}`,
+      authorization: auth.pull,
+      response: { status: 200, headers: describes(ORIGINAL) },
+    },
+    {
+      method: 'HEAD',
+      url: new RegExp(`^${api}/blobs/sha256:[a-f0-9]{64}$`),
+      authorization: auth.push,
+      response: { status: 404 },
+    },
+    {
+      method: 'POST',
+      url: `${api}/blobs/uploads/`,
+      authorization: auth.push,
+      response: { status: 202, headers: { Location: `${path}/blobs/uploads/u1?_state=s` } },
+    },
+    {
+      method: 'PUT',
+      url: new RegExp(`^${api}/blobs/uploads/u1\\?_state=s&digest=sha256%3A[a-f0-9]{64}$`),
+      authorization: auth.push,
+      response: (request: RecordedRequest) => {
+        uploaded.config = request.body;
+        return { status: 201, headers: { 'Docker-Content-Digest': sha256(request.body ?? '') } };
+      },
+    },
+    {
+      method: 'PUT',
+      url: `${api}/manifests/${tag}`,
+      authorization: auth.push,
+      response: (request: RecordedRequest) => {
+        uploaded.manifest = request.body;
+        return { status: 201, headers: { 'Docker-Content-Digest': sha256(request.body ?? '') } };
+      },
+    },
+  ];
+  return exchanges;
+}
+
+function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) {
+  const replay = new ReplayFetch(exchanges);
+  const secrets: string[] = [];
+  const retries: string[] = [];
+  const client = new RegistryClient({
+    credentials: { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) },
+    fetch: replay.fetch,
+    onSecret: (secret) => secrets.push(secret),
+    onRetry: (message) => retries.push(message),
+    retry: { sleep: () => Promise.resolve(), random: () => 0 },
+  });
+  return { replay, client, secrets, retries };
+}
+
+/** The invariant: no request names the image the tag pointed to, let alone deletes it. */
+function expectOriginalUntouched(replay: ReplayFetch) {
+  const named = replay.requests.filter(
+    (request) => request.url.includes(ORIGINAL_DIGEST) || (request.body?.toString().includes(ORIGINAL_DIGEST) ?? false),
+  );
+  expect(named).toEqual([]);
+}
+
+const dummyDigestOf = (uploaded: Uploaded) => sha256(uploaded.manifest ?? '');
+
+describe('deleteTag on a distribution registry (DELETE by digest)', () => {
+  const LAB: ImageName = { registry: '127.0.0.1:5000', repository: 'lab/app' };
+  const API = 'http://127.0.0.1:5000/v2/lab/app';
+
+  it('points the tag at a dummy, then deletes the dummy by digest', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup([
+      ...headAndPutDummy(API, 'tmp', uploaded),
+      {
+        method: 'DELETE',
+        url: new RegExp(`^${API}/manifests/sha256:[a-f0-9]{64}$`),
+        response: (request) => {
+          expect(request.url).toBe(`${API}/manifests/${dummyDigestOf(uploaded)}`);
+          return { status: 202 };
+        },
+      },
+    ]);
+    expect(await client.deleteTag(LAB, 'tmp', { protectedDigests: PROTECTED })).toBe('dummy-digest-delete');
+    replay.expectDone();
+    expectOriginalUntouched(replay);
+
+    const dummy = JSON.parse(uploaded.manifest?.toString() ?? '') as ImageManifest;
+    expect(dummy).toMatchObject({
+      mediaType: MediaType.ociManifest,
+      config: { mediaType: MediaType.ociConfig, digest: sha256(uploaded.config ?? ''), size: uploaded.config?.length },
+      layers: [],
+    });
+  });
+
+  it('does nothing to a tag that does not exist', async () => {
+    const { replay, client } = setup([{ method: 'HEAD', url: `${API}/manifests/gone`, response: { status: 404 } }]);
+    expect(await client.deleteTag(LAB, 'gone')).toBe('absent');
+    replay.expectDone();
+  });
+
+  it('makes each dummy unique', async () => {
+    const digests = new Set<string>();
+    for (let run = 0; run < 2; run++) {
+      const uploaded: Uploaded = {};
+      const { client } = setup([
+        ...headAndPutDummy(API, 'tmp', uploaded),
+        { method: 'DELETE', url: new RegExp(`^${API}/manifests/sha256:`), response: { status: 202 } },
+      ]);
+      await client.deleteTag(LAB, 'tmp');
+      digests.add(dummyDigestOf(uploaded));
+    }
+    expect(digests.size).toBe(2);
+  });
+
+  it('refuses an invalid tag before sending anything', async () => {
+    const { replay, client } = setup([]);
+    await expect(client.deleteTag(LAB, '../x')).rejects.toThrow('cannot delete tag "../x" of 127.0.0.1:5000/lab/app');
+    replay.expectDone();
+  });
+});
+
+describe('deleteTag on a registry without DELETE by digest (405)', () => {
+  const REGISTRY: ImageName = { registry: 'registry.example', repository: 'team/app' };
+  const API = 'https://registry.example/v2/team/app';
+  const UNSUPPORTED = { status: 405, body: registryErrors('UNSUPPORTED', 'The operation is unsupported.') };
+
+  function refusedDigestDelete(uploaded: Uploaded): Exchange[] {
+    return [
+      ...headAndPutDummy(API, 'tmp', uploaded),
+      { method: 'DELETE', url: new RegExp(`^${API}/manifests/sha256:`), response: UNSUPPORTED },
+    ];
+  }
+  const headShowing = (uploaded: Uploaded): Exchange => ({
+    method: 'HEAD',
+    url: `${API}/manifests/tmp`,
+    response: () => ({ status: 200, headers: describes(uploaded.manifest ?? Buffer.alloc(0)) }),
+  });
+
+  it('deletes the tag once a HEAD shows that it points at the dummy', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup([
+      ...refusedDigestDelete(uploaded),
+      headShowing(uploaded),
+      { method: 'DELETE', url: `${API}/manifests/tmp`, response: { status: 202 } },
+    ]);
+    expect(await client.deleteTag(REGISTRY, 'tmp', { protectedDigests: PROTECTED })).toBe('dummy-tag-delete');
+    replay.expectDone();
+    expectOriginalUntouched(replay);
+  });
+
+  it('leaves a tag that was moved meanwhile, and sends no tag DELETE', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup([
+      ...refusedDigestDelete(uploaded),
+      // Another writer put the published image under the tag after the dummy.
+      { method: 'HEAD', url: `${API}/manifests/tmp`, response: { status: 200, headers: describes(ORIGINAL) } },
+    ]);
+    const error = await client
+      .deleteTag(REGISTRY, 'tmp', { protectedDigests: PROTECTED })
+      .catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(TagMovedError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        '^could not delete tag registry\\.example/team/app:tmp: the registry refused to delete the dummy put under ' +
+          `it by digest \\(.* 405 UNSUPPORTED: .*\\), and meanwhile the tag was moved to ${ORIGINAL_DIGEST}, by ` +
+          'another writer: it is left as it is$',
+      ),
+    );
+    expect(replay.log.filter((line) => line === `DELETE ${API}/manifests/tmp`)).toEqual([]);
+  });
+
+  it('says which tag is left on which dummy, and how to remove it, when the tag DELETE is refused too', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup([
+      ...refusedDigestDelete(uploaded),
+      headShowing(uploaded),
+      { method: 'DELETE', url: `${API}/manifests/tmp`, response: UNSUPPORTED },
+    ]);
+    const error = await client.deleteTag(REGISTRY, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    const dummy = dummyDigestOf(uploaded);
+    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+    expect(error).toMatchObject({ tag: 'registry.example/team/app:tmp', dummyDigest: dummy, status: 405 });
+    expect((error as Error).message).toBe(
+      'could not delete tag registry.example/team/app:tmp: the registry refused both to delete the dummy by digest ' +
+        `(could not delete manifest registry.example/team/app@${dummy}: DELETE ${API}/manifests/${dummy} answered ` +
+        '405 UNSUPPORTED: The operation is unsupported.) and to delete the tag (could not delete tag ' +
+        `registry.example/team/app:tmp: DELETE ${API}/manifests/tmp answered 405 UNSUPPORTED: The operation is ` +
+        `unsupported.). The tag now points at a harmless dummy manifest ${dummy} (no layers), not at any image. ` +
+        `To remove it, delete the manifest ${dummy} (DELETE /v2/team/app/manifests/${dummy}; a distribution ` +
+        'registry needs storage.delete.enabled: true) or the tag, with the registry’s own tools.',
+    );
+  });
+
+  it('reports a refusal that is not "unsupported" as it is, without trying the tag DELETE', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup([
+      ...headAndPutDummy(API, 'tmp', uploaded),
+      {
+        method: 'DELETE',
+        url: new RegExp(`^${API}/manifests/sha256:`),
+        response: { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') },
+      },
+    ]);
+    await expect(client.deleteTag(REGISTRY, 'tmp')).rejects.toThrow(
+      /^could not delete tag registry\.example\/team\/app:tmp: could not delete manifest .* answered 403 DENIED/,
+    );
+    replay.expectDone();
+  });
+});
+
+describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
+  const GHCR: ImageName = { registry: 'ghcr.io', repository: 'acme/app' };
+  const API = 'https://ghcr.io/v2/acme/app';
+  const ORG_VERSIONS = 'https://api.github.com/orgs/acme/packages/container/app/versions';
+  const USER_VERSIONS = 'https://api.github.com/users/acme/packages/container/app/versions';
+  const LIST = '?per_page=100&state=active';
+  const credentials = { 'ghcr.io': { kind: 'password', username: 'octocat', password: 'ghp_registry' } } as const;
+  const GITHUB_TOKEN = 'ghs_actions_token';
+
+  /** The registry's bearer challenge and token exchanges around the dummy upload (GHCR's token server). */
+  function ghcrRegistryExchanges(uploaded: Uploaded): Exchange[] {
+    const [head, ...upload] = headAndPutDummy(API, 'tmp', uploaded, {
+      pull: 'Bearer ghcr-pull',
+      push: 'Bearer ghcr-push',
+    });
+    if (head === undefined) throw new Error('no HEAD exchange');
+    return [
+      {
+        method: 'HEAD',
+        url: `${API}/manifests/tmp`,
+        response: {
+          status: 401,
+          headers: {
+            'WWW-Authenticate':
+              'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/app:pull"',
+          },
+        },
+      },
+      {
+        method: 'GET',
+        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull',
+        authorization: basic('octocat', 'ghp_registry'),
+        response: { status: 200, body: { token: 'ghcr-pull' } },
+      },
+      head,
+      {
+        method: 'GET',
+        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush',
+        authorization: basic('octocat', 'ghp_registry'),
+        response: { status: 200, body: { token: 'ghcr-push' } },
+      },
+      ...upload,
+    ];
+  }
+
+  const version = (id: number, name: string, tags: string[] = []) => ({
+    id,
+    name,
+    url: `${ORG_VERSIONS}/${id}`,
+    package_html_url: 'https://github.com/orgs/acme/packages/container/package/app',
+    created_at: '2026-11-28T00:00:00Z',
+    updated_at: '2026-11-28T00:00:00Z',
+    html_url: `https://github.com/orgs/acme/packages/container/app/${id}`,
+    metadata: { package_type: 'container', container: { tags } },
+  });
+
+  it("deletes the dummy's package version of an organization's package, once the API lists it", async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client, secrets } = setup(
+      [
+        ...ghcrRegistryExchanges(uploaded),
+        // The Packages API lists the new version a moment after the push.
+        {
+          method: 'GET',
+          url: `${ORG_VERSIONS}${LIST}`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: { status: 200, body: [version(7, ORIGINAL_DIGEST, ['v1'])] },
+        },
+        {
+          method: 'GET',
+          url: `${ORG_VERSIONS}${LIST}`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: () => ({
+            status: 200,
+            headers: {
+              Link: `<https://api.github.com/organizations/1/packages/container/app/versions${LIST}&page=2>; rel="next"`,
+            },
+            body: [version(8, dummyDigestOf(uploaded), ['tmp']), version(7, ORIGINAL_DIGEST, ['v1'])],
+          }),
+        },
+        {
+          method: 'DELETE',
+          url: `${ORG_VERSIONS}/8`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: (request) => {
+            expect(request.headers.get('accept')).toBe('application/vnd.github+json');
+            expect(request.headers.get('x-github-api-version')).toBe('2022-11-28');
+            return { status: 204 };
+          },
+        },
+      ],
+      credentials,
+    );
+    const options: DeleteTagOptions = { protectedDigests: PROTECTED, githubToken: GITHUB_TOKEN };
+    expect(await client.deleteTag(GHCR, 'tmp', options)).toBe('github-package-version');
+    replay.expectDone();
+    expectOriginalUntouched(replay);
+    expect(secrets).toContain(GITHUB_TOKEN);
+  });
+
+  it("finds a user's package under /users when /orgs answers 404", async () => {
+    const uploaded: Uploaded = {};
+    const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
+    const { replay, client } = setup(
+      [
+        ...ghcrRegistryExchanges(uploaded),
+        {
+          method: 'GET',
+          url: `${ORG_VERSIONS}${LIST}`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: { status: 404, body: notFound },
+        },
+        {
+          method: 'GET',
+          url: `${USER_VERSIONS}${LIST}`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: () => ({ status: 200, body: [version(9, dummyDigestOf(uploaded), ['tmp'])] }),
+        },
+        {
+          method: 'DELETE',
+          url: `${USER_VERSIONS}/9`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: { status: 204 },
+        },
+      ],
+      credentials,
+    );
+    expect(await client.deleteTag(GHCR, 'tmp', { githubToken: GITHUB_TOKEN })).toBe('github-package-version');
+    replay.expectDone();
+  });
+
+  it('sends no registry DELETE, and says how to remove the tag when no GitHub token was given', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup(ghcrRegistryExchanges(uploaded), credentials);
+    const error = await client.deleteTag(GHCR, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+    expect((error as Error).message).toBe(
+      'could not delete tag ghcr.io/acme/app:tmp: ghcr.io has no registry DELETE, and no GitHub token was given ' +
+        `for its API. The tag now points at a harmless dummy manifest ${dummyDigestOf(uploaded)} (no layers), not ` +
+        `at any image. To remove it, delete the package version ${dummyDigestOf(uploaded)} of ` +
+        "ghcr.io/acme/app on github.com (in the package's settings), or give the action a github-token that may " +
+        'delete package versions (permissions: packages: write).',
+    );
+  });
+
+  it('never deletes a version whose digest the published index references', async () => {
+    const replay = new ReplayFetch([]);
+    const transport = new Transport({
+      credentials: { description: 'none', get: () => Promise.resolve(undefined) },
+      fetch: replay.fetch,
+      onSecret: () => undefined,
+      onRetry: () => undefined,
+      retry: { sleep: () => Promise.resolve() },
+      requestTimeoutMs: undefined,
+      userAgent: 'test',
+    });
+    await expect(
+      deleteGhcrPackageVersion(transport, GHCR, ORIGINAL_DIGEST, { token: GITHUB_TOKEN, protectedDigests: PROTECTED }),
+    ).rejects.toThrow(
+      new RegistryError(`refusing to delete ${ORIGINAL_DIGEST}: the published index references it`, undefined),
+    );
+    replay.expectDone();
+  });
+});
+
+describe('deleteTag on docker.io (Docker Hub API)', () => {
+  const HUB: ImageName = { registry: 'docker.io', repository: 'acme/app' };
+  const API = 'https://registry-1.docker.io/v2/acme/app';
+  const HUB_LOGIN = 'https://hub.docker.com/v2/auth/token';
+  const HUB_TAG = 'https://hub.docker.com/v2/repositories/acme/app/tags/tmp/';
+  const user = { kind: 'password', username: 'hubuser', password: 'dckr_pat_secret' } as const;
+
+  function hubRegistryExchanges(uploaded: Uploaded): Exchange[] {
+    const [head, ...upload] = headAndPutDummy(API, 'tmp', uploaded, {
+      pull: 'Bearer hub-pull',
+      push: 'Bearer hub-push',
+    });
+    if (head === undefined) throw new Error('no HEAD exchange');
+    const token = (scope: string, value: string): Exchange => ({
+      method: 'GET',
+      url: `https://auth.docker.io/token?service=registry.docker.io&scope=${encodeURIComponent(scope)}`,
+      authorization: basic('hubuser', 'dckr_pat_secret'),
+      response: {
+        status: 200,
+        body: { token: value, access_token: value, expires_in: 300, issued_at: '2026-11-28T00:00:00Z' },
+      },
+    });
+    return [
+      {
+        method: 'HEAD',
+        url: `${API}/manifests/tmp`,
+        response: {
+          status: 401,
+          headers: {
+            'Www-Authenticate':
+              'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:acme/app:pull"',
+          },
+        },
+      },
+      token('repository:acme/app:pull', 'hub-pull'),
+      head,
+      token('repository:acme/app:pull,push', 'hub-push'),
+      ...upload,
+    ];
+  }
+
+  const login: Exchange = {
+    method: 'POST',
+    url: HUB_LOGIN,
+    response: (request) => {
+      expect(JSON.parse(request.body?.toString() ?? '')).toEqual({ identifier: 'hubuser', secret: 'dckr_pat_secret' });
+      return { status: 200, body: { access_token: 'hub-api-jwt' } };
+    },
+  };
+
+  it('points the tag at a dummy, then deletes the tag through the Hub API (after the Hub API knows it)', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client, secrets } = setup(
+      [
+        ...hubRegistryExchanges(uploaded),
+        login,
+        {
+          method: 'DELETE',
+          url: HUB_TAG,
+          authorization: 'Bearer hub-api-jwt',
+          response: { status: 404, body: { message: 'tag not found' } },
+        },
+        { method: 'DELETE', url: HUB_TAG, authorization: 'Bearer hub-api-jwt', response: { status: 204 } },
+      ],
+      { 'docker.io': user },
+    );
+    expect(await client.deleteTag(HUB, 'tmp', { protectedDigests: PROTECTED })).toBe('docker-hub-api');
+    replay.expectDone();
+    expectOriginalUntouched(replay);
+    expect(secrets).toEqual(expect.arrayContaining(['dckr_pat_secret', 'hub-api-jwt']));
+  });
+
+  it('names the user, not the password, when the Hub API login is refused', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = setup(
+      [
+        ...hubRegistryExchanges(uploaded),
+        {
+          method: 'POST',
+          url: HUB_LOGIN,
+          response: { status: 401, body: { detail: 'Incorrect authentication credentials' } },
+        },
+      ],
+      { 'docker.io': user },
+    );
+    const error = await client.deleteTag(HUB, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+    expect((error as Error).message).toMatch(
+      /^could not delete tag docker\.io\/acme\/app:tmp: authentication to the Docker Hub API failed for user "hubuser": POST https:\/\/hub\.docker\.com\/v2\/auth\/token answered 401\. .* To remove it, delete the tag tmp on https:\/\/hub\.docker\.com\/repository\/docker\/acme\/app\/tags\.$/,
+    );
+    expect((error as Error).message).not.toContain('dckr_pat_secret');
+  });
+});

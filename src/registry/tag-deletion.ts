@@ -1,0 +1,197 @@
+// Deleting a tag without ever deleting the image it points to. Registries disagree on what deleting a tag means:
+// some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
+// So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
+// nothing but the dummy:
+//   1. HEAD the tag: when there is none, nothing to do.
+//   2. Put the dummy under the tag (its digest is computed here, from bytes with a random nonce).
+//   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
+//      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
+//      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
+//      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
+// A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
+import { randomUUID } from 'node:crypto';
+
+import { DOCKER_HUB, formatReference, type ImageName } from '../reference.js';
+import type { RegistryClient } from './client.js';
+import { DockerHubApi } from './docker-hub.js';
+import { dummyImage } from './dummy-manifest.js';
+import { RegistryAuthError, RegistryError, refuseProtected } from './errors.js';
+import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
+import { repositoryTarget, type Transport } from './transport.js';
+import { MediaType } from './types.js';
+
+/** How deleteTag removed the tag. */
+export type TagDeletion =
+  /** There was no such tag. */
+  | 'absent'
+  /** The tag was pointed at a dummy, which was deleted by digest. */
+  | 'dummy-digest-delete'
+  /** The tag was pointed at a dummy, then deleted (the registry refused to delete the dummy by digest). */
+  | 'dummy-tag-delete'
+  /** ghcr.io: the tag was pointed at a dummy, whose package version was deleted through the GitHub API. */
+  | 'github-package-version'
+  /** docker.io: the tag was pointed at a dummy, then deleted through the Docker Hub API. */
+  | 'docker-hub-api';
+
+export interface DeleteTagOptions {
+  /**
+   * Digests that must survive: the published index and every manifest it references. deleteTag only ever deletes
+   * the dummy it just made, and refuses, with an error, to delete any of these, whatever a registry answers.
+   */
+  protectedDigests?: ReadonlySet<string>;
+  /** For ghcr.io: a GitHub token allowed to delete package versions (packages: write, or delete:packages). */
+  githubToken?: string;
+}
+
+/** deleteTag put a dummy under the tag but could not remove it: the tag now points at that dummy. */
+export class DummyManifestNotDeletedError extends RegistryError {
+  override name = 'DummyManifestNotDeletedError';
+
+  constructor(
+    message: string,
+    cause: RegistryError,
+    /** The tag left behind, as a full reference. */
+    readonly tag: string,
+    /** The digest of the dummy manifest the tag now points at. */
+    readonly dummyDigest: string,
+  ) {
+    super(message, cause.status, cause.codes, { cause });
+  }
+}
+
+/** Someone else put another manifest under the tag while it was being deleted: it is not ours to delete. */
+export class TagMovedError extends RegistryError {
+  override name = 'TagMovedError';
+}
+
+/** What the deletion is built from: the client's own manifest and blob operations. */
+type ManifestStore = Pick<RegistryClient, 'headManifest' | 'pushBlob' | 'putManifest' | 'deleteManifest'>;
+
+export class TagDeleter {
+  readonly #store: ManifestStore;
+  readonly #transport: Transport;
+  readonly #dockerHub: DockerHubApi;
+
+  constructor(store: ManifestStore, transport: Transport) {
+    this.#store = store;
+    this.#transport = transport;
+    this.#dockerHub = new DockerHubApi(transport);
+  }
+
+  async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions): Promise<TagDeletion> {
+    if ((await this.#store.headManifest(name, tag)) === undefined) return 'absent';
+    const reference = formatReference({ ...name, tag });
+    const protectedDigests = options.protectedDigests ?? new Set<string>();
+
+    const dummy = dummyImage(reference, randomUUID());
+    await this.#store.pushBlob(name, dummy.config, MediaType.ociConfig);
+    // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
+    // agrees), so the image the tag pointed to before cannot be the one deleted.
+    const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, MediaType.ociManifest);
+    try {
+      refuseProtected(dummyDigest, protectedDigests);
+      return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests });
+    } catch (error) {
+      if (!(error instanceof RegistryError) || error instanceof TagMovedError) throw error;
+      throw new DummyManifestNotDeletedError(
+        `could not delete tag ${reference}: ${error.message}. The tag now points at a harmless dummy manifest ` +
+          `${dummyDigest} (no layers), not at any image. To remove it, ${removalAdvice(name, tag, dummyDigest)}.`,
+        error,
+        reference,
+        dummyDigest,
+      );
+    }
+  }
+
+  async #removeDummy(
+    name: ImageName,
+    tag: string,
+    dummyDigest: string,
+    options: DeleteTagOptions & { protectedDigests: ReadonlySet<string> },
+  ): Promise<TagDeletion> {
+    if (name.registry === GHCR) {
+      if (options.githubToken === undefined || options.githubToken === '') {
+        throw new RegistryError('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
+      }
+      await deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
+        token: options.githubToken,
+        protectedDigests: options.protectedDigests,
+      });
+      return 'github-package-version';
+    }
+    if (name.registry === DOCKER_HUB) {
+      await this.#dockerHub.deleteTag(name, tag);
+      return 'docker-hub-api';
+    }
+    return this.#deleteWithRegistryApi(name, tag, dummyDigest);
+  }
+
+  async #deleteWithRegistryApi(name: ImageName, tag: string, dummyDigest: string): Promise<TagDeletion> {
+    let refusal: RegistryError;
+    try {
+      await this.#store.deleteManifest(name, dummyDigest);
+      return 'dummy-digest-delete';
+    } catch (error) {
+      if (!isRefusedAsUnsupported(error)) throw error;
+      refusal = error;
+    }
+    // Whatever the registry deletes along with the tag can only be the dummy, as long as the tag points at it.
+    const current = await this.#store.headManifest(name, tag);
+    if (current === undefined) return 'absent';
+    if (current.digest !== dummyDigest) {
+      throw new TagMovedError(
+        `could not delete tag ${formatReference({ ...name, tag })}: the registry refused to delete the dummy put ` +
+          `under it by digest (${refusal.message}), and meanwhile the tag was moved to ${current.digest}, by ` +
+          'another writer: it is left as it is',
+        undefined,
+      );
+    }
+    try {
+      await this.#transport.request({
+        action: `delete tag ${formatReference({ ...name, tag })}`,
+        method: 'DELETE',
+        ...repositoryTarget(name, 'delete', `manifests/${tag}`),
+        expect: [200, 202, 204],
+      });
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      throw new RegistryError(
+        `the registry refused both to delete the dummy by digest (${refusal.message}) and to delete the tag ` +
+          `(${error.message})`,
+        error.status,
+        error.codes,
+        { cause: error },
+      );
+    }
+    return 'dummy-tag-delete';
+  }
+}
+
+/**
+ * How registries without a DELETE by digest refuse it: 405 (distribution with deletes disabled, GHCR, Docker Hub)
+ * or UNSUPPORTED, and 400 from some. Not an authentication failure: that one is reported as it is.
+ */
+function isRefusedAsUnsupported(error: unknown): error is RegistryError {
+  return (
+    error instanceof RegistryError &&
+    !(error instanceof RegistryAuthError) &&
+    (error.status === 400 || error.status === 405 || error.codes.includes('UNSUPPORTED'))
+  );
+}
+
+/** What a person can do about a tag left on a dummy, in this registry. */
+function removalAdvice(name: ImageName, tag: string, dummyDigest: string): string {
+  if (name.registry === GHCR) {
+    return (
+      `delete the package version ${dummyDigest} of ${GHCR}/${name.repository} on github.com (in the package's ` +
+      'settings), or give the action a github-token that may delete package versions (permissions: packages: write)'
+    );
+  }
+  if (name.registry === DOCKER_HUB) {
+    return `delete the tag ${tag} on https://hub.docker.com/repository/docker/${name.repository}/tags`;
+  }
+  return (
+    `delete the manifest ${dummyDigest} (DELETE /v2/${name.repository}/manifests/${dummyDigest}; a distribution ` +
+    'registry needs storage.delete.enabled: true) or the tag, with the registry’s own tools'
+  );
+}
