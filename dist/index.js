@@ -28440,9 +28440,10 @@ var StateKey;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
-/* unused harmony exports CommandError, errorSummary, runCommand, parseBuilderInspection */
+/* unused harmony exports errorSummary, runCommand, parseBuilderInspection */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7187);
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
@@ -28814,8 +28815,14 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/docker.ts
+var src_docker = __nccwpck_require__(3871);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/build.ts
 // Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+
+
 
 
 
@@ -28838,7 +28845,14 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
             const label = build.platforms.map(src_platform/* formatPlatform */.Bq).join(',');
             core/* info */.pq(`Building ${label}`);
             try {
-                await docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {});
+                // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
+                await (0,retry/* retry */.L5)(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
+                    maxAttempts: 3,
+                    isRetryable: transientPushFailure,
+                    onRetry: (message) => {
+                        core/* warning */.$e(`${label}: ${message}`);
+                    },
+                });
             }
             catch (error) {
                 throw new BuildError(`the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -28854,6 +28868,23 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
     finally {
         await secretFiles.remove();
     }
+}
+// What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
+// throttling, a dropped connection. A failing RUN step prints none of these.
+const TRANSIENT_PUSH_ERRORS = [
+    /unexpected status( from \w+ request to \S+)?: (429|5\d\d)/i,
+    /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
+    /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
+];
+/** Whether a failed build failed in its push for a reason worth one more try. */
+function transientPushFailure(error) {
+    if (!(error instanceof src_docker/* CommandError */.Qd))
+        return false;
+    const output = `${error.result.stderr}\n${error.result.stdout}`;
+    if (output.includes('did not complete successfully'))
+        return false;
+    const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
+    return match ? { reason: `the push failed (${match[0]})` } : false;
 }
 /** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
 function pushedDescriptor(completed) {
@@ -28889,8 +28920,6 @@ async function writeSecretFiles(secrets, tempDir) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/docker.ts
-var src_docker = __nccwpck_require__(3871);
 // EXTERNAL MODULE: ./src/image-index.ts
 var image_index = __nccwpck_require__(5179);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -31296,8 +31325,8 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
-// EXTERNAL MODULE: ./src/registry-access.ts + 14 modules
-var registry_access = __nccwpck_require__(97);
+// EXTERNAL MODULE: ./src/registry-access.ts + 13 modules
+var registry_access = __nccwpck_require__(934);
 ;// CONCATENATED MODULE: ./src/runners.ts
 // The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
 // entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
@@ -32404,8 +32433,8 @@ var plan = __nccwpck_require__(2464);
 var publish = __nccwpck_require__(4496);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./src/registry-access.ts + 14 modules
-var registry_access = __nccwpck_require__(97);
+// EXTERNAL MODULE: ./src/registry-access.ts + 13 modules
+var registry_access = __nccwpck_require__(934);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
 // EXTERNAL MODULE: ./src/runtime.ts
@@ -32638,11 +32667,12 @@ function message(error) {
 /* harmony export */   hZ: () => (/* binding */ pushIndex)
 /* harmony export */ });
 /* unused harmony export VerificationError */
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5179);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
-/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5035);
-/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(234);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5179);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
+/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5035);
+/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(234);
 // Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
 // tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
 
@@ -32650,6 +32680,8 @@ function message(error) {
 
 
 
+
+const INDEX_MEDIA_TYPES = new Set([_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociIndex, _registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.dockerManifestList]);
 class VerificationError extends Error {
     name = 'VerificationError';
 }
@@ -32670,15 +32702,15 @@ async function pushIndex(plan, images, registry) {
     const [only] = pushed;
     const keepBuildxIndex = pushed.length === 1 &&
         only &&
-        (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageIndex */ .yR)(only.result.manifest) &&
+        (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(only.result.manifest) &&
         Object.keys(plan.indexAnnotations).length === 0;
     const bytes = keepBuildxIndex
         ? only.bytes
-        : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeIndex */ .Jt)((0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
+        : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeIndex */ .Jt)((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
     const index = JSON.parse(bytes.toString('utf8'));
     const descriptor = {
-        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociIndex,
-        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .digestOf */ .o)(bytes),
+        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociIndex,
+        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .o)(bytes),
         size: bytes.length,
     };
     await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
@@ -32690,49 +32722,59 @@ async function pushIndex(plan, images, registry) {
  */
 async function verifyIndex(pushed, platforms, repository, registry) {
     const configPlatforms = new Map();
-    await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .platformManifests */ .OS)(pushed.index).map(async (descriptor) => {
+    await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(pushed.index).map(async (descriptor) => {
         const { json } = await registry.getManifest(repository, descriptor.digest);
-        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageIndex */ .yR)(json))
+        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(json))
             return;
         const config = JSON.parse((await registry.getBlob(repository, json.config.digest)).toString('utf8'));
         if (config.os && config.architecture) {
-            configPlatforms.set(descriptor.digest, (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePlatform */ .FL)({
+            configPlatforms.set(descriptor.digest, (0,_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizePlatform */ .FL)({
                 os: config.os,
                 architecture: config.architecture,
                 ...(config.variant ? { variant: config.variant } : {}),
             }));
         }
     }));
-    const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
+    const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
     if (problems.length > 0) {
         throw new VerificationError(`the index ${pushed.descriptor.digest} failed verification, so nothing is published:\n  - ${problems.join('\n  - ')}`);
     }
 }
 /**
  * Points every final tag at the index: the same bytes, so the same digest, under each tag. Then reads each tag back
- * and fails if any resolves to something else.
+ * (waiting out registries that show a write late). A tag that another run has since pointed at its own index is
+ * that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names one whole index.
+ * Anything else (no manifest, or a single image) fails.
  */
 async function publishTags(tags, index, registry) {
     await Promise.all(tags.map(async (tag) => {
         await registry.putManifest(tag, tag.tag ?? 'latest', index.bytes, index.descriptor.mediaType);
     }));
     const wrong = [];
+    const digest = index.descriptor.digest;
     await Promise.all(tags.map(async (tag) => {
-        const found = await registry.headManifest(tag, tag.tag ?? 'latest');
-        if (found?.digest !== index.descriptor.digest) {
-            wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
+        const reference = tag.tag ?? 'latest';
+        const found = await registry
+            .waitForManifest(tag, reference, digest)
+            .catch(() => registry.headManifest(tag, reference));
+        if (found?.digest === digest)
+            return;
+        if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)} was published, then pointed at ${found.digest} by another writer.`);
+            return;
         }
+        wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
     }));
     if (wrong.length > 0) {
         throw new VerificationError(`published tags do not point at ${index.descriptor.digest}: ${wrong.join('; ')}`);
     }
-    return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH);
+    return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH);
 }
 /** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
 function temporaryReferences(plan) {
     return plan.builds.flatMap((build) => build.temporaryTag === undefined
         ? []
-        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
+        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
 }
 
 
@@ -32847,7 +32889,7 @@ function splitRegistry(name) {
 
 /***/ }),
 
-/***/ 97:
+/***/ 934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33262,109 +33304,8 @@ function parseVersions(action, text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-// Retries with exponential backoff and full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
-// the n-th retry waits a random time between 0 and min(maxDelay, base × 2^(n-1)), so that clients failing together
-// do not come back together. A server's Retry-After replaces that wait. Retries are bounded in count and in time.
-// Sleeping, randomness and the clock are injectable, so that the schedule is tested without waiting.
-/** For one registry request (or one command): 5 attempts within a minute. */
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 5,
-    maxElapsedMs: 60_000,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxRetryAfterMs: 30_000,
-};
-/** The retries ran out: the message says how many attempts over how long, and the last reason. */
-class RetryExhaustedError extends Error {
-    attempts;
-    lastError;
-    name = 'RetryExhaustedError';
-    constructor(message, attempts, 
-    /** The last attempt's error. */
-    lastError) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.lastError = lastError;
-    }
-}
-/** Runs `attempt` until it succeeds, fails with an error that is not retryable, or the retries run out. */
-async function retry(attempt, options) {
-    const policy = policyOf(options);
-    const now = options.now ?? Date.now;
-    const random = options.random ?? Math.random;
-    const sleep = options.sleep ?? defaultSleep;
-    const started = now();
-    for (let attemptNumber = 1;; attemptNumber++) {
-        let error;
-        try {
-            return await attempt(attemptNumber);
-        }
-        catch (caught) {
-            error = caught;
-        }
-        const verdict = options.isRetryable(error);
-        if (verdict === false)
-            throw error;
-        const { reason = messageOf(error), retryAfter } = verdict === true ? {} : verdict;
-        const elapsed = now() - started;
-        const giveUp = (why) => new RetryExhaustedError(`${reason} (gave up after ${plural(attemptNumber, 'attempt')} in ${seconds(elapsed)}${why})`, attemptNumber, error);
-        if (attemptNumber >= policy.maxAttempts)
-            throw giveUp('');
-        const requested = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, now());
-        const delay = requested === undefined
-            ? backoffDelay(attemptNumber, policy, random)
-            : Math.min(requested, policy.maxRetryAfterMs);
-        if (elapsed + delay > policy.maxElapsedMs) {
-            throw giveUp(`: waiting ${seconds(delay)} more would pass the ${seconds(policy.maxElapsedMs)} limit`);
-        }
-        options.onRetry?.(`${reason}; attempt ${attemptNumber} of ${policy.maxAttempts} failed, trying again in ${seconds(delay)}` +
-            (requested === undefined ? '' : ' (as its Retry-After asks)'));
-        await sleep(delay);
-    }
-}
-/** The wait before retry number `retry` (1 for the first): full jitter over the exponential cap. */
-function backoffDelay(retry, policy, random) {
-    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-    return Math.floor(random() * cap);
-}
-/**
- * A Retry-After header (RFC 9110 section 10.2.3) as milliseconds from `now`: delay-seconds or an HTTP-date (a
- * date already past means 0). Undefined when the value is neither, so the caller falls back to its own backoff.
- */
-function parseRetryAfter(value, now) {
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    // Every HTTP-date form names a weekday and a month; without letters, Date.parse would read "1.5" as a date.
-    if (!/[A-Za-z]{3}/.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function defaultSleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function policyOf(tuning) {
-    const defaults = DEFAULT_RETRY_POLICY;
-    return {
-        maxAttempts: tuning.maxAttempts ?? defaults.maxAttempts,
-        maxElapsedMs: tuning.maxElapsedMs ?? defaults.maxElapsedMs,
-        baseDelayMs: tuning.baseDelayMs ?? defaults.baseDelayMs,
-        maxDelayMs: tuning.maxDelayMs ?? defaults.maxDelayMs,
-        maxRetryAfterMs: tuning.maxRetryAfterMs ?? defaults.maxRetryAfterMs,
-    };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 
 
@@ -33697,7 +33638,7 @@ function transientFailure(error) {
  * they are.
  */
 function asRegistryError(error) {
-    if (!(error instanceof RetryExhaustedError) || !(error.lastError instanceof RegistryError))
+    if (!(error instanceof retry/* RetryExhaustedError */.aB) || !(error.lastError instanceof RegistryError))
         return error;
     const last = error.lastError;
     return new RegistryError(error.message, last.status, last.codes, { cause: error });
@@ -33744,7 +33685,7 @@ class Transport {
     /** Runs a sequence of calls (or one), again from its start when a step fails for a passing reason. */
     async retrying(operation) {
         try {
-            return await retry(operation, {
+            return await (0,retry/* retry */.L5)(operation, {
                 ...this.#options.retry,
                 isRetryable: transientFailure,
                 onRetry: this.#options.onRetry,
@@ -33757,7 +33698,7 @@ class Transport {
     /** Runs `operation` again while it fails with NotYetVisibleError (read-after-write lag), within `bounds`. */
     async poll(operation, bounds) {
         try {
-            return await retry(operation, {
+            return await (0,retry/* retry */.L5)(operation, {
                 ...this.#options.retry,
                 ...bounds,
                 isRetryable: (error) => error instanceof NotYetVisibleError,
@@ -34623,6 +34564,119 @@ const MANIFEST_MEDIA_TYPES = [
 ];
 function isImageIndex(manifest) {
     return 'manifests' in manifest;
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   aB: () => (/* binding */ RetryExhaustedError)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter */
+// Retries with exponential backoff and full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
+// the n-th retry waits a random time between 0 and min(maxDelay, base × 2^(n-1)), so that clients failing together
+// do not come back together. A server's Retry-After replaces that wait. Retries are bounded in count and in time.
+// Sleeping, randomness and the clock are injectable, so that the schedule is tested without waiting.
+/** For one registry request (or one command): 5 attempts within a minute. */
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 30_000,
+};
+/** The retries ran out: the message says how many attempts over how long, and the last reason. */
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    name = 'RetryExhaustedError';
+    constructor(message, attempts, 
+    /** The last attempt's error. */
+    lastError) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+    }
+}
+/** Runs `attempt` until it succeeds, fails with an error that is not retryable, or the retries run out. */
+async function retry(attempt, options) {
+    const policy = policyOf(options);
+    const now = options.now ?? Date.now;
+    const random = options.random ?? Math.random;
+    const sleep = options.sleep ?? defaultSleep;
+    const started = now();
+    for (let attemptNumber = 1;; attemptNumber++) {
+        let error;
+        try {
+            return await attempt(attemptNumber);
+        }
+        catch (caught) {
+            error = caught;
+        }
+        const verdict = options.isRetryable(error);
+        if (verdict === false)
+            throw error;
+        const { reason = messageOf(error), retryAfter } = verdict === true ? {} : verdict;
+        const elapsed = now() - started;
+        const giveUp = (why) => new RetryExhaustedError(`${reason} (gave up after ${plural(attemptNumber, 'attempt')} in ${seconds(elapsed)}${why})`, attemptNumber, error);
+        if (attemptNumber >= policy.maxAttempts)
+            throw giveUp('');
+        const requested = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, now());
+        const delay = requested === undefined
+            ? backoffDelay(attemptNumber, policy, random)
+            : Math.min(requested, policy.maxRetryAfterMs);
+        if (elapsed + delay > policy.maxElapsedMs) {
+            throw giveUp(`: waiting ${seconds(delay)} more would pass the ${seconds(policy.maxElapsedMs)} limit`);
+        }
+        options.onRetry?.(`${reason}; attempt ${attemptNumber} of ${policy.maxAttempts} failed, trying again in ${seconds(delay)}` +
+            (requested === undefined ? '' : ' (as its Retry-After asks)'));
+        await sleep(delay);
+    }
+}
+/** The wait before retry number `retry` (1 for the first): full jitter over the exponential cap. */
+function backoffDelay(retry, policy, random) {
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor(random() * cap);
+}
+/**
+ * A Retry-After header (RFC 9110 section 10.2.3) as milliseconds from `now`: delay-seconds or an HTTP-date (a
+ * date already past means 0). Undefined when the value is neither, so the caller falls back to its own backoff.
+ */
+function parseRetryAfter(value, now) {
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    // Every HTTP-date form names a weekday and a month; without letters, Date.parse would read "1.5" as a date.
+    if (!/[A-Za-z]{3}/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function defaultSleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function policyOf(tuning) {
+    const defaults = DEFAULT_RETRY_POLICY;
+    return {
+        maxAttempts: tuning.maxAttempts ?? defaults.maxAttempts,
+        maxElapsedMs: tuning.maxElapsedMs ?? defaults.maxElapsedMs,
+        baseDelayMs: tuning.baseDelayMs ?? defaults.baseDelayMs,
+        maxDelayMs: tuning.maxDelayMs ?? defaults.maxDelayMs,
+        maxRetryAfterMs: tuning.maxRetryAfterMs ?? defaults.maxRetryAfterMs,
+    };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 

@@ -4,11 +4,12 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { buildxBuildArgs, csvField } from './buildx-args.js';
-import type { DockerCli } from './docker.js';
+import { CommandError, type DockerCli } from './docker.js';
 import type { BuildOptions } from './inputs.js';
 import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
 import { formatPlatform } from './platform.js';
 import type { Descriptor } from './registry/types.js';
+import { retry } from './retry.js';
 
 /** The parts of buildx's metadata file this action reads. */
 export interface BuildMetadata {
@@ -47,7 +48,14 @@ export async function runBuilds(
         const label = build.platforms.map(formatPlatform).join(',');
         core.info(`Building ${label}`);
         try {
-          await docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {});
+          // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
+          await retry(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
+            maxAttempts: 3,
+            isRetryable: transientPushFailure,
+            onRetry: (message) => {
+              core.warning(`${label}: ${message}`);
+            },
+          });
         } catch (error) {
           throw new BuildError(
             `the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -66,6 +74,23 @@ export async function runBuilds(
   } finally {
     await secretFiles.remove();
   }
+}
+
+// What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
+// throttling, a dropped connection. A failing RUN step prints none of these.
+const TRANSIENT_PUSH_ERRORS = [
+  /unexpected status( from \w+ request to \S+)?: (429|5\d\d)/i,
+  /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
+  /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
+];
+
+/** Whether a failed build failed in its push for a reason worth one more try. */
+export function transientPushFailure(error: unknown): boolean | { reason: string } {
+  if (!(error instanceof CommandError)) return false;
+  const output = `${error.result.stderr}\n${error.result.stdout}`;
+  if (output.includes('did not complete successfully')) return false;
+  const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
+  return match ? { reason: `the push failed (${match[0]})` } : false;
 }
 
 /** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */

@@ -1,5 +1,6 @@
 // Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
 // tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
+import * as core from '@actions/core';
 import { assembleIndex, indexProblems, platformManifests, serializeIndex, type BuildResult } from './image-index.js';
 import type { Plan } from './plan.js';
 import { normalizePlatform, type Platform } from './platform.js';
@@ -13,6 +14,8 @@ export interface PushedIndex {
   index: ImageIndex;
   bytes: Buffer;
 }
+
+const INDEX_MEDIA_TYPES = new Set<string>([MediaType.ociIndex, MediaType.dockerManifestList]);
 
 export class VerificationError extends Error {
   override name = 'VerificationError';
@@ -111,7 +114,9 @@ export async function verifyIndex(
 
 /**
  * Points every final tag at the index: the same bytes, so the same digest, under each tag. Then reads each tag back
- * and fails if any resolves to something else.
+ * (waiting out registries that show a write late). A tag that another run has since pointed at its own index is
+ * that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names one whole index.
+ * Anything else (no manifest, or a single image) fails.
  */
 export async function publishTags(
   tags: ImageReference[],
@@ -124,12 +129,19 @@ export async function publishTags(
     }),
   );
   const wrong: string[] = [];
+  const digest = index.descriptor.digest;
   await Promise.all(
     tags.map(async (tag) => {
-      const found = await registry.headManifest(tag, tag.tag ?? 'latest');
-      if (found?.digest !== index.descriptor.digest) {
-        wrong.push(`${formatReference(tag)} resolves to ${found?.digest ?? 'nothing'}`);
+      const reference = tag.tag ?? 'latest';
+      const found = await registry
+        .waitForManifest(tag, reference, digest)
+        .catch(() => registry.headManifest(tag, reference));
+      if (found?.digest === digest) return;
+      if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
+        core.warning(`${formatReference(tag)} was published, then pointed at ${found.digest} by another writer.`);
+        return;
       }
+      wrong.push(`${formatReference(tag)} resolves to ${found?.digest ?? 'nothing'}`);
     }),
   );
   if (wrong.length > 0) {
