@@ -28370,6 +28370,40 @@ module.exports = {
 
 /***/ }),
 
+/***/ 188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ buildCacheSpecs),
+/* harmony export */   _: () => (/* binding */ CACHE_MODES)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
+// The `cache` convenience input: per-build cache specs, so that the builds of a fan-out and the legs of a matrix
+// (one build per platform each) never overwrite each other's cache, and a cache outage never fails a build.
+
+const CACHE_MODES = ['none', 'gha', 'registry'];
+/**
+ * `gha`: one GitHub cache scope per image and build (`acme-app-linux-arm64`); `registry`: one cache tag per build
+ * next to the image (`registry/acme/app:buildcache-linux-arm64`). Exports are `mode=max` (every stage, so a
+ * rebuild after a late-stage change still hits) with `ignore-error=true`.
+ */
+function buildCacheSpecs(mode, buildName, repository) {
+    if (mode === 'none')
+        return { from: [], to: [] };
+    if (mode === 'gha') {
+        const base = repository ? repository.repository.replaceAll('/', '-') : 'multiarch-build';
+        const scope = `${base}-${buildName}`;
+        return { from: [`type=gha,scope=${scope}`], to: [`type=gha,scope=${scope},mode=max,ignore-error=true`] };
+    }
+    if (!repository)
+        throw new Error('cache: registry needs a repository to keep the cache in (set tags)');
+    const ref = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatName */ .nD)(repository)}:buildcache-${buildName}`;
+    return { from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max,ignore-error=true`] };
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28409,6 +28443,7 @@ var Input;
     Input["Ssh"] = "ssh";
     Input["CacheFrom"] = "cache-from";
     Input["CacheTo"] = "cache-to";
+    Input["Cache"] = "cache";
     Input["Provenance"] = "provenance";
     Input["Sbom"] = "sbom";
     Input["NoCache"] = "no-cache";
@@ -28722,8 +28757,8 @@ function buildxBuildArgs(build, plan, options, builder, files) {
     pushEach(args, '--secret', files.secretSpecs);
     pushEach(args, '--secret', options.secretFiles.map((entry) => secretFileSpec(entry)));
     pushEach(args, '--ssh', options.ssh);
-    pushEach(args, '--cache-from', options.cacheFrom);
-    pushEach(args, '--cache-to', plan.cacheTo);
+    pushEach(args, '--cache-from', build.cacheFrom);
+    pushEach(args, '--cache-to', build.cacheTo);
     if (options.provenance)
         args.push(`--provenance=${options.provenance}`);
     if (options.sbom)
@@ -28922,6 +28957,8 @@ async function writeSecretFiles(secrets, tempDir) {
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/image-index.ts
 var image_index = __nccwpck_require__(5179);
+// EXTERNAL MODULE: ./src/build-cache.ts
+var build_cache = __nccwpck_require__(188);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -31010,6 +31047,7 @@ const parse = function (data, opts = {}) {
 
 
 
+
 const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'];
 const PUBLISH_WHEN = ['post', 'main', 'false'];
 const QEMU_MODES = ['auto', 'true', 'false'];
@@ -31104,6 +31142,7 @@ function parseInputs(read) {
         push,
         publish: oneOf(constants/* Input */.pd.Publish, PUBLISH_WHEN),
         cleanup: boolean(constants/* Input */.pd.Cleanup),
+        cache: oneOf(constants/* Input */.pd.Cache, build_cache/* CACHE_MODES */._),
         cleanupTags: parseCleanupTags(list(constants/* Input */.pd.CleanupTags, true), tags, problems),
         staleTagHours: nonNegativeNumber(constants/* Input */.pd.StaleTagHours),
         tempTagPrefix,
@@ -31137,6 +31176,9 @@ function parseInputs(read) {
     if (tags.length === 0 && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
         const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
         problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
+    }
+    if (inputs.cache === 'registry' && tags.length === 0) {
+        problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
     }
     if (inputs.mode === 'shard' && !push) {
         problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
@@ -32097,10 +32139,12 @@ function setBuildOutputs(builds) {
 /* unused harmony exports PlanError, temporaryTag, foreignPlatforms */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
+/* harmony import */ var _build_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(188);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
 // The plan: inputs plus facts about the builder and the run, turned into what main will do. Pure, so every
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
+
 
 
 
@@ -32115,29 +32159,25 @@ function makePlan(inputs, builder, run) {
     const mode = chooseMode(inputs, builder);
     const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
     checkBuildxSupports(inputs, builder.buildxVersion);
+    const repositories = distinctRepositories(inputs.tags);
+    const cache = planCache(inputs, builder, warnings);
     const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
     const builds = groups.map((platforms) => {
         const [only] = platforms;
-        const name = mode === 'fan-out' && only ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformSlug */ .DN)(only) : 'all';
+        const name = mode === 'fan-out' && only ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .platformSlug */ .DN)(only) : 'all';
         const needsTemporaryTag = inputs.push && !pushByDigest;
+        const specs = (0,_build_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .buildCacheSpecs */ .H)(cache.mode, name, repositories[0]);
         return {
             name,
             platforms,
             ...(needsTemporaryTag ? { temporaryTag: temporaryTag(inputs.tempTagPrefix, run, name) } : {}),
+            cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
+            cacheTo: [...cache.userCacheTo, ...specs.to],
         };
     });
     const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
     if (dropped.length > 0) {
         warnings.push(`index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`);
-    }
-    let cacheTo = inputs.build.cacheTo;
-    if (builder.driver === 'docker') {
-        const exportable = cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
-        if (exportable.length < cacheTo.length) {
-            warnings.push('The docker driver cannot export build cache except inline: cache-to is ignored ' +
-                '(use driver: docker-container to export it).');
-        }
-        cacheTo = exportable;
     }
     if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0) {
         warnings.push('push is false: the images are built but nothing is pushed or published.');
@@ -32146,7 +32186,7 @@ function makePlan(inputs, builder, run) {
         mode,
         platforms: inputs.platforms,
         finalTags: inputs.tags,
-        repositories: distinctRepositories(inputs.tags),
+        repositories,
         push: inputs.push,
         // A shard never publishes: the merge does.
         publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
@@ -32154,9 +32194,25 @@ function makePlan(inputs, builder, run) {
         builds,
         buildAnnotations,
         indexAnnotations,
-        cacheTo,
         warnings,
     };
+}
+/**
+ * The docker driver exports cache only inline: other cache-to entries, and the `cache` convenience, are dropped
+ * with one warning each rather than failing the build.
+ */
+function planCache(inputs, builder, warnings) {
+    if (builder.driver !== 'docker')
+        return { mode: inputs.cache, userCacheTo: inputs.build.cacheTo };
+    const userCacheTo = inputs.build.cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
+    if (userCacheTo.length < inputs.build.cacheTo.length) {
+        warnings.push('The docker driver cannot export build cache except inline: cache-to is ignored ' +
+            '(use driver: docker-container to export it).');
+    }
+    if (inputs.cache !== 'none') {
+        warnings.push(`The docker driver cannot use cache: ${inputs.cache}; building without it (use driver: docker-container).`);
+    }
+    return { mode: 'none', userCacheTo };
 }
 function chooseMode(inputs, builder) {
     if (inputs.mode === 'merge' || inputs.mode === 'plan') {
@@ -32228,7 +32284,7 @@ function distinctRepositories(tags) {
     const repositories = new Map();
     for (const tag of tags) {
         const name = { registry: tag.registry, repository: tag.repository };
-        repositories.set((0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatName */ .nD)(name), name);
+        repositories.set((0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(name), name);
     }
     return [...repositories.values()];
 }
@@ -32274,7 +32330,7 @@ function foreignPlatforms(wanted, nodeArch) {
     return wanted.filter((platform) => !native.some((n) => samePlatform(n, platform)));
 }
 function describePlan(plan) {
-    const platforms = plan.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq).join(', ');
+    const platforms = plan.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq).join(', ');
     const how = plan.mode === 'multi' ? 'one multi-platform build' : `${plan.builds.length} builds, one per platform`;
     const push = !plan.push
         ? 'no push'

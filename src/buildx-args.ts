@@ -34,8 +34,8 @@ export function buildxBuildArgs(
     options.secretFiles.map((entry) => secretFileSpec(entry)),
   );
   pushEach(args, '--ssh', options.ssh);
-  pushEach(args, '--cache-from', options.cacheFrom);
-  pushEach(args, '--cache-to', plan.cacheTo);
+  pushEach(args, '--cache-from', build.cacheFrom);
+  pushEach(args, '--cache-to', build.cacheTo);
   if (options.provenance) args.push(`--provenance=${options.provenance}`);
   if (options.sbom) args.push(`--sbom=${options.sbom}`);
   if (options.noCache) args.push('--no-cache');

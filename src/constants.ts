@@ -29,6 +29,7 @@ export enum Input {
   Ssh = 'ssh',
   CacheFrom = 'cache-from',
   CacheTo = 'cache-to',
+  Cache = 'cache',
   Provenance = 'provenance',
   Sbom = 'sbom',
   NoCache = 'no-cache',

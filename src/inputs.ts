@@ -1,6 +1,7 @@
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
 import * as core from '@actions/core';
+import { CACHE_MODES, type CacheMode } from './build-cache.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
@@ -51,6 +52,8 @@ export interface Inputs {
   push: boolean;
   publish: PublishWhen;
   cleanup: boolean;
+  /** Per-platform build cache: none, gha or registry (expanded by the plan). */
+  cache: CacheMode;
   /** Leftover tags of the user's to delete after a successful publish (e.g. old per-arch tags). */
   cleanupTags: ImageReference[];
   staleTagHours: number;
@@ -162,6 +165,7 @@ export function parseInputs(read: InputReader): Inputs {
     push,
     publish: oneOf(Input.Publish, PUBLISH_WHEN),
     cleanup: boolean(Input.Cleanup),
+    cache: oneOf(Input.Cache, CACHE_MODES),
     cleanupTags: parseCleanupTags(list(Input.CleanupTags, true), tags, problems),
     staleTagHours: nonNegativeNumber(Input.StaleTagHours),
     tempTagPrefix,
@@ -195,6 +199,9 @@ export function parseInputs(read: InputReader): Inputs {
   if (tags.length === 0 && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
     const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
     problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
+  }
+  if (inputs.cache === 'registry' && tags.length === 0) {
+    problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
   }
   if (inputs.mode === 'shard' && !push) {
     problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');

@@ -1,6 +1,8 @@
 // The plan: inputs plus facts about the builder and the run, turned into what main will do. Pure, so every
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
 import { createHash } from 'node:crypto';
+import type { CacheMode } from './build-cache.js';
+import { buildCacheSpecs } from './build-cache.js';
 import type { Inputs, PublishWhen } from './inputs.js';
 import { formatPlatform, nativePlatforms, platformSlug, samePlatform, type Platform } from './platform.js';
 import { formatName, type ImageName, type ImageReference } from './reference.js';
@@ -34,6 +36,8 @@ export interface PlannedBuild {
   platforms: Platform[];
   /** Set where the driver cannot push by digest: the run-unique tag pushed in every repository. */
   temporaryTag?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
 }
 
 export interface Plan {
@@ -50,7 +54,6 @@ export interface Plan {
   buildAnnotations: string[];
   /** `index:` annotations, written by this action into the index it publishes. */
   indexAnnotations: Record<string, string>;
-  cacheTo: string[];
   /** Things the user should know about the plan, said once. */
   warnings: string[];
 }
@@ -69,15 +72,20 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
   const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
   checkBuildxSupports(inputs, builder.buildxVersion);
 
+  const repositories = distinctRepositories(inputs.tags);
+  const cache = planCache(inputs, builder, warnings);
   const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
   const builds = groups.map((platforms): PlannedBuild => {
     const [only] = platforms;
     const name = mode === 'fan-out' && only ? platformSlug(only) : 'all';
     const needsTemporaryTag = inputs.push && !pushByDigest;
+    const specs = buildCacheSpecs(cache.mode, name, repositories[0]);
     return {
       name,
       platforms,
       ...(needsTemporaryTag ? { temporaryTag: temporaryTag(inputs.tempTagPrefix, run, name) } : {}),
+      cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
+      cacheTo: [...cache.userCacheTo, ...specs.to],
     };
   });
 
@@ -88,17 +96,6 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     );
   }
 
-  let cacheTo = inputs.build.cacheTo;
-  if (builder.driver === 'docker') {
-    const exportable = cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
-    if (exportable.length < cacheTo.length) {
-      warnings.push(
-        'The docker driver cannot export build cache except inline: cache-to is ignored ' +
-          '(use driver: docker-container to export it).',
-      );
-    }
-    cacheTo = exportable;
-  }
   if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0) {
     warnings.push('push is false: the images are built but nothing is pushed or published.');
   }
@@ -107,7 +104,7 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     mode,
     platforms: inputs.platforms,
     finalTags: inputs.tags,
-    repositories: distinctRepositories(inputs.tags),
+    repositories,
     push: inputs.push,
     // A shard never publishes: the merge does.
     publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
@@ -115,9 +112,33 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     builds,
     buildAnnotations,
     indexAnnotations,
-    cacheTo,
     warnings,
   };
+}
+
+/**
+ * The docker driver exports cache only inline: other cache-to entries, and the `cache` convenience, are dropped
+ * with one warning each rather than failing the build.
+ */
+function planCache(
+  inputs: Inputs,
+  builder: BuilderFacts,
+  warnings: string[],
+): { mode: CacheMode; userCacheTo: string[] } {
+  if (builder.driver !== 'docker') return { mode: inputs.cache, userCacheTo: inputs.build.cacheTo };
+  const userCacheTo = inputs.build.cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
+  if (userCacheTo.length < inputs.build.cacheTo.length) {
+    warnings.push(
+      'The docker driver cannot export build cache except inline: cache-to is ignored ' +
+        '(use driver: docker-container to export it).',
+    );
+  }
+  if (inputs.cache !== 'none') {
+    warnings.push(
+      `The docker driver cannot use cache: ${inputs.cache}; building without it (use driver: docker-container).`,
+    );
+  }
+  return { mode: 'none', userCacheTo };
 }
 
 function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {

@@ -44,6 +44,7 @@ function inputs(c: Case): Inputs {
     push: c.push ?? true,
     publish: 'post',
     cleanup: true,
+    cache: 'none',
     cleanupTags: [],
     staleTagHours: 24,
     tempTagPrefix: 'multiarch-tmp',
@@ -328,12 +329,11 @@ describe('outputSpec', () => {
       builds: [],
       buildAnnotations: [],
       indexAnnotations: {},
-      cacheTo: [],
       warnings: [],
       ...overrides,
     };
   }
-  const build = { name: 'linux-amd64', platforms: [parsePlatform('linux/amd64')] };
+  const build = { name: 'linux-amd64', platforms: [parsePlatform('linux/amd64')], cacheFrom: [], cacheTo: [] };
 
   test.each<[string, Partial<Plan>, string | undefined, string]>([
     [

@@ -165,6 +165,7 @@ describe('parseInputs: valid', () => {
       push: true,
       publish: 'post',
       cleanup: true,
+      cache: 'none',
       cleanupTags: [],
       staleTagHours: 24,
       tempTagPrefix: 'multiarch-tmp',

@@ -74,6 +74,7 @@ function inputs(overrides: InputOverrides = {}): Inputs {
     push: true,
     publish: 'post',
     cleanup: true,
+    cache: 'none',
     cleanupTags: [],
     staleTagHours: 24,
     tempTagPrefix: 'multiarch-tmp',
@@ -391,8 +392,82 @@ describe('makePlan: cache-to', () => {
     ['docker driver, no cache-to → nothing, no warning', [], DOCKER_PLAIN, [], []],
   ])('%s', (_name, cacheTo, builder, kept, warnings) => {
     const plan = makePlan(inputs({ build: { cacheTo } }), builder, RUN);
-    expect(plan.cacheTo).toEqual(kept);
+    for (const build of plan.builds) expect(build.cacheTo).toEqual(kept);
     expect(plan.warnings).toEqual(warnings);
+  });
+});
+
+describe('makePlan: the cache convenience input', () => {
+  test.each<[string, InputOverrides, BuilderFacts, Record<string, { from: string[]; to: string[] }>]>([
+    [
+      'gha, fan-out: one scope per platform',
+      { cache: 'gha', mode: 'fan-out' },
+      CONTAINER,
+      {
+        'linux-amd64': {
+          from: ['type=gha,scope=acme-app-linux-amd64'],
+          to: ['type=gha,scope=acme-app-linux-amd64,mode=max,ignore-error=true'],
+        },
+        'linux-arm64': {
+          from: ['type=gha,scope=acme-app-linux-arm64'],
+          to: ['type=gha,scope=acme-app-linux-arm64,mode=max,ignore-error=true'],
+        },
+      },
+    ],
+    [
+      'gha, multi: one scope for the one build',
+      { cache: 'gha' },
+      CONTAINER,
+      {
+        all: { from: ['type=gha,scope=acme-app-all'], to: ['type=gha,scope=acme-app-all,mode=max,ignore-error=true'] },
+      },
+    ],
+    [
+      'registry, a shard of one platform: a cache tag per platform next to the image',
+      { cache: 'registry', mode: 'shard', platforms: ['linux/arm64'] },
+      CONTAINER,
+      {
+        'linux-arm64': {
+          from: ['type=registry,ref=ghcr.io/acme/app:buildcache-linux-arm64'],
+          to: ['type=registry,ref=ghcr.io/acme/app:buildcache-linux-arm64,mode=max,ignore-error=true'],
+        },
+      },
+    ],
+    [
+      "the user's own cache-from and cache-to come first, for every build",
+      {
+        cache: 'gha',
+        mode: 'fan-out',
+        platforms: ['linux/arm64'],
+        build: { cacheFrom: ['type=gha'], cacheTo: ['type=gha,mode=min'] },
+      },
+      CONTAINER,
+      {
+        'linux-arm64': {
+          from: ['type=gha', 'type=gha,scope=acme-app-linux-arm64'],
+          to: ['type=gha,mode=min', 'type=gha,scope=acme-app-linux-arm64,mode=max,ignore-error=true'],
+        },
+      },
+    ],
+    [
+      'none adds nothing',
+      { cache: 'none', mode: 'fan-out', platforms: ['linux/arm64'] },
+      CONTAINER,
+      { 'linux-arm64': { from: [], to: [] } },
+    ],
+    [
+      'the docker driver cannot: nothing added (and a warning)',
+      { cache: 'gha', mode: 'fan-out', platforms: ['linux/arm64'] },
+      DOCKER_PLAIN,
+      { 'linux-arm64': { from: [], to: [] } },
+    ],
+  ])('%s', (_name, overrides, builder, expected) => {
+    const plan = makePlan(inputs(overrides), builder, RUN);
+    expect(Object.fromEntries(plan.builds.map((b) => [b.name, { from: b.cacheFrom, to: b.cacheTo }]))).toEqual(
+      expected,
+    );
+    const warned = plan.warnings.some((warning) => warning.includes('cannot use cache'));
+    expect(warned).toBe(builder.driver === 'docker' && overrides.cache !== 'none');
   });
 });
 

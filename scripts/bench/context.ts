@@ -1,0 +1,18 @@
+// What every section of the benchmark gets from the run that hosts it.
+import type { ThrowawayRegistry } from './registry.js';
+
+export interface BenchContext {
+  /** The copy of action.yml and dist/ that this run measures. */
+  actionDir: string;
+  /** A temporary directory for build contexts; removed when the run ends. */
+  workDir: string;
+  registry: ThrowawayRegistry;
+  /** The lab's multi-arch busybox, copied into the throwaway registry. */
+  baseImage: string;
+  /** Timed repetitions of each build comparison. */
+  buildRuns: number;
+  /** Timed repetitions of each cold start. */
+  coldStartRuns: number;
+  /** Progress, on stderr: stdout is the table. */
+  log: (message: string) => void;
+}

@@ -1,0 +1,65 @@
+// docs/benchmarks.md: what the benchmark measures and how, then the table of the latest run and its machine.
+// The whole file is written by `npm run bench`; edit the text here, not there.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { formatMachine, type Machine } from './machine.js';
+import type { BenchOptions } from './options.js';
+import { plural } from './table.js';
+
+const INTRO = `# Benchmarks
+
+\`npm run bench\` measures the action against the local lab (\`npm run lab up\`) and rewrites this file with its
+table. Each run starts its own registry (\`docker-registry serve\` on a free loopback port, temporary storage,
+deletes enabled) and copies the lab's busybox into it, so no result depends on what the lab registry holds. Builds
+use \`driver: docker\` with the containerd image store and \`--provenance=false\` on both sides of every
+comparison. Compared variants run interleaved, in alternating order, and ratios are taken run by run, so drift in
+the machine's load hits both sides alike. Every timing is wall time; medians with min–max.
+
+1. **Overhead**: the action (main + post, as GitHub's runner runs them, \`mode: multi\`, linux/amd64 + linux/arm64,
+   one final tag) against \`docker buildx build --platform linux/amd64,linux/arm64 --output
+   type=image,name=R:latest,push=true\`, what a docker/build-push-action user runs. The build cache is warm (one
+   untimed warm-up of each), so the difference is the work around the build: the temporary tag, the index pushed
+   by digest and verified, publishing and cleanup. Target: action / raw ≤ 1.05 at the median.
+2. **Per-arch flow vs fan-out**: the hand-written flow (each platform built and pushed under \`latest-<arch>\`, the
+   two builds side by side as matrix jobs run, then \`docker manifest create\` + \`docker manifest push\`) against the
+   action's \`mode: fan-out\`, and the tags each leaves in the registry.
+3. **Post-step scale**: the post step alone (publish every final tag, read each back, delete every temporary tag)
+   for 2, 4 and 8 platforms and 1, 5 and 20 tags, \`mode: fan-out\` (one temporary tag per platform) with a
+   \`FROM scratch\` image that needs no emulation. The action reaches the registry through a counting proxy, so each
+   row also gives the registry requests post made. The last row fits requests ≈ a + b·p + c·t + d·p·t (least
+   squares over the grid): post's requests should grow as platforms + tags, so the p·t term d must stay under 0.5.
+4. **Cold start**: \`node dist/index.js\` as a post step with nothing to do (the post marker set, no run state: it
+   says so and exits) against \`node -e ''\`, the floor; and the size of each \`dist/*.js\` file. Targets: cold start
+   ≤ 150 ms, \`dist/index.js\` ≤ 1.5 MB.
+
+Run it on a quiet machine: \`npm run bench\` (5 runs per build comparison, 20 cold starts; \`--build-runs N\`,
+\`--cold-start-runs N\`), or \`npm run bench -- --quick\` for a smoke run whose numbers are not for comparison.
+`;
+
+export interface BenchReport {
+  machine: Machine;
+  options: BenchOptions;
+  /** Which dist/index.js was measured. */
+  bundle: string;
+  table: string;
+}
+
+export async function writeBenchmarksDoc(path: string, report: BenchReport): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, await formatMarkdown(`${INTRO}\n${latestRun(report)}`, path));
+}
+
+/** Markdown as the repository's prettier config formats it (so format:check passes), e.g. with aligned tables. */
+export async function formatMarkdown(markdown: string, path: string): Promise<string> {
+  const config = await resolveConfig(path);
+  return format(markdown, { ...config, filepath: path });
+}
+
+/** The machine and the table, as printed: also what the benchmark writes to stdout. */
+export function latestRun({ machine, options, bundle, table }: BenchReport): string {
+  const kind = options.quick ? 'quick smoke run, not for comparison' : 'full run';
+  const runs = `${plural(options.buildRuns, 'timed run')} per build comparison, ${plural(options.coldStartRuns, 'cold start')}`;
+  const measured = `- Bundle: dist/index.js ${bundle}`;
+  return `## Latest run (${kind}: ${runs})\n\n${formatMachine(machine)}\n${measured}\n\n${table}\n`;
+}

@@ -1,0 +1,66 @@
+// The benchmark's knobs, from argv or the environment (argv wins).
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Timed runs of each build comparison (sections 1 to 3). */
+  buildRuns: number;
+  /** Timed runs of each cold start (section 4). */
+  coldStartRuns: number;
+}
+
+const FULL = { buildRuns: 5, coldStartRuns: 20 };
+const QUICK = { buildRuns: 1, coldStartRuns: 5 };
+
+export const USAGE = `Usage: npm run bench -- [--quick] [--build-runs N] [--cold-start-runs N]
+
+  --quick              a fast smoke run: ${String(QUICK.buildRuns)} run per build comparison, ${String(QUICK.coldStartRuns)} cold starts
+  --build-runs N       timed runs of each build comparison (default ${String(FULL.buildRuns)}; env BENCH_BUILD_RUNS)
+  --cold-start-runs N  timed cold starts of each kind (default ${String(FULL.coldStartRuns)}; env BENCH_COLD_START_RUNS)
+  Env BENCH_QUICK=1 is the same as --quick.
+
+Needs the lab (npm run lab up). Prints one Markdown table and writes it to docs/benchmarks.md.`;
+
+export class OptionsError extends Error {
+  override name = 'OptionsError';
+}
+
+/** The options, or 'help' when asked for the usage. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | 'help' {
+  const values = readArgv(argv);
+  if (values.help === true) return 'help';
+  const quick = values.quick ?? ['1', 'true'].includes(env.BENCH_QUICK ?? '');
+  const defaults = quick ? QUICK : FULL;
+  return {
+    quick,
+    buildRuns: positiveInteger('--build-runs', values['build-runs'] ?? env.BENCH_BUILD_RUNS, defaults.buildRuns),
+    coldStartRuns: positiveInteger(
+      '--cold-start-runs',
+      values['cold-start-runs'] ?? env.BENCH_COLD_START_RUNS,
+      defaults.coldStartRuns,
+    ),
+  };
+}
+
+function readArgv(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        quick: { type: 'boolean' },
+        'build-runs': { type: 'string' },
+        'cold-start-runs': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    // parseArgs says what was wrong (an unknown option, a missing value); the usage says what is right.
+    throw new OptionsError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+}
+
+function positiveInteger(what: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  if (!/^[1-9]\d*$/.test(text)) throw new OptionsError(`${what} must be a positive integer, not "${text}"`);
+  return Number(text);
+}
