@@ -23,9 +23,14 @@ export async function setUpBuilder(
   docker: DockerCli,
   tempDir: string,
 ): Promise<BuilderFacts> {
-  const buildxVersion = await docker.buildxVersion();
-  // The docker driver's builder is named after the docker context.
-  const name = choice.name ?? (await docker.currentContext());
+  // Independent look-ups run together: each docker command costs a process start.
+  const [buildxVersion, name] = await Promise.all([
+    docker.buildxVersion(),
+    // The docker driver's builder is named after the docker context.
+    choice.name ?? docker.currentContext(),
+  ]);
+  // Asked early only when the engine's own builder is sure to be used; otherwise only if inspect says docker.
+  const imageStore = inputs.builder === '' && inputs.driver === 'docker' ? docker.containerdImageStore() : undefined;
   if (choice.create) {
     let configFile: string | undefined;
     if (inputs.buildkitdConfigInline.trim() !== '') {
@@ -36,6 +41,6 @@ export async function setUpBuilder(
   }
   const { driver } = await docker.inspectBuilder(name);
   // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
-  const multiPlatform = driver !== 'docker' || (await docker.containerdImageStore());
+  const multiPlatform = driver !== 'docker' || (await (imageStore ?? docker.containerdImageStore()));
   return { name, driver, buildxVersion, multiPlatform, created: choice.create };
 }

@@ -54,7 +54,9 @@ async function buildAndPush(inputs: Inputs, state: RunState, registry: RegistryC
   const tempDir = await stepTempDir();
   const timings = state.timings;
 
-  if (inputs.push) await phase(timings, 'Check registry access', () => checkPushAccess(registry, inputs.tags));
+  // The access check talks to the registry while QEMU and the builder are set up; it is awaited before any build.
+  const access = inputs.push ? checkPushAccess(registry, inputs.tags) : Promise.resolve();
+  access.catch(() => undefined);
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
   const builderChoice = chooseBuilder(inputs, run);
@@ -62,6 +64,8 @@ async function buildAndPush(inputs: Inputs, state: RunState, registry: RegistryC
   saveRunState(state);
   const builder = await phase(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
   state.builder = { name: builder.name, created: builder.created };
+
+  await phase(timings, 'Check registry access', () => access);
 
   const plan = makePlan(inputs, builder, run);
   core.info(`Plan: ${describePlan(plan)}`);

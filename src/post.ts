@@ -8,25 +8,25 @@ import { parseTemporaryTag } from './plan.js';
 import { publishTags } from './publish.js';
 import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry-access.js';
-import type { RegistryClient } from './registry/client.js';
-import { isImageIndex } from './registry/types.js';
+import type { FetchedManifest, RegistryClient } from './registry/client.js';
+import { isImageIndex, type Manifest } from './registry/types.js';
 import { phase } from './runtime.js';
-import { loadRunState, type RunState } from './state.js';
+import type { RunState } from './state.js';
 import { summaryMarkdown, type PostReport } from './summary.js';
 
-export async function post(): Promise<void> {
-  const state = loadRunState();
-  if (!state) {
-    core.info('Main saved no state: nothing to publish or clean up.');
-    return;
-  }
+export async function post(state: RunState): Promise<void> {
   const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
   const registry = createRegistryClient();
-  const protectedDigests = await indexDigests(state, registry);
+  const index = await readIndex(state, registry);
 
-  await publishIfDue(state, report, registry);
+  await publishIfDue(state, index?.bytes, report, registry);
   if (state.cleanup) {
-    const deleter = new TagCleaner(registry, report, protectedDigests, core.getInput(Input.GithubToken));
+    const deleter = new TagCleaner(
+      registry,
+      report,
+      protectedDigests(state, index?.json),
+      core.getInput(Input.GithubToken),
+    );
     await phase(state.timings, 'Clean up', () => cleanUp(state, deleter, new DockerCli()));
   } else if (state.temporaryTags.length > 0) {
     report.leftBehind.push(...state.temporaryTags);
@@ -35,25 +35,35 @@ export async function post(): Promise<void> {
   await core.summary.addRaw(summaryMarkdown(state, report)).write();
 }
 
+/** The index main pushed, read once: post publishes its bytes and protects everything it references. */
+async function readIndex(state: RunState, registry: RegistryClient): Promise<FetchedManifest | undefined> {
+  const [first] = state.finalTags;
+  if (!state.index || first === undefined) return undefined;
+  try {
+    return await registry.getManifest(parseReference(first), state.index.digest);
+  } catch (error) {
+    core.warning(`Could not read the index ${state.index.digest}: ${message(error)}`);
+    return undefined;
+  }
+}
+
 /**
  * The index this run pushed and every manifest it references: no deletion may ever remove one of them, whatever
  * tag or package version points at it.
  */
-async function indexDigests(state: RunState, registry: RegistryClient): Promise<Set<string>> {
+function protectedDigests(state: RunState, index: Manifest | undefined): Set<string> {
   const digests = new Set<string>(Object.values(state.platformDigests));
-  const [first] = state.finalTags;
-  if (!state.index || first === undefined) return digests;
-  digests.add(state.index.digest);
-  try {
-    const { json } = await registry.getManifest(parseReference(first), state.index.digest);
-    if (isImageIndex(json)) for (const child of json.manifests) digests.add(child.digest);
-  } catch (error) {
-    core.warning(`Could not read the index ${state.index.digest}: ${message(error)}`);
-  }
+  if (state.index) digests.add(state.index.digest);
+  if (index && isImageIndex(index)) for (const child of index.manifests) digests.add(child.digest);
   return digests;
 }
 
-async function publishIfDue(state: RunState, report: PostReport, registry: RegistryClient): Promise<void> {
+async function publishIfDue(
+  state: RunState,
+  indexBytes: Buffer | undefined,
+  report: PostReport,
+  registry: RegistryClient,
+): Promise<void> {
   if (state.published) {
     report.published.push(...state.finalTags);
     return;
@@ -66,10 +76,9 @@ async function publishIfDue(state: RunState, report: PostReport, registry: Regis
     return;
   }
   try {
+    if (!indexBytes) throw new Error(`the index ${index.digest} could not be read back from the registry`);
+    const bytes = indexBytes;
     const tags = state.finalTags.map(parseReference);
-    const [first] = tags;
-    if (!first) return;
-    const bytes = (await registry.getManifest(first, index.digest)).bytes;
     const published = await phase(state.timings, 'Publish', () =>
       publishTags(tags, { descriptor: index, bytes }, registry),
     );
