@@ -835,6 +835,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __webpack_require__(8286);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var registry_digest = __webpack_require__(5035);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
@@ -1867,6 +1869,7 @@ function removalAdvice(name, tag, dummyDigest) {
 
 
 
+
 const MANIFEST_ACCEPT = types/* MANIFEST_MEDIA_TYPES */.$T.join(', ');
 /** Asked for; registries may send fewer per page (and then a Link to the next page). */
 const TAGS_PAGE_SIZE = 1000;
@@ -1877,13 +1880,20 @@ const MANIFEST_VISIBILITY_WAIT = {
     baseDelayMs: 200,
     maxDelayMs: 2_000,
 };
+/** Enough to overlap a publish's or a cleanup's independent requests without flooding a registry. */
+const MAX_CONCURRENT_REQUESTS = 8;
+/** Every request of one client, token requests included, shares one bound on how many run at once. */
+function withConcurrencyLimit(fetchImpl, limit) {
+    const queue = (0,p_limit/* default */.A)(limit);
+    return (input, init) => queue(() => fetchImpl(input, init));
+}
 class RegistryClient {
     #transport;
     #tags;
     constructor(options) {
         this.#transport = new Transport({
             credentials: options.credentials,
-            fetch: options.fetch ?? fetch,
+            fetch: withConcurrencyLimit(options.fetch ?? fetch, options.maxConcurrentRequests ?? MAX_CONCURRENT_REQUESTS),
             onSecret: options.onSecret ?? (() => undefined),
             onRetry: options.onRetry ?? (() => undefined),
             retry: options.retry ?? {},

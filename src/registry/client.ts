@@ -2,6 +2,7 @@
 // blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
 // through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
 // and retries what failed for a passing reason.
+import pLimit from 'p-limit';
 import { formatName, isDigest, isValidTag, type ImageName } from '../reference.js';
 import type { RetryPolicy, RetryTuning } from '../retry.js';
 import type { CredentialSource } from './credentials.js';
@@ -23,6 +24,8 @@ import {
 export interface RegistryClientOptions {
   credentials: CredentialSource;
   fetch?: Fetch;
+  /** At most this many requests in flight at once (default 8): independent requests run together, boundedly. */
+  maxConcurrentRequests?: number;
   /** Called once for each password or token the client sends (the action masks them with core.setSecret). */
   onSecret?: (secret: string) => void;
   /**
@@ -58,6 +61,15 @@ const MANIFEST_VISIBILITY_WAIT: Partial<RetryPolicy> = {
   maxDelayMs: 2_000,
 };
 
+/** Enough to overlap a publish's or a cleanup's independent requests without flooding a registry. */
+const MAX_CONCURRENT_REQUESTS = 8;
+
+/** Every request of one client, token requests included, shares one bound on how many run at once. */
+function withConcurrencyLimit(fetchImpl: Fetch, limit: number): Fetch {
+  const queue = pLimit(limit);
+  return (input, init) => queue(() => fetchImpl(input, init));
+}
+
 export class RegistryClient {
   readonly #transport: Transport;
   readonly #tags: TagDeleter;
@@ -65,7 +77,7 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions) {
     this.#transport = new Transport({
       credentials: options.credentials,
-      fetch: options.fetch ?? fetch,
+      fetch: withConcurrencyLimit(options.fetch ?? fetch, options.maxConcurrentRequests ?? MAX_CONCURRENT_REQUESTS),
       onSecret: options.onSecret ?? (() => undefined),
       onRetry: options.onRetry ?? (() => undefined),
       retry: options.retry ?? {},

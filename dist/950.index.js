@@ -1,0 +1,502 @@
+export const id = 950;
+export const ids = [950];
+export const modules = {
+
+/***/ 7077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/docker.ts
+var docker = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __webpack_require__(2464);
+// EXTERNAL MODULE: ./src/publish.ts
+var publish = __webpack_require__(4496);
+// EXTERNAL MODULE: ./src/reference.ts
+var src_reference = __webpack_require__(8286);
+// EXTERNAL MODULE: ./src/registry-access.ts + 12 modules
+var registry_access = __webpack_require__(7496);
+// EXTERNAL MODULE: ./src/registry/types.ts
+var types = __webpack_require__(234);
+// EXTERNAL MODULE: ./src/runtime.ts
+var runtime = __webpack_require__(3683);
+;// CONCATENATED MODULE: ./src/summary.ts
+/** Markdown for GITHUB_STEP_SUMMARY. Pure: everything it shows comes from state and the post report. */
+function summaryMarkdown(state, report) {
+    const lines = ['## multiarch-build', ''];
+    const outcome = !state.mainCompleted
+        ? 'Main did not finish: nothing was published.'
+        : report.published.length > 0 || state.published
+            ? 'Published.'
+            : state.publish === 'false'
+                ? 'Built and pushed by digest; not published (publish: false or push: false).'
+                : 'Not published.';
+    lines.push(outcome, '');
+    if (state.index)
+        lines.push(`**Index digest:** \`${state.index.digest}\``, '');
+    lines.push('| Platform | Manifest digest |', '| --- | --- |');
+    for (const platform of state.platforms) {
+        lines.push(`| ${platform} | ${state.platformDigests[platform] ? `\`${state.platformDigests[platform]}\`` : '—'} |`);
+    }
+    lines.push('');
+    section(lines, 'Tags published', report.published);
+    section(lines, 'Temporary tags deleted', report.deleted);
+    section(lines, 'Left behind', report.leftBehind);
+    section(lines, 'Notes', report.notes);
+    if (state.timings.length > 0) {
+        lines.push('| Phase | Seconds |', '| --- | --: |');
+        for (const timing of state.timings)
+            lines.push(`| ${timing.phase} | ${timing.seconds.toFixed(1)} |`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+function section(lines, title, items) {
+    if (items.length === 0)
+        return;
+    lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+// The post step, run always (post-if: always()): publish what main finished, then clean up what this run
+// created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
+// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
+
+
+
+
+
+
+
+
+
+
+async function post(state) {
+    const report = { published: [], deleted: [], leftBehind: [], notes: [] };
+    const registry = (0,registry_access/* createRegistryClient */.H)();
+    const index = await readIndex(state, registry);
+    await publishIfDue(state, index?.bytes, report, registry);
+    if (state.cleanup) {
+        const deleter = new TagCleaner(registry, report, protectedDigests(state, index?.json), core/* getInput */.V4(constants/* Input */.pd.GithubToken));
+        await (0,runtime/* phase */.Oi)(state.timings, 'Clean up', () => cleanUp(state, deleter, new docker/* DockerCli */.Vo()));
+    }
+    else if (state.temporaryTags.length > 0) {
+        report.leftBehind.push(...state.temporaryTags);
+        core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
+    }
+    await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
+}
+/** The index main pushed, read once: post publishes its bytes and protects everything it references. */
+async function readIndex(state, registry) {
+    const [first] = state.finalTags;
+    if (!state.index || first === undefined)
+        return undefined;
+    try {
+        return await registry.getManifest((0,src_reference/* parseReference */.F2)(first), state.index.digest);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not read the index ${state.index.digest}: ${message(error)}`);
+        return undefined;
+    }
+}
+/**
+ * The index this run pushed and every manifest it references: no deletion may ever remove one of them, whatever
+ * tag or package version points at it.
+ */
+function protectedDigests(state, index) {
+    const digests = new Set(Object.values(state.platformDigests));
+    if (state.index)
+        digests.add(state.index.digest);
+    if (index && (0,types/* isImageIndex */.yR)(index))
+        for (const child of index.manifests)
+            digests.add(child.digest);
+    return digests;
+}
+async function publishIfDue(state, indexBytes, report, registry) {
+    if (state.published) {
+        report.published.push(...state.finalTags);
+        return;
+    }
+    if (state.publish !== 'post')
+        return;
+    const index = state.index;
+    if (!state.mainCompleted || !index) {
+        report.notes.push('main did not finish every build: nothing was published');
+        core/* info */.pq('Main did not finish every build: nothing is published.');
+        return;
+    }
+    try {
+        if (!indexBytes)
+            throw new Error(`the index ${index.digest} could not be read back from the registry`);
+        const bytes = indexBytes;
+        const tags = state.finalTags.map(src_reference/* parseReference */.F2);
+        const published = await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes }, registry));
+        report.published.push(...published);
+        state.published = true;
+    }
+    catch (error) {
+        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${message(error)}`);
+    }
+}
+async function cleanUp(state, cleaner, docker) {
+    await cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2));
+    if (state.published)
+        await cleaner.deleteLeftovers(state.cleanupTags.map(src_reference/* parseReference */.F2), state);
+    else if (state.cleanupTags.length > 0) {
+        cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+    }
+    if (state.staleTagHours > 0)
+        await cleaner.deleteStale(state);
+    const builder = state.builder;
+    if (builder?.created) {
+        try {
+            await docker.removeBuilder(builder.name);
+            core/* info */.pq(`Removed builder ${builder.name}`);
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`);
+        }
+    }
+}
+/** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
+class TagCleaner {
+    registry;
+    report;
+    protectedDigests;
+    githubToken;
+    constructor(registry, report, protectedDigests, githubToken) {
+        this.registry = registry;
+        this.report = report;
+        this.protectedDigests = protectedDigests;
+        this.githubToken = githubToken;
+    }
+    async deleteAll(tags) {
+        await Promise.all(tags.map((tag) => this.delete(tag)));
+    }
+    /**
+     * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow). A tag that points at the
+     * published index is refused: deleting it would hide what this run just published.
+     */
+    async deleteLeftovers(tags, state) {
+        await Promise.all(tags.map(async (tag) => {
+            const found = await this.registry.headManifest(tag, tag.tag ?? 'latest').catch(() => undefined);
+            if (found?.digest === state.index?.digest) {
+                this.report.leftBehind.push((0,src_reference/* formatReference */.FH)(tag));
+                core/* warning */.$e(`cleanup-tags: ${(0,src_reference/* formatReference */.FH)(tag)} points at the published index; it is kept.`);
+                return;
+            }
+            await this.delete(tag);
+        }));
+    }
+    /**
+     * Temporary tags that crashed runs left behind: recognised only by this action's naming scheme (prefix, run id,
+     * attempt, step hash, start time) and only when older than stale-tag-hours, so a run still in progress keeps its own.
+     */
+    async deleteStale(state) {
+        const own = new Set(state.temporaryTags);
+        const cutoff = Date.now() / 1000 - state.staleTagHours * 3600;
+        const repositories = new Map(state.finalTags.map(src_reference/* parseReference */.F2).map((ref) => [(0,src_reference/* formatName */.nD)(ref), ref]));
+        for (const repository of repositories.values()) {
+            const tags = await this.registry.listTags(repository).catch((error) => {
+                core/* warning */.$e(`Could not list the tags of ${(0,src_reference/* formatName */.nD)(repository)} to find stale ones: ${message(error)}`);
+                return [];
+            });
+            const stale = tags.filter((tag) => {
+                const parsed = (0,plan/* parseTemporaryTag */.Xp)(state.tempTagPrefix, tag);
+                const reference = `${(0,src_reference/* formatName */.nD)(repository)}:${tag}`;
+                return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
+            });
+            if (stale.length > 0)
+                core/* info */.pq(`Deleting ${stale.length} stale temporary tags of ${(0,src_reference/* formatName */.nD)(repository)}`);
+            await this.deleteAll(stale.map((tag) => ({ ...repository, tag })));
+        }
+    }
+    async delete(tag) {
+        const reference = (0,src_reference/* formatReference */.FH)(tag);
+        try {
+            const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {
+                protectedDigests: this.protectedDigests,
+                ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
+            });
+            if (outcome !== 'absent')
+                this.report.deleted.push(reference);
+        }
+        catch (error) {
+            this.report.leftBehind.push(reference);
+            core/* warning */.$e(`Could not delete the tag ${reference}: ${message(error)}`);
+        }
+    }
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pLimit)
+});
+
+// UNUSED EXPORTS: limitFunction
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+
+/***/ })
+
+};
