@@ -14,6 +14,7 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.js',
       slowTestThreshold: 60,
     },
   ],
