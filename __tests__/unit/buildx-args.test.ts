@@ -1,65 +1,15 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { buildxBuildArgs, buildxCreateArgs, outputSpec, type BuildFiles } from '../../src/buildx-args.js';
-import type { BuildOptions, Driver, Inputs } from '../../src/inputs.js';
+import type { BuildOptions, Driver } from '../../src/inputs.js';
 import { makePlan, stepHash, type BuilderFacts, type Plan, type RunIdentity } from '../../src/plan.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
+import { defaultInputs, type InputOverrides } from './fixtures.js';
 
 const RUN: RunIdentity = { runId: '1234', runAttempt: '1', job: 'image', action: '__self', startedAt: 1_800_000_000 };
 const HASH = stepHash(RUN);
 
-const BUILD_DEFAULTS: BuildOptions = {
-  context: '.',
-  file: '',
-  target: '',
-  labels: [],
-  annotations: [],
-  buildArgs: [],
-  buildContexts: [],
-  secrets: [],
-  secretFiles: [],
-  ssh: [],
-  cacheFrom: [],
-  cacheTo: [],
-  provenance: '',
-  sbom: '',
-  noCache: false,
-  pull: false,
-  network: '',
-};
-
-interface Case {
-  platforms?: string[];
-  tags?: string[];
-  push?: boolean;
-  mode?: Inputs['mode'];
-  build?: Partial<BuildOptions>;
-}
-
-function inputs(c: Case): Inputs {
-  return {
-    mode: c.mode ?? 'auto',
-    platforms: (c.platforms ?? ['linux/amd64', 'linux/arm64']).map(parsePlatform),
-    tags: (c.tags ?? ['ghcr.io/acme/app:latest']).map(parseReference),
-    push: c.push ?? true,
-    publish: 'post',
-    cleanup: true,
-    cache: 'none',
-    cleanupTags: [],
-    staleTagHours: 24,
-    tempTagPrefix: 'multiarch-tmp',
-    runners: [],
-    handoffDir: '',
-    qemu: 'auto',
-    qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
-    builder: '',
-    driver: 'docker-container',
-    driverOpts: [],
-    buildkitdConfigInline: '',
-    githubToken: 'token',
-    build: { ...BUILD_DEFAULTS, ...c.build },
-  };
-}
+type Case = Pick<InputOverrides, 'platforms' | 'tags' | 'push' | 'mode' | 'build'>;
 
 const CONTAINER = (buildxVersion: string): BuilderFacts => ({
   name: 'builder-x',
@@ -80,9 +30,26 @@ const FILES: BuildFiles = { metadataFile: '/tmp/mab/metadata-all.json', secretSp
 
 /** argv of every planned build. */
 function argvOf(c: Case, builder: BuilderFacts, files: BuildFiles = FILES): string[][] {
-  const i = inputs(c);
+  const i = defaultInputs(c);
   const plan = makePlan(i, builder, RUN);
   return plan.builds.map((build) => buildxBuildArgs(build, plan, i.build, builder, files));
+}
+
+/** The expected argv of a build that sets no build option: only the builder, platforms and output vary. */
+function plainArgv(builder: string, platforms: string, output: string): string[] {
+  return [
+    'buildx',
+    'build',
+    '--builder',
+    builder,
+    '--platform',
+    platforms,
+    '--output',
+    output,
+    '--metadata-file',
+    '/tmp/mab/metadata-all.json',
+    '.',
+  ];
 }
 
 const FULL_BUILD: Partial<BuildOptions> = {
@@ -116,19 +83,11 @@ describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version)
       CONTAINER,
       FILES,
       [
-        [
-          'buildx',
-          'build',
-          '--builder',
+        plainArgv(
           'builder-x',
-          '--platform',
           'linux/amd64,linux/arm64',
-          '--output',
           'type=image,"name=ghcr.io/acme/app,docker.io/acme/app",push-by-digest=true,name-canonical=true,push=true',
-          '--metadata-file',
-          '/tmp/mab/metadata-all.json',
-          '.',
-        ],
+        ),
       ],
     ],
     [
@@ -137,19 +96,11 @@ describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version)
       CONTAINER,
       FILES,
       [
-        [
-          'buildx',
-          'build',
-          '--builder',
+        plainArgv(
           'builder-x',
-          '--platform',
           'linux/amd64,linux/arm64',
-          '--output',
           'type=image,"name=ghcr.io/acme/app",push-by-digest=true,name-canonical=true,push=true',
-          '--metadata-file',
-          '/tmp/mab/metadata-all.json',
-          '.',
-        ],
+        ),
       ],
     ],
     [
@@ -157,41 +108,21 @@ describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version)
       { tags: ['localhost:5000/app:latest', 'ghcr.io/acme/app:latest'] },
       DOCKER,
       FILES,
-      ['linux-amd64', 'linux-arm64'].map((name) => [
-        'buildx',
-        'build',
-        '--builder',
-        'default',
-        '--platform',
-        name.replace(/-/g, '/'),
-        '--output',
-        `type=image,"name=localhost:5000/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name},` +
-          `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name}",push=true`,
-        '--metadata-file',
-        '/tmp/mab/metadata-all.json',
-        '.',
-      ]),
+      ['linux-amd64', 'linux-arm64'].map((name) =>
+        plainArgv(
+          'default',
+          name.replace(/-/g, '/'),
+          `type=image,"name=localhost:5000/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name},` +
+            `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name}",push=true`,
+        ),
+      ),
     ],
     [
       'push false → cacheonly',
       { push: false, tags: [] },
       CONTAINER,
       FILES,
-      [
-        [
-          'buildx',
-          'build',
-          '--builder',
-          'builder-x',
-          '--platform',
-          'linux/amd64,linux/arm64',
-          '--output',
-          'type=cacheonly',
-          '--metadata-file',
-          '/tmp/mab/metadata-all.json',
-          '.',
-        ],
-      ],
+      [plainArgv('builder-x', 'linux/amd64,linux/arm64', 'type=cacheonly')],
     ],
     [
       'every build option, each value one argv item, context last',
@@ -391,28 +322,21 @@ test('a secret-file path with a comma stays one CSV field of --secret', () => {
   expect(parseCsv(spec)).toEqual([['id=cfg', 'src=/srv/a,b.toml']]);
 });
 
+/** The expected argv of `buildx create` for the builder mab-1: the driver, then `options`, then --bootstrap. */
+function createArgv(driver: Driver, ...options: string[]): string[] {
+  return ['buildx', 'create', '--name', 'mab-1', '--driver', driver, ...options, '--bootstrap'];
+}
+
 describe('buildxCreateArgs', () => {
   test.each<[string, Driver, string[], string | undefined, string, string[]]>([
-    [
-      'plain docker-container',
-      'docker-container',
-      [],
-      undefined,
-      '0.29.1',
-      ['buildx', 'create', '--name', 'mab-1', '--driver', 'docker-container', '--bootstrap'],
-    ],
+    ['plain docker-container', 'docker-container', [], undefined, '0.29.1', createArgv('docker-container')],
     [
       'driver opts and config on 0.13.1+ds1 → --buildkitd-config',
       'docker-container',
       ['image=moby/buildkit:v0.16.0', 'network=host'],
       '/tmp/mab/mab-1-buildkitd.toml',
       '0.13.1+ds1',
-      [
-        'buildx',
-        'create',
-        '--name',
-        'mab-1',
-        '--driver',
+      createArgv(
         'docker-container',
         '--driver-opt',
         'image=moby/buildkit:v0.16.0',
@@ -420,8 +344,7 @@ describe('buildxCreateArgs', () => {
         'network=host',
         '--buildkitd-config',
         '/tmp/mab/mab-1-buildkitd.toml',
-        '--bootstrap',
-      ],
+      ),
     ],
     [
       'config on 0.29.1 → --buildkitd-config',
@@ -429,17 +352,7 @@ describe('buildxCreateArgs', () => {
       [],
       '/tmp/b.toml',
       '0.29.1',
-      [
-        'buildx',
-        'create',
-        '--name',
-        'mab-1',
-        '--driver',
-        'docker-container',
-        '--buildkitd-config',
-        '/tmp/b.toml',
-        '--bootstrap',
-      ],
+      createArgv('docker-container', '--buildkitd-config', '/tmp/b.toml'),
     ],
     [
       'config on 0.13.0 → --buildkitd-config',
@@ -447,17 +360,7 @@ describe('buildxCreateArgs', () => {
       [],
       '/tmp/b.toml',
       'v0.13.0',
-      [
-        'buildx',
-        'create',
-        '--name',
-        'mab-1',
-        '--driver',
-        'docker-container',
-        '--buildkitd-config',
-        '/tmp/b.toml',
-        '--bootstrap',
-      ],
+      createArgv('docker-container', '--buildkitd-config', '/tmp/b.toml'),
     ],
     [
       'config on 0.12.1 → --config',
@@ -465,28 +368,15 @@ describe('buildxCreateArgs', () => {
       ['env.BUILDKIT_STEP_LOG_MAX_SIZE=10485760'],
       '/tmp/b.toml',
       '0.12.1',
-      [
-        'buildx',
-        'create',
-        '--name',
-        'mab-1',
-        '--driver',
+      createArgv(
         'docker-container',
         '--driver-opt',
         'env.BUILDKIT_STEP_LOG_MAX_SIZE=10485760',
         '--config',
         '/tmp/b.toml',
-        '--bootstrap',
-      ],
+      ),
     ],
-    [
-      'docker driver, empty config path → no config flag',
-      'docker',
-      [],
-      '',
-      '0.12.1',
-      ['buildx', 'create', '--name', 'mab-1', '--driver', 'docker', '--bootstrap'],
-    ],
+    ['docker driver, empty config path → no config flag', 'docker', [], '', '0.12.1', createArgv('docker')],
   ])('%s', (_name, driver, driverOpts, configFile, version, expected) => {
     expect(buildxCreateArgs('mab-1', driver, driverOpts, configFile, version)).toEqual(expected);
   });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { Input } from '../../src/constants.js';
-import { InputError, parseInputs, parseList, type Inputs } from '../../src/inputs.js';
+import { InputError, parseInputs, parseList } from '../../src/inputs.js';
+import { defaultInputs } from './fixtures.js';
 
 type InputName = `${Input}`;
 type Overrides = Partial<Record<InputName, string>>;
@@ -155,50 +156,7 @@ describe('parseInputs: valid', () => {
     const inputs = parseInputs(
       reader({ platforms: 'linux/amd64,linux/arm64', tags: 'ghcr.io/acme/app:latest', push: 'true' }),
     );
-    const expected: Inputs = {
-      mode: 'auto',
-      platforms: [
-        { os: 'linux', architecture: 'amd64' },
-        { os: 'linux', architecture: 'arm64' },
-      ],
-      tags: [{ registry: 'ghcr.io', repository: 'acme/app', tag: 'latest' }],
-      push: true,
-      publish: 'post',
-      cleanup: true,
-      cache: 'none',
-      cleanupTags: [],
-      staleTagHours: 24,
-      tempTagPrefix: 'multiarch-tmp',
-      runners: [],
-      handoffDir: '',
-      qemu: 'auto',
-      qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
-      builder: '',
-      driver: 'docker-container',
-      driverOpts: [],
-      buildkitdConfigInline: '',
-      githubToken: '${{ github.token }}',
-      build: {
-        context: '.',
-        file: '',
-        target: '',
-        labels: [],
-        annotations: [],
-        buildArgs: [],
-        buildContexts: [],
-        secrets: [],
-        secretFiles: [],
-        ssh: [],
-        cacheFrom: [],
-        cacheTo: [],
-        provenance: '',
-        sbom: '',
-        noCache: false,
-        pull: false,
-        network: '',
-      },
-    };
-    expect(inputs).toEqual(expected);
+    expect(inputs).toEqual(defaultInputs());
   });
 
   test('every input set, with list syntax, whitespace and case variations', () => {

@@ -1,4 +1,4 @@
-import type { BuildOptions, Inputs } from '../../src/inputs.js';
+import type { BuildOptions } from '../../src/inputs.js';
 import {
   compareVersions,
   describePlan,
@@ -14,6 +14,7 @@ import {
 } from '../../src/plan.js';
 import { formatPlatform, parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
+import { defaultInputs, type InputOverrides } from './fixtures.js';
 
 const RUN: RunIdentity = {
   runId: '9876543210',
@@ -38,59 +39,6 @@ const CONTAINER: BuilderFacts = {
   multiPlatform: true,
   created: true,
 };
-
-const BUILD_DEFAULTS: BuildOptions = {
-  context: '.',
-  file: '',
-  target: '',
-  labels: [],
-  annotations: [],
-  buildArgs: [],
-  buildContexts: [],
-  secrets: [],
-  secretFiles: [],
-  ssh: [],
-  cacheFrom: [],
-  cacheTo: [],
-  provenance: '',
-  sbom: '',
-  noCache: false,
-  pull: false,
-  network: '',
-};
-
-type InputOverrides = Partial<Omit<Inputs, 'platforms' | 'tags' | 'build'>> & {
-  platforms?: string[];
-  tags?: string[];
-  build?: Partial<BuildOptions>;
-};
-
-function inputs(overrides: InputOverrides = {}): Inputs {
-  const { platforms, tags, build, ...rest } = overrides;
-  return {
-    mode: 'auto',
-    platforms: (platforms ?? ['linux/amd64', 'linux/arm64']).map(parsePlatform),
-    tags: (tags ?? ['ghcr.io/acme/app:latest']).map(parseReference),
-    push: true,
-    publish: 'post',
-    cleanup: true,
-    cache: 'none',
-    cleanupTags: [],
-    staleTagHours: 24,
-    tempTagPrefix: 'multiarch-tmp',
-    runners: [],
-    handoffDir: '',
-    qemu: 'auto',
-    qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
-    builder: '',
-    driver: 'docker-container',
-    driverOpts: [],
-    buildkitdConfigInline: '',
-    githubToken: 'token',
-    ...rest,
-    build: { ...BUILD_DEFAULTS, ...build },
-  };
-}
 
 /** What a build looks like in a table: name, platforms, and whether it has a temporary tag. */
 function summary(plan: Plan): { name: string; platforms: string[]; temporary: boolean }[] {
@@ -180,7 +128,7 @@ describe('makePlan: mode and builds', () => {
       ],
     ],
   ])('%s', (_name, overrides, builder, mode, pushByDigest, builds) => {
-    const plan = makePlan(inputs(overrides), builder, RUN);
+    const plan = makePlan(defaultInputs(overrides), builder, RUN);
     expect(plan.mode).toBe(mode);
     expect(plan.pushByDigest).toBe(pushByDigest);
     expect(summary(plan)).toEqual(builds);
@@ -194,7 +142,7 @@ describe('makePlan: mode and builds', () => {
   });
 
   test('temporary tags are <prefix>-<runId>-<attempt>-<8hex>-<start>-<name>, one per build, valid as tags', () => {
-    const plan = makePlan(inputs({ tempTagPrefix: 'tmp.x_1' }), DOCKER_PLAIN, RUN);
+    const plan = makePlan(defaultInputs({ tempTagPrefix: 'tmp.x_1' }), DOCKER_PLAIN, RUN);
     const hash = stepHash(RUN);
     expect(hash).toMatch(/^[0-9a-f]{8}$/);
     expect(plan.builds.map((build) => build.temporaryTag)).toEqual([
@@ -205,7 +153,7 @@ describe('makePlan: mode and builds', () => {
 
   test('one temporary tag per build serves every repository (the build pushes it to each)', () => {
     const plan = makePlan(
-      inputs({ tags: ['ghcr.io/acme/app:latest', 'docker.io/acme/app:latest', 'ghcr.io/acme/app:1.0'] }),
+      defaultInputs({ tags: ['ghcr.io/acme/app:latest', 'docker.io/acme/app:latest', 'ghcr.io/acme/app:1.0'] }),
       DOCKER_CONTAINERD,
       RUN,
     );
@@ -221,7 +169,7 @@ describe('makePlan: mode and builds', () => {
     ['docker driver without the containerd store', {}, DOCKER_PLAIN],
     ['a docker-container builder that reports no multi-platform support', {}, { ...CONTAINER, multiPlatform: false }],
   ])('explicit mode multi with several platforms on %s → PlanError naming mode', (_name, overrides, builder) => {
-    const make = () => makePlan(inputs({ ...overrides, mode: 'multi' }), builder, RUN);
+    const make = () => makePlan(defaultInputs({ ...overrides, mode: 'multi' }), builder, RUN);
     expect(make).toThrow(PlanError);
     expect(make).toThrow(/^"mode" is multi, but builder "[^"]+" \(driver [a-z-]+\) cannot build several platforms/);
     expect(make).toThrow('Use mode fan-out or auto');
@@ -244,7 +192,7 @@ describe('makePlan: push and publish', () => {
     ['push false, publish false → no warning', { push: false, publish: 'false' }, CONTAINER, false, 'false', []],
     ['push false, no tags → no warning', { push: false, tags: [] }, CONTAINER, false, 'false', []],
   ])('%s', (_name, overrides, builder, push, publish, warnings) => {
-    const plan = makePlan(inputs(overrides), builder, RUN);
+    const plan = makePlan(defaultInputs(overrides), builder, RUN);
     expect(plan.push).toBe(push);
     expect(plan.publish).toBe(publish);
     expect(plan.warnings).toEqual(warnings);
@@ -261,7 +209,7 @@ describe('makePlan: push and publish', () => {
       'registry.example.com:5000/acme/app:1.2.3',
       'ghcr.io/acme/other:latest',
     ];
-    const plan = makePlan(inputs({ tags }), CONTAINER, RUN);
+    const plan = makePlan(defaultInputs({ tags }), CONTAINER, RUN);
     expect(plan.finalTags).toEqual(tags.map(parseReference));
     expect(plan.repositories).toEqual([
       { registry: 'ghcr.io', repository: 'acme/app' },
@@ -327,7 +275,7 @@ describe('makePlan: annotations', () => {
       { 'org.opencontainers.image.vendor': 'Acme, Inc.', 'org.example.note': 'a=b' },
     ],
   ])('%s', (_name, overrides, builder, buildAnnotations, indexAnnotations) => {
-    const plan = makePlan(inputs({ ...overrides, build: { annotations } }), builder, RUN);
+    const plan = makePlan(defaultInputs({ ...overrides, build: { annotations } }), builder, RUN);
     expect(plan.buildAnnotations).toEqual(buildAnnotations);
     expect(plan.indexAnnotations).toEqual(indexAnnotations);
   });
@@ -349,13 +297,13 @@ describe('makePlan: annotations', () => {
     ['fan-out with index-descriptor:', {}, DOCKER_PLAIN, ['index-descriptor:a=b']],
     ['fan-out with index,manifest:', {}, DOCKER_PLAIN, ['index,manifest:a=b']],
   ])('%s → no index-level annotation reaches a single-platform build', (_name, overrides, builder, annotations) => {
-    const plan = makePlan(inputs({ ...overrides, build: { ...overrides.build, annotations } }), builder, RUN);
+    const plan = makePlan(defaultInputs({ ...overrides, build: { ...overrides.build, annotations } }), builder, RUN);
     expect(plan.builds.every((build) => build.platforms.length === 1)).toBe(true);
     expect(plan.buildAnnotations.filter((annotation) => /^index[-,:]/.test(annotation))).toEqual([]);
   });
 
   test('no annotations → none anywhere', () => {
-    const plan = makePlan(inputs(), DOCKER_PLAIN, RUN);
+    const plan = makePlan(defaultInputs(), DOCKER_PLAIN, RUN);
     expect(plan.buildAnnotations).toEqual([]);
     expect(plan.indexAnnotations).toEqual({});
   });
@@ -391,7 +339,7 @@ describe('makePlan: cache-to', () => {
     ],
     ['docker driver, no cache-to → nothing, no warning', [], DOCKER_PLAIN, [], []],
   ])('%s', (_name, cacheTo, builder, kept, warnings) => {
-    const plan = makePlan(inputs({ build: { cacheTo } }), builder, RUN);
+    const plan = makePlan(defaultInputs({ build: { cacheTo } }), builder, RUN);
     for (const build of plan.builds) expect(build.cacheTo).toEqual(kept);
     expect(plan.warnings).toEqual(warnings);
   });
@@ -462,7 +410,7 @@ describe('makePlan: the cache convenience input', () => {
       { 'linux-arm64': { from: [], to: [] } },
     ],
   ])('%s', (_name, overrides, builder, expected) => {
-    const plan = makePlan(inputs(overrides), builder, RUN);
+    const plan = makePlan(defaultInputs(overrides), builder, RUN);
     expect(Object.fromEntries(plan.builds.map((b) => [b.name, { from: b.cacheFrom, to: b.cacheTo }]))).toEqual(
       expected,
     );
@@ -495,7 +443,7 @@ describe('makePlan: buildx version gates', () => {
     ['everything on 0.29.1', '0.29.1', { annotations: ['a=b'], provenance: 'mode=max', sbom: 'true' }, undefined],
     ['nothing gated on 0.8.0', '0.8.0', {}, undefined],
   ])('%s', (_name, buildxVersion, build, error) => {
-    const make = () => makePlan(inputs({ build }), { ...CONTAINER, buildxVersion }, RUN);
+    const make = () => makePlan(defaultInputs({ build }), { ...CONTAINER, buildxVersion }, RUN);
     if (error === undefined) {
       expect(make).not.toThrow();
     } else {
@@ -616,6 +564,6 @@ describe('describePlan', () => {
       'one multi-platform build for linux/amd64, linux/arm64; no push; publish: false',
     ],
   ])('%s', (_name, overrides, builder, text) => {
-    expect(describePlan(makePlan(inputs(overrides), builder, RUN))).toBe(text);
+    expect(describePlan(makePlan(defaultInputs(overrides), builder, RUN))).toBe(text);
   });
 });

@@ -3,14 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { RegistryAuth, parseWwwAuthenticate, type RegistryRequest } from '../../src/registry/auth.js';
-import {
-  DockerConfigCredentials,
-  dockerConfigPath,
-  type Credential,
-  type CredentialSource,
-} from '../../src/registry/credentials.js';
+import { DockerConfigCredentials, dockerConfigPath, type Credential } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
-import { ReplayFetch, basic, registryErrors, type Exchange } from './registry-replay.js';
+import {
+  GHCR_TOKENS,
+  HUB_TOKENS,
+  ReplayFetch,
+  basic,
+  registryErrors,
+  testCredentials,
+  unauthorized,
+  type Exchange,
+  type ResponseSpec,
+} from './registry-replay.js';
 
 describe('parseWwwAuthenticate', () => {
   it.each([
@@ -75,15 +80,26 @@ describe('parseWwwAuthenticate', () => {
   });
 });
 
-const HUB_CHALLENGE =
-  'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull"';
+const HUB_CHALLENGE = HUB_TOKENS.challenge('repository:library/busybox:pull');
 const HUB_MANIFEST = 'https://registry-1.docker.io/v2/library/busybox/manifests/latest';
-const HUB_TOKEN_URL =
-  'https://auth.docker.io/token?service=registry.docker.io&scope=repository%3Alibrary%2Fbusybox%3Apull';
+const HUB_TOKEN_URL = HUB_TOKENS.url('repository:library/busybox:pull');
 
-function credentials(byRegistry: Record<string, Credential>): CredentialSource {
-  return { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) };
-}
+/** The manifest GET without a token, challenged. */
+const hubChallenged: Exchange = { method: 'GET', url: HUB_MANIFEST, response: unauthorized(HUB_CHALLENGE) };
+/** The token server's answer `body`, to a request with `authorization` (none: anonymous). */
+const hubToken = (body: object, authorization?: string): Exchange => ({
+  method: 'GET',
+  url: HUB_TOKEN_URL,
+  authorization,
+  response: { status: 200, body },
+});
+/** The manifest GET with the token `token`, answered `response`. */
+const hubGetWith = (token: string, response: ResponseSpec = { status: 200 }): Exchange => ({
+  method: 'GET',
+  url: HUB_MANIFEST,
+  authorization: `Bearer ${token}`,
+  response,
+});
 
 /** A RegistryAuth over a replay, with a clock the test moves. */
 function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) {
@@ -91,7 +107,7 @@ function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {
   const secrets: string[] = [];
   const clock = { now: 1_000_000 };
   const auth = new RegistryAuth({
-    credentials: credentials(byRegistry),
+    credentials: testCredentials(byRegistry),
     fetch: replay.fetch,
     onSecret: (secret) => secrets.push(secret),
     userAgent: 'test',
@@ -109,14 +125,10 @@ const hubGet = get(HUB_MANIFEST, 'docker.io', 'repository:library/busybox:pull')
 describe('RegistryAuth with a bearer challenge (Docker Hub)', () => {
   it('gets an anonymous token, retries, and reuses the token for the same scope', async () => {
     const { replay, auth, secrets } = setup([
-      { method: 'GET', url: HUB_MANIFEST, response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } } },
-      {
-        method: 'GET',
-        url: HUB_TOKEN_URL,
-        response: { status: 200, body: { token: 'hub-1', access_token: 'hub-1', expires_in: 300 } },
-      },
-      { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer hub-1', response: { status: 200, body: '{}' } },
-      { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer hub-1', response: { status: 200, body: '{}' } },
+      hubChallenged,
+      hubToken({ token: 'hub-1', access_token: 'hub-1', expires_in: 300 }),
+      hubGetWith('hub-1', { status: 200, body: '{}' }),
+      hubGetWith('hub-1', { status: 200, body: '{}' }),
     ]);
     expect((await auth.send(hubGet)).status).toBe(200);
     expect((await auth.send(hubGet)).status).toBe(200);
@@ -126,16 +138,7 @@ describe('RegistryAuth with a bearer challenge (Docker Hub)', () => {
 
   it('sends basic credentials to the token server and reports every secret once', async () => {
     const { replay, auth, secrets } = setup(
-      [
-        { method: 'GET', url: HUB_MANIFEST, response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } } },
-        {
-          method: 'GET',
-          url: HUB_TOKEN_URL,
-          authorization: basic('me', 'hub-password'),
-          response: { status: 200, body: { token: 'hub-me' } },
-        },
-        { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer hub-me', response: { status: 200 } },
-      ],
+      [hubChallenged, hubToken({ token: 'hub-me' }, basic('me', 'hub-password')), hubGetWith('hub-me')],
       { 'docker.io': { kind: 'password', username: 'me', password: 'hub-password' } },
     );
     await auth.send(hubGet);
@@ -145,38 +148,30 @@ describe('RegistryAuth with a bearer challenge (Docker Hub)', () => {
 
   it('gets a new token when the old one is about to expire (expires_in minus a margin)', async () => {
     const { replay, auth, clock } = setup([
-      { method: 'GET', url: HUB_MANIFEST, response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } } },
-      { method: 'GET', url: HUB_TOKEN_URL, response: { status: 200, body: { token: 'old', expires_in: 300 } } },
-      { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer old', response: { status: 200 } },
+      hubChallenged,
+      hubToken({ token: 'old', expires_in: 300 }),
+      hubGetWith('old'),
     ]);
     await auth.send(hubGet);
 
     clock.now += 285_000; // still 15 s left
-    replay.expect({ method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer old', response: { status: 200 } });
+    replay.expect(hubGetWith('old'));
     await auth.send(hubGet);
 
     clock.now += 10_000; // 5 s left: too close
-    replay.expect(
-      { method: 'GET', url: HUB_TOKEN_URL, response: { status: 200, body: { token: 'new', expires_in: 300 } } },
-      { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer new', response: { status: 200 } },
-    );
+    replay.expect(hubToken({ token: 'new', expires_in: 300 }), hubGetWith('new'));
     await auth.send(hubGet);
     replay.expectDone();
   });
 
   it('gets a new token once when the registry refuses the one it has (revoked)', async () => {
     const { replay, auth } = setup([
-      { method: 'GET', url: HUB_MANIFEST, response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } } },
-      { method: 'GET', url: HUB_TOKEN_URL, response: { status: 200, body: { token: 'revoked' } } },
-      { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer revoked', response: { status: 200 } },
-      {
-        method: 'GET',
-        url: HUB_MANIFEST,
-        authorization: 'Bearer revoked',
-        response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } },
-      },
-      { method: 'GET', url: HUB_TOKEN_URL, response: { status: 200, body: { token: 'fresh' } } },
-      { method: 'GET', url: HUB_MANIFEST, authorization: 'Bearer fresh', response: { status: 200 } },
+      hubChallenged,
+      hubToken({ token: 'revoked' }),
+      hubGetWith('revoked'),
+      hubGetWith('revoked', unauthorized(HUB_CHALLENGE)),
+      hubToken({ token: 'fresh' }),
+      hubGetWith('fresh'),
     ]);
     await auth.send(hubGet);
     expect((await auth.send(hubGet)).status).toBe(200);
@@ -186,7 +181,7 @@ describe('RegistryAuth with a bearer challenge (Docker Hub)', () => {
   it('reports a token server refusing the credentials, naming the user but not the password', async () => {
     const { replay, auth } = setup(
       [
-        { method: 'GET', url: HUB_MANIFEST, response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } } },
+        hubChallenged,
         {
           method: 'GET',
           url: HUB_TOKEN_URL,
@@ -208,18 +203,15 @@ describe('RegistryAuth with a bearer challenge (Docker Hub)', () => {
 
   it('says that credentials are needed when an anonymous token is not enough', async () => {
     const { replay, auth } = setup([
-      { method: 'GET', url: HUB_MANIFEST, response: { status: 401, headers: { 'WWW-Authenticate': HUB_CHALLENGE } } },
-      { method: 'GET', url: HUB_TOKEN_URL, response: { status: 200, body: { token: 'anonymous' } } },
-      {
-        method: 'GET',
-        url: HUB_MANIFEST,
-        authorization: 'Bearer anonymous',
-        response: {
-          status: 401,
-          headers: { 'WWW-Authenticate': `${HUB_CHALLENGE},error="insufficient_scope"` },
-          body: registryErrors('UNAUTHORIZED', 'authentication required'),
-        },
-      },
+      hubChallenged,
+      hubToken({ token: 'anonymous' }),
+      hubGetWith(
+        'anonymous',
+        unauthorized(
+          `${HUB_CHALLENGE},error="insufficient_scope"`,
+          registryErrors('UNAUTHORIZED', 'authentication required'),
+        ),
+      ),
     ]);
     await expect(auth.send(hubGet)).rejects.toThrow(
       new RegistryAuthError(
@@ -235,38 +227,35 @@ describe('RegistryAuth with a bearer challenge (Docker Hub)', () => {
 describe('RegistryAuth with a bearer challenge (GHCR)', () => {
   const manifest = 'https://ghcr.io/v2/acme/app/manifests/v1';
   const push = { ...get(manifest, 'ghcr.io', 'repository:acme/app:pull,push'), method: 'PUT' };
-  const challenge = 'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/app:pull,push"';
-  const tokenUrl = 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush';
+  const challenged: Exchange = {
+    method: 'PUT',
+    url: manifest,
+    response: unauthorized(GHCR_TOKENS.challenge('repository:acme/app:pull,push')),
+  };
   const user: Credential = { kind: 'password', username: 'octocat', password: 'ghp_secret' };
+  /** The token server's answer `token` to octocat. */
+  const tokenFor = (token: string): Exchange => ({
+    method: 'GET',
+    url: GHCR_TOKENS.url('repository:acme/app:pull,push'),
+    authorization: basic('octocat', 'ghp_secret'),
+    response: { status: 200, body: { token } },
+  });
+  /** The PUT with the token `token`, accepted. */
+  const putWith = (token: string): Exchange => ({
+    method: 'PUT',
+    url: manifest,
+    authorization: `Bearer ${token}`,
+    response: { status: 201 },
+  });
 
   it('uses a token without expires_in for 60 s minus the margin', async () => {
-    const { replay, auth, clock } = setup(
-      [
-        { method: 'PUT', url: manifest, response: { status: 401, headers: { 'www-authenticate': challenge } } },
-        {
-          method: 'GET',
-          url: tokenUrl,
-          authorization: basic('octocat', 'ghp_secret'),
-          response: { status: 200, body: { token: 'ghcr-1' } },
-        },
-        { method: 'PUT', url: manifest, authorization: 'Bearer ghcr-1', response: { status: 201 } },
-      ],
-      { 'ghcr.io': user },
-    );
+    const { replay, auth, clock } = setup([challenged, tokenFor('ghcr-1'), putWith('ghcr-1')], { 'ghcr.io': user });
     await auth.send(push);
     clock.now += 49_000;
-    replay.expect({ method: 'PUT', url: manifest, authorization: 'Bearer ghcr-1', response: { status: 201 } });
+    replay.expect(putWith('ghcr-1'));
     await auth.send(push);
     clock.now += 2_000;
-    replay.expect(
-      {
-        method: 'GET',
-        url: tokenUrl,
-        authorization: basic('octocat', 'ghp_secret'),
-        response: { status: 200, body: { token: 'ghcr-2' } },
-      },
-      { method: 'PUT', url: manifest, authorization: 'Bearer ghcr-2', response: { status: 201 } },
-    );
+    replay.expect(tokenFor('ghcr-2'), putWith('ghcr-2'));
     await auth.send(push);
     replay.expectDone();
   });
@@ -276,13 +265,7 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
       {
         method: 'GET',
         url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
-        response: {
-          status: 401,
-          headers: {
-            'WWW-Authenticate':
-              'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/app:pull repository:acme/base:pull"',
-          },
-        },
+        response: unauthorized(GHCR_TOKENS.challenge('repository:acme/app:pull repository:acme/base:pull')),
       },
       {
         method: 'GET',
@@ -305,7 +288,7 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
   it('exchanges an identity token with the OAuth2 refresh-token POST', async () => {
     const { replay, auth, secrets } = setup(
       [
-        { method: 'PUT', url: manifest, response: { status: 401, headers: { 'WWW-Authenticate': challenge } } },
+        challenged,
         {
           method: 'POST',
           url: 'https://ghcr.io/token',
@@ -321,7 +304,7 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
             return { status: 200, body: { access_token: 'from-refresh', expires_in: 600 } };
           },
         },
-        { method: 'PUT', url: manifest, authorization: 'Bearer from-refresh', response: { status: 201 } },
+        putWith('from-refresh'),
       ],
       { 'ghcr.io': { kind: 'identity-token', username: '<token>', identityToken: 'refresh-me' } },
     );
@@ -334,7 +317,7 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
 describe('RegistryAuth with a basic challenge', () => {
   const url = 'http://127.0.0.1:5001/v2/lab/app/manifests/latest';
   const request = get(url, '127.0.0.1:5001', 'repository:lab/app:pull');
-  const challenge = { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="multiarch-lab"' } };
+  const challenge = unauthorized('Basic realm="multiarch-lab"');
   const denied = { ...challenge, body: registryErrors('UNAUTHORIZED', 'authentication required') };
 
   it('retries with the credentials, then sends them from the start', async () => {

@@ -1,16 +1,22 @@
-import { createHash } from 'node:crypto';
-
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import type { Credential } from '../../src/registry/credentials.js';
 import { RegistryAuthError, RegistryError } from '../../src/registry/errors.js';
 import { MediaType } from '../../src/registry/types.js';
-import { ReplayFetch, basic, registryErrors, type Exchange } from './registry-replay.js';
+import {
+  GHCR_TOKENS,
+  HUB_TOKENS,
+  LAB,
+  LAB_API as API,
+  basic,
+  manifestHeaders,
+  registryErrors,
+  replayClient,
+  sha256,
+  unauthorized,
+  type Exchange,
+} from './registry-replay.js';
 
-const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-
-const LAB: ImageName = { registry: '127.0.0.1:5000', repository: 'lab/app' };
-const API = 'http://127.0.0.1:5000/v2/lab/app';
 const INDEX = Buffer.from(
   JSON.stringify({
     schemaVersion: 2,
@@ -27,22 +33,8 @@ const INDEX = Buffer.from(
 );
 const INDEX_DIGEST = sha256(INDEX);
 
-function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) {
-  const replay = new ReplayFetch(exchanges);
-  const client = new RegistryClient({
-    credentials: { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) },
-    fetch: replay.fetch,
-    userAgent: 'multiarch-build-test',
-    retry: { sleep: () => Promise.resolve() },
-  });
-  return { replay, client };
-}
-
-const manifestHeaders = (bytes: Buffer, mediaType: string = MediaType.ociIndex) => ({
-  'Content-Type': mediaType,
-  'Content-Length': String(bytes.length),
-  'Docker-Content-Digest': sha256(bytes),
-});
+const setup = (exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) =>
+  replayClient(exchanges, byRegistry, { userAgent: 'multiarch-build-test' });
 
 describe('RegistryClient URLs', () => {
   it.each([
@@ -77,7 +69,7 @@ describe('RegistryClient manifests', () => {
       {
         method: 'GET',
         url: `${API}/manifests/latest`,
-        response: { status: 200, headers: manifestHeaders(INDEX), body: INDEX },
+        response: { status: 200, headers: manifestHeaders(INDEX, MediaType.ociIndex), body: INDEX },
       },
     ]);
     const fetched = await client.getManifest(LAB, 'latest');
@@ -170,12 +162,16 @@ describe('RegistryClient manifests', () => {
 
   it('describes a manifest from a HEAD, and gets it when the HEAD answer lacks the digest', async () => {
     const { replay, client } = setup([
-      { method: 'HEAD', url: `${API}/manifests/latest`, response: { status: 200, headers: manifestHeaders(INDEX) } },
+      {
+        method: 'HEAD',
+        url: `${API}/manifests/latest`,
+        response: { status: 200, headers: manifestHeaders(INDEX, MediaType.ociIndex) },
+      },
       { method: 'HEAD', url: `${API}/manifests/other`, response: { status: 200 } },
       {
         method: 'GET',
         url: `${API}/manifests/other`,
-        response: { status: 200, headers: manifestHeaders(INDEX), body: INDEX },
+        response: { status: 200, headers: manifestHeaders(INDEX, MediaType.ociIndex), body: INDEX },
       },
     ]);
     const descriptor = { mediaType: MediaType.ociIndex, digest: INDEX_DIGEST, size: INDEX.length };
@@ -293,20 +289,10 @@ describe('RegistryClient blobs', () => {
     const blobUrl = `https://ghcr.io/v2/acme/app/blobs/${configDigest}`;
     const storage = 'https://pkg-containers.githubusercontent.com/ghcr1/blobs/sha256:x?X-Amz-Signature=secret';
     const { replay, client } = setup([
+      { method: 'GET', url: blobUrl, response: unauthorized(GHCR_TOKENS.challenge('repository:acme/app:pull')) },
       {
         method: 'GET',
-        url: blobUrl,
-        response: {
-          status: 401,
-          headers: {
-            'WWW-Authenticate':
-              'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/app:pull"',
-          },
-        },
-      },
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull',
+        url: GHCR_TOKENS.url('repository:acme/app:pull'),
         response: { status: 200, body: { token: 'gh' } },
       },
       {
@@ -383,7 +369,7 @@ describe('RegistryClient blobs', () => {
 
   it('stops at the first request when the password is wrong', async () => {
     const url = `http://127.0.0.1:5001/v2/lab/app/blobs/${configDigest}`;
-    const challenge = { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="multiarch-lab"' } };
+    const challenge = unauthorized('Basic realm="multiarch-lab"');
     const { replay, client } = setup(
       [
         { method: 'HEAD', url, response: challenge },
@@ -409,18 +395,14 @@ describe('RegistryClient with Docker Hub', () => {
       {
         method: 'GET',
         url,
-        response: {
-          status: 401,
-          headers: {
-            'Www-Authenticate':
-              'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull"',
-          },
-          body: registryErrors('UNAUTHORIZED', 'authentication required'),
-        },
+        response: unauthorized(
+          HUB_TOKENS.challenge('repository:library/busybox:pull'),
+          registryErrors('UNAUTHORIZED', 'authentication required'),
+        ),
       },
       {
         method: 'GET',
-        url: 'https://auth.docker.io/token?service=registry.docker.io&scope=repository%3Alibrary%2Fbusybox%3Apull',
+        url: HUB_TOKENS.url('repository:library/busybox:pull'),
         response: {
           status: 200,
           body: { token: 't', access_token: 't', expires_in: 300, issued_at: '2026-11-28T00:00:00Z' },
@@ -430,9 +412,14 @@ describe('RegistryClient with Docker Hub', () => {
         method: 'GET',
         url,
         authorization: 'Bearer t',
-        response: { status: 200, headers: manifestHeaders(INDEX), body: INDEX },
+        response: { status: 200, headers: manifestHeaders(INDEX, MediaType.ociIndex), body: INDEX },
       },
-      { method: 'HEAD', url, authorization: 'Bearer t', response: { status: 200, headers: manifestHeaders(INDEX) } },
+      {
+        method: 'HEAD',
+        url,
+        authorization: 'Bearer t',
+        response: { status: 200, headers: manifestHeaders(INDEX, MediaType.ociIndex) },
+      },
     ]);
     await client.getManifest(hub, 'latest');
     await client.headManifest(hub, 'latest');

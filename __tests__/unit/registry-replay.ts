@@ -1,6 +1,14 @@
 // A fake `fetch` that replays recorded HTTP exchanges in order: each request must be the next one expected
-// (method, URL, Authorization), and gets the recorded response. Used by the registry auth and client tests.
+// (method, URL, Authorization), and gets the recorded response. Used by the registry auth and client tests, with
+// the fixtures they share: a RegistryClient over a replay, the lab repository, manifest headers, token servers.
+import { createHash } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+
+import type { ImageName } from '../../src/reference.js';
+import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
+import type { Credential, CredentialSource } from '../../src/registry/credentials.js';
+import type { Fetch } from '../../src/registry/http.js';
+import { MediaType } from '../../src/registry/types.js';
 
 export interface RecordedRequest {
   method: string;
@@ -107,4 +115,85 @@ export function basic(username: string, password: string): string {
 /** A Distribution API error body. */
 export function registryErrors(code: string, message: string): object {
   return { errors: [{ code, message, detail: null }] };
+}
+
+/** A 401 Unauthorized with the challenge `wwwAuthenticate`. */
+export function unauthorized(wwwAuthenticate: string, body?: ResponseSpec['body']): ResponseSpec {
+  return { status: 401, headers: { 'WWW-Authenticate': wwwAuthenticate }, ...(body === undefined ? {} : { body }) };
+}
+
+/** A token server of Docker's token authentication: the registry's challenge that names it, and its token URL. */
+export interface TokenServer {
+  /** The Bearer challenge a registry sends for `scope`. */
+  challenge(scope: string): string;
+  /** Where a token for `scope` is asked for (GET). */
+  url(scope: string): string;
+}
+
+function tokenServer(realm: string, service: string): TokenServer {
+  return {
+    challenge: (scope) => `Bearer realm="${realm}",service="${service}",scope="${scope}"`,
+    url: (scope) => `${realm}?service=${service}&scope=${encodeURIComponent(scope)}`,
+  };
+}
+
+export const GHCR_TOKENS = tokenServer('https://ghcr.io/token', 'ghcr.io');
+export const HUB_TOKENS = tokenServer('https://auth.docker.io/token', 'registry.docker.io');
+
+/** `sha256:` and the hex SHA-256 of the bytes. */
+export function sha256(bytes: Buffer | string): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** The lab's plain-HTTP registry, and the API base URL of its test repository. */
+export const LAB: ImageName = { registry: '127.0.0.1:5000', repository: 'lab/app' };
+export const LAB_API = 'http://127.0.0.1:5000/v2/lab/app';
+
+/** A small image manifest: a 2-byte config, no layers. */
+export const IMAGE_MANIFEST = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: { mediaType: MediaType.ociConfig, digest: `sha256:${'c'.repeat(64)}`, size: 2 },
+    layers: [],
+  }),
+);
+
+/** The headers a registry sends with a manifest (or a HEAD of it): media type, size and digest of the bytes. */
+export function manifestHeaders(bytes: Buffer, mediaType: string): Record<string, string> {
+  return { 'Content-Type': mediaType, 'Content-Length': String(bytes.length), 'Docker-Content-Digest': sha256(bytes) };
+}
+
+/** `byRegistry` as a CredentialSource, described as "the test credentials". */
+export function testCredentials(byRegistry: Record<string, Credential> = {}): CredentialSource {
+  return { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) };
+}
+
+export interface ReplayClientOptions extends Omit<RegistryClientOptions, 'credentials' | 'fetch'> {
+  /** Stands between the client and the replay, e.g. to fail some requests before they reach it. */
+  wrapFetch?: (replayed: Fetch) => Fetch;
+}
+
+/**
+ * A RegistryClient over a ReplayFetch of `exchanges`, with `byRegistry` as its credentials. It collects the
+ * secrets and retry messages it reports, and does not wait between retries (unless `options` say otherwise).
+ */
+export function replayClient(
+  exchanges: Exchange[],
+  byRegistry: Record<string, Credential> = {},
+  options: ReplayClientOptions = {},
+) {
+  const { wrapFetch, ...clientOptions } = options;
+  const replay = new ReplayFetch(exchanges);
+  const secrets: string[] = [];
+  const retries: string[] = [];
+  const client = new RegistryClient({
+    credentials: testCredentials(byRegistry),
+    fetch: wrapFetch === undefined ? replay.fetch : wrapFetch(replay.fetch),
+    onSecret: (secret) => secrets.push(secret),
+    onRetry: (message) => retries.push(message),
+    retry: { sleep: () => Promise.resolve() },
+    ...clientOptions,
+  });
+  return { replay, client, secrets, retries };
 }

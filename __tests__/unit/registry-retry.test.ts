@@ -1,34 +1,20 @@
 // The registry client's retries (replayed 429, 503, resets and timeouts) and its wait for a manifest just written.
-import { createHash } from 'node:crypto';
-
-import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { MediaType } from '../../src/registry/types.js';
-import { ReplayFetch, registryErrors, type Exchange } from './registry-replay.js';
+import {
+  IMAGE_MANIFEST as MANIFEST,
+  LAB,
+  LAB_API as API,
+  manifestHeaders,
+  registryErrors,
+  replayClient,
+  sha256,
+  type Exchange,
+} from './registry-replay.js';
 
-const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-
-const LAB: ImageName = { registry: '127.0.0.1:5000', repository: 'lab/app' };
-const API = 'http://127.0.0.1:5000/v2/lab/app';
-const MANIFEST = Buffer.from(
-  JSON.stringify({
-    schemaVersion: 2,
-    mediaType: MediaType.ociManifest,
-    config: { mediaType: MediaType.ociConfig, digest: `sha256:${'c'.repeat(64)}`, size: 2 },
-    layers: [],
-  }),
-);
 const MANIFEST_DIGEST = sha256(MANIFEST);
-const manifestAnswer = {
-  status: 200,
-  headers: {
-    'Content-Type': MediaType.ociManifest,
-    'Content-Length': String(MANIFEST.length),
-    'Docker-Content-Digest': MANIFEST_DIGEST,
-  },
-  body: MANIFEST,
-};
+const manifestAnswer = { status: 200, headers: manifestHeaders(MANIFEST, MediaType.ociManifest), body: MANIFEST };
 
 /** A reset connection, as undici reports it. */
 function connectionReset(): TypeError {
@@ -42,26 +28,27 @@ function connectionReset(): TypeError {
  * fake clock, and the jitter is fixed at half the backoff cap.
  */
 function setup(exchanges: Exchange[], options: { resets?: number; maxAttempts?: number } = {}) {
-  const replay = new ReplayFetch(exchanges);
   let resets = options.resets ?? 0;
   const clock = { now: 0 };
   const sleeps: number[] = [];
-  const retries: string[] = [];
-  const client = new RegistryClient({
-    credentials: { description: 'the test credentials', get: () => Promise.resolve(undefined) },
-    fetch: (input, init) => (resets-- > 0 ? Promise.reject(connectionReset()) : replay.fetch(input, init)),
-    onRetry: (message) => retries.push(message),
-    retry: {
-      maxAttempts: options.maxAttempts,
-      sleep: (ms) => {
-        sleeps.push(ms);
-        clock.now += ms;
-        return Promise.resolve();
+  const { replay, client, retries } = replayClient(
+    exchanges,
+    {},
+    {
+      wrapFetch: (replayed) => (input, init) =>
+        resets-- > 0 ? Promise.reject(connectionReset()) : replayed(input, init),
+      retry: {
+        maxAttempts: options.maxAttempts,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          clock.now += ms;
+          return Promise.resolve();
+        },
+        now: () => clock.now,
+        random: () => 0.5,
       },
-      now: () => clock.now,
-      random: () => 0.5,
     },
-  });
+  );
   return { replay, client, sleeps, retries };
 }
 
@@ -206,11 +193,7 @@ describe('RegistryClient.waitForManifest', () => {
         url,
         response: {
           status: 200,
-          headers: {
-            'Content-Type': MediaType.ociIndex,
-            'Content-Length': String(OLD.length),
-            'Docker-Content-Digest': sha256(OLD),
-          },
+          headers: manifestHeaders(OLD, MediaType.ociIndex),
         },
       },
       { method: 'HEAD', url, response: manifestAnswer },

@@ -1,37 +1,38 @@
 // deleteTag against each kind of registry, from their documented HTTP exchanges: the CNCF distribution registry
 // (DELETE by digest), a registry without DELETE by digest (405 UNSUPPORTED), GHCR (bearer challenge with realm
 // https://ghcr.io/token, then the GitHub Packages API) and Docker Hub (auth.docker.io, then the Hub API).
-import { createHash } from 'node:crypto';
-
 import type { ImageName } from '../../src/reference.js';
-import { RegistryClient, type DeleteTagOptions } from '../../src/registry/client.js';
+import type { DeleteTagOptions } from '../../src/registry/client.js';
 import type { Credential } from '../../src/registry/credentials.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { deleteGhcrPackageVersion } from '../../src/registry/github-packages.js';
 import { DummyManifestNotDeletedError, TagMovedError } from '../../src/registry/tag-deletion.js';
 import { Transport } from '../../src/registry/transport.js';
 import { MediaType, type ImageManifest } from '../../src/registry/types.js';
-import { ReplayFetch, basic, registryErrors, type Exchange, type RecordedRequest } from './registry-replay.js';
-
-const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+import {
+  GHCR_TOKENS,
+  HUB_TOKENS,
+  IMAGE_MANIFEST,
+  LAB,
+  LAB_API,
+  ReplayFetch,
+  basic,
+  manifestHeaders,
+  registryErrors,
+  replayClient,
+  sha256,
+  unauthorized,
+  type Exchange,
+  type RecordedRequest,
+  type TokenServer,
+} from './registry-replay.js';
 
 /** The image the temporary tag points to: it must survive every deletion. */
-const ORIGINAL = Buffer.from(
-  JSON.stringify({
-    schemaVersion: 2,
-    mediaType: MediaType.ociManifest,
-    config: { mediaType: MediaType.ociConfig, digest: `sha256:${'c'.repeat(64)}`, size: 2 },
-    layers: [],
-  }),
-);
+const ORIGINAL = IMAGE_MANIFEST;
 const ORIGINAL_DIGEST = sha256(ORIGINAL);
 const PROTECTED: ReadonlySet<string> = new Set([ORIGINAL_DIGEST]);
 
-const describes = (bytes: Buffer) => ({
-  'Content-Type': MediaType.ociManifest,
-  'Content-Length': String(bytes.length),
-  'Docker-Content-Digest': sha256(bytes),
-});
+const describes = (bytes: Buffer) => manifestHeaders(bytes, MediaType.ociManifest);
 
 /** What the registry received of the dummy: its config blob and its manifest. */
 interface Uploaded {
@@ -87,19 +88,40 @@ function headAndPutDummy(api: string, tag: string, uploaded: Uploaded, auth: { p
   return exchanges;
 }
 
-function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) {
-  const replay = new ReplayFetch(exchanges);
-  const secrets: string[] = [];
-  const retries: string[] = [];
-  const client = new RegistryClient({
-    credentials: { description: 'the test credentials', get: (registry) => Promise.resolve(byRegistry[registry]) },
-    fetch: replay.fetch,
-    onSecret: (secret) => secrets.push(secret),
-    onRetry: (message) => retries.push(message),
-    retry: { sleep: () => Promise.resolve(), random: () => 0 },
-  });
-  return { replay, client, secrets, retries };
+/** How a registry hands out its tokens: its token server, and the exchange that gets the token `value` for `scope`. */
+interface TokenAuth {
+  server: TokenServer;
+  /** The tokens are `<prefix>-pull` and `<prefix>-push`. */
+  prefix: string;
+  token: (scope: string, value: string) => Exchange;
 }
+
+/**
+ * headAndPutDummy of the tag `tmp` of `repository` (at `api`) behind a token server: the first HEAD is challenged,
+ * a pull token is got for the HEAD again, then a pull,push token for the upload.
+ */
+function headAndPutDummyWithTokens(api: string, repository: string, uploaded: Uploaded, auth: TokenAuth) {
+  const [head, ...upload] = headAndPutDummy(api, 'tmp', uploaded, {
+    pull: `Bearer ${auth.prefix}-pull`,
+    push: `Bearer ${auth.prefix}-push`,
+  });
+  if (head === undefined) throw new Error('no HEAD exchange');
+  const exchanges: Exchange[] = [
+    {
+      method: 'HEAD',
+      url: `${api}/manifests/tmp`,
+      response: unauthorized(auth.server.challenge(`repository:${repository}:pull`)),
+    },
+    auth.token(`repository:${repository}:pull`, `${auth.prefix}-pull`),
+    head,
+    auth.token(`repository:${repository}:pull,push`, `${auth.prefix}-push`),
+    ...upload,
+  ];
+  return exchanges;
+}
+
+const setup = (exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) =>
+  replayClient(exchanges, byRegistry, { retry: { sleep: () => Promise.resolve(), random: () => 0 } });
 
 /** The invariant: no request names the image the tag pointed to, let alone deletes it. */
 function expectOriginalUntouched(replay: ReplayFetch) {
@@ -112,8 +134,7 @@ function expectOriginalUntouched(replay: ReplayFetch) {
 const dummyDigestOf = (uploaded: Uploaded) => sha256(uploaded.manifest ?? '');
 
 describe('deleteTag on a distribution registry (DELETE by digest)', () => {
-  const LAB: ImageName = { registry: '127.0.0.1:5000', repository: 'lab/app' };
-  const API = 'http://127.0.0.1:5000/v2/lab/app';
+  const API = LAB_API;
 
   it('points the tag at a dummy, then deletes the dummy by digest', async () => {
     const uploaded: Uploaded = {};
@@ -269,38 +290,16 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
 
   /** The registry's bearer challenge and token exchanges around the dummy upload (GHCR's token server). */
   function ghcrRegistryExchanges(uploaded: Uploaded): Exchange[] {
-    const [head, ...upload] = headAndPutDummy(API, 'tmp', uploaded, {
-      pull: 'Bearer ghcr-pull',
-      push: 'Bearer ghcr-push',
+    return headAndPutDummyWithTokens(API, 'acme/app', uploaded, {
+      server: GHCR_TOKENS,
+      prefix: 'ghcr',
+      token: (scope, token) => ({
+        method: 'GET',
+        url: GHCR_TOKENS.url(scope),
+        authorization: basic('octocat', 'ghp_registry'),
+        response: { status: 200, body: { token } },
+      }),
     });
-    if (head === undefined) throw new Error('no HEAD exchange');
-    return [
-      {
-        method: 'HEAD',
-        url: `${API}/manifests/tmp`,
-        response: {
-          status: 401,
-          headers: {
-            'WWW-Authenticate':
-              'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/app:pull"',
-          },
-        },
-      },
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull',
-        authorization: basic('octocat', 'ghp_registry'),
-        response: { status: 200, body: { token: 'ghcr-pull' } },
-      },
-      head,
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush',
-        authorization: basic('octocat', 'ghp_registry'),
-        response: { status: 200, body: { token: 'ghcr-push' } },
-      },
-      ...upload,
-    ];
   }
 
   const version = (id: number, name: string, tags: string[] = []) => ({
@@ -432,37 +431,19 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
   const user = { kind: 'password', username: 'hubuser', password: 'dckr_pat_secret' } as const;
 
   function hubRegistryExchanges(uploaded: Uploaded): Exchange[] {
-    const [head, ...upload] = headAndPutDummy(API, 'tmp', uploaded, {
-      pull: 'Bearer hub-pull',
-      push: 'Bearer hub-push',
-    });
-    if (head === undefined) throw new Error('no HEAD exchange');
-    const token = (scope: string, value: string): Exchange => ({
-      method: 'GET',
-      url: `https://auth.docker.io/token?service=registry.docker.io&scope=${encodeURIComponent(scope)}`,
-      authorization: basic('hubuser', 'dckr_pat_secret'),
-      response: {
-        status: 200,
-        body: { token: value, access_token: value, expires_in: 300, issued_at: '2026-11-28T00:00:00Z' },
-      },
-    });
-    return [
-      {
-        method: 'HEAD',
-        url: `${API}/manifests/tmp`,
+    return headAndPutDummyWithTokens(API, 'acme/app', uploaded, {
+      server: HUB_TOKENS,
+      prefix: 'hub',
+      token: (scope, token) => ({
+        method: 'GET',
+        url: HUB_TOKENS.url(scope),
+        authorization: basic('hubuser', 'dckr_pat_secret'),
         response: {
-          status: 401,
-          headers: {
-            'Www-Authenticate':
-              'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:acme/app:pull"',
-          },
+          status: 200,
+          body: { token, access_token: token, expires_in: 300, issued_at: '2026-11-28T00:00:00Z' },
         },
-      },
-      token('repository:acme/app:pull', 'hub-pull'),
-      head,
-      token('repository:acme/app:pull,push', 'hub-push'),
-      ...upload,
-    ];
+      }),
+    });
   }
 
   const login: Exchange = {

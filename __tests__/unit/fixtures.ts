@@ -1,0 +1,70 @@
+// Typed fixtures shared by the unit tests: the Inputs of a minimal workflow step, overridable per test.
+import type { BuildOptions, Inputs } from '../../src/inputs.js';
+import { parsePlatform } from '../../src/platform.js';
+import { parseReference } from '../../src/reference.js';
+
+/** The build options when no build input is set (action.yml's defaults). */
+export function defaultBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {
+  return {
+    context: '.',
+    file: '',
+    target: '',
+    labels: [],
+    annotations: [],
+    buildArgs: [],
+    buildContexts: [],
+    secrets: [],
+    secretFiles: [],
+    ssh: [],
+    cacheFrom: [],
+    cacheTo: [],
+    provenance: '',
+    sbom: '',
+    noCache: false,
+    pull: false,
+    network: '',
+    ...overrides,
+  };
+}
+
+/** Overrides of Inputs, with platforms and tags as written in a workflow and the build options in part. */
+export type InputOverrides = Partial<Omit<Inputs, 'platforms' | 'tags' | 'build'>> & {
+  platforms?: string[];
+  tags?: string[];
+  build?: Partial<BuildOptions>;
+};
+
+/**
+ * The Inputs of a step that sets only `platforms: linux/amd64,linux/arm64`, `tags: ghcr.io/acme/app:latest` and
+ * `push: true` (everything else as action.yml defaults it), with `overrides` applied. The defaults are written out,
+ * not parsed, so that the tests of parseInputs can compare with them.
+ */
+export function defaultInputs(overrides: InputOverrides = {}): Inputs {
+  const { platforms, tags, build, ...rest } = overrides;
+  return {
+    mode: 'auto',
+    platforms: platforms?.map(parsePlatform) ?? [
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64' },
+    ],
+    tags: tags?.map(parseReference) ?? [{ registry: 'ghcr.io', repository: 'acme/app', tag: 'latest' }],
+    push: true,
+    publish: 'post',
+    cleanup: true,
+    cache: 'none',
+    cleanupTags: [],
+    staleTagHours: 24,
+    tempTagPrefix: 'multiarch-tmp',
+    runners: [],
+    handoffDir: '',
+    qemu: 'auto',
+    qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
+    builder: '',
+    driver: 'docker-container',
+    driverOpts: [],
+    buildkitdConfigInline: '',
+    githubToken: '${{ github.token }}',
+    ...rest,
+    build: defaultBuildOptions(build),
+  };
+}
