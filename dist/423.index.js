@@ -1203,7 +1203,8 @@ async function main() {
         cleanupTags: inputs.cleanupTags.map(src_reference/* formatReference */.FH),
         tempTagPrefix: inputs.tempTagPrefix,
         staleTagHours: inputs.staleTagHours,
-        publish: inputs.push ? inputs.publish : 'false',
+        // A shard never publishes (the merge does); nothing unpushed can be.
+        publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
         platforms: inputs.platforms.map(src_platform/* formatPlatform */.Bq),
         finalTags: inputs.tags.map(src_reference/* formatReference */.FH),
     };

@@ -35,7 +35,8 @@ export async function main(): Promise<void> {
     cleanupTags: inputs.cleanupTags.map(formatReference),
     tempTagPrefix: inputs.tempTagPrefix,
     staleTagHours: inputs.staleTagHours,
-    publish: inputs.push ? inputs.publish : 'false',
+    // A shard never publishes (the merge does); nothing unpushed can be.
+    publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
     platforms: inputs.platforms.map(formatPlatform),
     finalTags: inputs.tags.map(formatReference),
   };

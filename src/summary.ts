@@ -13,11 +13,13 @@ export function summaryMarkdown(state: RunState, report: PostReport): string {
   const lines = ['## multiarch-build', ''];
   const outcome = !state.mainCompleted
     ? 'Main did not finish: nothing was published.'
-    : report.published.length > 0 || state.published
-      ? 'Published.'
-      : state.publish === 'false'
-        ? 'Built and pushed by digest; not published (publish: false or push: false).'
-        : 'Not published.';
+    : state.mode === 'shard'
+      ? 'Built and handed off; the merge job publishes.'
+      : report.published.length > 0 || state.published
+        ? 'Published.'
+        : state.publish === 'false'
+          ? 'Built and pushed by digest; not published (publish: false or push: false).'
+          : 'Not published.';
   lines.push(outcome, '');
   if (state.index) lines.push(`**Index digest:** \`${state.index.digest}\``, '');
 
