@@ -171,7 +171,7 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
             try {
                 // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
                 await (0,retry/* retry */.L5)(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
-                    maxAttempts: 3,
+                    maxAttempts: 5,
                     isRetryable: transientPushFailure,
                     onRetry: (message) => {
                         core/* warning */.$e(`${label}: ${message}`);
@@ -196,7 +196,9 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
 // What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
 // throttling, a dropped connection. A failing RUN step prints none of these.
 const TRANSIENT_PUSH_ERRORS = [
-    /unexpected status( from \w+ request to \S+)?: (429|5\d\d)/i,
+    /unexpected (HTTP )?status( from \w+ request to \S+)?: (429|5\d\d)/i,
+    /\btoomanyrequests\b/i,
+    /connection reset by peer|broken pipe|i\/o timeout|unexpected EOF/i,
     /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
     /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
 ];
@@ -250,9 +252,110 @@ var image_index = __webpack_require__(5179);
 var build_cache = __webpack_require__(188);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
 var sync = __webpack_require__(5175);
+;// CONCATENATED MODULE: ./src/runners.ts
+// The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
+// entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
+
+/**
+ * GitHub-hosted runners, used when no entry is given. 32-bit arm goes to the arm64 runner too: those CPUs cannot
+ * run it natively either, so it is emulated there as it would be anywhere.
+ */
+const DEFAULT_RUNNERS = [
+    'linux/arm64=ubuntu-24.04-arm',
+    'linux/arm=ubuntu-24.04-arm',
+    'default=ubuntu-24.04',
+];
+class RunnersError extends Error {
+    name = 'RunnersError';
+}
+const DEFAULT_KEY = 'default';
+const EXPECTED_FORM = 'expected platform-prefix=runner-label, e.g. linux/arm64=ubuntu-24.04-arm or linux/arm=ubuntu-24.04-arm, ' +
+    'or default=runner-label';
+/** Parses `platform-prefix=runner-label` and `default=runner-label` entries; no entries means DEFAULT_RUNNERS. */
+function parseRunners(lines) {
+    const entries = lines.map((line) => line.trim()).filter((line) => line !== '');
+    if (entries.length === 0)
+        return parseRunners(DEFAULT_RUNNERS);
+    const byPrefix = new Map();
+    let defaultRunner;
+    const entryOf = new Map();
+    for (const entry of entries) {
+        const equals = entry.indexOf('=');
+        if (equals === -1)
+            throw new RunnersError(`runner entry "${entry}" has no "=" (${EXPECTED_FORM})`);
+        const key = entry.slice(0, equals).trim();
+        const runner = entry.slice(equals + 1).trim();
+        if (runner === '')
+            throw new RunnersError(`runner entry "${entry}" has no runner label (${EXPECTED_FORM})`);
+        const prefix = key.toLowerCase() === DEFAULT_KEY ? DEFAULT_KEY : parsePrefix(key, entry);
+        const earlier = entryOf.get(prefix);
+        if (earlier !== undefined) {
+            throw new RunnersError(`runner entries "${earlier}" and "${entry}" both name ${prefix} (expected one each)`);
+        }
+        entryOf.set(prefix, entry);
+        if (prefix === DEFAULT_KEY)
+            defaultRunner = runner;
+        else
+            byPrefix.set(prefix, runner);
+    }
+    return { byPrefix, ...(defaultRunner === undefined ? {} : { default: defaultRunner }) };
+}
+/**
+ * One matrix entry per platform. The most specific matching prefix wins (`linux/arm/v7` over `linux/arm` over
+ * `default`); a platform nothing matches is an error naming it.
+ */
+function planMatrix(platforms, runners) {
+    const include = [];
+    const unmatched = [];
+    for (const platform of platforms) {
+        const name = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* normalizePlatform */.FL)(platform));
+        const runner = runnerFor(name, runners);
+        if (runner === undefined)
+            unmatched.push(name);
+        else
+            include.push({ platform: name, runner });
+    }
+    const [firstUnmatched] = unmatched;
+    if (firstUnmatched !== undefined) {
+        throw new RunnersError(`no runner for ${unmatched.join(', ')}: add an entry such as ${firstUnmatched}=runner-label, or ` +
+            'default=runner-label, to "runners"');
+    }
+    return { include };
+}
+/** `os/arch` (any variant) or a full platform, in canonical spelling (aliases resolved, baseline variants dropped). */
+function parsePrefix(text, entry) {
+    const components = text.split('/').length;
+    if (components < 2 || components > 3) {
+        throw new RunnersError(`runner entry "${entry}": "${text}" is not a platform prefix (expected os/arch or os/arch/variant, e.g. ` +
+            'linux/arm or linux/arm/v7, or default)');
+    }
+    try {
+        const platform = (0,src_platform/* parsePlatform */.Y8)(text);
+        // os/arch stands for every variant: parsePlatform would read a bare linux/arm as linux/arm/v7.
+        return components === 2 ? `${platform.os}/${platform.architecture}` : (0,src_platform/* formatPlatform */.Bq)(platform);
+    }
+    catch (error) {
+        if (error instanceof src_platform/* PlatformError */.Wk)
+            throw new RunnersError(`runner entry "${entry}": ${error.message}`);
+        throw error;
+    }
+}
+function runnerFor(platform, runners) {
+    const components = platform.split('/');
+    let best;
+    for (const [prefix, runner] of runners.byPrefix) {
+        const prefixComponents = prefix.split('/');
+        const matches = prefixComponents.every((component, i) => component === components[i]);
+        if (matches && prefixComponents.length > (best?.length ?? 0))
+            best = { length: prefixComponents.length, runner };
+    }
+    return best?.runner ?? runners.default;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
+
 
 
 
@@ -347,7 +450,7 @@ function parseInputs(read) {
     const inputs = {
         mode: oneOf(constants/* Input */.pd.Mode, MODES),
         platforms,
-        runners: list(constants/* Input */.pd.Runners, false),
+        runners: runnerEntries(list(constants/* Input */.pd.Runners, false), problems),
         handoffDir: text(constants/* Input */.pd.HandoffDir),
         tags,
         push,
@@ -442,6 +545,18 @@ function parseTags(items, problems) {
         }
     }
     return tags;
+}
+/** The runners mapping, checked here so that a bad entry is an input error like any other. */
+function runnerEntries(entries, problems) {
+    try {
+        parseRunners(entries);
+    }
+    catch (error) {
+        if (!(error instanceof RunnersError))
+            throw error;
+        problems.push(`"runners": ${error.message}`);
+    }
+    return entries;
 }
 /** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */
 function parseCleanupTags(items, finalTags, problems) {
@@ -578,108 +693,10 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
-// EXTERNAL MODULE: ./src/registry-access.ts + 12 modules
-var registry_access = __webpack_require__(7496);
-;// CONCATENATED MODULE: ./src/runners.ts
-// The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
-// entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
-
-/**
- * GitHub-hosted runners, used when no entry is given. 32-bit arm goes to the arm64 runner too: those CPUs cannot
- * run it natively either, so it is emulated there as it would be anywhere.
- */
-const DEFAULT_RUNNERS = [
-    'linux/arm64=ubuntu-24.04-arm',
-    'linux/arm=ubuntu-24.04-arm',
-    'default=ubuntu-24.04',
-];
-class RunnersError extends Error {
-    name = 'RunnersError';
-}
-const DEFAULT_KEY = 'default';
-const EXPECTED_FORM = 'expected platform-prefix=runner-label, e.g. linux/arm64=ubuntu-24.04-arm or linux/arm=ubuntu-24.04-arm, ' +
-    'or default=runner-label';
-/** Parses `platform-prefix=runner-label` and `default=runner-label` entries; no entries means DEFAULT_RUNNERS. */
-function parseRunners(lines) {
-    const entries = lines.map((line) => line.trim()).filter((line) => line !== '');
-    if (entries.length === 0)
-        return parseRunners(DEFAULT_RUNNERS);
-    const byPrefix = new Map();
-    let defaultRunner;
-    const entryOf = new Map();
-    for (const entry of entries) {
-        const equals = entry.indexOf('=');
-        if (equals === -1)
-            throw new RunnersError(`runner entry "${entry}" has no "=" (${EXPECTED_FORM})`);
-        const key = entry.slice(0, equals).trim();
-        const runner = entry.slice(equals + 1).trim();
-        if (runner === '')
-            throw new RunnersError(`runner entry "${entry}" has no runner label (${EXPECTED_FORM})`);
-        const prefix = key.toLowerCase() === DEFAULT_KEY ? DEFAULT_KEY : parsePrefix(key, entry);
-        const earlier = entryOf.get(prefix);
-        if (earlier !== undefined) {
-            throw new RunnersError(`runner entries "${earlier}" and "${entry}" both name ${prefix} (expected one each)`);
-        }
-        entryOf.set(prefix, entry);
-        if (prefix === DEFAULT_KEY)
-            defaultRunner = runner;
-        else
-            byPrefix.set(prefix, runner);
-    }
-    return { byPrefix, ...(defaultRunner === undefined ? {} : { default: defaultRunner }) };
-}
-/**
- * One matrix entry per platform. The most specific matching prefix wins (`linux/arm/v7` over `linux/arm` over
- * `default`); a platform nothing matches is an error naming it.
- */
-function planMatrix(platforms, runners) {
-    const include = [];
-    const unmatched = [];
-    for (const platform of platforms) {
-        const name = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* normalizePlatform */.FL)(platform));
-        const runner = runnerFor(name, runners);
-        if (runner === undefined)
-            unmatched.push(name);
-        else
-            include.push({ platform: name, runner });
-    }
-    const [firstUnmatched] = unmatched;
-    if (firstUnmatched !== undefined) {
-        throw new RunnersError(`no runner for ${unmatched.join(', ')}: add an entry such as ${firstUnmatched}=runner-label, or ` +
-            'default=runner-label, to "runners"');
-    }
-    return { include };
-}
-/** `os/arch` (any variant) or a full platform, in canonical spelling (aliases resolved, baseline variants dropped). */
-function parsePrefix(text, entry) {
-    const components = text.split('/').length;
-    if (components < 2 || components > 3) {
-        throw new RunnersError(`runner entry "${entry}": "${text}" is not a platform prefix (expected os/arch or os/arch/variant, e.g. ` +
-            'linux/arm or linux/arm/v7, or default)');
-    }
-    try {
-        const platform = (0,src_platform/* parsePlatform */.Y8)(text);
-        // os/arch stands for every variant: parsePlatform would read a bare linux/arm as linux/arm/v7.
-        return components === 2 ? `${platform.os}/${platform.architecture}` : (0,src_platform/* formatPlatform */.Bq)(platform);
-    }
-    catch (error) {
-        if (error instanceof src_platform/* PlatformError */.Wk)
-            throw new RunnersError(`runner entry "${entry}": ${error.message}`);
-        throw error;
-    }
-}
-function runnerFor(platform, runners) {
-    const components = platform.split('/');
-    let best;
-    for (const [prefix, runner] of runners.byPrefix) {
-        const prefixComponents = prefix.split('/');
-        const matches = prefixComponents.every((component, i) => component === components[i]);
-        if (matches && prefixComponents.length > (best?.length ?? 0))
-            best = { length: prefixComponents.length, runner };
-    }
-    return best?.runner ?? runners.default;
-}
-
+// EXTERNAL MODULE: ./src/registry-access.ts + 10 modules
+var registry_access = __webpack_require__(3907);
+// EXTERNAL MODULE: ./src/registry/credentials.ts + 1 modules
+var registry_credentials = __webpack_require__(4420);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __webpack_require__(3683);
 ;// CONCATENATED MODULE: ./src/handoff/handoff.ts
@@ -1189,13 +1206,15 @@ var src_state = __webpack_require__(2462);
 
 
 
+
 async function main() {
     (0,src_state/* markMainStarted */.UM)();
     const inputs = getInputs();
     setPlanOutput(inputs);
     if (inputs.mode === 'plan')
         return;
-    const registry = (0,registry_access/* createRegistryClient */.H)();
+    const credentials = registry_credentials/* DockerConfigCredentials */.z.fromEnvironment(process.env);
+    const registry = (0,registry_access/* createRegistryClient */.H)(process.env, credentials);
     const state = {
         ...(0,src_state/* emptyRunState */.Ux)(),
         mode: inputs.mode,
@@ -1213,19 +1232,19 @@ async function main() {
         if (inputs.mode === 'merge')
             await merge(inputs, state, registry);
         else
-            await buildAndPush(inputs, state, registry);
+            await buildAndPush(inputs, state, registry, credentials);
     }
     finally {
         (0,src_state/* saveRunState */.iZ)(state);
     }
 }
-async function buildAndPush(inputs, state, registry) {
+async function buildAndPush(inputs, state, registry, credentials) {
     const run = (0,runtime/* runIdentity */.yK)();
     const docker = new src_docker/* DockerCli */.Vo();
     const tempDir = await (0,runtime/* stepTempDir */.MJ)();
     const timings = state.timings;
     // The access check talks to the registry while QEMU and the builder are set up; it is awaited before any build.
-    const access = inputs.push ? (0,registry_access/* checkPushAccess */.L)(registry, inputs.tags) : Promise.resolve();
+    const access = inputs.push ? (0,registry_access/* checkPushAccess */.L)(registry, credentials, inputs.tags) : Promise.resolve();
     access.catch(() => undefined);
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
     const builderChoice = chooseBuilder(inputs, run);
@@ -1319,8 +1338,10 @@ function setPlanOutput(inputs) {
         core/* setOutput */.uH(constants/* Output */.k7.Plan, JSON.stringify(planMatrix(inputs.platforms, parseRunners(inputs.runners))));
     }
     catch (error) {
-        if (inputs.mode === 'plan' || !(error instanceof RunnersError))
+        if (!(error instanceof RunnersError))
             throw error;
+        if (inputs.mode === 'plan')
+            throw new InputError([`"runners": ${error.message}`]);
         core/* info */.pq(`No plan output: ${error.message}`);
     }
 }

@@ -23,8 +23,8 @@ var plan = __webpack_require__(2464);
 var publish = __webpack_require__(4496);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __webpack_require__(8286);
-// EXTERNAL MODULE: ./src/registry-access.ts + 12 modules
-var registry_access = __webpack_require__(7496);
+// EXTERNAL MODULE: ./src/registry-access.ts + 10 modules
+var registry_access = __webpack_require__(3907);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __webpack_require__(234);
 // EXTERNAL MODULE: ./src/runtime.ts

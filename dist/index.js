@@ -28454,7 +28454,7 @@ async function runPost() {
         return;
     }
     try {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7077));
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7077));
         await post(state);
     }
     catch (error) {
@@ -28464,7 +28464,7 @@ async function runPost() {
 }
 async function runMain() {
     try {
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(360), __nccwpck_require__.e(332), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8423));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(360), __nccwpck_require__.e(323), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8423));
         await main();
     }
     catch (error) {

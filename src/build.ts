@@ -50,7 +50,7 @@ export async function runBuilds(
         try {
           // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
           await retry(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
-            maxAttempts: 3,
+            maxAttempts: 5,
             isRetryable: transientPushFailure,
             onRetry: (message) => {
               core.warning(`${label}: ${message}`);
@@ -79,7 +79,9 @@ export async function runBuilds(
 // What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
 // throttling, a dropped connection. A failing RUN step prints none of these.
 const TRANSIENT_PUSH_ERRORS = [
-  /unexpected status( from \w+ request to \S+)?: (429|5\d\d)/i,
+  /unexpected (HTTP )?status( from \w+ request to \S+)?: (429|5\d\d)/i,
+  /\btoomanyrequests\b/i,
+  /connection reset by peer|broken pipe|i\/o timeout|unexpected EOF/i,
   /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
   /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
 ];

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
 import { formatReference, isValidTag, parseReference, type ImageReference } from './reference.js';
+import { parseRunners, RunnersError } from './runners.js';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
 export type Mode = (typeof MODES)[number];
@@ -159,7 +160,7 @@ export function parseInputs(read: InputReader): Inputs {
   const inputs: Inputs = {
     mode: oneOf(Input.Mode, MODES),
     platforms,
-    runners: list(Input.Runners, false),
+    runners: runnerEntries(list(Input.Runners, false), problems),
     handoffDir: text(Input.HandoffDir),
     tags,
     push,
@@ -250,6 +251,17 @@ function parseTags(items: string[], problems: string[]): ImageReference[] {
     }
   }
   return tags;
+}
+
+/** The runners mapping, checked here so that a bad entry is an input error like any other. */
+function runnerEntries(entries: string[], problems: string[]): string[] {
+  try {
+    parseRunners(entries);
+  } catch (error) {
+    if (!(error instanceof RunnersError)) throw error;
+    problems.push(`"runners": ${error.message}`);
+  }
+  return entries;
 }
 
 /** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */

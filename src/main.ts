@@ -8,7 +8,7 @@ import { pushedDescriptor, runBuilds, type CompletedBuild } from './build.js';
 import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
 import { platformDigests } from './image-index.js';
-import { getInputs, type Inputs } from './inputs.js';
+import { getInputs, InputError, type Inputs } from './inputs.js';
 import { describePlan, distinctRepositories, makePlan, splitAnnotations, type Plan } from './plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './publish.js';
@@ -16,6 +16,7 @@ import { setUpQemu } from './qemu.js';
 import { formatReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
 import type { RegistryClient } from './registry/client.js';
+import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
 import { parseRunners, planMatrix, RunnersError } from './runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './shards.js';
@@ -27,7 +28,8 @@ export async function main(): Promise<void> {
   setPlanOutput(inputs);
   if (inputs.mode === 'plan') return;
 
-  const registry = createRegistryClient();
+  const credentials = DockerConfigCredentials.fromEnvironment(process.env);
+  const registry = createRegistryClient(process.env, credentials);
   const state: RunState = {
     ...emptyRunState(),
     mode: inputs.mode,
@@ -43,20 +45,25 @@ export async function main(): Promise<void> {
   saveRunState(state);
   try {
     if (inputs.mode === 'merge') await merge(inputs, state, registry);
-    else await buildAndPush(inputs, state, registry);
+    else await buildAndPush(inputs, state, registry, credentials);
   } finally {
     saveRunState(state);
   }
 }
 
-async function buildAndPush(inputs: Inputs, state: RunState, registry: RegistryClient): Promise<void> {
+async function buildAndPush(
+  inputs: Inputs,
+  state: RunState,
+  registry: RegistryClient,
+  credentials: CredentialSource,
+): Promise<void> {
   const run = runIdentity();
   const docker = new DockerCli();
   const tempDir = await stepTempDir();
   const timings = state.timings;
 
   // The access check talks to the registry while QEMU and the builder are set up; it is awaited before any build.
-  const access = inputs.push ? checkPushAccess(registry, inputs.tags) : Promise.resolve();
+  const access = inputs.push ? checkPushAccess(registry, credentials, inputs.tags) : Promise.resolve();
   access.catch(() => undefined);
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
@@ -162,7 +169,8 @@ function setPlanOutput(inputs: Inputs): void {
   try {
     core.setOutput(Output.Plan, JSON.stringify(planMatrix(inputs.platforms, parseRunners(inputs.runners))));
   } catch (error) {
-    if (inputs.mode === 'plan' || !(error instanceof RunnersError)) throw error;
+    if (!(error instanceof RunnersError)) throw error;
+    if (inputs.mode === 'plan') throw new InputError([`"runners": ${error.message}`]);
     core.info(`No plan output: ${error.message}`);
   }
 }

@@ -4,12 +4,15 @@
 import * as core from '@actions/core';
 import { formatName, type ImageName } from './reference.js';
 import { RegistryClient } from './registry/client.js';
-import { DockerConfigCredentials } from './registry/credentials.js';
+import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
 import { RegistryAuthError, RegistryError } from './registry/errors.js';
 
-export function createRegistryClient(env: NodeJS.ProcessEnv = process.env): RegistryClient {
+export function createRegistryClient(
+  env: NodeJS.ProcessEnv = process.env,
+  credentials: CredentialSource = DockerConfigCredentials.fromEnvironment(env),
+): RegistryClient {
   return new RegistryClient({
-    credentials: DockerConfigCredentials.fromEnvironment(env),
+    credentials,
     onSecret: (secret) => {
       core.setSecret(secret);
     },
@@ -20,13 +23,21 @@ export function createRegistryClient(env: NodeJS.ProcessEnv = process.env): Regi
   });
 }
 
-/** Lists the tags of each repository: enough for the registry to accept or refuse the credentials. */
-export async function checkPushAccess(registry: RegistryClient, names: ImageName[]): Promise<void> {
+/**
+ * Reads the credentials of each registry (so an unreadable docker config fails here, even for a registry that
+ * needs none), then lists the tags of each repository: enough for the registry to accept or refuse them.
+ */
+export async function checkPushAccess(
+  registry: RegistryClient,
+  credentials: CredentialSource,
+  names: ImageName[],
+): Promise<void> {
   const seen = new Set<string>();
   for (const name of names) {
     const key = formatName(name);
     if (seen.has(key)) continue;
     seen.add(key);
+    await credentials.get(name.registry);
     try {
       await registry.listTags({ registry: name.registry, repository: name.repository });
     } catch (error) {

@@ -90,7 +90,10 @@ export class TagDeleter {
     const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, MediaType.ociManifest);
     try {
       refuseProtected(dummyDigest, protectedDigests);
-      return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests });
+      const repoint = async (): Promise<void> => {
+        await this.#store.putManifest(name, tag, dummy.manifest, MediaType.ociManifest);
+      };
+      return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests }, repoint);
     } catch (error) {
       if (!(error instanceof RegistryError) || error instanceof TagMovedError) throw error;
       throw new DummyManifestNotDeletedError(
@@ -108,6 +111,7 @@ export class TagDeleter {
     tag: string,
     dummyDigest: string,
     options: DeleteTagOptions & { protectedDigests: ReadonlySet<string> },
+    repoint: () => Promise<void>,
   ): Promise<TagDeletion> {
     if (name.registry === GHCR) {
       if (options.githubToken === undefined || options.githubToken === '') {
@@ -123,13 +127,18 @@ export class TagDeleter {
       await this.#dockerHub.deleteTag(name, tag);
       return 'docker-hub-api';
     }
-    return this.#deleteWithRegistryApi(name, tag, dummyDigest);
+    return this.#deleteWithRegistryApi(name, tag, dummyDigest, repoint);
   }
 
-  async #deleteWithRegistryApi(name: ImageName, tag: string, dummyDigest: string): Promise<TagDeletion> {
+  async #deleteWithRegistryApi(
+    name: ImageName,
+    tag: string,
+    dummyDigest: string,
+    repoint: () => Promise<void>,
+  ): Promise<TagDeletion> {
     let refusal: RegistryError;
     try {
-      await this.#store.deleteManifest(name, dummyDigest);
+      await this.#deleteDummy(name, dummyDigest, repoint);
       return 'dummy-digest-delete';
     } catch (error) {
       if (!isRefusedAsUnsupported(error)) throw error;
@@ -165,6 +174,25 @@ export class TagDeleter {
     }
     return 'dummy-tag-delete';
   }
+
+  async #deleteDummy(name: ImageName, dummyDigest: string, repoint: () => Promise<void>): Promise<void> {
+    try {
+      await this.#store.deleteManifest(name, dummyDigest);
+    } catch (error) {
+      if (!isManifestUnknown(error)) throw error;
+      await repoint();
+      await this.#store.deleteManifest(name, dummyDigest);
+    }
+  }
+}
+
+/**
+ * A DELETE of the dummy answering 404 means an earlier try got through (its answer lost), or got half-way:
+ * distribution may remove the dummy's revision but not yet the tag, leaving the tag listed and resolving to
+ * nothing. Putting the same dummy bytes back under the tag and deleting them once more ends both cases cleanly.
+ */
+function isManifestUnknown(error: unknown): boolean {
+  return error instanceof RegistryError && error.status === 404;
 }
 
 /**
