@@ -1,0 +1,357 @@
+// Issue 7, bad input: the real action (main, then post, as the runner runs them) refuses each invalid input with one
+// `::error::` that names the input and the form it expects, before anything is built or pushed. And inputs full of
+// shell metacharacters are data, never commands: they reach the image exactly as written.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeWithLab, lab } from './lab.js';
+import { listTags, resolve, uniqueRepository } from './probe.js';
+import { childrenByPlatform, fetchManifest, imageConfig } from './support/registry-inspect.js';
+import { BOTH_PLATFORMS, expectSucceeded, labelContext, runStep, stepLog, type StepResult } from './support/steps.js';
+
+/** Marker files a shell would create if any input were ever run as a command: `/tmp/pwned-<this file's run>-…`. */
+const MARKER = `pwned-${randomBytes(6).toString('hex')}`;
+const touch = (what: string): string => `$(touch /tmp/${MARKER}-${what})`;
+const markersFound = (): string[] => readdirSync('/tmp').filter((name) => name.startsWith(MARKER));
+
+/** The messages of the `::error::` commands in a step's output, unescaped as the runner shows them. */
+function errorMessages(run: StepResult): string[] {
+  return run.main.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::error::'))
+    .map((line) =>
+      line.slice('::error::'.length).replaceAll('%0A', '\n').replaceAll('%0D', '\r').replaceAll('%25', '%'),
+    );
+}
+
+/** A docker config directory whose config.json is not JSON. */
+function brokenDockerConfig(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-docker-config-'));
+  writeFileSync(join(dir, 'config.json'), '{"auths": {"127.0.0.1:5000": {"auth": "bGFiOmxhYg=="}');
+  return dir;
+}
+
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+describeWithLab('invalid inputs, run through the real action', () => {
+  const repository = uniqueRepository('bad-input');
+  const image = `${lab.registry}/${repository}`;
+  const valid = { platforms: BOTH_PLATFORMS, tags: `${image}:latest`, context: labelContext(), provenance: 'false' };
+  const brokenConfig = brokenDockerConfig();
+
+  // [what is wrong, the input named, inputs over the valid ones, what the error must say (the expected form)]
+  const cases: [string, string, Record<string, string>, RegExp][] = [
+    [
+      'unknown architecture',
+      'platforms',
+      { platforms: 'linux/amd65' },
+      /unknown architecture "amd65" \(expected one of amd64, 386, arm64/,
+    ],
+    ['unknown os', 'platforms', { platforms: 'plan9/amd64' }, /unknown os "plan9" \(expected one of linux,/],
+    ['no os', 'platforms', { platforms: 'amd64' }, /"amd64" is not a platform \(expected os\/arch\[\/variant\]/],
+    ['four parts', 'platforms', { platforms: 'linux/arm/v7/x' }, /is not a platform \(expected os\/arch\[\/variant\]/],
+    [
+      'empty',
+      'platforms',
+      { platforms: ' ' },
+      /"platforms" is empty \(expected a list such as linux\/amd64,linux\/arm64\)/,
+    ],
+    [
+      'a platform twice',
+      'platforms',
+      { platforms: 'linux/arm64,linux/aarch64' },
+      /"platforms" lists linux\/arm64 twice/,
+    ],
+    [
+      'unknown mode',
+      'mode',
+      { mode: 'parallel' },
+      /"mode" is "parallel" \(expected one of: auto, multi, fan-out, shard, merge, plan\)/,
+    ],
+    ['mode in capitals', 'mode', { mode: 'MULTI' }, /"mode" is "MULTI" \(expected one of: auto,/],
+    [
+      'uppercase repository',
+      'tags',
+      { tags: `${lab.registry}/E2E/App:latest` },
+      /repository names must be lowercase \(expected \[registry\/\]name\[:tag\]\[@digest\]\)/,
+    ],
+    [
+      'tag starting with -',
+      'tags',
+      { tags: `${image}:-rc1` },
+      /"-rc1" is not a valid tag \(letters, digits, _, \. and -, at most 128/,
+    ],
+    [
+      'tag of 129 characters',
+      'tags',
+      { tags: `${image}:${'v'.repeat(129)}` },
+      /is not a valid tag \(letters, digits, _, \. and -, at most 128/,
+    ],
+    [
+      'command substitution in a tag',
+      'tags',
+      { tags: `${image}:${touch('tag')}` },
+      /is not a valid image reference: .* \(expected \[registry\/\]name\[:tag\]\[@digest\]\)/,
+    ],
+    [
+      'command after ; in a tag',
+      'tags',
+      { tags: `${image}:latest;touch /tmp/${MARKER}-semicolon` },
+      /is not a valid image reference: .* \(expected \[registry\/\]name\[:tag\]\[@digest\]\)/,
+    ],
+    [
+      'URL for a reference',
+      'tags',
+      { tags: `http://${image}:latest` },
+      /"http:" is not a valid registry host\[:port\] \(expected \[registry\/\]name/,
+    ],
+    [
+      'malformed digest',
+      'tags',
+      { tags: `${image}@sha256:abc` },
+      /"sha256:abc" is not a digest \(sha256: and 64 lowercase hex digits/,
+    ],
+    [
+      'tag with a digest',
+      'tags',
+      { tags: `${image}:v1@${DIGEST}` },
+      /with a digest \(expected name:tag; the digest is what this action outputs\)/,
+    ],
+    [
+      'quote not closed',
+      'tags',
+      { tags: `"${image}:latest` },
+      /"tags" has a quote that is not closed \(expected one item per line, "quoted" where needed\)/,
+    ],
+    [
+      'push with no tags',
+      'tags',
+      { tags: '' },
+      /"tags" is empty but "push" is true \(expected at least one image reference/,
+    ],
+    ['push not a boolean', 'push', { push: 'yes' }, /"push" is "yes" \(expected true or false\)/],
+    ['unknown publish', 'publish', { publish: 'later' }, /"publish" is "later" \(expected one of: post, main, false\)/],
+    ['cleanup not a boolean', 'cleanup', { cleanup: 'maybe' }, /"cleanup" is "maybe" \(expected true or false\)/],
+    [
+      'negative stale-tag-hours',
+      'stale-tag-hours',
+      { 'stale-tag-hours': '-1' },
+      /"stale-tag-hours" is "-1" \(expected a number of hours, 0 or more\)/,
+    ],
+    [
+      'stale-tag-hours in words',
+      'stale-tag-hours',
+      { 'stale-tag-hours': 'a day' },
+      /"stale-tag-hours" is "a day" \(expected a number of hours/,
+    ],
+    [
+      'prefix starting with -',
+      'temp-tag-prefix',
+      { 'temp-tag-prefix': '-tmp' },
+      /"temp-tag-prefix" is "-tmp" \(expected 1 to 48 of A-Z a-z 0-9 _ \. -/,
+    ],
+    [
+      'prefix of 49 characters',
+      'temp-tag-prefix',
+      { 'temp-tag-prefix': 't'.repeat(49) },
+      /\(expected 1 to 48 of A-Z a-z 0-9/,
+    ],
+    ['unknown qemu', 'qemu', { qemu: 'sometimes' }, /"qemu" is "sometimes" \(expected one of: auto, true, false\)/],
+    [
+      'empty qemu-image',
+      'qemu-image',
+      { 'qemu-image': '' },
+      /"qemu-image" is empty \(expected an image reference such as tonistiigi\/binfmt/,
+    ],
+    [
+      'unknown driver',
+      'driver',
+      { driver: 'kubernetes' },
+      /"driver" is "kubernetes" \(expected one of: docker-container, docker\)/,
+    ],
+    ['no-cache not a boolean', 'no-cache', { 'no-cache': '1' }, /"no-cache" is "1" \(expected true or false\)/],
+    [
+      'shard without push',
+      'push',
+      { mode: 'shard', push: 'false', platforms: 'linux/amd64' },
+      /"push" is false but "mode" is shard \(expected true: a shard hands off what it pushed\)/,
+    ],
+    [
+      'merge without tags',
+      'tags',
+      { mode: 'merge', push: 'false', tags: '' },
+      /"tags" is empty but "mode" is merge \(expected at least one image reference/,
+    ],
+    [
+      'cleanup-tags naming a final tag',
+      'cleanup-tags',
+      { 'cleanup-tags': `${image}:latest` },
+      /which is also in "tags" \(expected only leftover tags\)/,
+    ],
+    [
+      'cleanup-tags without a tag',
+      'cleanup-tags',
+      { 'cleanup-tags': image },
+      /"cleanup-tags" has ".*" \(expected name:tag, without a digest\)/,
+    ],
+    [
+      'cleanup-tags with a digest',
+      'cleanup-tags',
+      { 'cleanup-tags': `${image}:old@${DIGEST}` },
+      /\(expected name:tag, without a digest\)/,
+    ],
+    [
+      'label without =',
+      'labels',
+      { labels: `maintainer ${touch('label')}` },
+      /"labels" has ".*" \(expected key=value\)/,
+    ],
+    [
+      'build arg without a name',
+      'build-args',
+      { 'build-args': '=value' },
+      /"build-args" has "=value" \(expected key=value\)/,
+    ],
+    [
+      'annotation without =',
+      'annotations',
+      { annotations: 'index:description' },
+      /"annotations" has "index:description" \(expected key=value\)/,
+    ],
+    [
+      'build context without =',
+      'build-contexts',
+      { 'build-contexts': 'ctx' },
+      /"build-contexts" has "ctx" \(expected key=value\)/,
+    ],
+    [
+      'secret without an id',
+      'secrets',
+      { secrets: 'hunter2-not-shown' },
+      /"secrets" has "\*\*\*" \(expected key=value\)/,
+    ],
+    [
+      'plan: runner entry without =',
+      'runners',
+      { mode: 'plan', runners: 'linux/arm64' },
+      /\(expected platform-prefix=runner-label/,
+    ],
+    [
+      'plan: runner entry without a label',
+      'runners',
+      { mode: 'plan', runners: 'linux/arm64=' },
+      /has no runner label \(expected platform-prefix=runner-label/,
+    ],
+    [
+      'plan: runner prefix not a platform',
+      'runners',
+      { mode: 'plan', runners: 'arm64=big-runner' },
+      /is not a platform prefix \(expected os\/arch or os\/arch\/variant/,
+    ],
+    [
+      'plan: a platform without a runner',
+      'runners',
+      { mode: 'plan', runners: 'linux/amd64=x64-runner' },
+      /no runner for linux\/arm64: add an entry such as linux\/arm64=runner-label, or default=runner-label, to "runners"/,
+    ],
+  ];
+
+  afterAll(() => {
+    // Not one of the inputs ran as a shell command.
+    expect(markersFound()).toEqual([]);
+  });
+
+  test.each(cases)(
+    '%s: one ::error:: naming "%s" and the expected form, before any build',
+    async (_, input, given, expected) => {
+      const run = await runStep({ ...valid, ...given });
+      expect(run.main.exitCode).toBe(1);
+      const errors = errorMessages(run);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`"${input}"`);
+      expect(errors[0]).toMatch(expected);
+      expect(run.main.stdout).not.toMatch(/^Building /m);
+      expect(run.post?.exitCode).toBe(0);
+      expect(stepLog(run)).not.toContain('hunter2-not-shown');
+      expect(await listTags(repository)).toEqual([]);
+    },
+  );
+
+  test('several invalid inputs: one ::error:: that names each of them', async () => {
+    const run = await runStep({ ...valid, mode: 'parallel', push: 'yes', 'stale-tag-hours': '-1' });
+    expect(run.main.exitCode).toBe(1);
+    const [error, ...more] = errorMessages(run);
+    expect(more).toEqual([]);
+    for (const input of ['mode', 'push', 'stale-tag-hours']) expect(error).toContain(`"${input}"`);
+    expect(run.main.stdout).not.toMatch(/^Building /m);
+    expect(await listTags(repository)).toEqual([]);
+  });
+
+  // The docker config is read before any build even for a registry that asks for no credentials.
+  test.each([
+    ['the anonymous registry', lab.registry],
+    ['the htpasswd registry', lab.authRegistry],
+  ])(
+    'a docker config that is not JSON, pushing to %s: one ::error:: naming the file, before any build',
+    async (_, registry) => {
+      const target = uniqueRepository('bad-docker-config');
+      const run = await runStep(
+        { ...valid, tags: `${registry}/${target}:latest` },
+        { env: { DOCKER_CONFIG: brokenConfig } },
+      );
+      expect(run.main.exitCode).toBe(1);
+      const [error, ...more] = errorMessages(run);
+      expect(more).toEqual([]);
+      expect(error).toContain(`the docker config ${join(brokenConfig, 'config.json')} is not valid: not JSON`);
+      expect(run.main.stdout).not.toMatch(/^Building /m);
+      expect(run.post?.exitCode).toBe(0);
+      expect(await listTags(target, registry)).toEqual([]);
+    },
+  );
+});
+
+describeWithLab('shell metacharacters in labels and build args', () => {
+  test('arrive in the image config verbatim, as single argv items; no command runs', async () => {
+    const repository = uniqueRepository('metacharacters');
+    const labels: Record<string, string> = {
+      'e2e.substitution': touch('label'),
+      'e2e.backticks': `\`touch /tmp/${MARKER}-backticks\``,
+      'e2e.chain': `a; touch /tmp/${MARKER}-semicolon && echo b | tee /tmp/${MARKER}-pipe || true`,
+      'e2e.quotes': `it's a "quoted" value > /tmp/${MARKER}-redirect`,
+      'e2e.variables': '$HOME ${PATH} $$ \\ \\n',
+      'e2e.newline': `first line\nsecond line; touch /tmp/${MARKER}-newline`,
+    };
+    const buildArg = `${touch('arg')} \`id\`; echo "double" 'single' | cat && exit 1`;
+    // One label a line; a value with a newline is one quoted CSV field (as in docker/build-push-action).
+    const labelInput = Object.entries(labels)
+      .map(([key, value]) => (value.includes('\n') ? `"${key}=${value}"` : `${key}=${value}`))
+      .join('\n');
+
+    const run = await runStep({
+      mode: 'multi',
+      platforms: BOTH_PLATFORMS,
+      tags: `${lab.registry}/${repository}:latest`,
+      context: labelContext(['ARG META', 'LABEL e2e.from-build-arg="${META}"']),
+      provenance: 'false',
+      labels: labelInput,
+      'build-args': `META=${buildArg}`,
+    });
+    expectSucceeded(run);
+    expect(await resolve(repository, 'latest')).toBe(run.outputs.digest);
+
+    const index = await fetchManifest(repository, 'latest');
+    const children = Object.values(index ? childrenByPlatform(index) : {});
+    expect(children).toHaveLength(2);
+    for (const child of children) {
+      const config = await imageConfig(repository, child);
+      expect(config.config?.Labels).toEqual({
+        ...labels,
+        'e2e.run': 'none',
+        'e2e.from-build-arg': buildArg,
+      });
+    }
+    expect(markersFound()).toEqual([]);
+    expect(existsSync(`/tmp/${MARKER}-arg`)).toBe(false);
+  });
+});

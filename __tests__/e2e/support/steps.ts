@@ -1,0 +1,144 @@
+// Running the action as a workflow step (main, then post unless the runner died first) with the local runner, and
+// reading back what the step left: outputs, state, summary, how long each part took, and its run id, which names
+// its temporary tags.
+import { randomInt } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalRunner, type ActionRun, type MainRunOptions } from '../../../scripts/local-runner.js';
+import type { RunState } from '../../../src/state.js';
+import { lab } from '../lab.js';
+
+export const TEMP_TAG_PREFIX = 'multiarch-tmp';
+
+export interface StepOptions {
+  env?: Record<string, string>;
+  runId?: string;
+  job?: string;
+  /** Crash main when its output so far satisfies this (see LocalRunner). */
+  killMainWhen?: MainRunOptions['killWhen'];
+  /** false: the runner never gets to post (it died after main). */
+  post?: boolean;
+  /** Called after main ended and before post starts (e.g. to look at what a crashed main left). */
+  beforePost?: () => Promise<void>;
+  /** Called once post has started, with post's outcome (e.g. to crash it from outside); awaited before returning. */
+  duringPost?: (post: Promise<ActionRun>) => Promise<void>;
+  /** Called with RUNNER_TEMP (file commands included) once the steps ended, before it is deleted. */
+  inspectRunnerTemp?: (runnerTemp: string) => Promise<void>;
+}
+
+export interface StepResult {
+  runId: string;
+  main: ActionRun;
+  post: ActionRun | undefined;
+  outputs: Record<string, string>;
+  /** The file commands main saved for post, as the runner parsed them. */
+  savedState: Record<string, string>;
+  summary: string;
+  mainMs: number;
+  /** When main ended (ms since the epoch). */
+  mainEndedAt: number;
+  postMs: number;
+}
+
+/** The step with `driver: docker` and `push: true` (the only way this lab pushes), then the given inputs. */
+export async function runStep(inputs: Record<string, string>, options: StepOptions = {}): Promise<StepResult> {
+  const runId = options.runId ?? String(randomInt(1e9, 1e10));
+  const runner = new LocalRunner({
+    inputs: { driver: 'docker', push: 'true', ...inputs },
+    runId,
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.job === undefined ? {} : { job: options.job }),
+  });
+  try {
+    const started = Date.now();
+    const main = await runner.runMain(options.killMainWhen ? { killWhen: options.killMainWhen } : {});
+    const mainEndedAt = Date.now();
+    const mainMs = mainEndedAt - started;
+    let postStarted = Date.now();
+    let post: ActionRun | undefined;
+    if (options.post !== false) {
+      await options.beforePost?.();
+      postStarted = Date.now();
+      const postRun = runner.runPost();
+      try {
+        await options.duringPost?.(postRun);
+      } finally {
+        post = await postRun;
+      }
+    }
+    await options.inspectRunnerTemp?.(runner.runnerTemp);
+    return {
+      runId,
+      main,
+      post,
+      outputs: runner.outputs(),
+      savedState: runner.state(),
+      // LocalRunner.summary() reads post's summary file too, which a step without post never created (and under
+      // jest its ENOENT check misses: the fs error comes from another realm). Only post writes a summary anyway.
+      summary: post === undefined ? '' : runner.summary(),
+      mainMs,
+      mainEndedAt,
+      postMs: post === undefined ? 0 : Date.now() - postStarted,
+    };
+  } finally {
+    runner.remove();
+  }
+}
+
+/** The RunState main handed to post. */
+export function runState(step: StepResult): RunState {
+  const text = step.savedState.run;
+  if (text === undefined) throw new Error(`main saved no run state:\n${stepLog(step)}`);
+  return JSON.parse(text) as RunState;
+}
+
+/** Everything the step printed, as a job log shows it: `::add-mask::` commands are consumed by the runner. */
+export function stepLog(step: StepResult): string {
+  const streams = [step.main.stdout, step.main.stderr, step.post?.stdout ?? '', step.post?.stderr ?? ''];
+  return streams
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+}
+
+/** Main and post both exited 0; the step's log is in the failure message when not. */
+export function expectSucceeded(step: StepResult): void {
+  expect({ main: step.main.exitCode, post: step.post?.exitCode, log: stepLog(step) }).toMatchObject({
+    main: 0,
+    post: 0,
+  });
+}
+
+/** Tags of a repository that are temporary tags of the run `runId`. */
+export function temporaryTagsOfRun(tags: string[], runId: string): string[] {
+  return tags.filter((tag) => tag.startsWith(`${TEMP_TAG_PREFIX}-${runId}-`));
+}
+
+/** A tiny build context: FROM the lab base, a label from a build arg, no RUN (nothing to emulate, quick to push). */
+export function labelContext(extraLines: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-context-'));
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    [`FROM ${lab.baseImage}`, 'ARG RUN_LABEL=none', 'LABEL e2e.run=$RUN_LABEL', ...extraLines, ''].join('\n'),
+  );
+  return dir;
+}
+
+/** What every run here builds: the runner's own platform and an emulated one. */
+export const BOTH_PLATFORMS = 'linux/amd64,linux/arm64';
+
+/** The items of a `**Title:**` list in the job summary (e.g. "Temporary tags deleted", "Left behind"). */
+export function summarySection(summary: string, title: string): string[] {
+  const lines = summary.split('\n');
+  const start = lines.indexOf(`**${title}:**`);
+  if (start === -1) return [];
+  const items: string[] = [];
+  for (const line of lines.slice(start + 2)) {
+    const item = /^- `(.*)`$/.exec(line)?.[1];
+    if (item === undefined) break;
+    items.push(item);
+  }
+  return items;
+}
