@@ -9,7 +9,7 @@ import type { BuildOptions } from './inputs.js';
 import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
 import { formatPlatform } from './platform.js';
 import type { Descriptor } from './registry/types.js';
-import { retry } from './retry.js';
+import { retry, type RetryPolicy } from './retry.js';
 
 /** The parts of buildx's metadata file this action reads. */
 export interface BuildMetadata {
@@ -50,7 +50,7 @@ export async function runBuilds(
         try {
           // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
           await retry(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
-            maxAttempts: 5,
+            ...ENGINE_PUSH_RETRY_POLICY,
             isRetryable: transientPushFailure,
             onRetry: (message) => {
               core.warning(`${label}: ${message}`);
@@ -75,6 +75,18 @@ export async function runBuilds(
     await secretFiles.remove();
   }
 }
+
+/**
+ * The engine retries no single request of a push (containerd retries only 408 and 429), so one fault anywhere
+ * in the dozens of requests of a multi-platform push fails all of it. Each attempt gets further than the last
+ * (blobs already pushed are skipped), hence more attempts than for one request, over a longer bound.
+ */
+export const ENGINE_PUSH_RETRY_POLICY = {
+  maxAttempts: 10,
+  maxElapsedMs: 180_000,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15_000,
+} as const satisfies Partial<RetryPolicy>;
 
 // What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
 // throttling, a dropped connection. A failing RUN step prints none of these.

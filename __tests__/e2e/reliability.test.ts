@@ -63,7 +63,8 @@ const FAULT_RUN = process.env.FAULT_RUN === undefined ? undefined : Number(proce
  * A proxy in front of the lab registry failing FAULT_RATE of the action's own requests and ENGINE_FAULT_RATE of the
  * engine's push requests, each drawn from `seed`. The engine (dockerd, driver docker) retries no single request of a
  * push: a push of 5 to 20 requests at 20% almost always breaks, and the action can only re-run the whole build (at
- * most 5 times). So the engine gets a lower rate; the action's own requests, which it retries one by one, the full one.
+ * most ENGINE_PUSH_RETRY_POLICY.maxAttempts times). So the engine gets a lower rate; the action's own requests, which
+ * it retries one by one, the full one.
  */
 function faultyRegistry(seed: number): Promise<FaultProxy> {
   const action = seededFaults({ seed, rate: FAULT_RATE, kinds: FAULT_KINDS });
