@@ -8,7 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  main: () => (/* binding */ main)
+  runMainStep: () => (/* binding */ runMainStep)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -115,25 +115,31 @@ function chooseBuilder(inputs, run) {
     return { name: `multiarch-${run.runId}-${run.runAttempt}-${(0,src_plan/* stepHash */.n4)(run)}`, create: true };
 }
 async function setUpBuilder(inputs, choice, docker, tempDir) {
-    // Independent look-ups run together: each docker command costs a process start.
-    const [buildxVersion, name] = await Promise.all([
-        docker.buildxVersion(),
-        // The docker driver's builder is named after the docker context.
-        choice.name ?? docker.currentContext(),
-    ]);
-    // Asked early only when the engine's own builder is sure to be used; otherwise only if inspect says docker.
-    const imageStore = inputs.builder === '' && inputs.driver === 'docker' ? docker.containerdImageStore() : undefined;
+    // Each docker command costs a process start, a buildx one two: independent ones run together, and none runs
+    // whose answer is already known.
+    const engine = docker.engineFacts();
+    engine.catch(() => undefined); // awaited below on every path; this only keeps an early failure handled
+    if (choice.name === undefined) {
+        // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
+        const { context, buildxVersion, containerdImageStore } = await engine;
+        return { name: context, driver: 'docker', buildxVersion, multiPlatform: containerdImageStore, created: false };
+    }
+    const name = choice.name;
     if (choice.create) {
         let configFile;
         if (inputs.buildkitdConfigInline.trim() !== '') {
             configFile = (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`);
             await (0,promises_.writeFile)(configFile, inputs.buildkitdConfigInline);
         }
+        const { buildxVersion } = await engine;
         await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, configFile, buildxVersion));
     }
-    const { driver } = await docker.inspectBuilder(name);
+    const [{ buildxVersion, containerdImageStore }, { driver }] = await Promise.all([
+        engine,
+        docker.inspectBuilder(name),
+    ]);
     // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
-    const multiPlatform = driver !== 'docker' || (await (imageStore ?? docker.containerdImageStore()));
+    const multiPlatform = driver !== 'docker' || containerdImageStore;
     return { name, driver, buildxVersion, multiPlatform, created: choice.create };
 }
 
@@ -171,7 +177,7 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
             try {
                 // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
                 await (0,retry/* retry */.L5)(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
-                    maxAttempts: 5,
+                    ...ENGINE_PUSH_RETRY_POLICY,
                     isRetryable: transientPushFailure,
                     onRetry: (message) => {
                         core/* warning */.$e(`${label}: ${message}`);
@@ -193,6 +199,17 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
         await secretFiles.remove();
     }
 }
+/**
+ * The engine retries no single request of a push (containerd retries only 408 and 429), so one fault anywhere
+ * in the dozens of requests of a multi-platform push fails all of it. Each attempt gets further than the last
+ * (blobs already pushed are skipped), hence more attempts than for one request, over a longer bound.
+ */
+const ENGINE_PUSH_RETRY_POLICY = {
+    maxAttempts: 10,
+    maxElapsedMs: 180_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 15_000,
+};
 // What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
 // throttling, a dropped connection. A failing RUN step prints none of these.
 const TRANSIENT_PUSH_ERRORS = [
@@ -1207,6 +1224,15 @@ var src_state = __webpack_require__(2462);
 
 
 
+/** The main step: fails the step with the error's message (an input error names the input and its form). */
+async function runMainStep() {
+    try {
+        await main();
+    }
+    catch (error) {
+        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+    }
+}
 async function main() {
     (0,src_state/* markMainStarted */.UM)();
     const inputs = getInputs();

@@ -23,24 +23,30 @@ export async function setUpBuilder(
   docker: DockerCli,
   tempDir: string,
 ): Promise<BuilderFacts> {
-  // Independent look-ups run together: each docker command costs a process start.
-  const [buildxVersion, name] = await Promise.all([
-    docker.buildxVersion(),
-    // The docker driver's builder is named after the docker context.
-    choice.name ?? docker.currentContext(),
-  ]);
-  // Asked early only when the engine's own builder is sure to be used; otherwise only if inspect says docker.
-  const imageStore = inputs.builder === '' && inputs.driver === 'docker' ? docker.containerdImageStore() : undefined;
+  // Each docker command costs a process start, a buildx one two: independent ones run together, and none runs
+  // whose answer is already known.
+  const engine = docker.engineFacts();
+  engine.catch(() => undefined); // awaited below on every path; this only keeps an early failure handled
+  if (choice.name === undefined) {
+    // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
+    const { context, buildxVersion, containerdImageStore } = await engine;
+    return { name: context, driver: 'docker', buildxVersion, multiPlatform: containerdImageStore, created: false };
+  }
+  const name = choice.name;
   if (choice.create) {
     let configFile: string | undefined;
     if (inputs.buildkitdConfigInline.trim() !== '') {
       configFile = join(tempDir, `${name}-buildkitd.toml`);
       await writeFile(configFile, inputs.buildkitdConfigInline);
     }
+    const { buildxVersion } = await engine;
     await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, configFile, buildxVersion));
   }
-  const { driver } = await docker.inspectBuilder(name);
+  const [{ buildxVersion, containerdImageStore }, { driver }] = await Promise.all([
+    engine,
+    docker.inspectBuilder(name),
+  ]);
   // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
-  const multiPlatform = driver !== 'docker' || (await (imageStore ?? docker.containerdImageStore()));
+  const multiPlatform = driver !== 'docker' || containerdImageStore;
   return { name, driver, buildxVersion, multiPlatform, created: choice.create };
 }

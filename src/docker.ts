@@ -62,24 +62,13 @@ export class DockerCli {
     return result;
   }
 
-  /** buildx's version number, e.g. `0.13.1` from `github.com/docker/buildx 0.13.1+ds1 …` or `… v0.29.1 abc`. */
-  async buildxVersion(): Promise<string> {
-    const { stdout } = await this.ok(['buildx', 'version'], { quiet: true });
-    const version = /\bv?(\d+\.\d+\.\d+)/.exec(stdout)?.[1];
-    if (!version) throw new Error(`cannot read the buildx version from: ${stdout.trim()}`);
-    return version;
-  }
-
-  /** Whether the engine stores images in containerd, which lets the docker driver push multi-platform images. */
-  async containerdImageStore(): Promise<boolean> {
-    const { stdout } = await this.ok(['info', '--format', '{{json .DriverStatus}}'], { quiet: true });
-    return stdout.includes('io.containerd.snapshotter');
-  }
-
-  /** The current docker context: the name of the docker driver's builder. */
-  async currentContext(): Promise<string> {
-    const { stdout } = await this.ok(['context', 'show'], { quiet: true });
-    return stdout.trim() || 'default';
+  /**
+   * The docker context, buildx's version and the engine's image store, from one `docker info`: a `docker buildx`
+   * command costs two buildx process starts (the CLI asks the plugin for its metadata first), `docker info` none.
+   */
+  async engineFacts(): Promise<EngineFacts> {
+    const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
+    return parseEngineFacts(stdout);
   }
 
   async inspectBuilder(name: string): Promise<BuilderInspection> {
@@ -99,6 +88,46 @@ export class DockerCli {
   async installBinfmt(image: string, architectures: string[]): Promise<void> {
     await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
   }
+}
+
+export interface EngineFacts {
+  /** The current docker context: the name of the docker driver's builder. */
+  context: string;
+  /** buildx's version number, e.g. `0.13.1` from `0.13.1+ds1` or `v0.29.1`. */
+  buildxVersion: string;
+  /** The engine stores images in containerd, which lets the docker driver push multi-platform images. */
+  containerdImageStore: boolean;
+}
+
+/** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
+const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
+
+interface DockerInfo {
+  client?: { Context?: string; Plugins?: { Name?: string; Version?: string; Err?: string }[] };
+  driverStatus?: unknown;
+}
+
+/** Reads what `docker info --format ENGINE_FACTS_FORMAT` prints (Docker CLI 20.10 or later). */
+export function parseEngineFacts(text: string): EngineFacts {
+  let info: DockerInfo;
+  try {
+    info = JSON.parse(text) as DockerInfo;
+  } catch {
+    throw new Error(`cannot read the docker client's facts from \`docker info\`: ${text.trim()}`);
+  }
+  const client = info.client ?? {};
+  const buildx = client.Plugins?.find((plugin) => plugin.Name === 'buildx');
+  if (!buildx) throw new Error('docker buildx is not installed: `docker info` lists no buildx CLI plugin');
+  const buildxVersion = /\bv?(\d+\.\d+\.\d+)/.exec(buildx.Version ?? '')?.[1];
+  if (!buildxVersion) {
+    throw new Error(`cannot read the buildx version from \`docker info\`: ${buildx.Err ?? buildx.Version ?? ''}`);
+  }
+  if (!client.Context) throw new Error('`docker info` names no docker context (Docker CLI 20.10 or later is needed)');
+  return {
+    context: client.Context,
+    buildxVersion,
+    containerdImageStore: JSON.stringify(info.driverStatus ?? null).includes('io.containerd.snapshotter'),
+  };
 }
 
 /** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */

@@ -1,30 +1,18 @@
-// One bundle serves both steps of the action: main, then post (post-if: always()). Each step's code is loaded
-// only when that step runs, so a post step with nothing to do starts with @actions/core alone.
-import * as core from '@actions/core';
-import { isPost, loadRunState } from './state.js';
+// One bundle serves both steps of the action: main, then post (post-if: always()). This entry imports nothing but
+// constants, so each step loads only its own code, and a post step with nothing to do (main failed before it saved
+// any state) costs little more than starting node.
+import { StateKey } from './constants.js';
 
-async function runPost(): Promise<void> {
-  const state = loadRunState();
-  if (!state) {
-    core.info('Main saved no state: nothing to publish or clean up.');
-    return;
-  }
-  try {
-    const { post } = await import('./post.js');
-    await post(state);
-  } catch (error) {
-    // Post must not throw; anything unforeseen is a warning, and the cleanup it could not do is said there.
-    core.warning(`post step: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
+/** What @actions/core's getState reads: the runner passes main's saved state to post as STATE_<name>. */
+const savedState = (key: StateKey): string => process.env[`STATE_${key}`] ?? '';
+
+if (savedState(StateKey.IsPost) !== 'true') {
+  const { runMainStep } = await import('./main.js');
+  await runMainStep();
+} else if (savedState(StateKey.Run) === '') {
+  // A plain stdout line is what core.info writes.
+  process.stdout.write('Main saved no state: nothing to publish or clean up.\n');
+} else {
+  const { runPostStep } = await import('./post.js');
+  await runPostStep();
 }
-
-async function runMain(): Promise<void> {
-  try {
-    const { main } = await import('./main.js');
-    await main();
-  } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
-  }
-}
-
-await (isPost() ? runPost() : runMain());

@@ -22,7 +22,16 @@ import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
 
-export async function main(): Promise<void> {
+/** The main step: fails the step with the error's message (an input error names the input and its form). */
+export async function runMainStep(): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function main(): Promise<void> {
   markMainStarted();
   const inputs = getInputs();
   setPlanOutput(inputs);

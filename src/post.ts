@@ -11,10 +11,22 @@ import { createRegistryClient } from './registry-access.js';
 import type { FetchedManifest, RegistryClient } from './registry/client.js';
 import { isImageIndex, type Manifest } from './registry/types.js';
 import { phase } from './runtime.js';
-import type { RunState } from './state.js';
+import { loadRunState, type RunState } from './state.js';
 import { summaryMarkdown, type PostReport } from './summary.js';
 
-export async function post(state: RunState): Promise<void> {
+/** The post step, with main's state: it never throws, anything unforeseen is a warning. */
+export async function runPostStep(): Promise<void> {
+  const state = loadRunState();
+  if (!state) return;
+  try {
+    await post(state);
+  } catch (error) {
+    // What cleanup could not do is said in its own warnings; this one names what went wrong.
+    core.warning(`post step: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+async function post(state: RunState): Promise<void> {
   const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
   const registry = createRegistryClient();
   const index = await readIndex(state, registry);

@@ -53,10 +53,6 @@ export function emptyRunState(): RunState {
   };
 }
 
-export function isPost(): boolean {
-  return core.getState(StateKey.IsPost) === 'true';
-}
-
 /** Marks that main has started, so the shared entry point runs post next time. */
 export function markMainStarted(): void {
   core.saveState(StateKey.IsPost, 'true');

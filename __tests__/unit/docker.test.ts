@@ -148,37 +148,102 @@ function fakeRunner(result: Partial<CommandResult>): { run: CommandRunner; calls
   return { run, calls };
 }
 
-describe('DockerCli.buildxVersion', () => {
-  test.each<[string, string]>([
-    ['github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3\n', '0.13.1'],
-    ['github.com/docker/buildx v0.29.1 a1b2c3d\n', '0.29.1'],
-    ['github.com/docker/buildx v0.12.1-desktop.4 8f5d2c9\n', '0.12.1'],
-  ])('%j → %s', async (stdout, version) => {
+/** What `docker info --format '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}'` prints. */
+const CONTAINERD_STORE = [['driver-type', 'io.containerd.snapshotter.v1']];
+const OVERLAY2_STORE = [
+  ['Backing Filesystem', 'extfs'],
+  ['Supports d_type', 'true'],
+];
+/** The lab's CLI 28.2 client facts, with overrides, and a storage driver status. */
+const engineInfo = (client: object, driverStatus: string[][] = OVERLAY2_STORE): string =>
+  JSON.stringify({
+    client: {
+      Debug: false,
+      Version: '28.2.2',
+      Context: 'default',
+      Plugins: [
+        {
+          SchemaVersion: '0.1.0',
+          Version: '0.13.1+ds1',
+          Name: 'buildx',
+          Path: '/usr/libexec/docker/cli-plugins/docker-buildx',
+        },
+      ],
+      ...client,
+    },
+    driverStatus,
+  }) + '\n';
+const buildxPlugin = (version: string) => ({
+  Plugins: [
+    { Name: 'compose', Version: 'v2.29.0' },
+    { Name: 'buildx', Version: version },
+  ],
+});
+
+describe('DockerCli.engineFacts', () => {
+  test.each<[string, string, { context: string; buildxVersion: string; containerdImageStore: boolean }]>([
+    [
+      'Debian CLI 28, containerd store',
+      engineInfo({}, CONTAINERD_STORE),
+      { context: 'default', buildxVersion: '0.13.1', containerdImageStore: true },
+    ],
+    [
+      'a runner: upstream buildx, overlay2',
+      engineInfo(buildxPlugin('v0.29.1')),
+      { context: 'default', buildxVersion: '0.29.1', containerdImageStore: false },
+    ],
+    [
+      'Docker Desktop',
+      engineInfo({ Context: 'desktop-linux', ...buildxPlugin('v0.12.1-desktop.4') }, CONTAINERD_STORE),
+      { context: 'desktop-linux', buildxVersion: '0.12.1', containerdImageStore: true },
+    ],
+  ])('%s', async (_, stdout, facts) => {
     const { run, calls } = fakeRunner({ stdout });
-    await expect(new DockerCli(run).buildxVersion()).resolves.toBe(version);
-    expect(calls).toEqual([{ command: 'docker', args: ['buildx', 'version'], options: { quiet: true } }]);
+    await expect(new DockerCli(run).engineFacts()).resolves.toEqual(facts);
+    expect(calls).toEqual([
+      {
+        command: 'docker',
+        args: ['info', '--format', '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}'],
+        options: { quiet: true },
+      },
+    ]);
   });
 
-  test('output without a version is an error quoting it', async () => {
-    const { run } = fakeRunner({ stdout: 'github.com/docker/buildx dev\n' });
-    await expect(new DockerCli(run).buildxVersion()).rejects.toThrow(
-      'cannot read the buildx version from: github.com/docker/buildx dev',
-    );
+  test.each<[string, string, string]>([
+    [
+      'no buildx plugin',
+      engineInfo({ Plugins: [] }),
+      'docker buildx is not installed: `docker info` lists no buildx CLI plugin',
+    ],
+    [
+      'a broken buildx plugin',
+      engineInfo({ Plugins: [{ Name: 'buildx', Err: 'plugin candidate "buildx" did not match' }] }),
+      'cannot read the buildx version from `docker info`: plugin candidate "buildx" did not match',
+    ],
+    [
+      'a CLI older than 20.10 (no context)',
+      engineInfo({ Context: undefined }),
+      '`docker info` names no docker context (Docker CLI 20.10 or later is needed)',
+    ],
+    [
+      'not JSON',
+      'Client: Docker Engine',
+      "cannot read the docker client's facts from `docker info`: Client: Docker Engine",
+    ],
+  ])('%s is an error that says so', async (_, stdout, message) => {
+    const { run } = fakeRunner({ stdout });
+    await expect(new DockerCli(run).engineFacts()).rejects.toThrow(message);
   });
 
   test('a non-zero exit is a CommandError carrying the ERROR line', async () => {
-    const stderr = 'some noise\nERROR: unknown command "buildx" for "docker"\n';
+    const stderr = 'some noise\nERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock\n';
     const { run } = fakeRunner({ exitCode: 1, stderr });
-    const failure = new DockerCli(run).buildxVersion();
+    const failure = new DockerCli(run).engineFacts();
     await expect(failure).rejects.toBeInstanceOf(CommandError);
     await expect(failure).rejects.toThrow(
-      '`docker buildx version` failed (exit 1): ERROR: unknown command "buildx" for "docker"',
+      '`docker info --format {"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}` failed (exit 1): ERROR: Cannot',
     );
-    await expect(failure).rejects.toMatchObject({
-      name: 'CommandError',
-      command: 'docker buildx version',
-      result: { exitCode: 1, stdout: '', stderr },
-    });
+    await expect(failure).rejects.toMatchObject({ name: 'CommandError', result: { exitCode: 1, stdout: '', stderr } });
   });
 });
 
@@ -192,23 +257,6 @@ describe('DockerCli with a fake runner', () => {
     expect(calls.map((call) => [call.command, ...call.args])).toEqual([
       ['docker', 'buildx', 'inspect', '--bootstrap', 'multiarch-1-1-abcdef01'],
     ]);
-  });
-
-  test.each<[string, boolean]>([
-    ['[["driver-type","io.containerd.snapshotter.v1"]]', true],
-    ['[["Backing Filesystem","extfs"],["Supports d_type","true"]]', false],
-  ])('containerdImageStore reads %s → %s', async (stdout, expected) => {
-    const { run, calls } = fakeRunner({ stdout });
-    await expect(new DockerCli(run).containerdImageStore()).resolves.toBe(expected);
-    expect(calls[0]?.args).toEqual(['info', '--format', '{{json .DriverStatus}}']);
-  });
-
-  test.each<[string, string]>([
-    ['desktop-linux\n', 'desktop-linux'],
-    ['\n', 'default'],
-  ])('currentContext %j → %s', async (stdout, expected) => {
-    const { run } = fakeRunner({ stdout });
-    await expect(new DockerCli(run).currentContext()).resolves.toBe(expected);
   });
 
   test('installBinfmt runs the image privileged with the architectures as one argument', async () => {

@@ -1,5 +1,5 @@
-export const id = 323;
-export const ids = [323];
+export const id = 468;
+export const ids = [468];
 export const modules = {
 
 /***/ 188:
@@ -43,8 +43,8 @@ function buildCacheSpecs(mode, buildName, repository) {
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
-/* unused harmony exports errorSummary, runCommand, parseBuilderInspection */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7187);
+/* unused harmony exports errorSummary, runCommand, parseEngineFacts, parseBuilderInspection */
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
 
@@ -87,23 +87,13 @@ class DockerCli {
             throw new CommandError(`docker ${args.slice(0, 3).join(' ')}`, result);
         return result;
     }
-    /** buildx's version number, e.g. `0.13.1` from `github.com/docker/buildx 0.13.1+ds1 …` or `… v0.29.1 abc`. */
-    async buildxVersion() {
-        const { stdout } = await this.ok(['buildx', 'version'], { quiet: true });
-        const version = /\bv?(\d+\.\d+\.\d+)/.exec(stdout)?.[1];
-        if (!version)
-            throw new Error(`cannot read the buildx version from: ${stdout.trim()}`);
-        return version;
-    }
-    /** Whether the engine stores images in containerd, which lets the docker driver push multi-platform images. */
-    async containerdImageStore() {
-        const { stdout } = await this.ok(['info', '--format', '{{json .DriverStatus}}'], { quiet: true });
-        return stdout.includes('io.containerd.snapshotter');
-    }
-    /** The current docker context: the name of the docker driver's builder. */
-    async currentContext() {
-        const { stdout } = await this.ok(['context', 'show'], { quiet: true });
-        return stdout.trim() || 'default';
+    /**
+     * The docker context, buildx's version and the engine's image store, from one `docker info`: a `docker buildx`
+     * command costs two buildx process starts (the CLI asks the plugin for its metadata first), `docker info` none.
+     */
+    async engineFacts() {
+        const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
+        return parseEngineFacts(stdout);
     }
     async inspectBuilder(name) {
         const { stdout } = await this.ok(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
@@ -119,6 +109,33 @@ class DockerCli {
     async installBinfmt(image, architectures) {
         await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
     }
+}
+/** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
+const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
+/** Reads what `docker info --format ENGINE_FACTS_FORMAT` prints (Docker CLI 20.10 or later). */
+function parseEngineFacts(text) {
+    let info;
+    try {
+        info = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`cannot read the docker client's facts from \`docker info\`: ${text.trim()}`);
+    }
+    const client = info.client ?? {};
+    const buildx = client.Plugins?.find((plugin) => plugin.Name === 'buildx');
+    if (!buildx)
+        throw new Error('docker buildx is not installed: `docker info` lists no buildx CLI plugin');
+    const buildxVersion = /\bv?(\d+\.\d+\.\d+)/.exec(buildx.Version ?? '')?.[1];
+    if (!buildxVersion) {
+        throw new Error(`cannot read the buildx version from \`docker info\`: ${buildx.Err ?? buildx.Version ?? ''}`);
+    }
+    if (!client.Context)
+        throw new Error('`docker info` names no docker context (Docker CLI 20.10 or later is needed)');
+    return {
+        context: client.Context,
+        buildxVersion,
+        containerdImageStore: JSON.stringify(info.driverStatus ?? null).includes('io.containerd.snapshotter'),
+    };
 }
 /** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */
 function parseBuilderInspection(text) {
@@ -2718,6 +2735,56 @@ async function phase(timings, name, work) {
     finally {
         timings.push({ phase: name, seconds: Math.round(performance.now() - started) / 1000 });
     }
+}
+
+
+/***/ }),
+
+/***/ 2462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UM: () => (/* binding */ markMainStarted),
+/* harmony export */   Ux: () => (/* binding */ emptyRunState),
+/* harmony export */   fQ: () => (/* binding */ loadRunState),
+/* harmony export */   iZ: () => (/* binding */ saveRunState)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+// What main hands to post, through the runner's state file. Saved early and again after each step that creates
+// something, so that a main killed half-way still leaves post enough to clean up. Never holds a secret.
+
+
+function emptyRunState() {
+    return {
+        mode: '',
+        mainCompleted: false,
+        cleanup: true,
+        publish: 'post',
+        published: false,
+        platforms: [],
+        finalTags: [],
+        temporaryTags: [],
+        cleanupTags: [],
+        tempTagPrefix: '',
+        staleTagHours: 0,
+        platformDigests: {},
+        timings: [],
+    };
+}
+/** Marks that main has started, so the shared entry point runs post next time. */
+function markMainStarted() {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .StateKey */ .zv.IsPost, 'true');
+}
+function saveRunState(state) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .StateKey */ .zv.Run, JSON.stringify(state));
+}
+/** The state main left; undefined when main saved none (it failed before it created anything). */
+function loadRunState() {
+    const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .StateKey */ .zv.Run);
+    if (text === '')
+        return undefined;
+    return { ...emptyRunState(), ...JSON.parse(text) };
 }
 
 
