@@ -82,9 +82,15 @@ async function measureAll(options: BenchOptions, cleanup: CleanupStack): Promise
   const machine = await describeMachine();
   const bench = await prepare(options, cleanup);
   const rows: Row[] = [];
-  for (const section of SECTIONS) rows.push(...(await section(bench)));
+  for (const [index, section] of SECTIONS.entries()) {
+    if (options.sections.includes(index + 1)) rows.push(...(await section(bench)));
+  }
   const report = { machine, options, bundle: bundleDigest(bench.actionDir), table: renderTable(rows) };
   process.stdout.write(await formatMarkdown(latestRun(report), DOC_PATH));
+  if (options.sections.length < SECTIONS.length) {
+    log(`Only sections ${options.sections.join(', ')}: ${relative(process.cwd(), DOC_PATH)} left as it was`);
+    return;
+  }
   await writeBenchmarksDoc(DOC_PATH, report);
   log(`Wrote ${relative(process.cwd(), DOC_PATH)}`);
 }

@@ -7,16 +7,21 @@ export interface BenchOptions {
   buildRuns: number;
   /** Timed runs of each cold start (section 4). */
   coldStartRuns: number;
+  /** The sections to run, 1 to 4; a run of fewer leaves docs/benchmarks.md as it is. */
+  sections: number[];
 }
+
+export const SECTION_NUMBERS = [1, 2, 3, 4];
 
 const FULL = { buildRuns: 5, coldStartRuns: 20 };
 const QUICK = { buildRuns: 1, coldStartRuns: 5 };
 
-export const USAGE = `Usage: npm run bench -- [--quick] [--build-runs N] [--cold-start-runs N]
+export const USAGE = `Usage: npm run bench -- [--quick] [--build-runs N] [--cold-start-runs N] [--sections LIST]
 
   --quick              a fast smoke run: ${String(QUICK.buildRuns)} run per build comparison, ${String(QUICK.coldStartRuns)} cold starts
   --build-runs N       timed runs of each build comparison (default ${String(FULL.buildRuns)}; env BENCH_BUILD_RUNS)
   --cold-start-runs N  timed cold starts of each kind (default ${String(FULL.coldStartRuns)}; env BENCH_COLD_START_RUNS)
+  --sections LIST      only these sections, e.g. 1,4 (the table is printed, docs/benchmarks.md left as it is)
   Env BENCH_QUICK=1 is the same as --quick.
 
 Needs the lab (npm run lab up). Prints one Markdown table and writes it to docs/benchmarks.md.`;
@@ -39,7 +44,17 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       values['cold-start-runs'] ?? env.BENCH_COLD_START_RUNS,
       defaults.coldStartRuns,
     ),
+    sections: sectionList(values.sections),
   };
+}
+
+function sectionList(text: string | undefined): number[] {
+  if (text === undefined) return SECTION_NUMBERS;
+  const sections = text.split(',').map((item) => Number(item.trim()));
+  if (sections.length === 0 || sections.some((section) => !SECTION_NUMBERS.includes(section))) {
+    throw new OptionsError(`--sections must list section numbers from ${SECTION_NUMBERS.join(',')}, got "${text}"`);
+  }
+  return SECTION_NUMBERS.filter((section) => sections.includes(section));
 }
 
 function readArgv(argv: string[]) {
@@ -50,6 +65,7 @@ function readArgv(argv: string[]) {
         quick: { type: 'boolean' },
         'build-runs': { type: 'string' },
         'cold-start-runs': { type: 'string' },
+        sections: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;

@@ -12,6 +12,8 @@ export interface CommandOptions {
   env?: NodeJS.ProcessEnv;
   /** The command is killed and the promise rejects when it runs longer than this. */
   timeoutMs?: number;
+  /** The exit code the command is expected to end with (default 0); any other ending rejects. */
+  exitCode?: number;
 }
 
 /** A command that ended in failure: the message names it and ends with what it printed last. */
@@ -24,7 +26,7 @@ const DEFAULT_COMMAND_TIMEOUT_MS = 10 * 60 * 1000;
 /** How much of a failed command's output goes into the error message. */
 const OUTPUT_TAIL_CHARS = 2000;
 
-/** Runs `command args…` and resolves with its output when it exits 0; rejects on any other ending. */
+/** Runs `command args…` and resolves with its output when it exits as expected (0); rejects on any other ending. */
 export function runCommand(
   command: string,
   args: readonly string[],
@@ -50,7 +52,7 @@ export function runCommand(
       reject(new CommandFailed(`${commandLine}: ${error.message}`));
     });
     child.on('close', (exitCode, signal) => {
-      if (exitCode === 0) {
+      if (exitCode === (options.exitCode ?? 0)) {
         resolve({ stdout, stderr });
         return;
       }

@@ -35,6 +35,12 @@ export function pairedRatios(numerators: readonly number[], denominators: readon
   return numerators.map((value, index) => value / (denominators[index] ?? Number.NaN));
 }
 
+/** minuend[i] − subtrahend[i], run by run like pairedRatios. */
+export function pairedDifferences(minuends: readonly number[], subtrahends: readonly number[]): number[] {
+  if (minuends.length !== subtrahends.length) throw new Error('paired samples must have the same length');
+  return minuends.map((value, index) => value - (subtrahends[index] ?? Number.NaN));
+}
+
 /** One measurement of a variant: it prepares, times only the work being compared, and checks the outcome. */
 export type Variant = (label: string) => Promise<number>;
 

@@ -1,13 +1,14 @@
 // Section 4: what every job pays before the action does anything: starting the bundle. Measured as a post step
-// with nothing to do (only the marker main sets first, no run state: post says so and exits), against an empty
-// `node -e ''` as the floor no bundle can go under; and the size of each file of the bundle.
+// with nothing to do (only the marker main sets first, no run state: post says so and exits) and as a main step
+// that loads its code and fails on its inputs, against an empty `node -e ''` as the floor no bundle can go under;
+// and the size of each file of the bundle.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StateKey } from '../../../src/constants.js';
 import { stateToEnv } from '../../local-runner.js';
 import type { BenchContext } from '../context.js';
 import { runCommand } from '../process.js';
-import { interleave, measure, summarize } from '../stats.js';
+import { interleave, measure, summarize, type Summary } from '../stats.js';
 import {
   durationRow,
   formatBytes,
@@ -25,30 +26,43 @@ const COLD_START_TARGET_MS = 150;
 const ENTRY_SIZE_TARGET_BYTES = 1_500_000;
 /** What post prints when main left no run state. */
 const NOTHING_TO_DO = 'nothing to publish or clean up';
+/** What main prints first when no input is set at all. */
+const MAIN_INPUT_ERROR = '::error::Invalid inputs';
 
 export async function benchColdStart(bench: BenchContext): Promise<Row[]> {
   const distDir = join(bench.actionDir, 'dist');
   // Only what node needs to find itself: nothing of this shell's or npm's environment changes the timing.
-  const env = { PATH: process.env.PATH ?? '', ...stateToEnv({ [StateKey.IsPost]: 'true' }) };
+  const baseEnv = { PATH: process.env.PATH ?? '' };
+  const runEntry = async (env: Record<string, string>, exitCode: number, expected: string): Promise<number> => {
+    const { value, ms } = await measure(() =>
+      runCommand(process.execPath, [join(distDir, ENTRY)], { env: { ...baseEnv, ...env }, exitCode }),
+    );
+    if (!value.stdout.includes(expected)) {
+      throw new Error(`dist/${ENTRY} did not print "${expected}"; it printed:\n${value.stdout}${value.stderr}`);
+    }
+    return ms;
+  };
   const variants = {
-    bundle: async (): Promise<number> => {
-      const { value, ms } = await measure(() => runCommand(process.execPath, [join(distDir, ENTRY)], { env }));
-      if (!value.stdout.includes(NOTHING_TO_DO)) {
-        throw new Error(`post with no run state did not say it had nothing to do; it printed:\n${value.stdout}`);
-      }
-      return ms;
-    },
-    floor: async (): Promise<number> => (await measure(() => runCommand(process.execPath, ['-e', ''], { env }))).ms,
+    post: () => runEntry(stateToEnv({ [StateKey.IsPost]: 'true' }), 0, NOTHING_TO_DO),
+    // Main with no inputs at all: it loads its code, reads the inputs and fails on the first check.
+    main: () => runEntry({}, 1, MAIN_INPUT_ERROR),
+    floor: async (): Promise<number> =>
+      (await measure(() => runCommand(process.execPath, ['-e', ''], { env: baseEnv }))).ms,
   };
 
   bench.log(`${SECTION}: interleaved timed runs of each: ${String(bench.coldStartRuns)}`);
   const samples = await interleave(bench.coldStartRuns, variants, bench.log);
-  const bundle = summarize(samples.bundle);
+  const post = summarize(samples.post);
+  const main = summarize(samples.main);
   const floor = summarize(samples.floor);
+  const overFloor = (summary: Summary): string => `${formatDuration(summary.median - floor.median)} over the floor`;
   return [
-    durationRow(SECTION, `\`node dist/${ENTRY}\` as post, nothing to do`, bundle, {
-      result: `${formatDuration(bundle.median - floor.median)} over the floor`,
-      target: targetCell(bundle.median, COLD_START_TARGET_MS, formatDuration(COLD_START_TARGET_MS)),
+    durationRow(SECTION, `\`node dist/${ENTRY}\` as post, nothing to do`, post, {
+      result: overFloor(post),
+      target: targetCell(post.median, COLD_START_TARGET_MS, formatDuration(COLD_START_TARGET_MS)),
+    }),
+    durationRow(SECTION, `\`node dist/${ENTRY}\` as main, no inputs (loads main's code, fails on inputs)`, main, {
+      result: overFloor(main),
     }),
     durationRow(SECTION, "`node -e ''` (floor)", floor),
     ...bundleSizeRows(distDir),
@@ -68,6 +82,14 @@ function bundleSizeRows(distDir: string): Row[] {
     formatBytes(entrySize),
     targetCell(entrySize, ENTRY_SIZE_TARGET_BYTES, formatMegabytes(ENTRY_SIZE_TARGET_BYTES)),
   );
-  if (chunks.length === 0) return [entryRow, resultRow(SIZE_SECTION, 'other dist/*.js chunks', 'none')];
-  return [entryRow, ...chunks.map((chunk) => resultRow(SIZE_SECTION, `dist/${chunk}`, formatBytes(size(chunk))))];
+  const total = entrySize + chunks.reduce((sum, chunk) => sum + size(chunk), 0);
+  return [
+    entryRow,
+    ...chunks.map((chunk) => resultRow(SIZE_SECTION, `dist/${chunk}`, formatBytes(size(chunk)))),
+    resultRow(
+      SIZE_SECTION,
+      'all of dist/*.js (each step loads only the chunks it uses)',
+      `${formatBytes(total)}; Docker's three actions ship about 5.7 MB`,
+    ),
+  ];
 }
