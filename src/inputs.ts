@@ -146,7 +146,10 @@ export function parseInputs(read: InputReader): Inputs {
   }
 
   const platforms = parsePlatforms(list(Input.Platforms, true), problems);
-  const tags = parseTags(list(Input.Tags, true), problems);
+  const tagItems = list(Input.Tags, true);
+  const tags = parseTags(tagItems, problems);
+  // Given but invalid is its own problem, said by parseTags; "empty" means nothing was given.
+  const noTags = tagItems.length === 0;
   const push = boolean(Input.Push);
 
   const tempTagPrefix = text(Input.TempTagPrefix);
@@ -197,11 +200,11 @@ export function parseInputs(read: InputReader): Inputs {
       network: text(Input.Network),
     },
   };
-  if (tags.length === 0 && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
+  if (noTags && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
     const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
     problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
   }
-  if (inputs.cache === 'registry' && tags.length === 0) {
+  if (inputs.cache === 'registry' && noTags) {
     problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
   }
   if (inputs.mode === 'shard' && !push) {

@@ -293,6 +293,8 @@ describe('parseInputs: invalid', () => {
       { tags: 'ghcr.io/acme/app:-bad' },
       ['"tags"', '"-bad" is not a valid tag', 'expected [registry/]name[:tag][@digest]'],
     ],
+    // Only the tag's own problem: given-but-invalid tags are not also "empty".
+    ['malformed tag with push', { tags: 'ghcr.io/acme/app:-bad', push: 'true' }, ['"-bad" is not a valid tag']],
     ['empty name', { tags: ':latest' }, ['"tags"', 'the name is empty']],
     [
       'tag with digest',
