@@ -457,7 +457,10 @@ function parseInputs(read) {
         return items;
     }
     const platforms = parsePlatforms(list(constants/* Input */.pd.Platforms, true), problems);
-    const tags = parseTags(list(constants/* Input */.pd.Tags, true), problems);
+    const tagItems = list(constants/* Input */.pd.Tags, true);
+    const tags = parseTags(tagItems, problems);
+    // Given but invalid is its own problem, said by parseTags; "empty" means nothing was given.
+    const noTags = tagItems.length === 0;
     const push = boolean(constants/* Input */.pd.Push);
     const tempTagPrefix = text(constants/* Input */.pd.TempTagPrefix);
     // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
@@ -504,11 +507,11 @@ function parseInputs(read) {
             network: text(constants/* Input */.pd.Network),
         },
     };
-    if (tags.length === 0 && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
+    if (noTags && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
         const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
         problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
     }
-    if (inputs.cache === 'registry' && tags.length === 0) {
+    if (inputs.cache === 'registry' && noTags) {
         problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
     }
     if (inputs.mode === 'shard' && !push) {

@@ -1675,7 +1675,13 @@ class Transport {
         for (let redirects = 0;; redirects++) {
             const authorized = url.origin === credentialsOrigin;
             const request = { method: call.method, url, headers, body: call.body };
-            const response = await this.#sendOnce(request, authorized ? call.credentials : undefined);
+            const response = await this.#sendOnce(request, authorized ? call.credentials : undefined).catch((error) => {
+                // Said like an unexpected answer: what we were doing, then what broke.
+                if (error instanceof NetworkError) {
+                    throw new NetworkError(`could not ${call.action}: ${error.message}`, error.code, { cause: error });
+                }
+                throw error;
+            });
             if (call.expect.includes(response.status))
                 return { response, url };
             const location = response.headers.get('location');

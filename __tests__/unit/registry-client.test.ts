@@ -155,7 +155,8 @@ describe('RegistryClient manifests', () => {
     const error = await client.listTags(LAB).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RegistryError);
     expect((error as RegistryError).message).toBe(
-      `GET ${API}/tags/list?n=1000 failed: connect ECONNREFUSED 127.0.0.1:5000 (gave up after 5 attempts in 0.0 s)`,
+      `could not list the tags of 127.0.0.1:5000/lab/app: GET ${API}/tags/list?n=1000 failed: connect ECONNREFUSED ` +
+        '127.0.0.1:5000 (gave up after 5 attempts in 0.0 s)',
     );
     expect(attempts).toBe(5);
   });

@@ -80,7 +80,8 @@ describe('RegistryClient retries', () => {
     // Backoff (half of 500 ms, then of 1 s), then the 3 s the server asked for.
     expect(sleeps).toEqual([250, 500, 3_000]);
     expect(retries).toEqual([
-      `GET ${url} failed: read ECONNRESET; attempt 1 of 5 failed, trying again in 0.3 s`,
+      `could not get manifest 127.0.0.1:5000/lab/app:v1: GET ${url} failed: read ECONNRESET; ` +
+        'attempt 1 of 5 failed, trying again in 0.3 s',
       `could not get manifest 127.0.0.1:5000/lab/app:v1: GET ${url} answered 503 UNAVAILABLE: service unavailable; ` +
         'attempt 2 of 5 failed, trying again in 0.5 s',
       `could not get manifest 127.0.0.1:5000/lab/app:v1: GET ${url} answered 429 TOOMANYREQUESTS: rate limit ` +
@@ -175,7 +176,7 @@ describe('RegistryClient retries', () => {
       },
     });
     await expect(client.headManifest(LAB, 'v1')).rejects.toThrow(
-      /^HEAD http:\/\/127\.0\.0\.1:5000\/v2\/lab\/app\/manifests\/v1 failed: no complete answer within 0\.05 s \(gave up after 2 attempts in \d+\.\d s\)$/,
+      /^could not check manifest 127\.0\.0\.1:5000\/lab\/app:v1: HEAD http:\/\/127\.0\.0\.1:5000\/v2\/lab\/app\/manifests\/v1 failed: no complete answer within 0\.05 s \(gave up after 2 attempts in \d+\.\d s\)$/,
     );
     expect(calls).toBe(2);
   });

@@ -7,7 +7,7 @@ import { retry, type RetryPolicy, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
 import type { Credential, CredentialSource } from './credentials.js';
 import { NotYetVisibleError, unexpectedResponseError } from './errors.js';
-import { sendHttp, type Fetch, type HttpRequest } from './http.js';
+import { NetworkError, sendHttp, type Fetch, type HttpRequest } from './http.js';
 import { asRegistryError, transientFailure } from './transient.js';
 
 /** What a registry request needs to be allowed to do, as token scope actions. */
@@ -128,7 +128,15 @@ export class Transport {
     for (let redirects = 0; ; redirects++) {
       const authorized = url.origin === credentialsOrigin;
       const request = { method: call.method, url, headers, body: call.body };
-      const response = await this.#sendOnce(request, authorized ? call.credentials : undefined);
+      const response = await this.#sendOnce(request, authorized ? call.credentials : undefined).catch(
+        (error: unknown) => {
+          // Said like an unexpected answer: what we were doing, then what broke.
+          if (error instanceof NetworkError) {
+            throw new NetworkError(`could not ${call.action}: ${error.message}`, error.code, { cause: error });
+          }
+          throw error;
+        },
+      );
       if (call.expect.includes(response.status)) return { response, url };
 
       const location = response.headers.get('location');
