@@ -411,6 +411,7 @@ function tail(name: string, text: string): string {
   return `--- ${name} (last 2000 characters) ---\n${text.slice(-2000)}\n`;
 }
 
+// Not `instanceof Error`: under jest, fs errors come from another realm, whose Error is another class.
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error;
+  return typeof error === 'object' && error !== null && 'code' in error;
 }

@@ -282,6 +282,18 @@ describe('running an action', () => {
     expect(result.post?.exitCode).toBe(0);
   });
 
+  it("reads a step's files before post has run: post's are simply empty", async () => {
+    const runner = new LocalRunner({ actionDir, workDir, inputs: {} });
+    try {
+      await runner.runMain();
+      // Post's summary file does not exist yet; under jest the fs error is of another realm's Error class.
+      expect(runner.summary()).toBe('main ran\n');
+      expect(runner.state()).toEqual({ phase: 'main done' });
+    } finally {
+      runner.remove();
+    }
+  });
+
   it('kills main mid-way and still gives post the state main saved', async () => {
     const runner = new LocalRunner({ actionDir, workDir, inputs: { hang: 'true' } });
     try {
