@@ -1740,7 +1740,7 @@ function originOf(call) {
 // some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
 // So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
 // nothing but the dummy:
-//   1. HEAD the tag: when there is none, nothing to do.
+//   1. HEAD the tag: when there is none, nothing to do (unless the registry lists it: a dangling tag).
 //   2. Put the dummy under the tag (its digest is computed here, from bytes with a random nonce).
 //   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
 //      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
@@ -1784,7 +1784,7 @@ class TagDeleter {
         this.#dockerHub = new DockerHubApi(transport);
     }
     async deleteTag(name, tag, options) {
-        if ((await this.#store.headManifest(name, tag)) === undefined)
+        if (!options.listed && (await this.#store.headManifest(name, tag)) === undefined)
             return 'absent';
         const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
         const protectedDigests = options.protectedDigests ?? new Set();

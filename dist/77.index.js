@@ -235,13 +235,15 @@ class TagCleaner {
             });
             if (stale.length > 0)
                 core/* info */.pq(`Deleting ${stale.length} stale temporary tags of ${(0,src_reference/* formatName */.nD)(repository)}`);
-            await this.deleteAll(stale.map((tag) => ({ ...repository, tag })));
+            // Listed: a stale tag left dangling (its manifest deleted under it) is removed too.
+            await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { listed: true })));
         }
     }
-    async delete(tag) {
+    async delete(tag, options = {}) {
         const reference = (0,src_reference/* formatReference */.FH)(tag);
         try {
             const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {
+                ...options,
                 protectedDigests: this.protectedDigests,
                 ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
             });

@@ -172,14 +172,16 @@ class TagCleaner {
         return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
       });
       if (stale.length > 0) core.info(`Deleting ${stale.length} stale temporary tags of ${formatName(repository)}`);
-      await this.deleteAll(stale.map((tag) => ({ ...repository, tag })));
+      // Listed: a stale tag left dangling (its manifest deleted under it) is removed too.
+      await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { listed: true })));
     }
   }
 
-  private async delete(tag: ImageReference): Promise<void> {
+  private async delete(tag: ImageReference, options: { listed?: boolean } = {}): Promise<void> {
     const reference = formatReference(tag);
     try {
       const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {
+        ...options,
         protectedDigests: this.protectedDigests,
         ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
       });

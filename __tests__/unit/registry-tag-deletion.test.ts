@@ -167,6 +167,20 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
     replay.expectDone();
   });
 
+  it('removes a listed tag that resolves to nothing (dangling) through a dummy, without asking first', async () => {
+    const uploaded: Uploaded = {};
+    const [, ...putDummy] = headAndPutDummy(API, 'dangling', uploaded);
+    const { replay, client } = setup([
+      ...putDummy,
+      { method: 'DELETE', url: new RegExp(`^${API}/manifests/sha256:`), response: { status: 202 } },
+    ]);
+    expect(await client.deleteTag(LAB, 'dangling', { listed: true })).toBe('dummy-digest-delete');
+    replay.expectDone();
+    expect(replay.requests.find((request) => request.method === 'DELETE')?.url).toBe(
+      `${API}/manifests/${dummyDigestOf(uploaded)}`,
+    );
+  });
+
   it('makes each dummy unique', async () => {
     const digests = new Set<string>();
     for (let run = 0; run < 2; run++) {

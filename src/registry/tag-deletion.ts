@@ -2,7 +2,7 @@
 // some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
 // So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
 // nothing but the dummy:
-//   1. HEAD the tag: when there is none, nothing to do.
+//   1. HEAD the tag: when there is none, nothing to do (unless the registry lists it: a dangling tag).
 //   2. Put the dummy under the tag (its digest is computed here, from bytes with a random nonce).
 //   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
 //      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
@@ -41,6 +41,11 @@ export interface DeleteTagOptions {
   protectedDigests?: ReadonlySet<string>;
   /** For ghcr.io: a GitHub token allowed to delete package versions (packages: write, or delete:packages). */
   githubToken?: string;
+  /**
+   * The registry has just listed the tag: remove it even when it resolves to nothing. A tag whose manifest was
+   * deleted under it (a race between deletions) stays listed, and only a dummy put under it can remove it.
+   */
+  listed?: boolean;
 }
 
 /** deleteTag put a dummy under the tag but could not remove it: the tag now points at that dummy. */
@@ -79,7 +84,7 @@ export class TagDeleter {
   }
 
   async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions): Promise<TagDeletion> {
-    if ((await this.#store.headManifest(name, tag)) === undefined) return 'absent';
+    if (!options.listed && (await this.#store.headManifest(name, tag)) === undefined) return 'absent';
     const reference = formatReference({ ...name, tag });
     const protectedDigests = options.protectedDigests ?? new Set<string>();
 
