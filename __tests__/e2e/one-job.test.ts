@@ -1,40 +1,24 @@
 // Issue 3's promises, end to end against the lab with the docker driver: one step builds every platform,
 // publishes one index under the final tags, and leaves no temporary tag behind.
-import { LocalRunner, type ActionRun } from '../../scripts/local-runner.js';
 import { describeWithLab, lab } from './lab.js';
 import { archContext, getIndex, imagePlatforms, listTags, resolve, runArch, uniqueRepository } from './probe.js';
-
-interface Run {
-  main: ActionRun;
-  post: ActionRun;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-async function runAction(inputs: Record<string, string>): Promise<Run> {
-  const runner = new LocalRunner({ inputs: { driver: 'docker', push: 'true', ...inputs } });
-  try {
-    const main = await runner.runMain();
-    const post = await runner.runPost();
-    return { main, post, outputs: runner.outputs(), summary: runner.summary() };
-  } finally {
-    runner.remove();
-  }
-}
-
-function explain(run: Run): string {
-  return `main exit ${String(run.main.exitCode)}:\n${run.main.stdout}\n${run.main.stderr}\npost:\n${run.post.stdout}`;
-}
+import {
+  BOTH_PLATFORMS,
+  expectSucceeded,
+  expectSucceededWithoutWarning,
+  runStep,
+  type StepResult,
+} from './support/steps.js';
 
 describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final tags', (mode) => {
   const repository = uniqueRepository(`one-job-${mode}`);
   const image = `${lab.registry}/${repository}`;
-  let run: Run;
+  let run: StepResult;
 
   beforeAll(async () => {
-    run = await runAction({
+    run = await runStep({
       mode,
-      platforms: 'linux/amd64,linux/arm64',
+      platforms: BOTH_PLATFORMS,
       tags: `${image}:latest,${image}:v1`,
       context: archContext(),
       provenance: 'false',
@@ -42,9 +26,8 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
   });
 
   test('main and post succeed and the digest output is set', () => {
-    expect({ main: run.main.exitCode, post: run.post.exitCode }).toEqual({ main: 0, post: 0 });
+    expectSucceededWithoutWarning(run);
     expect(run.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
-    expect(explain(run)).not.toMatch(/::warning::/);
   });
 
   test('both final tags resolve to the index whose digest is outputs.digest', async () => {
@@ -80,15 +63,14 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
 describeWithLab('publish: false', () => {
   test('the index exists by digest, no tag was created, nothing is left over', async () => {
     const repository = uniqueRepository('no-publish');
-    const run = await runAction({
+    const run = await runStep({
       mode: 'fan-out',
-      platforms: 'linux/amd64,linux/arm64',
+      platforms: BOTH_PLATFORMS,
       tags: `${lab.registry}/${repository}:latest`,
       context: archContext(),
       publish: 'false',
     });
-    expect(run.main.exitCode).toBe(0);
-    expect(run.post.exitCode).toBe(0);
+    expectSucceeded(run);
     const digest = run.outputs.digest ?? '';
     expect(await resolve(repository, digest)).toBe(digest);
     expect(await listTags(repository)).toEqual([]);
@@ -98,15 +80,15 @@ describeWithLab('publish: false', () => {
 describeWithLab('a build that fails on arm64 only', () => {
   test('the step fails with that error, nothing is published, post deletes the temporary tags', async () => {
     const repository = uniqueRepository('arm64-fails');
-    const run = await runAction({
+    const run = await runStep({
       mode: 'fan-out',
-      platforms: 'linux/amd64,linux/arm64',
+      platforms: BOTH_PLATFORMS,
       tags: `${lab.registry}/${repository}:latest`,
       context: archContext(['RUN test "$(uname -m)" != aarch64 || { echo "no arm64 here" >&2; exit 3; }']),
     });
     expect(run.main.exitCode).toBe(1);
     expect(run.main.stdout).toMatch(/::error::.*linux\/arm64.*failed/s);
-    expect(run.post.exitCode).toBe(0);
+    expect(run.post?.exitCode).toBe(0);
     // The amd64 build pushed its temporary tag before arm64 failed; post must have deleted it.
     expect(await listTags(repository)).toEqual([]);
     expect(run.summary).toContain('nothing was published');
@@ -116,9 +98,9 @@ describeWithLab('a build that fails on arm64 only', () => {
 describeWithLab('provenance: true', () => {
   test('attestation manifests stay in the published index', async () => {
     const repository = uniqueRepository('provenance');
-    const run = await runAction({
+    const run = await runStep({
       mode: 'fan-out',
-      platforms: 'linux/amd64,linux/arm64',
+      platforms: BOTH_PLATFORMS,
       tags: `${lab.registry}/${repository}:latest`,
       context: archContext(),
       provenance: 'true',

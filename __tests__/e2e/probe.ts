@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lab } from './lab.js';
 
-const ACCEPT = [
+/** The Accept header of a manifest request: every index and image manifest type the lab's images use. */
+export const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -15,7 +16,11 @@ const ACCEPT = [
 
 export interface IndexJson {
   mediaType?: string;
-  manifests: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[];
+  manifests: {
+    digest: string;
+    platform?: { os: string; architecture: string; variant?: string };
+    annotations?: Record<string, string>;
+  }[];
   annotations?: Record<string, string>;
 }
 
@@ -24,19 +29,19 @@ export function uniqueRepository(purpose: string): string {
   return `e2e/${purpose}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-function url(registry: string, path: string): string {
+export function v2Url(registry: string, path: string): string {
   return `http://${registry}/v2/${path}`;
 }
 
 /** The lab's htpasswd registry wants its basic credentials; the anonymous one wants none. */
-function authHeaders(registry: string): Record<string, string> {
+export function authHeaders(registry: string): Record<string, string> {
   if (registry !== lab.authRegistry) return {};
   return { Authorization: `Basic ${Buffer.from(`${lab.authUser}:${lab.authPassword}`).toString('base64')}` };
 }
 
 /** The tags of a repository in the anonymous lab registry ([] for a repository that has none). */
 export async function listTags(repository: string, registry = lab.registry): Promise<string[]> {
-  const response = await fetch(url(registry, `${repository}/tags/list`), { headers: authHeaders(registry) });
+  const response = await fetch(v2Url(registry, `${repository}/tags/list`), { headers: authHeaders(registry) });
   if (response.status === 404) return [];
   const body = (await response.json()) as { tags: string[] | null };
   return [...(body.tags ?? [])].sort();
@@ -48,16 +53,16 @@ export async function resolve(
   reference: string,
   registry = lab.registry,
 ): Promise<string | undefined> {
-  const response = await fetch(url(registry, `${repository}/manifests/${reference}`), {
+  const response = await fetch(v2Url(registry, `${repository}/manifests/${reference}`), {
     method: 'HEAD',
-    headers: { Accept: ACCEPT, ...authHeaders(registry) },
+    headers: { Accept: MANIFEST_ACCEPT, ...authHeaders(registry) },
   });
   return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
 }
 
 export async function getIndex(repository: string, reference: string, registry = lab.registry): Promise<IndexJson> {
-  const response = await fetch(url(registry, `${repository}/manifests/${reference}`), {
-    headers: { Accept: ACCEPT, ...authHeaders(registry) },
+  const response = await fetch(v2Url(registry, `${repository}/manifests/${reference}`), {
+    headers: { Accept: MANIFEST_ACCEPT, ...authHeaders(registry) },
   });
   if (response.status !== 200) throw new Error(`GET ${repository}:${reference} answered ${response.status}`);
   return (await response.json()) as IndexJson;

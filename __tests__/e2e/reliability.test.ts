@@ -4,9 +4,6 @@
 // A tag shown as `name (dangling)` in a failure is one the registry lists but serves nothing under: what a dummy
 // DELETE that failed half-way would leave (see 'deleting a dummy by digest').
 import { randomInt } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ActionRun } from '../../scripts/local-runner.js';
 import { DEFAULT_RETRY_POLICY } from '../../src/retry.js';
 import { describeWithLab, lab } from './lab.js';
@@ -32,12 +29,12 @@ import {
   TEMP_TAG_PREFIX,
   expectSucceeded,
   labelContext,
+  runShardsThenMerge,
   runState,
   runStep,
   stepLog,
   summarySection,
   temporaryTagsOfRun,
-  type StepOptions,
   type StepResult,
 } from './support/steps.js';
 
@@ -96,22 +93,12 @@ interface FlowRun {
 }
 
 /** One run of a flow: one step (multi, fan-out), or two shards in parallel then the merge, as one workflow run. */
-async function runFlow(flow: Flow, inputs: Record<string, string>, options: StepOptions = {}): Promise<FlowRun> {
+async function runFlow(flow: Flow, inputs: Record<string, string>): Promise<FlowRun> {
   if (flow !== 'shard-merge') {
-    const step = await runStep({ ...inputs, mode: flow, platforms: BOTH_PLATFORMS }, options);
+    const step = await runStep({ ...inputs, mode: flow, platforms: BOTH_PLATFORMS });
     return { steps: [step], publisher: step };
   }
-  const runId = String(randomInt(1e9, 1e10));
-  const handoff = { 'handoff-dir': mkdtempSync(join(tmpdir(), 'e2e-handoff-')) };
-  const shards = await Promise.all(
-    ['linux/amd64', 'linux/arm64'].map((platform) =>
-      runStep({ ...inputs, ...handoff, mode: 'shard', platforms: platform }, { runId, job: `build-${platform}` }),
-    ),
-  );
-  const merge = await runStep(
-    { ...inputs, ...handoff, mode: 'merge', platforms: BOTH_PLATFORMS },
-    { ...options, runId, job: 'merge' },
-  );
+  const { shards, merge } = await runShardsThenMerge(inputs);
   return { steps: [...shards, merge], publisher: merge };
 }
 

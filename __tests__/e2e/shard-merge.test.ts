@@ -3,30 +3,17 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalRunner, type ActionRun } from '../../scripts/local-runner.js';
 import { describeWithLab, lab } from './lab.js';
 import { archContext, imagePlatforms, getIndex, listTags, resolve, runArch, uniqueRepository } from './probe.js';
-
-interface Step {
-  main: ActionRun;
-  post: ActionRun;
-  outputs: Record<string, string>;
-}
-
-async function step(job: string, runId: string, runAttempt: string, inputs: Record<string, string>): Promise<Step> {
-  const runner = new LocalRunner({ inputs: { driver: 'docker', push: 'true', ...inputs }, job, runId, runAttempt });
-  try {
-    const main = await runner.runMain();
-    const post = await runner.runPost();
-    return { main, post, outputs: runner.outputs() };
-  } finally {
-    runner.remove();
-  }
-}
-
-function log(result: Step): string {
-  return `${result.main.stdout}\n${result.main.stderr}\n--- post\n${result.post.stdout}`;
-}
+import {
+  BOTH_PLATFORMS,
+  expectSucceeded,
+  newRunId,
+  runShardsThenMerge,
+  runStep,
+  stepLog,
+  type StepResult,
+} from './support/steps.js';
 
 /** Shard records in a handoff dir: platform → attempt that wrote the newest one. */
 function recordedAttempts(handoffDir: string): Record<string, string[]> {
@@ -45,28 +32,21 @@ function recordedAttempts(handoffDir: string): Record<string, string[]> {
   return attempts;
 }
 
-const runId = (): string => String(Math.floor(Math.random() * 1e9));
-
 describeWithLab('shard + shard + merge through handoff-dir', () => {
   const repository = uniqueRepository('shard-merge');
   const image = `${lab.registry}/${repository}`;
-  const handoffDir = mkdtempSync(join(tmpdir(), 'handoff-'));
-  const run = runId();
-  const common = { tags: `${image}:latest,${image}:v2`, 'handoff-dir': handoffDir, context: archContext() };
-  let merge: Step;
+  let merge: StepResult;
 
   beforeAll(async () => {
-    const shards = await Promise.all([
-      step('build-amd64', run, '1', { ...common, mode: 'shard', platforms: 'linux/amd64' }),
-      step('build-arm64', run, '1', { ...common, mode: 'shard', platforms: 'linux/arm64' }),
-    ]);
-    for (const shard of shards) expect({ exit: shard.main.exitCode, log: log(shard) }).toMatchObject({ exit: 0 });
-    merge = await step('merge', run, '1', { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' });
+    const run = await runShardsThenMerge({ tags: `${image}:latest,${image}:v2`, context: archContext() });
+    for (const shard of run.shards) {
+      expect({ exit: shard.main.exitCode, log: stepLog(shard) }).toMatchObject({ exit: 0 });
+    }
+    merge = run.merge;
   });
 
   test('the merge succeeds and both final tags resolve to outputs.digest', async () => {
-    expect({ exit: merge.main.exitCode, log: log(merge) }).toMatchObject({ exit: 0 });
-    expect(merge.post.exitCode).toBe(0);
+    expectSucceeded(merge);
     expect(merge.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
     expect(await resolve(repository, 'latest')).toBe(merge.outputs.digest);
     expect(await resolve(repository, 'v2')).toBe(merge.outputs.digest);
@@ -88,33 +68,37 @@ describeWithLab('re-running only the failed shard', () => {
     const repository = uniqueRepository('rerun');
     const image = `${lab.registry}/${repository}`;
     const handoffDir = mkdtempSync(join(tmpdir(), 'handoff-'));
-    const run = runId();
+    const runId = newRunId();
     const context = archContext(['ARG BREAK_ARM64=', 'RUN test -z "$BREAK_ARM64" || test "$(uname -m)" != aarch64']);
     const common = { tags: `${image}:latest`, 'handoff-dir': handoffDir, context };
+    const firstAttempt = { runId, runAttempt: '1' };
 
     const [amd64, brokenArm64] = await Promise.all([
-      step('build-amd64', run, '1', {
-        ...common,
-        mode: 'shard',
-        platforms: 'linux/amd64',
-        'build-args': 'BREAK_ARM64=yes',
-      }),
-      step('build-arm64', run, '1', {
-        ...common,
-        mode: 'shard',
-        platforms: 'linux/arm64',
-        'build-args': 'BREAK_ARM64=yes',
-      }),
+      runStep(
+        { ...common, mode: 'shard', platforms: 'linux/amd64', 'build-args': 'BREAK_ARM64=yes' },
+        { ...firstAttempt, job: 'build-amd64' },
+      ),
+      runStep(
+        { ...common, mode: 'shard', platforms: 'linux/arm64', 'build-args': 'BREAK_ARM64=yes' },
+        { ...firstAttempt, job: 'build-arm64' },
+      ),
     ]);
     expect(amd64.main.exitCode).toBe(0);
     expect(brokenArm64.main.exitCode).toBe(1);
 
-    const arm64 = await step('build-arm64', run, '2', { ...common, mode: 'shard', platforms: 'linux/arm64' });
-    expect({ exit: arm64.main.exitCode, log: log(arm64) }).toMatchObject({ exit: 0 });
+    const secondAttempt = { runId, runAttempt: '2' };
+    const arm64 = await runStep(
+      { ...common, mode: 'shard', platforms: 'linux/arm64' },
+      { ...secondAttempt, job: 'build-arm64' },
+    );
+    expect({ exit: arm64.main.exitCode, log: stepLog(arm64) }).toMatchObject({ exit: 0 });
     expect(recordedAttempts(handoffDir)).toEqual({ 'linux/amd64': ['1'], 'linux/arm64': ['2'] });
 
-    const merge = await step('merge', run, '2', { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' });
-    expect({ exit: merge.main.exitCode, log: log(merge) }).toMatchObject({ exit: 0 });
+    const merge = await runStep(
+      { ...common, mode: 'merge', platforms: BOTH_PLATFORMS },
+      { ...secondAttempt, job: 'merge' },
+    );
+    expect({ exit: merge.main.exitCode, log: stepLog(merge) }).toMatchObject({ exit: 0 });
     expect(await resolve(repository, 'latest')).toBe(merge.outputs.digest);
     expect(runArch(`${image}:latest`, 'linux/arm64')).toBe('aarch64');
     expect(runArch(`${image}:latest`, 'linux/amd64')).toBe('x86_64');
@@ -127,17 +111,17 @@ describeWithLab('a shard that never handed off', () => {
     const repository = uniqueRepository('missing-shard');
     const image = `${lab.registry}/${repository}`;
     const handoffDir = mkdtempSync(join(tmpdir(), 'handoff-'));
-    const run = runId();
+    const runId = newRunId();
     const common = { tags: `${image}:latest`, 'handoff-dir': handoffDir, context: archContext() };
 
-    const amd64 = await step('build-amd64', run, '1', { ...common, mode: 'shard', platforms: 'linux/amd64' });
+    const amd64 = await runStep({ ...common, mode: 'shard', platforms: 'linux/amd64' }, { runId, job: 'build-amd64' });
     expect(amd64.main.exitCode).toBe(0);
-    const merge = await step('merge', run, '1', { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' });
+    const merge = await runStep({ ...common, mode: 'merge', platforms: BOTH_PLATFORMS }, { runId, job: 'merge' });
     expect(merge.main.exitCode).toBe(1);
     expect(merge.main.stdout).toMatch(/::error::.*linux\/arm64/);
     expect(merge.main.stdout).not.toMatch(/::error::.*linux\/amd64,/);
     expect(merge.main.stdout).toContain(handoffDir);
-    expect(merge.post.exitCode).toBe(0);
+    expect(merge.post?.exitCode).toBe(0);
     // Nothing published, and the amd64 shard's intermediate is gone too.
     expect(await listTags(repository)).toEqual([]);
   });

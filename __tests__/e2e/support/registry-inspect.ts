@@ -2,14 +2,7 @@
 // digest, image configs, and tags put by hand, for tests that seed a repository or check what survived.
 import { createHash } from 'node:crypto';
 import { lab } from '../lab.js';
-import { listTags, resolve } from '../probe.js';
-
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-];
+import { MANIFEST_ACCEPT, authHeaders, listTags, resolve, v2Url } from '../probe.js';
 
 export interface StoredManifest {
   digest: string;
@@ -18,7 +11,8 @@ export interface StoredManifest {
   json: {
     manifests?: { digest: string; platform?: { os: string; architecture: string } }[];
     config?: { digest: string };
-    layers?: { digest: string }[];
+    layers?: { digest: string; annotations?: Record<string, string> }[];
+    annotations?: Record<string, string>;
   };
 }
 
@@ -26,15 +20,6 @@ export interface ImageConfig {
   architecture?: string;
   config?: { Labels?: Record<string, string> | null; Env?: string[] | null };
   history?: { created_by?: string; comment?: string }[];
-}
-
-function v2(registry: string, path: string): string {
-  return `http://${registry}/v2/${path}`;
-}
-
-function authorization(registry: string): Record<string, string> {
-  if (registry !== lab.authRegistry) return {};
-  return { Authorization: `Basic ${Buffer.from(`${lab.authUser}:${lab.authPassword}`).toString('base64')}` };
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -47,8 +32,8 @@ export async function fetchManifest(
   reference: string,
   registry = lab.registry,
 ): Promise<StoredManifest | undefined> {
-  const response = await fetch(v2(registry, `${repository}/manifests/${reference}`), {
-    headers: { Accept: MANIFEST_TYPES.join(','), ...authorization(registry) },
+  const response = await fetch(v2Url(registry, `${repository}/manifests/${reference}`), {
+    headers: { Accept: MANIFEST_ACCEPT, ...authHeaders(registry) },
   });
   if (response.status === 404) return undefined;
   if (response.status !== 200) throw new Error(`GET ${repository}:${reference} answered ${response.status}`);
@@ -58,22 +43,22 @@ export async function fetchManifest(
 }
 
 export async function fetchBlob(repository: string, digest: string, registry = lab.registry): Promise<Buffer> {
-  const response = await fetch(v2(registry, `${repository}/blobs/${digest}`), { headers: authorization(registry) });
+  const response = await fetch(v2Url(registry, `${repository}/blobs/${digest}`), { headers: authHeaders(registry) });
   if (response.status !== 200) throw new Error(`GET blob ${repository}@${digest} answered ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
 }
 
 export async function blobExists(repository: string, digest: string, registry = lab.registry): Promise<boolean> {
-  const response = await fetch(v2(registry, `${repository}/blobs/${digest}`), {
+  const response = await fetch(v2Url(registry, `${repository}/blobs/${digest}`), {
     method: 'HEAD',
-    headers: authorization(registry),
+    headers: authHeaders(registry),
   });
   return response.status === 200;
 }
 
 /** Puts manifest bytes under a tag, as any other tool could have (seeding look-alike or per-arch tags). */
 export async function putManifest(repository: string, tag: string, manifest: StoredManifest): Promise<void> {
-  const response = await fetch(v2(lab.registry, `${repository}/manifests/${tag}`), {
+  const response = await fetch(v2Url(lab.registry, `${repository}/manifests/${tag}`), {
     method: 'PUT',
     headers: { 'Content-Type': manifest.mediaType },
     body: manifest.bytes,

@@ -1,6 +1,6 @@
-// Running the action as a workflow step (main, then post unless the runner died first) with the local runner, and
-// reading back what the step left: outputs, state, summary, how long each part took, and its run id, which names
-// its temporary tags.
+// Running the action as a workflow step (main, then post unless the runner died first) with the local runner, or as
+// the jobs of one shard-merge workflow run, and reading back what each step left: outputs, state, summary, how long
+// each part took, and its run id, which names its temporary tags.
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ export const TEMP_TAG_PREFIX = 'multiarch-tmp';
 export interface StepOptions {
   env?: Record<string, string>;
   runId?: string;
+  runAttempt?: string;
   job?: string;
   /** Crash main when its output so far satisfies this (see LocalRunner). */
   killMainWhen?: MainRunOptions['killWhen'];
@@ -41,13 +42,19 @@ export interface StepResult {
   postMs: number;
 }
 
+/** A run id as GitHub's are (a number); a random one keeps the temporary tags of parallel runs apart. */
+export function newRunId(): string {
+  return String(randomInt(1e9, 1e10));
+}
+
 /** The step with `driver: docker` and `push: true` (the only way this lab pushes), then the given inputs. */
 export async function runStep(inputs: Record<string, string>, options: StepOptions = {}): Promise<StepResult> {
-  const runId = options.runId ?? String(randomInt(1e9, 1e10));
+  const runId = options.runId ?? newRunId();
   const runner = new LocalRunner({
     inputs: { driver: 'docker', push: 'true', ...inputs },
     runId,
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.runAttempt === undefined ? {} : { runAttempt: options.runAttempt }),
     ...(options.job === undefined ? {} : { job: options.job }),
   });
   try {
@@ -74,9 +81,7 @@ export async function runStep(inputs: Record<string, string>, options: StepOptio
       post,
       outputs: runner.outputs(),
       savedState: runner.state(),
-      // LocalRunner.summary() reads post's summary file too, which a step without post never created (and under
-      // jest its ENOENT check misses: the fs error comes from another realm). Only post writes a summary anyway.
-      summary: post === undefined ? '' : runner.summary(),
+      summary: runner.summary(),
       mainMs,
       mainEndedAt,
       postMs: post === undefined ? 0 : Date.now() - postStarted,
@@ -111,6 +116,12 @@ export function expectSucceeded(step: StepResult): void {
   });
 }
 
+/** As expectSucceeded, and the step printed no warning. */
+export function expectSucceededWithoutWarning(step: StepResult): void {
+  expectSucceeded(step);
+  expect(stepLog(step)).not.toMatch(/::warning::/);
+}
+
 /** Tags of a repository that are temporary tags of the run `runId`. */
 export function temporaryTagsOfRun(tags: string[], runId: string): string[] {
   return tags.filter((tag) => tag.startsWith(`${TEMP_TAG_PREFIX}-${runId}-`));
@@ -128,6 +139,29 @@ export function labelContext(extraLines: string[] = []): string {
 
 /** What every run here builds: the runner's own platform and an emulated one. */
 export const BOTH_PLATFORMS = 'linux/amd64,linux/arm64';
+
+/**
+ * One workflow run of the shard-merge flow: a shard job per platform of BOTH_PLATFORMS in parallel, handing off
+ * through a fresh handoff-dir, then the merge job. `shardInputs` go to the shards only (as a workflow passes the
+ * build's inputs to its build jobs alone).
+ */
+export async function runShardsThenMerge(
+  inputs: Record<string, string>,
+  { shardInputs = {}, env }: { shardInputs?: Record<string, string>; env?: Record<string, string> } = {},
+): Promise<{ shards: StepResult[]; merge: StepResult }> {
+  const runId = newRunId();
+  const common = { ...inputs, 'handoff-dir': mkdtempSync(join(tmpdir(), 'e2e-handoff-')) };
+  const shards = await Promise.all(
+    BOTH_PLATFORMS.split(',').map((platform) =>
+      runStep(
+        { ...common, ...shardInputs, mode: 'shard', platforms: platform },
+        { env, runId, job: `build-${platform.replaceAll('/', '-')}` },
+      ),
+    ),
+  );
+  const merge = await runStep({ ...common, mode: 'merge', platforms: BOTH_PLATFORMS }, { env, runId, job: 'merge' });
+  return { shards, merge };
+}
 
 /** The items of a `**Title:**` list in the job summary (e.g. "Temporary tags deleted", "Left behind"). */
 export function summarySection(summary: string, title: string): string[] {
