@@ -87,11 +87,10 @@ function section(lines, title, items) {
 
 /** The post step, with main's state: it never throws, anything unforeseen is a warning. */
 async function runPostStep() {
-    const state = (0,src_state/* loadRunState */.fQ)();
-    if (!state)
-        return;
     try {
-        await post(state);
+        const state = (0,src_state/* loadRunState */.fQ)();
+        if (state)
+            await post(state);
     }
     catch (error) {
         // What cleanup could not do is said in its own warnings; this one names what went wrong.

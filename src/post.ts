@@ -16,10 +16,9 @@ import { summaryMarkdown, type PostReport } from './summary.js';
 
 /** The post step, with main's state: it never throws, anything unforeseen is a warning. */
 export async function runPostStep(): Promise<void> {
-  const state = loadRunState();
-  if (!state) return;
   try {
-    await post(state);
+    const state = loadRunState();
+    if (state) await post(state);
   } catch (error) {
     // What cleanup could not do is said in its own warnings; this one names what went wrong.
     core.warning(`post step: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
