@@ -8,7 +8,7 @@ import type { RetryPolicy, RetryTuning } from '../retry.js';
 import type { CredentialSource } from './credentials.js';
 import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
-import { nextPage, type Fetch } from './http.js';
+import { defaultFetch, nextPage, type Fetch } from './http.js';
 import { TagDeleter, type DeleteTagOptions, type TagDeletion } from './tag-deletion.js';
 import { Transport, repositoryCredentials, repositoryTarget } from './transport.js';
 import {
@@ -77,7 +77,7 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions) {
     this.#transport = new Transport({
       credentials: options.credentials,
-      fetch: withConcurrencyLimit(options.fetch ?? fetch, options.maxConcurrentRequests ?? MAX_CONCURRENT_REQUESTS),
+      fetch: withConcurrencyLimit(options.fetch ?? defaultFetch, options.maxConcurrentRequests ?? MAX_CONCURRENT_REQUESTS),
       onSecret: options.onSecret ?? (() => undefined),
       onRetry: options.onRetry ?? (() => undefined),
       retry: options.retry ?? {},
