@@ -63,6 +63,7 @@ async function prepare(options: BenchOptions, cleanup: CleanupStack): Promise<Be
     baseImage,
     buildRuns: options.buildRuns,
     coldStartRuns: options.coldStartRuns,
+    nodePath: options.nodePath,
     log,
   };
 }
@@ -79,7 +80,7 @@ function cleanUpOnSignals(cleanup: CleanupStack): void {
 
 async function measureAll(options: BenchOptions, cleanup: CleanupStack): Promise<void> {
   await requireLab();
-  const machine = await describeMachine();
+  const machine = await describeMachine(options.nodePath);
   const bench = await prepare(options, cleanup);
   const rows: Row[] = [];
   for (const [index, section] of SECTIONS.entries()) {

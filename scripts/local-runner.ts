@@ -32,6 +32,8 @@ export interface LocalRunOptions {
   timeoutMs?: number;
   /** Directory holding the action.yml to run (default: this repository). */
   actionDir?: string;
+  /** The node binary that runs the steps (default: the one running this script), e.g. a node 24 like GitHub's. */
+  nodePath?: string;
 }
 
 export interface MainRunOptions {
@@ -330,6 +332,7 @@ export class LocalRunner {
     return runNodeProcess({
       label: step,
       script: join(this.actionDir, entry),
+      nodePath: this.options.nodePath ?? process.execPath,
       cwd: this.workDir,
       env,
       timeoutMs: this.options.timeoutMs,
@@ -358,16 +361,26 @@ export function stateToEnv(state: Record<string, string>): Record<string, string
 interface NodeProcess extends MainRunOptions {
   label: string;
   script: string;
+  nodePath: string;
   cwd: string;
   env: Record<string, string>;
   timeoutMs: number | undefined;
 }
 
 /** Runs `node script` without a shell; resolves however it ends, rejects when it outlives timeoutMs. */
-function runNodeProcess({ label, script, cwd, env, timeoutMs, killWhen, killSignal }: NodeProcess): Promise<ActionRun> {
+function runNodeProcess({
+  label,
+  script,
+  nodePath,
+  cwd,
+  env,
+  timeoutMs,
+  killWhen,
+  killSignal,
+}: NodeProcess): Promise<ActionRun> {
   const verbose = process.env.LOCAL_RUNNER_VERBOSE === '1';
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(nodePath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

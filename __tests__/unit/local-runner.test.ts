@@ -282,6 +282,15 @@ describe('running an action', () => {
     expect(result.post?.exitCode).toBe(0);
   });
 
+  it('runs the steps with the node binary it is given', async () => {
+    const nodePath = join(workDir, 'node-wrapper.sh');
+    writeFileSync(nodePath, `#!/bin/sh\necho "wrapped node"\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    const result = await runAction({ actionDir, workDir, nodePath, inputs: {} });
+    expect(result.main.stdout.split('\n')[0]).toBe('wrapped node');
+    expect(result.post?.stdout.split('\n')[0]).toBe('wrapped node');
+    expect(result.main.exitCode).toBe(0);
+  });
+
   it("reads a step's files before post has run: post's are simply empty", async () => {
     const runner = new LocalRunner({ actionDir, workDir, inputs: {} });
     try {

@@ -39,14 +39,20 @@ export interface StepTimes {
 
 export interface ActionRunOptions {
   actionDir: string;
+  nodePath: string;
   inputs: Record<string, string>;
   /** Called between main and post, outside the timings (e.g. to reset a request counter). */
   beforePost?: () => void;
 }
 
 /** Runs main, then post, timing each; rejects when either step fails. */
-export async function runActionSteps({ actionDir, inputs, beforePost }: ActionRunOptions): Promise<StepTimes> {
-  const runner = new LocalRunner({ actionDir, inputs, timeoutMs: STEP_TIMEOUT_MS });
+export async function runActionSteps({
+  actionDir,
+  nodePath,
+  inputs,
+  beforePost,
+}: ActionRunOptions): Promise<StepTimes> {
+  const runner = new LocalRunner({ actionDir, nodePath, inputs, timeoutMs: STEP_TIMEOUT_MS });
   try {
     const main = await measure(() => runner.runMain());
     if (main.value.exitCode !== 0) throw stepFailed('main', main.value);

@@ -13,6 +13,8 @@ export interface BenchContext {
   buildRuns: number;
   /** Timed repetitions of each cold start. */
   coldStartRuns: number;
+  /** The node binary that runs the action's steps and the cold starts. */
+  nodePath: string;
   /** Progress, on stderr: stdout is the table. */
   log: (message: string) => void;
 }

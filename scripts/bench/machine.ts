@@ -11,17 +11,20 @@ export interface Machine {
   buildx: string;
   registry: string;
   node: string;
+  /** The node that ran the action, when not the benchmark's own. */
+  actionNode: string;
   date: string;
   /** 1-minute load average when the run started: a busy machine stretches every timing. */
   loadAtStart: string;
 }
 
-export async function describeMachine(): Promise<Machine> {
+export async function describeMachine(nodePath: string): Promise<Machine> {
   const processors = cpus();
-  const [docker, buildx, registry] = await Promise.all([
+  const [docker, buildx, registry, actionNode] = await Promise.all([
     firstLine('docker', ['version', '--format', '{{.Server.Version}}']),
     firstLine('docker', ['buildx', 'version']),
     firstLine('docker-registry', ['--version']),
+    firstLine(nodePath, ['--version']),
   ]);
   return {
     cpu: processors[0]?.model.trim() ?? 'unknown',
@@ -32,6 +35,7 @@ export async function describeMachine(): Promise<Machine> {
     buildx,
     registry,
     node: process.version,
+    actionNode,
     date: new Date().toISOString(),
     loadAtStart: (loadavg()[0] ?? 0).toFixed(2),
   };
@@ -47,7 +51,8 @@ export function formatMachine(machine: Machine): string {
   return [
     `- CPU: ${machine.cpu}, ${String(machine.cores)} cores; memory ${machine.memory}; kernel ${machine.kernel}`,
     `- Docker ${machine.docker}; ${machine.buildx}; registry ${machine.registry}`,
-    `- Node.js ${machine.node}`,
+    `- Node.js ${machine.node}` +
+      (machine.actionNode === machine.node ? '' : `; the action ran on Node.js ${machine.actionNode}`),
     `- Date: ${machine.date}; 1-minute load average at the start: ${machine.loadAtStart}`,
   ].join('\n');
 }

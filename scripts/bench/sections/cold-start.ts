@@ -35,7 +35,7 @@ export async function benchColdStart(bench: BenchContext): Promise<Row[]> {
   const baseEnv = { PATH: process.env.PATH ?? '' };
   const runEntry = async (env: Record<string, string>, exitCode: number, expected: string): Promise<number> => {
     const { value, ms } = await measure(() =>
-      runCommand(process.execPath, [join(distDir, ENTRY)], { env: { ...baseEnv, ...env }, exitCode }),
+      runCommand(bench.nodePath, [join(distDir, ENTRY)], { env: { ...baseEnv, ...env }, exitCode }),
     );
     if (!value.stdout.includes(expected)) {
       throw new Error(`dist/${ENTRY} did not print "${expected}"; it printed:\n${value.stdout}${value.stderr}`);
@@ -47,7 +47,7 @@ export async function benchColdStart(bench: BenchContext): Promise<Row[]> {
     // Main with no inputs at all: it loads its code, reads the inputs and fails on the first check.
     main: () => runEntry({}, 1, MAIN_INPUT_ERROR),
     floor: async (): Promise<number> =>
-      (await measure(() => runCommand(process.execPath, ['-e', ''], { env: baseEnv }))).ms,
+      (await measure(() => runCommand(bench.nodePath, ['-e', ''], { env: baseEnv }))).ms,
   };
 
   bench.log(`${SECTION}: interleaved timed runs of each: ${String(bench.coldStartRuns)}`);

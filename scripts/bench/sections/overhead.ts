@@ -26,6 +26,7 @@ export async function benchOverhead(bench: BenchContext): Promise<Row[]> {
   const variants = {
     action: async (label: string): Promise<number> => {
       const { mainMs, postMs } = await runActionSteps({
+        nodePath: bench.nodePath,
         actionDir: bench.actionDir,
         inputs: {
           mode: 'multi',

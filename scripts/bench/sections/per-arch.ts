@@ -34,6 +34,7 @@ export async function benchPerArch(bench: BenchContext): Promise<Row[]> {
     },
     'fan-out': async (label: string): Promise<number> => {
       const { mainMs, postMs } = await runActionSteps({
+        nodePath: bench.nodePath,
         actionDir: bench.actionDir,
         inputs: {
           mode: 'fan-out',

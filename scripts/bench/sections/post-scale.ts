@@ -49,6 +49,7 @@ export async function benchPostScale(bench: BenchContext): Promise<Row[]> {
     const requestCounts = new Map<string, RequestCounts[]>();
     const runPostAt = async (point: GridPoint, label: string): Promise<number> => {
       const { postMs } = await runActionSteps({
+        nodePath: bench.nodePath,
         actionDir: bench.actionDir,
         inputs: actionInputs(proxy, context, point, label),
         beforePost: () => {
@@ -63,6 +64,7 @@ export async function benchPostScale(bench: BenchContext): Promise<Row[]> {
 
     bench.log(`${SECTION}: warm-up (untimed), then interleaved timed runs per grid point: ${String(bench.buildRuns)}`);
     await runActionSteps({
+      nodePath: bench.nodePath,
       actionDir: bench.actionDir,
       inputs: actionInputs(proxy, context, { platforms: PLATFORMS.length, tags: 1 }, 'warmup'),
     });
