@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { ImageName } from '../../src/reference.js';
+import { defaultFetch } from '../../src/registry/http.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { DockerConfigCredentials } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
@@ -23,8 +24,9 @@ async function clientWithPassword(directory: string, password: string) {
     credentials: DockerConfigCredentials.fromEnvironment({ DOCKER_CONFIG: directory }),
     onSecret: (secret) => secrets.push(secret),
     fetch: (input, init) => {
-      requests.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`);
-      return fetch(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      requests.push(`${init?.method ?? 'GET'} ${url}`);
+      return defaultFetch(input, init);
     },
   });
   return { client, secrets, requests };

@@ -1,6 +1,7 @@
 // A fake `fetch` that replays recorded HTTP exchanges in order: each request must be the next one expected
 // (method, URL, Authorization), and gets the recorded response. Used by the registry auth and client tests, with
 // the fixtures they share: a RegistryClient over a replay, the lab repository, manifest headers, token servers.
+import { Headers, Response } from 'undici';
 import { createHash } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 
@@ -47,8 +48,8 @@ export class ReplayFetch {
     this.#exchanges.push(...exchanges);
   }
 
-  readonly fetch: typeof fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : input.toString();
+  readonly fetch: Fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const body = init?.body;
     const request: RecordedRequest = {
       method: init?.method ?? 'GET',

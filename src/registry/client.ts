@@ -2,6 +2,7 @@
 // blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
 // through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
 // and retries what failed for a passing reason.
+import type { Response } from 'undici';
 import pLimit from 'p-limit';
 import { formatName, isDigest, isValidTag, type ImageName } from '../reference.js';
 import type { RetryPolicy, RetryTuning } from '../retry.js';
@@ -77,7 +78,10 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions) {
     this.#transport = new Transport({
       credentials: options.credentials,
-      fetch: withConcurrencyLimit(options.fetch ?? defaultFetch, options.maxConcurrentRequests ?? MAX_CONCURRENT_REQUESTS),
+      fetch: withConcurrencyLimit(
+        options.fetch ?? defaultFetch,
+        options.maxConcurrentRequests ?? MAX_CONCURRENT_REQUESTS,
+      ),
       onSecret: options.onSecret ?? (() => undefined),
       onRetry: options.onRetry ?? (() => undefined),
       retry: options.retry ?? {},

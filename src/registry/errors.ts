@@ -1,5 +1,6 @@
 // Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
 // the registry's own error codes and messages from its `{"errors": [...]}` body.
+import type { Response } from 'undici';
 
 /** A request to a registry (or its token server) that failed; the message says what, where and why. */
 export class RegistryError extends Error {

@@ -11,10 +11,10 @@ export interface HttpRequest {
   body?: Uint8Array;
 }
 
-export type Fetch = typeof globalThis.fetch;
+export type Fetch = typeof undiciFetch;
 
 /** The fetch every client uses unless a test gives another. */
-export const defaultFetch = undiciFetch as unknown as Fetch;
+export const defaultFetch: Fetch = undiciFetch;
 
 /** How long one request may take, until the last byte of its answer. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;

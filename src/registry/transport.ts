@@ -2,6 +2,7 @@
 // registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
 // the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
 // that pass (429, 5xx, resets, timeouts).
+import type { Response } from 'undici';
 import { DOCKER_HUB, type ImageName } from '../reference.js';
 import { retry, type RetryPolicy, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
