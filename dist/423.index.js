@@ -1272,9 +1272,11 @@ async function buildAndPush(inputs, state, registry, credentials) {
     const docker = new src_docker/* DockerCli */.Vo();
     const tempDir = await (0,runtime/* stepTempDir */.MJ)();
     const timings = state.timings;
-    // The access check talks to the registry while QEMU and the builder are set up; it is awaited before any build.
+    // The access check talks to the registry, and docker info (the builder's facts) runs, while QEMU is set up;
+    // both are awaited before any build.
     const access = inputs.push ? (0,registry_access/* checkPushAccess */.L)(registry, credentials, inputs.tags) : Promise.resolve();
     access.catch(() => undefined);
+    docker.engineFacts().catch(() => undefined);
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
     const builderChoice = chooseBuilder(inputs, run);
     if (builderChoice.name && builderChoice.create)

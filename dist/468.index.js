@@ -78,6 +78,7 @@ async function runCommand(command, args, options = {}) {
 /** The docker commands this action uses, each a method, so callers never assemble `docker` argv themselves. */
 class DockerCli {
     run;
+    #engineFacts;
     constructor(run = runCommand) {
         this.run = run;
     }
@@ -90,10 +91,11 @@ class DockerCli {
     /**
      * The docker context, buildx's version and the engine's image store, from one `docker info`: a `docker buildx`
      * command costs two buildx process starts (the CLI asks the plugin for its metadata first), `docker info` none.
+     * Asked once per step: the first call starts it, later ones share its answer.
      */
-    async engineFacts() {
-        const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
-        return parseEngineFacts(stdout);
+    engineFacts() {
+        this.#engineFacts ??= this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true }).then(({ stdout }) => parseEngineFacts(stdout));
+        return this.#engineFacts;
     }
     async inspectBuilder(name) {
         const { stdout } = await this.ok(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
@@ -857,8 +859,6 @@ var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var registry_digest = __webpack_require__(5035);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
-// the registry's own error codes and messages from its `{"errors": [...]}` body.
 /** A request to a registry (or its token server) that failed; the message says what, where and why. */
 class RegistryError extends Error {
     status;
@@ -1603,10 +1603,6 @@ function asRegistryError(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
-// The one request path of the registry client. Every request to a registry, its token server, blob storage or a
-// registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
-// the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
-// that pass (429, 5xx, resets, timeouts).
 
 
 
@@ -1910,10 +1906,6 @@ function removalAdvice(name, tag, dummyDigest) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
-// A small client of the OCI Distribution API (https://github.com/opencontainers/distribution-spec): manifests,
-// blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
-// through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
-// and retries what failed for a passing reason.
 
 
 

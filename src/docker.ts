@@ -54,6 +54,8 @@ export interface BuilderInspection {
 
 /** The docker commands this action uses, each a method, so callers never assemble `docker` argv themselves. */
 export class DockerCli {
+  #engineFacts: Promise<EngineFacts> | undefined;
+
   constructor(private readonly run: CommandRunner = runCommand) {}
 
   private async ok(args: string[], options: RunOptions = {}): Promise<CommandResult> {
@@ -65,10 +67,13 @@ export class DockerCli {
   /**
    * The docker context, buildx's version and the engine's image store, from one `docker info`: a `docker buildx`
    * command costs two buildx process starts (the CLI asks the plugin for its metadata first), `docker info` none.
+   * Asked once per step: the first call starts it, later ones share its answer.
    */
-  async engineFacts(): Promise<EngineFacts> {
-    const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
-    return parseEngineFacts(stdout);
+  engineFacts(): Promise<EngineFacts> {
+    this.#engineFacts ??= this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true }).then(({ stdout }) =>
+      parseEngineFacts(stdout),
+    );
+    return this.#engineFacts;
   }
 
   async inspectBuilder(name: string): Promise<BuilderInspection> {

@@ -71,9 +71,11 @@ async function buildAndPush(
   const tempDir = await stepTempDir();
   const timings = state.timings;
 
-  // The access check talks to the registry while QEMU and the builder are set up; it is awaited before any build.
+  // The access check talks to the registry, and docker info (the builder's facts) runs, while QEMU is set up;
+  // both are awaited before any build.
   const access = inputs.push ? checkPushAccess(registry, credentials, inputs.tags) : Promise.resolve();
   access.catch(() => undefined);
+  docker.engineFacts().catch(() => undefined);
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
   const builderChoice = chooseBuilder(inputs, run);

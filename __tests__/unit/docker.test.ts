@@ -235,6 +235,14 @@ describe('DockerCli.engineFacts', () => {
     await expect(new DockerCli(run).engineFacts()).rejects.toThrow(message);
   });
 
+  test('is asked once: later calls share the first answer', async () => {
+    const { run, calls } = fakeRunner({ stdout: engineInfo({}) });
+    const docker = new DockerCli(run);
+    const [first, second] = await Promise.all([docker.engineFacts(), docker.engineFacts()]);
+    expect(second).toBe(first);
+    expect(calls).toHaveLength(1);
+  });
+
   test('a non-zero exit is a CommandError carrying the ERROR line', async () => {
     const stderr = 'some noise\nERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock\n';
     const { run } = fakeRunner({ exitCode: 1, stderr });
