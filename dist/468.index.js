@@ -1592,7 +1592,7 @@ function transientFailure(error) {
 }
 /**
  * Retries that ran out, as a RegistryError with the last attempt's status and codes (callers tell a 404 from a
- * 503 by them) and the retry message ("… (gave up after 5 attempts in 31.2 s)"). Other errors are returned as
+ * 503 by them) and the retry message ("… (gave up after 7 attempts in 31.2 s)"). Other errors are returned as
  * they are.
  */
 function asRegistryError(error) {
@@ -2073,8 +2073,9 @@ class RegistryClient {
         return bytes;
     }
     /**
-     * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. Neither
-     * step is repeated alone (an upload session may be gone after a failure): a failure that passes restarts both.
+     * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. The POST
+     * is retried alone (a session started twice costs nothing; the registry expires the unused one). The PUT is not
+     * (its session may be gone after a failure): a PUT failure that passes restarts both.
      */
     async pushBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
         const descriptor = { mediaType, digest: (0,registry_digest/* digestOf */.o)(bytes), size: bytes.length };
@@ -2095,7 +2096,6 @@ class RegistryClient {
             method: 'POST',
             ...repositoryTarget(name, 'push', 'blobs/uploads/'),
             expect: [202],
-            retry: false,
         });
         const location = started.response.headers.get('location');
         if (location === null) {
@@ -2589,9 +2589,9 @@ function isImageIndex(manifest) {
 // the n-th retry waits a random time between 0 and min(maxDelay, base × 2^(n-1)), so that clients failing together
 // do not come back together. A server's Retry-After replaces that wait. Retries are bounded in count and in time.
 // Sleeping, randomness and the clock are injectable, so that the schedule is tested without waiting.
-/** For one registry request (or one command): 5 attempts within a minute. */
+/** For one registry request (or one command): 7 attempts within a minute, so that a blip of ~10 s is ridden out. */
 const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 5,
+    maxAttempts: 7,
     maxElapsedMs: 60_000,
     baseDelayMs: 500,
     maxDelayMs: 10_000,

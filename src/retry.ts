@@ -16,9 +16,9 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** For one registry request (or one command): 5 attempts within a minute. */
+/** For one registry request (or one command): 7 attempts within a minute, so that a blip of ~10 s is ridden out. */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
-  maxAttempts: 5,
+  maxAttempts: 7,
   maxElapsedMs: 60_000,
   baseDelayMs: 500,
   maxDelayMs: 10_000,

@@ -81,11 +81,11 @@ describe('RegistryClient retries', () => {
     expect(sleeps).toEqual([250, 500, 3_000]);
     expect(retries).toEqual([
       `could not get manifest 127.0.0.1:5000/lab/app:v1: GET ${url} failed: read ECONNRESET; ` +
-        'attempt 1 of 5 failed, trying again in 0.3 s',
+        'attempt 1 of 7 failed, trying again in 0.3 s',
       `could not get manifest 127.0.0.1:5000/lab/app:v1: GET ${url} answered 503 UNAVAILABLE: service unavailable; ` +
-        'attempt 2 of 5 failed, trying again in 0.5 s',
+        'attempt 2 of 7 failed, trying again in 0.5 s',
       `could not get manifest 127.0.0.1:5000/lab/app:v1: GET ${url} answered 429 TOOMANYREQUESTS: rate limit ` +
-        'exceeded; attempt 3 of 5 failed, trying again in 3.0 s (as its Retry-After asks)',
+        'exceeded; attempt 3 of 7 failed, trying again in 3.0 s (as its Retry-After asks)',
     ]);
   });
 
@@ -156,7 +156,45 @@ describe('RegistryClient retries', () => {
     expect(await client.pushBlob(LAB, config)).toMatchObject({ digest });
     replay.expectDone();
     expect(retries).toHaveLength(1);
-    expect(retries[0]).toMatch(/^could not upload blob .* answered 502 Bad Gateway; attempt 1 of 5 failed/);
+    expect(retries[0]).toMatch(/^could not upload blob .* answered 502 Bad Gateway; attempt 1 of 7 failed/);
+  });
+
+  it('retries the POST that starts a blob upload alone: its failures do not use up the upload’s attempts', async () => {
+    const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
+    const digest = sha256(config);
+    const post = (status: number, id = ''): Exchange => ({
+      method: 'POST',
+      url: `${API}/blobs/uploads/`,
+      response: { status, headers: id === '' ? {} : { Location: `/v2/lab/app/blobs/uploads/${id}` } },
+    });
+    const put = (id: string, status: number): Exchange => ({
+      method: 'PUT',
+      url: `${API}/blobs/uploads/${id}?digest=${encodeURIComponent(digest)}`,
+      response: { status, headers: status === 201 ? { 'Docker-Content-Digest': digest } : {} },
+    });
+    // Four failed POSTs, then a PUT that fails: counted together, that would be the five attempts of the upload.
+    const { replay, client, retries } = setup([
+      { method: 'HEAD', url: `${API}/blobs/${digest}`, response: { status: 404 } },
+      post(503),
+      post(502),
+      post(503),
+      post(500),
+      post(202, 'u5'),
+      put('u5', 502),
+      post(202, 'u6'),
+      put('u6', 201),
+    ]);
+    expect(await client.pushBlob(LAB, config)).toMatchObject({ digest });
+    replay.expectDone();
+    expect(
+      retries.map((retry) => /^could not (\w+).*; (attempt \d of 7) failed/.exec(retry)?.slice(1).join(' ')),
+    ).toEqual([
+      'start attempt 1 of 7',
+      'start attempt 2 of 7',
+      'start attempt 3 of 7',
+      'start attempt 4 of 7',
+      'upload attempt 1 of 7',
+    ]);
   });
 
   it('gives each request a time limit, and retries a request that exceeds it', async () => {

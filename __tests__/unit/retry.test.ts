@@ -84,9 +84,9 @@ describe('retry', () => {
     expect(operation.calls()).toBe(4);
     expect(sleeps).toEqual([250, 500, 1000]);
     expect(messages).toEqual([
-      '503 Service Unavailable; attempt 1 of 5 failed, trying again in 0.3 s',
-      '503 Service Unavailable; attempt 2 of 5 failed, trying again in 0.5 s',
-      '503 Service Unavailable; attempt 3 of 5 failed, trying again in 1.0 s',
+      '503 Service Unavailable; attempt 1 of 7 failed, trying again in 0.3 s',
+      '503 Service Unavailable; attempt 2 of 7 failed, trying again in 0.5 s',
+      '503 Service Unavailable; attempt 3 of 7 failed, trying again in 1.0 s',
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('retry', () => {
     // 2 s as asked; an hour shortened to the cap; an unreadable value falls back to the backoff (third retry).
     expect(sleeps).toEqual([2_000, 30_000, 1_000]);
     expect(messages[0]).toBe(
-      '503 Service Unavailable; attempt 1 of 5 failed, trying again in 2.0 s (as its Retry-After asks)',
+      '503 Service Unavailable; attempt 1 of 7 failed, trying again in 2.0 s (as its Retry-After asks)',
     );
   });
 
@@ -158,14 +158,18 @@ describe('retry', () => {
     );
   });
 
-  it('has bounded defaults: 5 attempts within a minute', () => {
+  it('has bounded defaults: 7 attempts within a minute, whose backoff alone fits in it', () => {
     expect(DEFAULT_RETRY_POLICY).toEqual({
-      maxAttempts: 5,
+      maxAttempts: 7,
       maxElapsedMs: 60_000,
       baseDelayMs: 500,
       maxDelayMs: 10_000,
       maxRetryAfterMs: 30_000,
     });
+    // The longest backoff waits (before jitter) of all retries: a slow registry, not the waits, meets the bound.
+    const { maxAttempts, baseDelayMs, maxDelayMs, maxElapsedMs } = DEFAULT_RETRY_POLICY;
+    const waits = Array.from({ length: maxAttempts - 1 }, (_, n) => Math.min(maxDelayMs, baseDelayMs * 2 ** n));
+    expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThan(maxElapsedMs / 2);
   });
 
   it('retries a whole command, as the action does for buildx push', async () => {

@@ -223,8 +223,9 @@ export class RegistryClient {
   }
 
   /**
-   * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. Neither
-   * step is repeated alone (an upload session may be gone after a failure): a failure that passes restarts both.
+   * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. The POST
+   * is retried alone (a session started twice costs nothing; the registry expires the unused one). The PUT is not
+   * (its session may be gone after a failure): a PUT failure that passes restarts both.
    */
   async pushBlob(name: ImageName, bytes: Buffer, mediaType: string = MediaType.octetStream): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest: digestOf(bytes), size: bytes.length };
@@ -245,7 +246,6 @@ export class RegistryClient {
       method: 'POST',
       ...repositoryTarget(name, 'push', 'blobs/uploads/'),
       expect: [202],
-      retry: false,
     });
     const location = started.response.headers.get('location');
     if (location === null) {

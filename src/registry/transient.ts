@@ -37,7 +37,7 @@ export function transientFailure(error: unknown): RetryReason | false {
 
 /**
  * Retries that ran out, as a RegistryError with the last attempt's status and codes (callers tell a 404 from a
- * 503 by them) and the retry message ("… (gave up after 5 attempts in 31.2 s)"). Other errors are returned as
+ * 503 by them) and the retry message ("… (gave up after 7 attempts in 31.2 s)"). Other errors are returned as
  * they are.
  */
 export function asRegistryError(error: unknown): unknown {
