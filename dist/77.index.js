@@ -165,6 +165,8 @@ async function publishIfDue(state, indexBytes, report, registry) {
     }
 }
 async function cleanUp(state, cleaner, docker) {
+    // The builder is needed by nothing here: its removal (a docker command, seconds for a container) runs meanwhile.
+    const builderRemoval = removeCreatedBuilder(state.builder, docker);
     await cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2));
     if (state.published)
         await cleaner.deleteLeftovers(state.cleanupTags.map(src_reference/* parseReference */.F2), state);
@@ -173,15 +175,18 @@ async function cleanUp(state, cleaner, docker) {
     }
     if (state.staleTagHours > 0)
         await cleaner.deleteStale(state);
-    const builder = state.builder;
-    if (builder?.created) {
-        try {
-            await docker.removeBuilder(builder.name);
-            core/* info */.pq(`Removed builder ${builder.name}`);
-        }
-        catch (error) {
-            core/* warning */.$e(`Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`);
-        }
+    await builderRemoval;
+}
+/** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */
+async function removeCreatedBuilder(builder, docker) {
+    if (!builder?.created)
+        return;
+    try {
+        await docker.removeBuilder(builder.name);
+        core/* info */.pq(`Removed builder ${builder.name}`);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`);
     }
 }
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */

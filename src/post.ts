@@ -101,23 +101,27 @@ async function publishIfDue(
 }
 
 async function cleanUp(state: RunState, cleaner: TagCleaner, docker: DockerCli): Promise<void> {
+  // The builder is needed by nothing here: its removal (a docker command, seconds for a container) runs meanwhile.
+  const builderRemoval = removeCreatedBuilder(state.builder, docker);
   await cleaner.deleteAll(state.temporaryTags.map(parseReference));
   if (state.published) await cleaner.deleteLeftovers(state.cleanupTags.map(parseReference), state);
   else if (state.cleanupTags.length > 0) {
     cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
   }
   if (state.staleTagHours > 0) await cleaner.deleteStale(state);
+  await builderRemoval;
+}
 
-  const builder = state.builder;
-  if (builder?.created) {
-    try {
-      await docker.removeBuilder(builder.name);
-      core.info(`Removed builder ${builder.name}`);
-    } catch (error) {
-      core.warning(
-        `Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`,
-      );
-    }
+/** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */
+async function removeCreatedBuilder(builder: RunState['builder'], docker: DockerCli): Promise<void> {
+  if (!builder?.created) return;
+  try {
+    await docker.removeBuilder(builder.name);
+    core.info(`Removed builder ${builder.name}`);
+  } catch (error) {
+    core.warning(
+      `Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`,
+    );
   }
 }
 
