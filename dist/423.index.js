@@ -566,17 +566,17 @@ function parseTags(items, problems) {
     }
     return tags;
 }
-/** The runners mapping, checked here so that a bad entry is an input error like any other. */
+/** The runners mapping, parsed here so that a bad entry is an input error like any other. */
 function runnerEntries(entries, problems) {
     try {
-        parseRunners(entries);
+        return parseRunners(entries);
     }
     catch (error) {
         if (!(error instanceof RunnersError))
             throw error;
         problems.push(`"runners": ${error.message}`);
+        return parseRunners([]);
     }
-    return entries;
 }
 /** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */
 function parseCleanupTags(items, finalTags, problems) {
@@ -1251,8 +1251,7 @@ async function main() {
         cleanupTags: inputs.cleanupTags.map(src_reference/* formatReference */.FH),
         tempTagPrefix: inputs.tempTagPrefix,
         staleTagHours: inputs.staleTagHours,
-        // A shard never publishes (the merge does); nothing unpushed can be.
-        publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
+        publish: (0,src_plan/* publishWhen */.uA)(inputs),
         platforms: inputs.platforms.map(src_platform/* formatPlatform */.Bq),
         finalTags: inputs.tags.map(src_reference/* formatReference */.FH),
     };
@@ -1366,7 +1365,7 @@ async function finishIndex(plan, pushed, state, registry) {
  */
 function setPlanOutput(inputs) {
     try {
-        core/* setOutput */.uH(constants/* Output */.k7.Plan, JSON.stringify(planMatrix(inputs.platforms, parseRunners(inputs.runners))));
+        core/* setOutput */.uH(constants/* Output */.k7.Plan, JSON.stringify(planMatrix(inputs.platforms, inputs.runners)));
     }
     catch (error) {
         if (!(error instanceof RunnersError))

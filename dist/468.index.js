@@ -274,7 +274,8 @@ function serializeIndex(index) {
 /* harmony export */   Xp: () => (/* binding */ parseTemporaryTag),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   df: () => (/* binding */ describePlan),
-/* harmony export */   n4: () => (/* binding */ stepHash)
+/* harmony export */   n4: () => (/* binding */ stepHash),
+/* harmony export */   uA: () => (/* binding */ publishWhen)
 /* harmony export */ });
 /* unused harmony exports PlanError, temporaryTag, foreignPlatforms */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -328,8 +329,7 @@ function makePlan(inputs, builder, run) {
         finalTags: inputs.tags,
         repositories,
         push: inputs.push,
-        // A shard never publishes: the merge does.
-        publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
+        publish: publishWhen(inputs),
         pushByDigest,
         builds,
         buildAnnotations,
@@ -353,6 +353,10 @@ function planCache(inputs, builder, warnings) {
         warnings.push(`The docker driver cannot use cache: ${inputs.cache}; building without it (use driver: docker-container).`);
     }
     return { mode: 'none', userCacheTo };
+}
+/** When the tags are published: never by a shard (the merge does), never when nothing is pushed. */
+function publishWhen(inputs) {
+    return inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false';
 }
 function chooseMode(inputs, builder) {
     if (inputs.mode === 'merge' || inputs.mode === 'plan') {

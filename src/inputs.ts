@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
 import { formatReference, isValidTag, parseReference, type ImageReference } from './reference.js';
-import { parseRunners, RunnersError } from './runners.js';
+import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
 export type Mode = (typeof MODES)[number];
@@ -45,8 +45,8 @@ export interface BuildOptions {
 export interface Inputs {
   mode: Mode;
   platforms: Platform[];
-  /** `platform-prefix=runner-label` lines for the matrix plan. */
-  runners: string[];
+  /** The runner label per platform for the matrix plan, from `platform-prefix=runner-label` lines. */
+  runners: RunnerMap;
   /** Where shards hand their digests to merge; empty: the GitHub cache service. */
   handoffDir: string;
   tags: ImageReference[];
@@ -256,15 +256,15 @@ function parseTags(items: string[], problems: string[]): ImageReference[] {
   return tags;
 }
 
-/** The runners mapping, checked here so that a bad entry is an input error like any other. */
-function runnerEntries(entries: string[], problems: string[]): string[] {
+/** The runners mapping, parsed here so that a bad entry is an input error like any other. */
+function runnerEntries(entries: string[], problems: string[]): RunnerMap {
   try {
-    parseRunners(entries);
+    return parseRunners(entries);
   } catch (error) {
     if (!(error instanceof RunnersError)) throw error;
     problems.push(`"runners": ${error.message}`);
+    return parseRunners([]);
   }
-  return entries;
 }
 
 /** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */

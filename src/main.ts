@@ -9,7 +9,7 @@ import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
 import { platformDigests } from './image-index.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
-import { describePlan, distinctRepositories, makePlan, splitAnnotations, type Plan } from './plan.js';
+import { describePlan, distinctRepositories, makePlan, publishWhen, splitAnnotations, type Plan } from './plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './publish.js';
 import { setUpQemu } from './qemu.js';
@@ -17,7 +17,7 @@ import { formatReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
 import type { RegistryClient } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
-import { parseRunners, planMatrix, RunnersError } from './runners.js';
+import { planMatrix, RunnersError } from './runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
@@ -46,8 +46,7 @@ async function main(): Promise<void> {
     cleanupTags: inputs.cleanupTags.map(formatReference),
     tempTagPrefix: inputs.tempTagPrefix,
     staleTagHours: inputs.staleTagHours,
-    // A shard never publishes (the merge does); nothing unpushed can be.
-    publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
+    publish: publishWhen(inputs),
     platforms: inputs.platforms.map(formatPlatform),
     finalTags: inputs.tags.map(formatReference),
   };
@@ -178,7 +177,7 @@ async function finishIndex(
  */
 function setPlanOutput(inputs: Inputs): void {
   try {
-    core.setOutput(Output.Plan, JSON.stringify(planMatrix(inputs.platforms, parseRunners(inputs.runners))));
+    core.setOutput(Output.Plan, JSON.stringify(planMatrix(inputs.platforms, inputs.runners)));
   } catch (error) {
     if (!(error instanceof RunnersError)) throw error;
     if (inputs.mode === 'plan') throw new InputError([`"runners": ${error.message}`]);

@@ -106,8 +106,7 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     finalTags: inputs.tags,
     repositories,
     push: inputs.push,
-    // A shard never publishes: the merge does.
-    publish: inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false',
+    publish: publishWhen(inputs),
     pushByDigest,
     builds,
     buildAnnotations,
@@ -139,6 +138,11 @@ function planCache(
     );
   }
   return { mode: 'none', userCacheTo };
+}
+
+/** When the tags are published: never by a shard (the merge does), never when nothing is pushed. */
+export function publishWhen(inputs: Pick<Inputs, 'push' | 'mode' | 'publish'>): PublishWhen {
+  return inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false';
 }
 
 function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {

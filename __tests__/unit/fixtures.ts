@@ -2,6 +2,7 @@
 import type { BuildOptions, Inputs } from '../../src/inputs.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
+import { parseRunners } from '../../src/runners.js';
 
 /** The build options when no build input is set (action.yml's defaults). */
 export function defaultBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {
@@ -55,7 +56,7 @@ export function defaultInputs(overrides: InputOverrides = {}): Inputs {
     cleanupTags: [],
     staleTagHours: 24,
     tempTagPrefix: 'multiarch-tmp',
-    runners: [],
+    runners: parseRunners([]),
     handoffDir: '',
     qemu: 'auto',
     qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',

@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { Input } from '../../src/constants.js';
 import { InputError, parseInputs, parseList } from '../../src/inputs.js';
 import { defaultInputs } from './fixtures.js';
+import { parseRunners } from '../../src/runners.js';
 
 type InputName = `${Input}`;
 type Overrides = Partial<Record<InputName, string>>;
@@ -211,7 +212,7 @@ describe('parseInputs: valid', () => {
       publish: 'main',
       cleanup: false,
       tempTagPrefix: 'tmp_1.x',
-      runners: [],
+      runners: parseRunners([]),
       handoffDir: '',
       qemu: 'false',
       qemuImage: '',
