@@ -154,9 +154,8 @@ async function publishIfDue(state, indexBytes, report, registry) {
     try {
         if (!indexBytes)
             throw new Error(`the index ${index.digest} could not be read back from the registry`);
-        const bytes = indexBytes;
         const tags = state.finalTags.map(src_reference/* parseReference */.F2);
-        const published = await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes }, registry));
+        const published = await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes: indexBytes }, registry));
         report.published.push(...published);
         state.published = true;
     }

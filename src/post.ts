@@ -88,10 +88,9 @@ async function publishIfDue(
   }
   try {
     if (!indexBytes) throw new Error(`the index ${index.digest} could not be read back from the registry`);
-    const bytes = indexBytes;
     const tags = state.finalTags.map(parseReference);
     const published = await phase(state.timings, 'Publish', () =>
-      publishTags(tags, { descriptor: index, bytes }, registry),
+      publishTags(tags, { descriptor: index, bytes: indexBytes }, registry),
     );
     report.published.push(...published);
     state.published = true;
