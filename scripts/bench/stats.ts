@@ -29,16 +29,20 @@ export function summarize(samples: readonly number[]): Summary {
   return { runs: sorted.length, median: (lower + upper) / 2, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 };
 }
 
-/** numerator[i] / denominator[i]: each ratio compares two runs made back to back, so slow drift cancels out. */
-export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): number[] {
-  if (numerators.length !== denominators.length) throw new Error('paired samples must have the same length');
-  return numerators.map((value, index) => value / (denominators[index] ?? Number.NaN));
+/** combine(a[i], b[i]): each result compares two runs made back to back, so slow drift cancels out. */
+function paired(a: readonly number[], b: readonly number[], combine: (x: number, y: number) => number): number[] {
+  if (a.length !== b.length) throw new Error('paired samples must have the same length');
+  return a.map((value, index) => combine(value, b[index] ?? Number.NaN));
 }
 
-/** minuend[i] − subtrahend[i], run by run like pairedRatios. */
+/** numerator[i] / denominator[i], run by run. */
+export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): number[] {
+  return paired(numerators, denominators, (x, y) => x / y);
+}
+
+/** minuend[i] − subtrahend[i], run by run. */
 export function pairedDifferences(minuends: readonly number[], subtrahends: readonly number[]): number[] {
-  if (minuends.length !== subtrahends.length) throw new Error('paired samples must have the same length');
-  return minuends.map((value, index) => value - (subtrahends[index] ?? Number.NaN));
+  return paired(minuends, subtrahends, (x, y) => x - y);
 }
 
 /** One measurement of a variant: it prepares, times only the work being compared, and checks the outcome. */
