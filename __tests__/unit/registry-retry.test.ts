@@ -52,6 +52,25 @@ function setup(exchanges: Exchange[], options: { resets?: number; maxAttempts?: 
   return { replay, client, sleeps, retries };
 }
 
+/** The exchanges of uploading the blob `digest` to LAB: the HEAD that finds none, POSTs that start, PUTs that end. */
+function blobUpload(digest: string) {
+  return {
+    digest,
+    missing: { method: 'HEAD', url: `${API}/blobs/${digest}`, response: { status: 404 } } satisfies Exchange,
+    /** A POST answered `status`; a 202 with the Location of upload `id`. */
+    start: (status: number, id = ''): Exchange => ({
+      method: 'POST',
+      url: `${API}/blobs/uploads/`,
+      response: { status, headers: id === '' ? {} : { Location: `/v2/lab/app/blobs/uploads/${id}` } },
+    }),
+    put: (id: string, status: number): Exchange => ({
+      method: 'PUT',
+      url: `${API}/blobs/uploads/${id}?digest=${encodeURIComponent(digest)}`,
+      response: { status, headers: status === 201 ? { 'Docker-Content-Digest': digest } : {} },
+    }),
+  };
+}
+
 describe('RegistryClient retries', () => {
   it('retries a 503, a 429 with Retry-After and a reset connection, then succeeds', async () => {
     const url = `${API}/manifests/v1`;
@@ -135,25 +154,15 @@ describe('RegistryClient retries', () => {
 
   it('restarts a blob upload from its POST when its PUT fails for a passing reason', async () => {
     const config = Buffer.from('{"architecture":"arm64","os":"linux"}');
-    const digest = sha256(config);
-    const started = (id: string): Exchange => ({
-      method: 'POST',
-      url: `${API}/blobs/uploads/`,
-      response: { status: 202, headers: { Location: `/v2/lab/app/blobs/uploads/${id}` } },
-    });
-    const put = (id: string, status: number): Exchange => ({
-      method: 'PUT',
-      url: `${API}/blobs/uploads/${id}?digest=${encodeURIComponent(digest)}`,
-      response: { status, headers: status === 201 ? { 'Docker-Content-Digest': digest } : {} },
-    });
+    const upload = blobUpload(sha256(config));
     const { replay, client, retries } = setup([
-      { method: 'HEAD', url: `${API}/blobs/${digest}`, response: { status: 404 } },
-      started('u1'),
-      put('u1', 502),
-      started('u2'),
-      put('u2', 201),
+      upload.missing,
+      upload.start(202, 'u1'),
+      upload.put('u1', 502),
+      upload.start(202, 'u2'),
+      upload.put('u2', 201),
     ]);
-    expect(await client.pushBlob(LAB, config)).toMatchObject({ digest });
+    expect(await client.pushBlob(LAB, config)).toMatchObject({ digest: upload.digest });
     replay.expectDone();
     expect(retries).toHaveLength(1);
     expect(retries[0]).toMatch(/^could not upload blob .* answered 502 Bad Gateway; attempt 1 of 7 failed/);
@@ -161,30 +170,20 @@ describe('RegistryClient retries', () => {
 
   it('retries the POST that starts a blob upload alone: its failures do not use up the upload’s attempts', async () => {
     const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
-    const digest = sha256(config);
-    const post = (status: number, id = ''): Exchange => ({
-      method: 'POST',
-      url: `${API}/blobs/uploads/`,
-      response: { status, headers: id === '' ? {} : { Location: `/v2/lab/app/blobs/uploads/${id}` } },
-    });
-    const put = (id: string, status: number): Exchange => ({
-      method: 'PUT',
-      url: `${API}/blobs/uploads/${id}?digest=${encodeURIComponent(digest)}`,
-      response: { status, headers: status === 201 ? { 'Docker-Content-Digest': digest } : {} },
-    });
-    // Four failed POSTs, then a PUT that fails: counted together, that would be the five attempts of the upload.
+    const upload = blobUpload(sha256(config));
+    // Four failed POSTs, then a PUT that fails: counted together, that PUT would be the upload's fifth attempt.
     const { replay, client, retries } = setup([
-      { method: 'HEAD', url: `${API}/blobs/${digest}`, response: { status: 404 } },
-      post(503),
-      post(502),
-      post(503),
-      post(500),
-      post(202, 'u5'),
-      put('u5', 502),
-      post(202, 'u6'),
-      put('u6', 201),
+      upload.missing,
+      upload.start(503),
+      upload.start(502),
+      upload.start(503),
+      upload.start(500),
+      upload.start(202, 'u5'),
+      upload.put('u5', 502),
+      upload.start(202, 'u6'),
+      upload.put('u6', 201),
     ]);
-    expect(await client.pushBlob(LAB, config)).toMatchObject({ digest });
+    expect(await client.pushBlob(LAB, config)).toMatchObject({ digest: upload.digest });
     replay.expectDone();
     expect(
       retries.map((retry) => /^could not (\w+).*; (attempt \d of 7) failed/.exec(retry)?.slice(1).join(' ')),
