@@ -21,6 +21,7 @@ function fakeDocker(driver: string, containerdStore: boolean): { docker: DockerC
     const line = args.join(' ');
     commands.push(line);
     const answer = answers.find(([pattern]) => pattern.test(line));
+    // No plugin path in the info below: buildx commands go through docker.
     if (command !== 'docker' || !answer) return Promise.reject(new Error(`unexpected command: ${command} ${line}`));
     return Promise.resolve({ exitCode: 0, stdout: answer[1], stderr: '' });
   };

@@ -5,6 +5,7 @@ import {
   parseBuilderInspection,
   type CommandResult,
   type CommandRunner,
+  type EngineFacts,
   type RunOptions,
 } from '../../src/docker.js';
 import { transientPushFailure } from '../../src/build.js';
@@ -181,11 +182,16 @@ const buildxPlugin = (version: string) => ({
 });
 
 describe('DockerCli.engineFacts', () => {
-  test.each<[string, string, { context: string; buildxVersion: string; containerdImageStore: boolean }]>([
+  test.each<[string, string, EngineFacts]>([
     [
       'Debian CLI 28, containerd store',
       engineInfo({}, CONTAINERD_STORE),
-      { context: 'default', buildxVersion: '0.13.1', containerdImageStore: true },
+      {
+        context: 'default',
+        buildxVersion: '0.13.1',
+        buildxPath: '/usr/libexec/docker/cli-plugins/docker-buildx',
+        containerdImageStore: true,
+      },
     ],
     [
       'a runner: upstream buildx, overlay2',
@@ -262,8 +268,12 @@ describe('DockerCli with a fake runner', () => {
       driver: 'docker-container',
       platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
     });
-    expect(calls.map((call) => [call.command, ...call.args])).toEqual([
-      ['docker', 'buildx', 'inspect', '--bootstrap', 'multiarch-1-1-abcdef01'],
+    expect(calls.map((call) => [call.command, ...call.args]).at(-1)).toEqual([
+      'docker',
+      'buildx',
+      'inspect',
+      '--bootstrap',
+      'multiarch-1-1-abcdef01',
     ]);
   });
 
@@ -275,7 +285,7 @@ describe('DockerCli with a fake runner', () => {
     ]);
   });
 
-  test('buildx passes argv and options through, and a failed build names its first three words', async () => {
+  test('buildx passes argv and options through docker when docker info fails, and a failed build names its first three words', async () => {
     const { run, calls } = fakeRunner({
       exitCode: 1,
       stderr: 'ERROR: failed to solve: failed to push ghcr.io/acme/app: denied\n',
@@ -284,13 +294,33 @@ describe('DockerCli with a fake runner', () => {
     await expect(new DockerCli(run).buildx(args, { linePrefix: '[linux/arm64] ' })).rejects.toThrow(
       '`docker buildx build --builder` failed (exit 1): ERROR: failed to solve: failed to push ghcr.io/acme/app: denied',
     );
-    expect(calls).toEqual([{ command: 'docker', args, options: { linePrefix: '[linux/arm64] ' } }]);
+    expect(calls.at(-1)).toEqual({ command: 'docker', args, options: { linePrefix: '[linux/arm64] ' } });
   });
 
   test('removeBuilder forces removal of the named builder', async () => {
     const { run, calls } = fakeRunner({});
     await new DockerCli(run).removeBuilder('multiarch-1');
-    expect(calls[0]?.args).toEqual(['buildx', 'rm', '--force', 'multiarch-1']);
+    expect(calls[1]?.args).toEqual(['buildx', 'rm', '--force', 'multiarch-1']);
+  });
+
+  test('buildx commands run the plugin binary docker info names, in its standalone form', async () => {
+    const calls: Call[] = [];
+    const run: CommandRunner = (command, args, options) => {
+      calls.push({ command, args, options });
+      const stdout = args[0] === 'info' ? engineInfo({}) : '';
+      return Promise.resolve({ exitCode: args[0] === 'build' ? 1 : 0, stdout, stderr: 'ERROR: denied\n' });
+    };
+    const docker = new DockerCli(run);
+    await docker.removeBuilder('multiarch-1');
+    await expect(docker.buildx(['buildx', 'build', '--builder', 'b', '.'])).rejects.toThrow(
+      '`docker-buildx build --builder b` failed (exit 1): ERROR: denied',
+    );
+    const plugin = '/usr/libexec/docker/cli-plugins/docker-buildx';
+    expect(calls.map((call) => [call.command, ...call.args])).toEqual([
+      ['docker', 'info', '--format', '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}'],
+      [plugin, 'rm', '--force', 'multiarch-1'],
+      [plugin, 'build', '--builder', 'b', '.'],
+    ]);
   });
 });
 
