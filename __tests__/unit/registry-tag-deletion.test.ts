@@ -55,12 +55,6 @@ function headAndPutDummy(api: string, tag: string, uploaded: Uploaded, auth: { p
       response: { status: 200, headers: describes(ORIGINAL) },
     },
     {
-      method: 'HEAD',
-      url: new RegExp(`^${api}/blobs/sha256:[a-f0-9]{64}$`),
-      authorization: auth.push,
-      response: { status: 404 },
-    },
-    {
       method: 'POST',
       url: `${api}/blobs/uploads/`,
       authorization: auth.push,

@@ -223,19 +223,15 @@ export class RegistryClient {
   }
 
   /**
-   * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. The POST
-   * is retried alone (a session started twice costs nothing; the registry expires the unused one). The PUT is not
-   * (its session may be gone after a failure): a PUT failure that passes restarts both.
+   * Uploads a blob without asking first whether the repository has it: its one caller uploads a dummy's config
+   * that is new by construction (a random nonce), so the question would cost a round trip to hear no. One POST
+   * to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs nothing; the
+   * registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT failure that
+   * passes restarts both.
    */
-  async pushBlob(name: ImageName, bytes: Buffer, mediaType: string = MediaType.octetStream): Promise<Descriptor> {
+  async uploadBlob(name: ImageName, bytes: Buffer, mediaType: string = MediaType.octetStream): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest: digestOf(bytes), size: bytes.length };
-    const { response } = await this.#transport.request({
-      action: `check blob ${describe(name, descriptor.digest)}`,
-      method: 'HEAD',
-      ...repositoryTarget(name, 'push', `blobs/${descriptor.digest}`),
-      expect: [200, 404],
-    });
-    if (response.status === 404) await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
+    await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
     return descriptor;
   }
 

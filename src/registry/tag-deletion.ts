@@ -70,7 +70,7 @@ export class TagMovedError extends RegistryError {
 }
 
 /** What the deletion is built from: the client's own manifest and blob operations. */
-type ManifestStore = Pick<RegistryClient, 'headManifest' | 'pushBlob' | 'putManifest' | 'deleteManifest'>;
+type ManifestStore = Pick<RegistryClient, 'headManifest' | 'uploadBlob' | 'putManifest' | 'deleteManifest'>;
 
 export class TagDeleter {
   readonly #store: ManifestStore;
@@ -89,7 +89,7 @@ export class TagDeleter {
     const protectedDigests = options.protectedDigests ?? new Set<string>();
 
     const dummy = dummyImage(reference, randomUUID());
-    await this.#store.pushBlob(name, dummy.config, MediaType.ociConfig);
+    await this.#store.uploadBlob(name, dummy.config, MediaType.ociConfig);
     // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
     // agrees), so the image the tag pointed to before cannot be the one deleted.
     const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, MediaType.ociManifest);

@@ -28,7 +28,7 @@ export async function copyBusybox(
 ): Promise<{ digest: string; bytes: Buffer; mediaType: string }> {
   const image = await busyboxAmd64(reader);
   for (const blob of [image.json.config, ...image.json.layers]) {
-    const pushed = await writer.pushBlob(name, await reader.getBlob(busybox, blob.digest), blob.mediaType);
+    const pushed = await writer.uploadBlob(name, await reader.getBlob(busybox, blob.digest), blob.mediaType);
     if (pushed.digest !== blob.digest) throw new Error(`pushed ${blob.digest} as ${pushed.digest}`);
   }
   const { digest, mediaType } = image.descriptor;
