@@ -66,11 +66,14 @@ export async function pushIndex(
     digest: digestOf(bytes),
     size: bytes.length,
   };
-  await Promise.all(
-    plan.repositories.map((repository) =>
-      registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType),
-    ),
-  );
+  // buildx pushed its own index to every repository already.
+  if (!keepBuildxIndex) {
+    await Promise.all(
+      plan.repositories.map((repository) =>
+        registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType),
+      ),
+    );
+  }
   return { descriptor, index, bytes };
 }
 
