@@ -105,6 +105,27 @@ export class DockerCli {
     await this.buildxCommand(['buildx', 'rm', '--force', name], { quiet: true });
   }
 
+  /** Gives an image in the engine another name. */
+  async tagImage(source: string, target: string): Promise<void> {
+    await this.ok(['image', 'tag', source, target], { quiet: true });
+  }
+
+  /**
+   * Untags images in the engine (the image goes only when no other name holds it). A name the engine does not have
+   * is no failure: it is already gone.
+   */
+  async untagImages(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    const result = await this.run('docker', ['image', 'rm', ...names], { quiet: true });
+    const failures = result.stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !/No such image/i.test(line));
+    if (result.exitCode !== 0 && failures.length > 0) {
+      throw new CommandError('docker image rm', { ...result, stderr: failures.join('\n') });
+    }
+  }
+
   /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */
   async installBinfmt(image: string, architectures: string[]): Promise<void> {
     await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);

@@ -89,6 +89,8 @@ async function buildAndPush(
   core.info(`Plan: ${describePlan(plan)}`);
   for (const warning of plan.warnings) core.warning(warning);
   state.temporaryTags = temporaryReferences(plan);
+  // The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
+  if (builder.driver === 'docker') state.engineImages = state.temporaryTags;
   saveRunState(state);
 
   const builds = await phase(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
@@ -116,6 +118,11 @@ async function buildAndPush(
     platforms: completed.build.platforms,
   }));
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
+  // One build whose index is published as it is: the engine's copy is that index, kept under the final tags.
+  const [only] = images;
+  if (state.engineImages.length > 0 && images.length === 1 && only?.descriptor.digest === pushed.descriptor.digest) {
+    state.engineIndex = state.engineImages[0];
+  }
   await finishIndex(plan, pushed, state, registry);
 }
 
@@ -144,6 +151,11 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
     platforms: [parsePlatform(record.platform)],
   }));
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
+  // One build whose index is published as it is: the engine's copy is that index, kept under the final tags.
+  const [only] = images;
+  if (state.engineImages.length > 0 && images.length === 1 && only?.descriptor.digest === pushed.descriptor.digest) {
+    state.engineIndex = state.engineImages[0];
+  }
   await finishIndex(plan, pushed, state, registry);
 }
 

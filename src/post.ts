@@ -30,19 +30,25 @@ async function post(state: RunState): Promise<void> {
   const registry = createRegistryClient();
   const index = await readIndex(state, registry);
 
-  await publishIfDue(state, index?.bytes, report, registry);
-  if (state.cleanup) {
-    const deleter = new TagCleaner(
-      registry,
-      report,
-      protectedDigests(state, index?.json),
-      core.getInput(Input.GithubToken),
-    );
-    await phase(state.timings, 'Clean up', () => cleanUp(state, deleter, new DockerCli()));
-  } else if (state.temporaryTags.length > 0) {
-    report.leftBehind.push(...state.temporaryTags);
-    core.info(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
-  }
+  await phase(state.timings, 'Publish and clean up', async () => {
+    // Publishing and cleanup touch different tags, so they run together.
+    const publishing = publishIfDue(state, index?.bytes, report, registry);
+    if (state.cleanup) {
+      const cleaner = new TagCleaner(
+        registry,
+        report,
+        protectedDigests(state, index?.json),
+        core.getInput(Input.GithubToken),
+      );
+      await cleanUp(state, cleaner, new DockerCli(), publishing);
+    } else {
+      await publishing;
+      if (state.temporaryTags.length > 0) {
+        report.leftBehind.push(...state.temporaryTags);
+        core.info(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
+      }
+    }
+  });
   await core.summary.addRaw(summaryMarkdown(state, report)).write();
 }
 
@@ -89,9 +95,7 @@ async function publishIfDue(
   try {
     if (!indexBytes) throw new Error(`the index ${index.digest} could not be read back from the registry`);
     const tags = state.finalTags.map(parseReference);
-    const published = await phase(state.timings, 'Publish', () =>
-      publishTags(tags, { descriptor: index, bytes: indexBytes }, registry),
-    );
+    const published = await publishTags(tags, { descriptor: index, bytes: indexBytes }, registry);
     report.published.push(...published);
     state.published = true;
   } catch (error) {
@@ -99,16 +103,45 @@ async function publishIfDue(
   }
 }
 
-async function cleanUp(state: RunState, cleaner: TagCleaner, docker: DockerCli): Promise<void> {
-  // The builder is needed by nothing here: its removal (a docker command, seconds for a container) runs meanwhile.
-  const builderRemoval = removeCreatedBuilder(state.builder, docker);
-  await cleaner.deleteAll(state.temporaryTags.map(parseReference));
-  if (state.published) await cleaner.deleteLeftovers(state.cleanupTags.map(parseReference), state);
-  else if (state.cleanupTags.length > 0) {
-    cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+/** Everything this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
+async function cleanUp(
+  state: RunState,
+  cleaner: TagCleaner,
+  docker: DockerCli,
+  publishing: Promise<void>,
+): Promise<void> {
+  await Promise.all([
+    removeCreatedBuilder(state.builder, docker),
+    publishing.then(() => settleEngineImages(state, docker, cleaner.report)),
+    cleaner.deleteAll(state.temporaryTags.map(parseReference)),
+    state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
+    publishing.then(async () => {
+      if (state.published) await cleaner.deleteLeftovers(state.cleanupTags.map(parseReference), state);
+      else if (state.cleanupTags.length > 0) cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+    }),
+  ]);
+}
+
+/**
+ * The docker driver keeps each image it pushes in the engine, under the temporary tags too. Those names go; a
+ * published index stays in the engine under the final tags, as docker build leaves it (and as re-tagging is cheap
+ * where deleting the image's content is not). A failure is a warning that says how to finish by hand.
+ */
+async function settleEngineImages(state: RunState, docker: DockerCli, report: PostReport): Promise<void> {
+  const names = state.engineImages;
+  if (names.length === 0) return;
+  try {
+    const index = state.engineIndex;
+    if (state.published && index !== undefined) {
+      await Promise.all(state.finalTags.map((tag) => docker.tagImage(index, tag)));
+    }
+    await docker.untagImages(names);
+  } catch (error) {
+    report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
+    core.warning(
+      `Could not untag this run's images in the docker engine: ${message(error)} (remove them with: docker image rm ${names.join(' ')})`,
+    );
   }
-  if (state.staleTagHours > 0) await cleaner.deleteStale(state);
-  await builderRemoval;
 }
 
 /** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */

@@ -22,6 +22,10 @@ export interface RunState {
   finalTags: string[];
   /** Temporary tags (full references) this run pushed or was about to push: post deletes exactly these. */
   temporaryTags: string[];
+  /** Temporary tags (full references) the engine's own image store holds for this run (driver docker). */
+  engineImages: string[];
+  /** The one of engineImages that is the published index itself (one build, its index kept as buildx made it). */
+  engineIndex?: string;
   /** The user's leftovers to delete once the index is published (cleanup-tags). */
   cleanupTags: string[];
   tempTagPrefix: string;
@@ -45,6 +49,7 @@ export function emptyRunState(): RunState {
     platforms: [],
     finalTags: [],
     temporaryTags: [],
+    engineImages: [],
     cleanupTags: [],
     tempTagPrefix: '',
     staleTagHours: 0,
