@@ -11,9 +11,16 @@ import { platformDigests } from './image-index.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
 import { describePlan, distinctRepositories, makePlan, publishWhen, splitAnnotations, type Plan } from './plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
-import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './publish.js';
+import {
+  publishesBuildxIndex,
+  publishTags,
+  pushIndex,
+  temporaryReferences,
+  verifyIndex,
+  type PushedIndex,
+} from './publish.js';
 import { setUpQemu } from './qemu.js';
-import { formatReference } from './reference.js';
+import { formatReference, type ImageReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
 import type { RegistryClient } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
@@ -117,13 +124,33 @@ async function buildAndPush(
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
   }));
+  // One build whose index is published as buildx made it: the engine's copy is that index. While the index is
+  // read and verified, it takes the final tags in the engine, as docker build names an image, and loses the
+  // temporary ones.
+  const renaming =
+    publishesBuildxIndex(images, plan.indexAnnotations) && plan.publish !== 'false'
+      ? renameEngineCopy(state, plan.finalTags, docker)
+      : undefined;
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
-  // One build whose index is published as it is: the engine's copy is that index, kept under the final tags.
-  const [only] = images;
-  if (state.engineImages.length > 0 && images.length === 1 && only?.descriptor.digest === pushed.descriptor.digest) {
-    state.engineIndex = state.engineImages[0];
+  await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
+}
+
+/**
+ * Names the docker driver's copy of the index in the engine after the final tags and removes its temporary names
+ * (re-tagging is cheap where deleting the image's content is not). A failure leaves the names to post.
+ */
+async function renameEngineCopy(state: RunState, finalTags: ImageReference[], docker: DockerCli): Promise<void> {
+  const [copy] = state.engineImages;
+  if (copy === undefined) return;
+  try {
+    await Promise.all(finalTags.map((tag) => docker.tagImage(copy, formatReference(tag))));
+    await docker.untagImages(state.engineImages);
+    state.engineImages = [];
+  } catch (error) {
+    core.warning(
+      `Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  await finishIndex(plan, pushed, state, registry);
 }
 
 /** No build: every platform's record from the shards, one index over them, published here and now. */
@@ -151,11 +178,6 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
     platforms: [parsePlatform(record.platform)],
   }));
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
-  // One build whose index is published as it is: the engine's copy is that index, kept under the final tags.
-  const [only] = images;
-  if (state.engineImages.length > 0 && images.length === 1 && only?.descriptor.digest === pushed.descriptor.digest) {
-    state.engineIndex = state.engineImages[0];
-  }
   await finishIndex(plan, pushed, state, registry);
 }
 

@@ -28,6 +28,9 @@ export async function runPostStep(): Promise<void> {
 async function post(state: RunState): Promise<void> {
   const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
   const registry = createRegistryClient();
+  // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
+  // first, and the registry's part runs meanwhile.
+  const engineCleanup = state.cleanup ? cleanUpEngine(state, new DockerCli(), report) : Promise.resolve();
   const index = await readIndex(state, registry);
 
   await phase(state.timings, 'Publish and clean up', async () => {
@@ -40,7 +43,7 @@ async function post(state: RunState): Promise<void> {
         protectedDigests(state, index?.json),
         core.getInput(Input.GithubToken),
       );
-      await cleanUp(state, cleaner, new DockerCli(), publishing);
+      await Promise.all([cleanUpRegistry(state, cleaner, publishing), engineCleanup]);
     } else {
       await publishing;
       if (state.temporaryTags.length > 0) {
@@ -103,16 +106,9 @@ async function publishIfDue(
   }
 }
 
-/** Everything this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
-async function cleanUp(
-  state: RunState,
-  cleaner: TagCleaner,
-  docker: DockerCli,
-  publishing: Promise<void>,
-): Promise<void> {
+/** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
+async function cleanUpRegistry(state: RunState, cleaner: TagCleaner, publishing: Promise<void>): Promise<void> {
   await Promise.all([
-    removeCreatedBuilder(state.builder, docker),
-    publishing.then(() => settleEngineImages(state, docker, cleaner.report)),
     cleaner.deleteAll(state.temporaryTags.map(parseReference)),
     state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
     publishing.then(async () => {
@@ -122,19 +118,17 @@ async function cleanUp(
   ]);
 }
 
-/**
- * The docker driver keeps each image it pushes in the engine, under the temporary tags too. Those names go; a
- * published index stays in the engine under the final tags, as docker build leaves it (and as re-tagging is cheap
- * where deleting the image's content is not). A failure is a warning that says how to finish by hand.
- */
-async function settleEngineImages(state: RunState, docker: DockerCli, report: PostReport): Promise<void> {
-  const names = state.engineImages;
-  if (names.length === 0) return;
+/** The builder this run created, and the names the docker driver left in the engine. */
+async function cleanUpEngine(state: RunState, docker: DockerCli, report: PostReport): Promise<void> {
+  await Promise.all([
+    removeCreatedBuilder(state.builder, docker),
+    untagEngineImages(state.engineImages, docker, report),
+  ]);
+}
+
+/** The docker driver's copies of this run's images, still under temporary names in the engine, are untagged. */
+async function untagEngineImages(names: string[], docker: DockerCli, report: PostReport): Promise<void> {
   try {
-    const index = state.engineIndex;
-    if (state.published && index !== undefined) {
-      await Promise.all(state.finalTags.map((tag) => docker.tagImage(index, tag)));
-    }
     await docker.untagImages(names);
   } catch (error) {
     report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));

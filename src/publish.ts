@@ -47,11 +47,7 @@ export async function pushIndex(
     }),
   );
   const [only] = pushed;
-  const keepBuildxIndex =
-    pushed.length === 1 &&
-    only &&
-    isImageIndex(only.result.manifest) &&
-    Object.keys(plan.indexAnnotations).length === 0;
+  const keepBuildxIndex = only !== undefined && publishesBuildxIndex(images, plan.indexAnnotations);
   const bytes = keepBuildxIndex
     ? only.bytes
     : serializeIndex(
@@ -75,6 +71,17 @@ export async function pushIndex(
     );
   }
   return { descriptor, index, bytes };
+}
+
+/** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
+export function publishesBuildxIndex(images: PushedImage[], indexAnnotations: Record<string, string>): boolean {
+  const [only] = images;
+  return (
+    images.length === 1 &&
+    only !== undefined &&
+    INDEX_MEDIA_TYPES.has(only.descriptor.mediaType) &&
+    Object.keys(indexAnnotations).length === 0
+  );
 }
 
 /**

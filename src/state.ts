@@ -24,8 +24,6 @@ export interface RunState {
   temporaryTags: string[];
   /** Temporary tags (full references) the engine's own image store holds for this run (driver docker). */
   engineImages: string[];
-  /** The one of engineImages that is the published index itself (one build, its index kept as buildx made it). */
-  engineIndex?: string;
   /** The user's leftovers to delete once the index is published (cleanup-tags). */
   cleanupTags: string[];
   tempTagPrefix: string;
