@@ -1289,6 +1289,9 @@ async function buildAndPush(inputs, state, registry, credentials) {
     for (const warning of plan.warnings)
         core/* warning */.$e(warning);
     state.temporaryTags = (0,publish/* temporaryReferences */.K9)(plan);
+    // The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
+    if (builder.driver === 'docker')
+        state.engineImages = state.temporaryTags;
     (0,src_state/* saveRunState */.iZ)(state);
     const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
     setBuildOutputs(builds);
@@ -1312,8 +1315,31 @@ async function buildAndPush(inputs, state, registry, credentials) {
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
     }));
+    // One build whose index is published as buildx made it: the engine's copy is that index. While the index is
+    // read and verified, it takes the final tags in the engine, as docker build names an image, and loses the
+    // temporary ones.
+    const renaming = (0,publish/* publishesBuildxIndex */.sz)(images, plan.indexAnnotations) && plan.publish !== 'false'
+        ? renameEngineCopy(state, plan.finalTags, docker)
+        : undefined;
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
-    await finishIndex(plan, pushed, state, registry);
+    await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
+}
+/**
+ * Names the docker driver's copy of the index in the engine after the final tags and removes its temporary names
+ * (re-tagging is cheap where deleting the image's content is not). A failure leaves the names to post.
+ */
+async function renameEngineCopy(state, finalTags, docker) {
+    const [copy] = state.engineImages;
+    if (copy === undefined)
+        return;
+    try {
+        await Promise.all(finalTags.map((tag) => docker.tagImage(copy, (0,src_reference/* formatReference */.FH)(tag))));
+        await docker.untagImages(state.engineImages);
+        state.engineImages = [];
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`);
+    }
 }
 /** No build: every platform's record from the shards, one index over them, published here and now. */
 async function merge(inputs, state, registry) {

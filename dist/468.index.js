@@ -44,9 +44,12 @@ function buildCacheSpecs(mode, buildName, repository) {
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
 /* unused harmony exports errorSummary, runCommand, parseEngineFacts, parseBuilderInspection */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
+
 
 class CommandError extends Error {
     command;
@@ -68,7 +71,7 @@ function errorSummary(result) {
 async function runCommand(command, args, options = {}) {
     const { linePrefix } = options;
     const echo = linePrefix === undefined ? undefined : (line) => void process.stdout.write(`${linePrefix}${line}\n`);
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, args, {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, args, {
         ignoreReturnCode: true,
         silent: options.quiet === true || echo !== undefined,
         ...(echo ? { listeners: { stdline: echo, errline: echo } } : {}),
@@ -82,11 +85,23 @@ class DockerCli {
     constructor(run = runCommand) {
         this.run = run;
     }
-    async ok(args, options = {}) {
-        const result = await this.run('docker', args, options);
+    async ok(args, options = {}, command = 'docker') {
+        const result = await this.run(command, args, options);
         if (result.exitCode !== 0)
-            throw new CommandError(`docker ${args.slice(0, 3).join(' ')}`, result);
+            throw new CommandError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(command)} ${args.slice(0, 3).join(' ')}`, result);
         return result;
+    }
+    /**
+     * A buildx command (argv from `buildx` on), run as the plugin binary that `docker info` names: through
+     * `docker buildx`, each command first pays the docker CLI's start and its plugin metadata call (~0.2 s), and
+     * buildx run on its own is the same program in its documented standalone mode. When docker info cannot tell,
+     * the command goes through `docker` as usual.
+     */
+    async buildxCommand(args, options = {}) {
+        const buildxPath = await this.engineFacts().then((facts) => facts.buildxPath, () => undefined);
+        if (buildxPath === undefined)
+            return this.ok(args, options);
+        return this.ok(args.slice(1), options, buildxPath);
     }
     /**
      * The docker context, buildx's version and the engine's image store, from one `docker info`: a `docker buildx`
@@ -98,14 +113,34 @@ class DockerCli {
         return this.#engineFacts;
     }
     async inspectBuilder(name) {
-        const { stdout } = await this.ok(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
+        const { stdout } = await this.buildxCommand(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
         return parseBuilderInspection(stdout);
     }
     async buildx(args, options = {}) {
-        return this.ok(args, options);
+        return this.buildxCommand(args, options);
     }
     async removeBuilder(name) {
-        await this.ok(['buildx', 'rm', '--force', name], { quiet: true });
+        await this.buildxCommand(['buildx', 'rm', '--force', name], { quiet: true });
+    }
+    /** Gives an image in the engine another name. */
+    async tagImage(source, target) {
+        await this.ok(['image', 'tag', source, target], { quiet: true });
+    }
+    /**
+     * Untags images in the engine (the image goes only when no other name holds it). A name the engine does not have
+     * is no failure: it is already gone.
+     */
+    async untagImages(names) {
+        if (names.length === 0)
+            return;
+        const result = await this.run('docker', ['image', 'rm', ...names], { quiet: true });
+        const failures = result.stderr
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !/No such image/i.test(line));
+        if (result.exitCode !== 0 && failures.length > 0) {
+            throw new CommandError('docker image rm', { ...result, stderr: failures.join('\n') });
+        }
     }
     /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */
     async installBinfmt(image, architectures) {
@@ -136,6 +171,7 @@ function parseEngineFacts(text) {
     return {
         context: client.Context,
         buildxVersion,
+        ...(buildx.Path && (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(buildx.Path) ? { buildxPath: buildx.Path } : {}),
         containerdImageStore: JSON.stringify(info.driverStatus ?? null).includes('io.containerd.snapshotter'),
     };
 }
@@ -619,7 +655,8 @@ function qemuName(platform) {
 /* harmony export */   K9: () => (/* binding */ temporaryReferences),
 /* harmony export */   MV: () => (/* binding */ verifyIndex),
 /* harmony export */   Vw: () => (/* binding */ publishTags),
-/* harmony export */   hZ: () => (/* binding */ pushIndex)
+/* harmony export */   hZ: () => (/* binding */ pushIndex),
+/* harmony export */   sz: () => (/* binding */ publishesBuildxIndex)
 /* harmony export */ });
 /* unused harmony export VerificationError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
@@ -655,10 +692,7 @@ async function pushIndex(plan, images, registry) {
         return { result, bytes };
     }));
     const [only] = pushed;
-    const keepBuildxIndex = pushed.length === 1 &&
-        only &&
-        (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(only.result.manifest) &&
-        Object.keys(plan.indexAnnotations).length === 0;
+    const keepBuildxIndex = only !== undefined && publishesBuildxIndex(images, plan.indexAnnotations);
     const bytes = keepBuildxIndex
         ? only.bytes
         : (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeIndex */ .Jt)((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
@@ -668,8 +702,19 @@ async function pushIndex(plan, images, registry) {
         digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .o)(bytes),
         size: bytes.length,
     };
-    await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
+    // buildx pushed its own index to every repository already.
+    if (!keepBuildxIndex) {
+        await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
+    }
     return { descriptor, index, bytes };
+}
+/** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
+function publishesBuildxIndex(images, indexAnnotations) {
+    const [only] = images;
+    return (images.length === 1 &&
+        only !== undefined &&
+        INDEX_MEDIA_TYPES.has(only.descriptor.mediaType) &&
+        Object.keys(indexAnnotations).length === 0);
 }
 /**
  * Checks the index before anything is published: every requested platform present once, nothing else, and each
@@ -1796,7 +1841,7 @@ class TagDeleter {
         const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
         const protectedDigests = options.protectedDigests ?? new Set();
         const dummy = dummyImage(reference, (0,external_node_crypto_.randomUUID)());
-        await this.#store.pushBlob(name, dummy.config, types/* MediaType */.zu.ociConfig);
+        await this.#store.uploadBlob(name, dummy.config, types/* MediaType */.zu.ociConfig);
         // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
         // agrees), so the image the tag pointed to before cannot be the one deleted.
         const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, types/* MediaType */.zu.ociManifest);
@@ -2077,20 +2122,15 @@ class RegistryClient {
         return bytes;
     }
     /**
-     * Uploads a blob unless the repository has it already: one POST to start, one PUT with all the bytes. The POST
-     * is retried alone (a session started twice costs nothing; the registry expires the unused one). The PUT is not
-     * (its session may be gone after a failure): a PUT failure that passes restarts both.
+     * Uploads a blob without asking first whether the repository has it: its one caller uploads a dummy's config
+     * that is new by construction (a random nonce), so the question would cost a round trip to hear no. One POST
+     * to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs nothing; the
+     * registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT failure that
+     * passes restarts both.
      */
-    async pushBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
+    async uploadBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
         const descriptor = { mediaType, digest: (0,registry_digest/* digestOf */.o)(bytes), size: bytes.length };
-        const { response } = await this.#transport.request({
-            action: `check blob ${describe(name, descriptor.digest)}`,
-            method: 'HEAD',
-            ...repositoryTarget(name, 'push', `blobs/${descriptor.digest}`),
-            expect: [200, 404],
-        });
-        if (response.status === 404)
-            await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
+        await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
         return descriptor;
     }
     async #upload(name, bytes, digest) {
@@ -2774,6 +2814,7 @@ function emptyRunState() {
         platforms: [],
         finalTags: [],
         temporaryTags: [],
+        engineImages: [],
         cleanupTags: [],
         tempTagPrefix: '',
         staleTagHours: 0,

@@ -100,16 +100,25 @@ async function runPostStep() {
 async function post(state) {
     const report = { published: [], deleted: [], leftBehind: [], notes: [] };
     const registry = (0,registry_access/* createRegistryClient */.H)();
+    // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
+    // first, and the registry's part runs meanwhile.
+    const engineCleanup = state.cleanup ? cleanUpEngine(state, new docker/* DockerCli */.Vo(), report) : Promise.resolve();
     const index = await readIndex(state, registry);
-    await publishIfDue(state, index?.bytes, report, registry);
-    if (state.cleanup) {
-        const deleter = new TagCleaner(registry, report, protectedDigests(state, index?.json), core/* getInput */.V4(constants/* Input */.pd.GithubToken));
-        await (0,runtime/* phase */.Oi)(state.timings, 'Clean up', () => cleanUp(state, deleter, new docker/* DockerCli */.Vo()));
-    }
-    else if (state.temporaryTags.length > 0) {
-        report.leftBehind.push(...state.temporaryTags);
-        core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
-    }
+    await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
+        // Publishing and cleanup touch different tags, so they run together.
+        const publishing = publishIfDue(state, index?.bytes, report, registry);
+        if (state.cleanup) {
+            const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), core/* getInput */.V4(constants/* Input */.pd.GithubToken));
+            await Promise.all([cleanUpRegistry(state, cleaner, publishing), engineCleanup]);
+        }
+        else {
+            await publishing;
+            if (state.temporaryTags.length > 0) {
+                report.leftBehind.push(...state.temporaryTags);
+                core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
+            }
+        }
+    });
     await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
 }
 /** The index main pushed, read once: post publishes its bytes and protects everything it references. */
@@ -155,7 +164,7 @@ async function publishIfDue(state, indexBytes, report, registry) {
         if (!indexBytes)
             throw new Error(`the index ${index.digest} could not be read back from the registry`);
         const tags = state.finalTags.map(src_reference/* parseReference */.F2);
-        const published = await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes: indexBytes }, registry));
+        const published = await (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes: indexBytes }, registry);
         report.published.push(...published);
         state.published = true;
     }
@@ -163,18 +172,35 @@ async function publishIfDue(state, indexBytes, report, registry) {
         core/* setFailed */.C1(`Publishing ${index.digest} failed: ${message(error)}`);
     }
 }
-async function cleanUp(state, cleaner, docker) {
-    // The builder is needed by nothing here: its removal (a docker command, seconds for a container) runs meanwhile.
-    const builderRemoval = removeCreatedBuilder(state.builder, docker);
-    await cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2));
-    if (state.published)
-        await cleaner.deleteLeftovers(state.cleanupTags.map(src_reference/* parseReference */.F2), state);
-    else if (state.cleanupTags.length > 0) {
-        cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+/** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
+async function cleanUpRegistry(state, cleaner, publishing) {
+    await Promise.all([
+        cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2)),
+        state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
+        publishing.then(async () => {
+            if (state.published)
+                await cleaner.deleteLeftovers(state.cleanupTags.map(src_reference/* parseReference */.F2), state);
+            else if (state.cleanupTags.length > 0)
+                cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+        }),
+    ]);
+}
+/** The builder this run created, and the names the docker driver left in the engine. */
+async function cleanUpEngine(state, docker, report) {
+    await Promise.all([
+        removeCreatedBuilder(state.builder, docker),
+        untagEngineImages(state.engineImages, docker, report),
+    ]);
+}
+/** The docker driver's copies of this run's images, still under temporary names in the engine, are untagged. */
+async function untagEngineImages(names, docker, report) {
+    try {
+        await docker.untagImages(names);
     }
-    if (state.staleTagHours > 0)
-        await cleaner.deleteStale(state);
-    await builderRemoval;
+    catch (error) {
+        report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
+        core/* warning */.$e(`Could not untag this run's images in the docker engine: ${message(error)} (remove them with: docker image rm ${names.join(' ')})`);
+    }
 }
 /** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */
 async function removeCreatedBuilder(builder, docker) {
