@@ -111,19 +111,17 @@ export class DockerCli {
   }
 
   /**
-   * Untags images in the engine (the image goes only when no other name holds it). A name the engine does not have
-   * is no failure: it is already gone.
+   * Untags images in the engine (an image goes when its last name does). A name the engine does not have is no
+   * failure: it is already gone. One command per name, all at once: removing an image takes the engine about a
+   * second, and it removes several together faster than one after another.
    */
   async untagImages(names: string[]): Promise<void> {
-    if (names.length === 0) return;
-    const result = await this.run('docker', ['image', 'rm', ...names], { quiet: true });
-    const failures = result.stderr
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !/No such image/i.test(line));
-    if (result.exitCode !== 0 && failures.length > 0) {
-      throw new CommandError('docker image rm', { ...result, stderr: failures.join('\n') });
-    }
+    const results = await Promise.all(names.map((name) => this.run('docker', ['image', 'rm', name], { quiet: true })));
+    const failures = results.filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr));
+    const [first] = failures;
+    if (first === undefined) return;
+    const stderr = failures.map((failure) => errorSummary(failure)).join('\n');
+    throw new CommandError(`docker image rm ${names.join(' ')}`, { ...first, stderr });
   }
 
   /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */

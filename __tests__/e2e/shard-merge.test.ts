@@ -4,7 +4,16 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithLab, lab } from './lab.js';
-import { archContext, imagePlatforms, getIndex, listTags, resolve, runArch, uniqueRepository } from './probe.js';
+import {
+  archContext,
+  docker,
+  imagePlatforms,
+  getIndex,
+  listTags,
+  resolve,
+  runArch,
+  uniqueRepository,
+} from './probe.js';
 import {
   BOTH_PLATFORMS,
   expectSucceeded,
@@ -12,6 +21,7 @@ import {
   runShardsThenMerge,
   runStep,
   stepLog,
+  TEMP_TAG_PREFIX,
   type StepResult,
 } from './support/steps.js';
 
@@ -58,8 +68,10 @@ describeWithLab('shard + shard + merge through handoff-dir', () => {
     expect(runArch(`${image}:latest`, 'linux/arm64')).toBe('aarch64');
   });
 
-  test('no intermediate tag is left: only the final tags', async () => {
+  test('no intermediate tag is left: only the final tags, and no temporary name in the engine', async () => {
     expect(await listTags(repository)).toEqual(['latest', 'v2']);
+    const engineNames = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n');
+    expect(engineNames.filter((name) => name.startsWith(`${image}:${TEMP_TAG_PREFIX}-`))).toEqual([]);
   });
 });
 

@@ -297,6 +297,40 @@ describe('DockerCli with a fake runner', () => {
     expect(calls.at(-1)).toEqual({ command: 'docker', args, options: { linePrefix: '[linux/arm64] ' } });
   });
 
+  test('tagImage names the source and the target', async () => {
+    const { run, calls } = fakeRunner({});
+    await new DockerCli(run).tagImage('r/app:multiarch-tmp-1', 'r/app:latest');
+    expect(calls.map((call) => [call.command, ...call.args])).toEqual([
+      ['docker', 'image', 'tag', 'r/app:multiarch-tmp-1', 'r/app:latest'],
+    ]);
+  });
+
+  test('untagImages removes each name with its own command; a name already gone is no failure', async () => {
+    const calls: string[] = [];
+    const run: CommandRunner = (_command, args) => {
+      const name = args.at(-1) ?? '';
+      calls.push(args.join(' '));
+      const stderr = name.endsWith(':gone') ? `Error response from daemon: No such image: ${name}\n` : '';
+      return Promise.resolve({ exitCode: stderr === '' ? 0 : 1, stdout: '', stderr });
+    };
+    await new DockerCli(run).untagImages(['r/app:a', 'r/app:gone']);
+    expect(calls).toEqual(['image rm r/app:a', 'image rm r/app:gone']);
+  });
+
+  test('untagImages fails naming what the engine refused, once every name was tried', async () => {
+    const calls: string[] = [];
+    const run: CommandRunner = (_command, args) => {
+      calls.push(args.join(' '));
+      const refused = args.at(-1) === 'r/app:used';
+      const stderr = refused ? 'Error response from daemon: conflict: unable to remove repository reference\n' : '';
+      return Promise.resolve({ exitCode: refused ? 1 : 0, stdout: '', stderr });
+    };
+    await expect(new DockerCli(run).untagImages(['r/app:used', 'r/app:b'])).rejects.toThrow(
+      '`docker image rm r/app:used r/app:b` failed (exit 1): Error response from daemon: conflict: unable to remove repository reference',
+    );
+    expect(calls).toEqual(['image rm r/app:used', 'image rm r/app:b']);
+  });
+
   test('removeBuilder forces removal of the named builder', async () => {
     const { run, calls } = fakeRunner({});
     await new DockerCli(run).removeBuilder('multiarch-1');
