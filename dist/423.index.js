@@ -1334,6 +1334,9 @@ async function renameEngineCopy(state, finalTags, docker) {
         return;
     try {
         await Promise.all(finalTags.map((tag) => docker.tagImage(copy, (0,src_reference/* formatReference */.FH)(tag))));
+        // cleanup: false keeps every intermediate, the engine's names too.
+        if (!state.cleanup)
+            return;
         await docker.untagImages(state.engineImages);
         state.engineImages = [];
     }

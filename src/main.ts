@@ -144,6 +144,8 @@ async function renameEngineCopy(state: RunState, finalTags: ImageReference[], do
   if (copy === undefined) return;
   try {
     await Promise.all(finalTags.map((tag) => docker.tagImage(copy, formatReference(tag))));
+    // cleanup: false keeps every intermediate, the engine's names too.
+    if (!state.cleanup) return;
     await docker.untagImages(state.engineImages);
     state.engineImages = [];
   } catch (error) {

@@ -35,6 +35,9 @@ the machine's load hits both sides alike. Every timing is wall time; medians wit
    \`FROM scratch\` image that needs no emulation. The action reaches the registry through a counting proxy, so each
    row also gives the registry requests post made. The last row fits requests ≈ a + b·p + c·t + d·p·t (least
    squares over the grid): post's requests should grow as platforms + tags, so the p·t term d must stay under 0.5.
+   Post's wall time here is mostly the engine's: the docker driver stored each per-platform image under its
+   temporary tag, and removing an image's last name makes the engine delete the image (about 0.7 s each in this
+   lab's containerd store, several at once); the registry work is the smaller part.
 4. **Cold start**: \`node dist/index.js\` as a post step with nothing to do (the post marker set, no run state: it
    says so and exits) and as a main step with no inputs (it loads main's code, reads the inputs and fails), against
    \`node -e ''\`, the floor; and the size of each \`dist/*.js\` file. The entry imports nothing but constants and
