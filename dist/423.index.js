@@ -145,8 +145,8 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/docker.ts
-var src_docker = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/docker.ts + 1 modules
+var src_docker = __webpack_require__(3347);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./src/build.ts
@@ -1268,7 +1268,7 @@ async function main() {
 }
 async function buildAndPush(inputs, state, registry, credentials) {
     const run = (0,runtime/* runIdentity */.yK)();
-    const docker = new src_docker/* DockerCli */.Vo();
+    const docker = src_docker/* DockerCli */.Vo.forThisMachine();
     const tempDir = await (0,runtime/* stepTempDir */.MJ)();
     const timings = state.timings;
     // The access check talks to the registry, and docker info (the builder's facts) runs, while QEMU is set up;
@@ -1333,7 +1333,7 @@ async function renameEngineCopy(state, finalTags, docker) {
     if (copy === undefined)
         return;
     try {
-        await Promise.all(finalTags.map((tag) => docker.tagImage(copy, (0,src_reference/* formatReference */.FH)(tag))));
+        await Promise.all(finalTags.map((tag) => docker.tagImage(copy, tag)));
         // cleanup: false keeps every intermediate, the engine's names too.
         if (!state.cleanup)
             return;

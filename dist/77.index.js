@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/docker.ts
-var docker = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/docker.ts + 1 modules
+var docker = __webpack_require__(3347);
 // EXTERNAL MODULE: ./src/plan.ts
 var plan = __webpack_require__(2464);
 // EXTERNAL MODULE: ./src/publish.ts
@@ -102,7 +102,7 @@ async function post(state) {
     const registry = (0,registry_access/* createRegistryClient */.H)();
     // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
     // first, and the registry's part runs meanwhile.
-    const engineCleanup = state.cleanup ? cleanUpEngine(state, new docker/* DockerCli */.Vo(), report) : Promise.resolve();
+    const engineCleanup = state.cleanup ? cleanUpEngine(state, docker/* DockerCli */.Vo.forThisMachine(), report) : Promise.resolve();
     const index = await readIndex(state, registry);
     await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
         // Publishing and cleanup touch different tags, so they run together.

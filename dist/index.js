@@ -80,7 +80,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /** What @actions/core's getState reads: the runner passes main's saved state to post as STATE_<name>. */
 const savedState = (key) => process.env[`STATE_${key}`] ?? '';
 if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.IsPost) !== 'true') {
-    const { runMainStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(175), __nccwpck_require__.e(468), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8423));
+    const { runMainStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(175), __nccwpck_require__.e(56), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8423));
     await runMainStep();
 }
 else if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.Run) === '') {
@@ -88,7 +88,7 @@ else if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .z
     process.stdout.write('Main saved no state: nothing to publish or clean up.\n');
 }
 else {
-    const { runPostStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(468), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7077));
+    const { runPostStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(56), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7077));
     await runPostStep();
 }
 

@@ -2,6 +2,8 @@
 // orchestration can be tested without an engine and the e2e tests meet the real one.
 import { basename, isAbsolute } from 'node:path';
 import * as exec from '@actions/exec';
+import { EngineApi, EngineUnreachableError } from './engine-api.js';
+import { formatName, formatReference, type ImageReference } from './reference.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -57,7 +59,16 @@ export interface BuilderInspection {
 export class DockerCli {
   #engineFacts: Promise<EngineFacts> | undefined;
 
-  constructor(private readonly run: CommandRunner = runCommand) {}
+  /** `engine`: the engine's API, where the docker CLI would use its default socket (EngineApi.fromEnvironment). */
+  constructor(
+    private readonly run: CommandRunner = runCommand,
+    private readonly engine?: EngineApi,
+  ) {}
+
+  /** The docker CLI of this machine, and its engine's API where that is the default socket. */
+  static forThisMachine(): DockerCli {
+    return new DockerCli(runCommand, EngineApi.fromEnvironment());
+  }
 
   private async ok(args: string[], options: RunOptions = {}, command = 'docker'): Promise<CommandResult> {
     const result = await this.run(command, args, options);
@@ -106,22 +117,42 @@ export class DockerCli {
   }
 
   /** Gives an image in the engine another name. */
-  async tagImage(source: string, target: string): Promise<void> {
-    await this.ok(['image', 'tag', source, target], { quiet: true });
+  async tagImage(source: string, target: ImageReference): Promise<void> {
+    if (this.engine) {
+      try {
+        await this.engine.tagImage(source, formatName(target), target.tag ?? 'latest');
+        return;
+      } catch (error) {
+        if (!(error instanceof EngineUnreachableError)) throw error;
+      }
+    }
+    await this.ok(['image', 'tag', source, formatReference(target)], { quiet: true });
   }
 
   /**
    * Untags images in the engine (an image goes when its last name does). A name the engine does not have is no
-   * failure: it is already gone. One command per name, all at once: removing an image takes the engine about a
-   * second, and it removes several together faster than one after another.
+   * failure: it is already gone. All names at once: removing an image takes the engine about a second, and it
+   * removes several together faster than one after another.
    */
   async untagImages(names: string[]): Promise<void> {
-    const results = await Promise.all(names.map((name) => this.run('docker', ['image', 'rm', name], { quiet: true })));
-    const failures = results.filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr));
-    const [first] = failures;
-    if (first === undefined) return;
-    const stderr = failures.map((failure) => errorSummary(failure)).join('\n');
-    throw new CommandError(`docker image rm ${names.join(' ')}`, { ...first, stderr });
+    const failures = (await Promise.all(names.map((name) => this.untagImage(name)))).filter(
+      (failure): failure is string => failure !== undefined,
+    );
+    if (failures.length > 0) throw new Error(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
+  }
+
+  /** Undefined once the name is gone; else what went wrong. */
+  private async untagImage(name: string): Promise<string | undefined> {
+    if (this.engine) {
+      try {
+        await this.engine.removeImage(name);
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof EngineUnreachableError)) return error instanceof Error ? error.message : String(error);
+      }
+    }
+    const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
+    return result.exitCode === 0 || /No such image/i.test(result.stderr) ? undefined : errorSummary(result);
   }
 
   /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */

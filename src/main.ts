@@ -73,7 +73,7 @@ async function buildAndPush(
   credentials: CredentialSource,
 ): Promise<void> {
   const run = runIdentity();
-  const docker = new DockerCli();
+  const docker = DockerCli.forThisMachine();
   const tempDir = await stepTempDir();
   const timings = state.timings;
 
@@ -143,7 +143,7 @@ async function renameEngineCopy(state: RunState, finalTags: ImageReference[], do
   const [copy] = state.engineImages;
   if (copy === undefined) return;
   try {
-    await Promise.all(finalTags.map((tag) => docker.tagImage(copy, formatReference(tag))));
+    await Promise.all(finalTags.map((tag) => docker.tagImage(copy, tag)));
     // cleanup: false keeps every intermediate, the engine's names too.
     if (!state.cleanup) return;
     await docker.untagImages(state.engineImages);

@@ -30,7 +30,7 @@ async function post(state: RunState): Promise<void> {
   const registry = createRegistryClient();
   // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
   // first, and the registry's part runs meanwhile.
-  const engineCleanup = state.cleanup ? cleanUpEngine(state, new DockerCli(), report) : Promise.resolve();
+  const engineCleanup = state.cleanup ? cleanUpEngine(state, DockerCli.forThisMachine(), report) : Promise.resolve();
   const index = await readIndex(state, registry);
 
   await phase(state.timings, 'Publish and clean up', async () => {

@@ -8,7 +8,11 @@ import {
   type EngineFacts,
   type RunOptions,
 } from '../../src/docker.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { transientPushFailure } from '../../src/build.js';
+import { EngineApi } from '../../src/engine-api.js';
+import { parseReference } from '../../src/reference.js';
 
 const DOCKER_DRIVER_INSPECT = `Name:          default
 Driver:        docker
@@ -299,9 +303,9 @@ describe('DockerCli with a fake runner', () => {
 
   test('tagImage names the source and the target', async () => {
     const { run, calls } = fakeRunner({});
-    await new DockerCli(run).tagImage('r/app:multiarch-tmp-1', 'r/app:latest');
+    await new DockerCli(run).tagImage('r/app:multiarch-tmp-1', parseReference('r/app:latest'));
     expect(calls.map((call) => [call.command, ...call.args])).toEqual([
-      ['docker', 'image', 'tag', 'r/app:multiarch-tmp-1', 'r/app:latest'],
+      ['docker', 'image', 'tag', 'r/app:multiarch-tmp-1', 'docker.io/r/app:latest'],
     ]);
   });
 
@@ -326,9 +330,17 @@ describe('DockerCli with a fake runner', () => {
       return Promise.resolve({ exitCode: refused ? 1 : 0, stdout: '', stderr });
     };
     await expect(new DockerCli(run).untagImages(['r/app:used', 'r/app:b'])).rejects.toThrow(
-      '`docker image rm r/app:used r/app:b` failed (exit 1): Error response from daemon: conflict: unable to remove repository reference',
+      'docker image rm r/app:used r/app:b failed: Error response from daemon: conflict: unable to remove repository reference',
     );
     expect(calls).toEqual(['image rm r/app:used', 'image rm r/app:b']);
+  });
+
+  test('an engine socket that cannot be reached leaves tagging and untagging to the CLI', async () => {
+    const { run, calls } = fakeRunner({});
+    const docker = new DockerCli(run, new EngineApi(join(tmpdir(), `no-engine-${process.pid}.sock`)));
+    await docker.tagImage('r/app:t', parseReference('r/app:latest'));
+    await docker.untagImages(['r/app:t']);
+    expect(calls.map((call) => call.args.slice(0, 2).join(' '))).toEqual(['image tag', 'image rm']);
   });
 
   test('removeBuilder forces removal of the named builder', async () => {

@@ -1,5 +1,5 @@
-export const id = 468;
-export const ids = [468];
+export const id = 56;
+export const ids = [56];
 export const modules = {
 
 /***/ 188:
@@ -36,19 +36,146 @@ function buildCacheSpecs(mode, buildName, repository) {
 
 /***/ }),
 
-/***/ 3871:
+/***/ 3347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qd: () => (/* binding */ CommandError),
-/* harmony export */   Vo: () => (/* binding */ DockerCli)
-/* harmony export */ });
-/* unused harmony exports errorSummary, runCommand, parseEngineFacts, parseBuilderInspection */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qd: () => (/* binding */ CommandError),
+  Vo: () => (/* binding */ DockerCli)
+});
+
+// UNUSED EXPORTS: errorSummary, parseBuilderInspection, parseEngineFacts, runCommand
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
+var exec = __webpack_require__(1955);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/engine-api.ts
+// The docker engine's own API over its unix socket, for the calls that only name and unname images: through the
+// docker CLI each costs a process start (~0.1 s), over the socket a few milliseconds. Used only where the docker
+// CLI itself would talk to that socket (the default context, no TLS); anywhere else, and whenever the socket cannot
+// be reached, the CLI does the work.
+
+
+
+
+/** The engine could not be reached over the socket (absent, refused, not ours to open): the CLI may do better. */
+class EngineUnreachableError extends Error {
+    name = 'EngineUnreachableError';
+}
+/** The engine answered with an error. */
+class EngineApiError extends Error {
+    status;
+    name = 'EngineApiError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+/**
+ * The socket the docker CLI would use, when that is a plain unix socket of the default context; else undefined.
+ * The CLI's order: DOCKER_HOST (the default context with that host), then DOCKER_CONTEXT, then the config's
+ * currentContext, then the default context.
+ */
+function engineSocket(env = process.env, readConfig = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+    if (env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST;
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    // An empty variable counts as unset, as in the CLI.
+    const context = nonEmpty(env.DOCKER_CONTEXT) ?? currentContext(env, readConfig);
+    return context === '' || context === 'default' ? DEFAULT_SOCKET : undefined;
+}
+function nonEmpty(value) {
+    return value === '' ? undefined : value;
+}
+/** The config's currentContext ('' when none); undefined when the config cannot be read (the CLI will say why). */
+function currentContext(env, readConfig) {
+    const path = (0,external_node_path_.join)(nonEmpty(env.DOCKER_CONFIG) ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let text;
+    try {
+        text = readConfig(path);
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? '' : undefined;
+    }
+    try {
+        const current = JSON.parse(text).currentContext;
+        return current === undefined ? '' : typeof current === 'string' ? current : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class EngineApi {
+    socketPath;
+    constructor(socketPath) {
+        this.socketPath = socketPath;
+    }
+    /** The engine's API where the docker CLI would use the default socket; undefined elsewhere. */
+    static fromEnvironment(env = process.env) {
+        const socket = engineSocket(env);
+        return socket === undefined ? undefined : new EngineApi(socket);
+    }
+    /** Gives `source` the name `repository:tag` (what `docker image tag` does). */
+    async tagImage(source, repository, tag) {
+        const query = new URLSearchParams({ repo: repository, tag });
+        await this.call('POST', `/images/${source}/tag?${query.toString()}`, [201]);
+    }
+    /** Removes the name (what `docker image rm` does); false when the engine has no such image. */
+    async removeImage(name) {
+        return (await this.call('DELETE', `/images/${name}`, [200, 404])) === 200;
+    }
+    call(method, path, expected) {
+        return new Promise((resolve, reject) => {
+            const sent = (0,external_node_http_.request)({ socketPath: this.socketPath, method, path, headers: { Host: 'docker' } }, (response) => {
+                const chunks = [];
+                response.on('data', (chunk) => chunks.push(chunk));
+                response.on('end', () => {
+                    const status = response.statusCode ?? 0;
+                    if (expected.includes(status)) {
+                        resolve(status);
+                        return;
+                    }
+                    const body = Buffer.concat(chunks).toString('utf8');
+                    let message = body.trim();
+                    try {
+                        const parsed = JSON.parse(body).message;
+                        if (typeof parsed === 'string')
+                            message = parsed;
+                    }
+                    catch {
+                        // not JSON: the body as it is
+                    }
+                    reject(new EngineApiError(`${method} ${path} answered ${status}: ${message}`, status));
+                });
+                response.on('error', reject);
+            });
+            sent.on('error', (error) => {
+                reject(new EngineUnreachableError(`cannot reach the docker engine at ${this.socketPath}: ${error.message}`));
+            });
+            sent.end();
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(8286);
+;// CONCATENATED MODULE: ./src/docker.ts
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
+
+
 
 
 class CommandError extends Error {
@@ -71,7 +198,7 @@ function errorSummary(result) {
 async function runCommand(command, args, options = {}) {
     const { linePrefix } = options;
     const echo = linePrefix === undefined ? undefined : (line) => void process.stdout.write(`${linePrefix}${line}\n`);
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, args, {
+    const result = await exec/* getExecOutput */.H(command, args, {
         ignoreReturnCode: true,
         silent: options.quiet === true || echo !== undefined,
         ...(echo ? { listeners: { stdline: echo, errline: echo } } : {}),
@@ -81,14 +208,21 @@ async function runCommand(command, args, options = {}) {
 /** The docker commands this action uses, each a method, so callers never assemble `docker` argv themselves. */
 class DockerCli {
     run;
+    engine;
     #engineFacts;
-    constructor(run = runCommand) {
+    /** `engine`: the engine's API, where the docker CLI would use its default socket (EngineApi.fromEnvironment). */
+    constructor(run = runCommand, engine) {
         this.run = run;
+        this.engine = engine;
+    }
+    /** The docker CLI of this machine, and its engine's API where that is the default socket. */
+    static forThisMachine() {
+        return new DockerCli(runCommand, EngineApi.fromEnvironment());
     }
     async ok(args, options = {}, command = 'docker') {
         const result = await this.run(command, args, options);
         if (result.exitCode !== 0)
-            throw new CommandError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(command)} ${args.slice(0, 3).join(' ')}`, result);
+            throw new CommandError(`${(0,external_node_path_.basename)(command)} ${args.slice(0, 3).join(' ')}`, result);
         return result;
     }
     /**
@@ -124,21 +258,42 @@ class DockerCli {
     }
     /** Gives an image in the engine another name. */
     async tagImage(source, target) {
-        await this.ok(['image', 'tag', source, target], { quiet: true });
+        if (this.engine) {
+            try {
+                await this.engine.tagImage(source, (0,reference/* formatName */.nD)(target), target.tag ?? 'latest');
+                return;
+            }
+            catch (error) {
+                if (!(error instanceof EngineUnreachableError))
+                    throw error;
+            }
+        }
+        await this.ok(['image', 'tag', source, (0,reference/* formatReference */.FH)(target)], { quiet: true });
     }
     /**
      * Untags images in the engine (an image goes when its last name does). A name the engine does not have is no
-     * failure: it is already gone. One command per name, all at once: removing an image takes the engine about a
-     * second, and it removes several together faster than one after another.
+     * failure: it is already gone. All names at once: removing an image takes the engine about a second, and it
+     * removes several together faster than one after another.
      */
     async untagImages(names) {
-        const results = await Promise.all(names.map((name) => this.run('docker', ['image', 'rm', name], { quiet: true })));
-        const failures = results.filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr));
-        const [first] = failures;
-        if (first === undefined)
-            return;
-        const stderr = failures.map((failure) => errorSummary(failure)).join('\n');
-        throw new CommandError(`docker image rm ${names.join(' ')}`, { ...first, stderr });
+        const failures = (await Promise.all(names.map((name) => this.untagImage(name)))).filter((failure) => failure !== undefined);
+        if (failures.length > 0)
+            throw new Error(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
+    }
+    /** Undefined once the name is gone; else what went wrong. */
+    async untagImage(name) {
+        if (this.engine) {
+            try {
+                await this.engine.removeImage(name);
+                return undefined;
+            }
+            catch (error) {
+                if (!(error instanceof EngineUnreachableError))
+                    return error instanceof Error ? error.message : String(error);
+            }
+        }
+        const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
+        return result.exitCode === 0 || /No such image/i.test(result.stderr) ? undefined : errorSummary(result);
     }
     /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */
     async installBinfmt(image, architectures) {
@@ -169,7 +324,7 @@ function parseEngineFacts(text) {
     return {
         context: client.Context,
         buildxVersion,
-        ...(buildx.Path && (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(buildx.Path) ? { buildxPath: buildx.Path } : {}),
+        ...(buildx.Path && (0,external_node_path_.isAbsolute)(buildx.Path) ? { buildxPath: buildx.Path } : {}),
         containerdImageStore: JSON.stringify(info.driverStatus ?? null).includes('io.containerd.snapshotter'),
     };
 }
