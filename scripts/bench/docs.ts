@@ -21,9 +21,9 @@ the machine's load hits both sides alike. Every timing is wall time; medians wit
    type=image,name=R:latest,push=true\`, what a docker/build-push-action user runs. The build cache is warm (one
    untimed warm-up of each), so the difference is the work around the build: two node processes (main and post,
    each at least section 4's floor), one \`docker info\`, the index read and verified, publishing and cleanup of the
-   temporary tag, and the engine's copy renamed from the temporary tag to the final one (two docker CLI runs;
-   the raw build names it after the final tag directly). The action runs buildx without the docker CLI in
-   front of it, which saves it about 0.2 s of the build itself. Target: action / raw ≤ 1.05 at the median. That overhead is a fixed cost per run,
+   temporary tag, and the engine's copy renamed from the temporary tag to the final one (two calls to the
+   engine's API; the raw build names it after the final tag directly). The action runs buildx without the docker
+   CLI in front of it, which saves it about 0.2 s of the build itself. Target: action / raw ≤ 1.05 at the median. That overhead is a fixed cost per run,
    not a share of the build, so the ratio depends on how long the build takes: a warm two-platform busybox build
    takes about a second, and a 5 % margin on it is less than the two node starts alone. The \`action − raw\` row
    gives the cost in seconds and the build time from which the ratio holds.
