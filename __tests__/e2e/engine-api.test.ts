@@ -1,14 +1,10 @@
 // The engine API calls the action makes instead of docker CLI runs (src/engine-api.ts), against the lab's engine.
 import { EngineApi, EngineApiError } from '../../src/engine-api.js';
 import { describeWithLab, lab } from './lab.js';
-import { docker } from './probe.js';
+import { docker, engineImageNames } from './probe.js';
 import { newRunId } from './support/steps.js';
 
 const source = `${lab.registry}/lab/busybox:amd64`;
-
-function engineNames(): string[] {
-  return docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n');
-}
 
 describeWithLab('EngineApi on the lab engine (the default socket)', () => {
   const engine = EngineApi.fromEnvironment();
@@ -22,11 +18,11 @@ describeWithLab('EngineApi on the lab engine (the default socket)', () => {
   test('names an image, removes the name, and says when a name is already gone', async () => {
     if (engine === undefined) throw new Error('the lab engine is not on the default socket');
     await engine.tagImage(source, repository, 'named');
-    expect(engineNames()).toContain(`${repository}:named`);
+    expect(engineImageNames()).toContain(`${repository}:named`);
     expect(await engine.removeImage(`${repository}:named`)).toBe(true);
-    expect(engineNames()).not.toContain(`${repository}:named`);
+    expect(engineImageNames()).not.toContain(`${repository}:named`);
     expect(await engine.removeImage(`${repository}:named`)).toBe(false);
-    expect(engineNames()).toContain(source);
+    expect(engineImageNames()).toContain(source);
   });
 
   test("an image the engine does not have is an error with the engine's message", async () => {

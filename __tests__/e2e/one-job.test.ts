@@ -3,7 +3,7 @@
 import { describeWithLab, lab } from './lab.js';
 import {
   archContext,
-  docker,
+  engineImageNames,
   getIndex,
   imagePlatforms,
   listTags,
@@ -52,8 +52,7 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
 
   test('the engine holds no image under a temporary tag; a multi build stays there under the final tags', () => {
     // Before any test here pulls: what the engine holds is what the docker driver and post left in it.
-    const names = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])
-      .stdout.split('\n')
+    const names = engineImageNames()
       .filter((name) => name.startsWith(`${image}:`))
       .sort();
     expect(names).toEqual(mode === 'multi' ? [`${image}:latest`, `${image}:v1`] : []);

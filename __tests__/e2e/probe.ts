@@ -82,6 +82,11 @@ export function docker(args: string[]): { status: number | null; stdout: string;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Every `repository:tag` name the lab's engine holds. */
+export function engineImageNames(): string[] {
+  return docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n');
+}
+
 /** What `uname -m` said at build time, read from the image by running it (pulled fresh for that platform). */
 export function runArch(image: string, platform: string): string {
   const result = docker(['run', '--rm', '--pull', 'always', '--platform', platform, image]);

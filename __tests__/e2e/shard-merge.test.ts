@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describeWithLab, lab } from './lab.js';
 import {
   archContext,
-  docker,
+  engineImageNames,
   imagePlatforms,
   getIndex,
   listTags,
@@ -70,8 +70,7 @@ describeWithLab('shard + shard + merge through handoff-dir', () => {
 
   test('no intermediate tag is left: only the final tags, and no temporary name in the engine', async () => {
     expect(await listTags(repository)).toEqual(['latest', 'v2']);
-    const engineNames = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n');
-    expect(engineNames.filter((name) => name.startsWith(`${image}:${TEMP_TAG_PREFIX}-`))).toEqual([]);
+    expect(engineImageNames().filter((name) => name.startsWith(`${image}:${TEMP_TAG_PREFIX}-`))).toEqual([]);
   });
 });
 
