@@ -256,17 +256,27 @@ class DockerCli {
     async removeBuilder(name) {
         await this.buildxCommand(['buildx', 'rm', '--force', name], { quiet: true });
     }
+    /**
+     * Makes `call` on the engine's API; false when there is none or its socket cannot be reached, so that the caller
+     * runs the docker CLI instead. Any other failure is the engine's answer, and is thrown.
+     */
+    async onEngineApi(call) {
+        if (!this.engine)
+            return false;
+        try {
+            await call(this.engine);
+            return true;
+        }
+        catch (error) {
+            if (error instanceof EngineUnreachableError)
+                return false;
+            throw error;
+        }
+    }
     /** Gives an image in the engine another name. */
     async tagImage(source, target) {
-        if (this.engine) {
-            try {
-                await this.engine.tagImage(source, (0,reference/* formatName */.nD)(target), target.tag ?? 'latest');
-                return;
-            }
-            catch (error) {
-                if (!(error instanceof EngineUnreachableError))
-                    throw error;
-            }
+        if (await this.onEngineApi((engine) => engine.tagImage(source, (0,reference/* formatName */.nD)(target), target.tag ?? 'latest'))) {
+            return;
         }
         await this.ok(['image', 'tag', source, (0,reference/* formatReference */.FH)(target)], { quiet: true });
     }
@@ -282,15 +292,12 @@ class DockerCli {
     }
     /** Undefined once the name is gone; else what went wrong. */
     async untagImage(name) {
-        if (this.engine) {
-            try {
-                await this.engine.removeImage(name);
+        try {
+            if (await this.onEngineApi((engine) => engine.removeImage(name)))
                 return undefined;
-            }
-            catch (error) {
-                if (!(error instanceof EngineUnreachableError))
-                    return error instanceof Error ? error.message : String(error);
-            }
+        }
+        catch (error) {
+            return error instanceof Error ? error.message : String(error);
         }
         const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
         return result.exitCode === 0 || /No such image/i.test(result.stderr) ? undefined : errorSummary(result);

@@ -116,15 +116,25 @@ export class DockerCli {
     await this.buildxCommand(['buildx', 'rm', '--force', name], { quiet: true });
   }
 
+  /**
+   * Makes `call` on the engine's API; false when there is none or its socket cannot be reached, so that the caller
+   * runs the docker CLI instead. Any other failure is the engine's answer, and is thrown.
+   */
+  private async onEngineApi(call: (engine: EngineApi) => Promise<unknown>): Promise<boolean> {
+    if (!this.engine) return false;
+    try {
+      await call(this.engine);
+      return true;
+    } catch (error) {
+      if (error instanceof EngineUnreachableError) return false;
+      throw error;
+    }
+  }
+
   /** Gives an image in the engine another name. */
   async tagImage(source: string, target: ImageReference): Promise<void> {
-    if (this.engine) {
-      try {
-        await this.engine.tagImage(source, formatName(target), target.tag ?? 'latest');
-        return;
-      } catch (error) {
-        if (!(error instanceof EngineUnreachableError)) throw error;
-      }
+    if (await this.onEngineApi((engine) => engine.tagImage(source, formatName(target), target.tag ?? 'latest'))) {
+      return;
     }
     await this.ok(['image', 'tag', source, formatReference(target)], { quiet: true });
   }
@@ -143,13 +153,10 @@ export class DockerCli {
 
   /** Undefined once the name is gone; else what went wrong. */
   private async untagImage(name: string): Promise<string | undefined> {
-    if (this.engine) {
-      try {
-        await this.engine.removeImage(name);
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof EngineUnreachableError)) return error instanceof Error ? error.message : String(error);
-      }
+    try {
+      if (await this.onEngineApi((engine) => engine.removeImage(name))) return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
     }
     const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
     return result.exitCode === 0 || /No such image/i.test(result.stderr) ? undefined : errorSummary(result);
