@@ -23,10 +23,9 @@ async function clientWithPassword(directory: string, password: string) {
   const client = new RegistryClient({
     credentials: DockerConfigCredentials.fromEnvironment({ DOCKER_CONFIG: directory }),
     onSecret: (secret) => secrets.push(secret),
-    fetch: (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      requests.push(`${init?.method ?? 'GET'} ${url}`);
-      return defaultFetch(input, init);
+    fetch: (url, init) => {
+      requests.push(`${init.method} ${url}`);
+      return defaultFetch(url, init);
     },
   });
   return { client, secrets, requests };

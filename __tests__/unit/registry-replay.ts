@@ -1,10 +1,8 @@
 // A fake `fetch` that replays recorded HTTP exchanges in order: each request must be the next one expected
 // (method, URL, Authorization), and gets the recorded response. Used by the registry auth and client tests, with
 // the fixtures they share: a RegistryClient over a replay, the lab repository, manifest headers, token servers.
-import { Headers, Response } from 'undici';
 import { createHash } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
 import type { Credential, CredentialSource } from '../../src/registry/credentials.js';
@@ -48,14 +46,12 @@ export class ReplayFetch {
     this.#exchanges.push(...exchanges);
   }
 
-  readonly fetch: Fetch = (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const body = init?.body;
+  readonly fetch: Fetch = (url, init) => {
     const request: RecordedRequest = {
-      method: init?.method ?? 'GET',
+      method: init.method,
       url,
-      headers: new Headers(init?.headers),
-      body: body instanceof Uint8Array ? Buffer.from(body) : undefined,
+      headers: new Headers(init.headers),
+      body: init.body === null ? undefined : Buffer.from(init.body),
     };
     this.requests.push(request);
     const expected = this.#exchanges.shift();
@@ -104,7 +100,7 @@ function toResponse(spec: ResponseSpec): Response {
     body = JSON.stringify(spec.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  // A real server's reason phrase, as undici reports it over HTTP/1.1.
+  // A real server's reason phrase, as node:http reports it.
   return new Response(body, { status: spec.status, statusText: STATUS_CODES[spec.status] ?? '', headers });
 }
 

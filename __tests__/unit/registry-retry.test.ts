@@ -16,7 +16,7 @@ import {
 const MANIFEST_DIGEST = sha256(MANIFEST);
 const manifestAnswer = { status: 200, headers: manifestHeaders(MANIFEST, MediaType.ociManifest), body: MANIFEST };
 
-/** A reset connection, as undici reports it. */
+/** A reset connection, as a fetch reports it (the system error in `cause`). */
 function connectionReset(): TypeError {
   return new TypeError('fetch failed', {
     cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
@@ -203,8 +203,8 @@ describe('RegistryClient retries', () => {
       fetch: (_input, init) => {
         calls++;
         return new Promise((_resolve, reject) => {
-          init?.signal?.addEventListener('abort', () => {
-            reject(init.signal?.reason as Error);
+          init.signal.addEventListener('abort', () => {
+            reject(init.signal.reason as Error);
           });
         });
       },

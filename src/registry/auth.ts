@@ -2,10 +2,9 @@
 // challenge and retry with Basic credentials or with a bearer token from the registry's token server
 // (https://distribution.github.io/distribution/spec/auth/token/). What each registry asked for is remembered, so
 // later requests carry credentials from the start, and tokens are reused until shortly before they expire.
-import type { Response } from 'undici';
 import type { Credential, CredentialSource } from './credentials.js';
 import { RegistryAuthError, RegistryError, describeResponse, displayUrl, unexpectedResponseError } from './errors.js';
-import { sendHttp, type Fetch, type HttpRequest } from './http.js';
+import { sendHttp, type Fetch, type HttpRequest, type HttpResponse } from './http.js';
 
 export interface Challenge {
   /** Lowercase, e.g. `bearer` or `basic`. */
@@ -77,7 +76,7 @@ export class RegistryAuth {
    * Sends the request, authenticating as the registry asks. Returns the response whatever its status, except that
    * a 401 after sending credentials (or when there are none to send) is a RegistryAuthError.
    */
-  async send(request: RegistryRequest): Promise<Response> {
+  async send(request: RegistryRequest): Promise<HttpResponse> {
     const sent = await this.#authorization(request);
     const response = await this.#sendWith(request, sent);
     if (response.status !== 401) return response;
@@ -92,18 +91,18 @@ export class RegistryAuth {
         credential?.kind === 'identity-token'
           ? `it asks for a password and ${this.#options.credentials.description} has only an identity token for it`
           : undefined;
-      throw await this.#failure(request, response, credential, note);
+      throw this.#failure(request, response, credential, note);
     }
     // A bearer token can be refused for being expired or revoked, or too narrow: get a new one, once.
     if (sent?.tokenKey !== undefined) this.#tokens.delete(sent.tokenKey);
     this.#learn(request, challenge);
 
     const retried = await this.#sendWith(request, await this.#authorization(request));
-    if (retried.status === 401) throw await this.#failure(request, retried, credential);
+    if (retried.status === 401) throw this.#failure(request, retried, credential);
     return retried;
   }
 
-  #sendWith(request: RegistryRequest, authorization: Authorization | undefined): Promise<Response> {
+  #sendWith(request: RegistryRequest, authorization: Authorization | undefined): Promise<HttpResponse> {
     const headers = { ...request.headers };
     if (authorization !== undefined) headers.Authorization = authorization.header;
     return sendHttp(this.#options.fetch, { ...request, headers }, this.#options.requestTimeoutMs);
@@ -172,12 +171,12 @@ export class RegistryAuth {
         ? this.#refreshTokenRequest(scheme, scopes, credential)
         : this.#tokenRequest(scheme, scopes, credential);
     const response = await sendHttp(this.#options.fetch, request, this.#options.requestTimeoutMs);
-    if (response.status === 401) throw await this.#failure({ ...request, registry }, response, credential);
+    if (response.status === 401) throw this.#failure({ ...request, registry }, response, credential);
     if (!response.ok) {
-      throw await unexpectedResponseError(`get a token for ${registry}`, request.method, request.url, response);
+      throw unexpectedResponseError(`get a token for ${registry}`, request.method, request.url, response);
     }
 
-    const body = parseJsonObject(await response.text());
+    const body = parseJsonObject(response.text());
     const value = body?.token ?? body?.access_token;
     if (typeof value !== 'string' || value === '') {
       throw new RegistryError(
@@ -255,13 +254,13 @@ export class RegistryAuth {
   }
 
   /** "authentication to R failed for user "u": GET … answered 401 UNAUTHORIZED: …", never with the secret. */
-  async #failure(
+  #failure(
     request: RegistryRequest,
-    response: Response,
+    response: HttpResponse,
     credential: Credential | undefined,
     note?: string,
-  ): Promise<RegistryAuthError> {
-    const { status, codes, summary } = await describeResponse(request.method, request.url, response);
+  ): RegistryAuthError {
+    const { status, codes, summary } = describeResponse(request.method, request.url, response);
     const outcome =
       credential === undefined
         ? `is required, but ${this.#options.credentials.description} has no credentials for it`

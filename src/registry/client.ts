@@ -2,14 +2,13 @@
 // blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
 // through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
 // and retries what failed for a passing reason.
-import type { Response } from 'undici';
 import pLimit from 'p-limit';
 import { formatName, isDigest, isValidTag, type ImageName } from '../reference.js';
 import type { RetryPolicy, RetryTuning } from '../retry.js';
 import type { CredentialSource } from './credentials.js';
 import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
-import { defaultFetch, nextPage, type Fetch } from './http.js';
+import { defaultFetch, nextPage, type Fetch, type HttpResponse } from './http.js';
 import { TagDeleter, type DeleteTagOptions, type TagDeletion } from './tag-deletion.js';
 import { Transport, repositoryCredentials, repositoryTarget } from './transport.js';
 import {
@@ -101,7 +100,7 @@ export class RegistryClient {
       headers: { Accept: MANIFEST_ACCEPT },
       expect: [200],
     });
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = response.body;
     if (isDigest(reference)) checkDigest(action, bytes, reference, 'the digest asked for');
     checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
     const digest = isDigest(reference) ? reference : digestOf(bytes);
@@ -192,7 +191,7 @@ export class RegistryClient {
         expect: visited.size === 0 ? [200, 404] : [200],
       });
       if (response.status === 404) return [];
-      tags.push(...parseTagList(action, await response.text()));
+      tags.push(...parseTagList(action, response.text()));
       visited.add(url.href);
       const next = nextPage(response.headers.get('link'), url);
       if (next === undefined) return tags;
@@ -217,7 +216,7 @@ export class RegistryClient {
       ...repositoryTarget(name, 'pull', `blobs/${digest}`),
       expect: [200],
     });
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = response.body;
     checkDigest(action, bytes, digest, 'the digest asked for');
     return bytes;
   }
@@ -305,7 +304,7 @@ function checkDigest(action: string, bytes: Uint8Array, expected: string | null,
   }
 }
 
-function contentType(response: Response): string | undefined {
+function contentType(response: HttpResponse): string | undefined {
   const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
   return type === '' ? undefined : type;
 }

@@ -91,7 +91,7 @@ export class DockerHubApi {
         401,
       );
     }
-    const token = accessToken(await response.text());
+    const token = accessToken(response.text());
     if (token === undefined) {
       throw new RegistryError(`could not log in to the Docker Hub API: POST ${url.href} answered without a token`, 200);
     }

@@ -1,6 +1,6 @@
 // Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
 // the registry's own error codes and messages from its `{"errors": [...]}` body.
-import type { Response } from 'undici';
+import type { HttpResponse } from './http.js';
 
 /** A request to a registry (or its token server) that failed; the message says what, where and why. */
 export class RegistryError extends Error {
@@ -37,9 +37,9 @@ export interface UnexpectedResponse {
 /** How much of a body that is not a registry error we quote (proxies and load balancers send whole HTML pages). */
 const MAX_QUOTED_BODY = 200;
 
-/** Reads (and so consumes) the body of an unexpected response and summarizes it. */
-export async function describeResponse(method: string, url: URL, response: Response): Promise<UnexpectedResponse> {
-  const text = await response.text().catch(() => '');
+/** Summarizes an unexpected response from its status and body. */
+export function describeResponse(method: string, url: URL, response: HttpResponse): UnexpectedResponse {
+  const text = response.text();
   const errors = registryErrors(text);
   const where = `${method} ${displayUrl(url)} answered ${response.status}`;
   if (errors.length > 0) {
@@ -57,13 +57,13 @@ export async function describeResponse(method: string, url: URL, response: Respo
 }
 
 /** A RegistryError for a response of a status the caller does not handle; `action` is e.g. `get manifest x:y`. */
-export async function unexpectedResponseError(
+export function unexpectedResponseError(
   action: string,
   method: string,
   url: URL,
-  response: Response,
-): Promise<RegistryError> {
-  const { status, codes, summary } = await describeResponse(method, url, response);
+  response: HttpResponse,
+): RegistryError {
+  const { status, codes, summary } = describeResponse(method, url, response);
   const retryAfter = response.headers.get('retry-after') ?? undefined;
   return new RegistryError(`could not ${action}: ${summary}`, status, codes, { retryAfter });
 }

@@ -117,7 +117,7 @@ async function findVersionId(
       expect: page === 1 ? [200, 404] : [200],
     });
     if (exchange.response.status === 404) return 'no such package';
-    const version = parseVersions(action, await exchange.response.text()).find((entry) => entry.name === digest);
+    const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
     if (version !== undefined) return version.id;
     const next = nextPage(exchange.response.headers.get('link'), exchange.url);
     // The token goes with every page: only to the API itself.

@@ -1,7 +1,9 @@
-// The one place that calls `fetch`: every registry, token, blob-storage and web API request goes through sendHttp.
-// undici's fetch and Response rather than node's globals: @actions/core loads this undici anyway, while node's own
-// copy (behind the globals) would be loaded and compiled on first use, ~50 ms of every step.
-import { Response, fetch as undiciFetch } from 'undici';
+// The one place that sends HTTP: every registry, token, blob-storage and web API request goes through sendHttp,
+// over node's own http and https modules. Not fetch: undici (behind fetch, and loaded anyway by @actions/core)
+// compiles its WebAssembly HTTP parser on a step's first request, and node waits for that compilation before the
+// step's process can exit, ~0.1 s of every step that talks to a registry; node:http's parser is native.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { RegistryError, displayUrl } from './errors.js';
 
 export interface HttpRequest {
@@ -11,10 +13,87 @@ export interface HttpRequest {
   body?: Uint8Array;
 }
 
-export type Fetch = typeof undiciFetch;
+/** Response headers by name, case-insensitive; repeated headers joined with ", " (as fetch's Headers.get). */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
 
-/** The fetch every client uses unless a test gives another. */
-export const defaultFetch: Fetch = undiciFetch;
+/** One exchange as a transport reports it: the status line, the headers, and the whole body. */
+export interface HttpExchange {
+  status: number;
+  statusText: string;
+  headers: HeaderLookup;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** What sendHttp hands a transport: one exchange, redirects not followed, given up once `signal` aborts. */
+export interface SendInit {
+  method: string;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+  signal: AbortSignal;
+}
+
+/** A transport: node:http by default, recorded exchanges in tests (a fetch Response is an HttpExchange). */
+export type Fetch = (url: string, init: SendInit) => Promise<HttpExchange>;
+
+/** An answer whose body has been read in full. */
+export class HttpResponse {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: HeaderLookup,
+    readonly body: Buffer,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  text(): string {
+    return this.body.toString('utf8');
+  }
+}
+
+/** The transport every client uses unless a test gives another: node:http or node:https, by the URL's scheme. */
+export const defaultFetch: Fetch = (url, init) =>
+  new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers = { ...init.headers };
+    // A known length rather than chunked encoding, which some registries refuse on uploads (fetch does the same).
+    if (init.body !== null) headers['Content-Length'] = String(init.body.byteLength);
+    else if (init.method === 'POST' || init.method === 'PUT') headers['Content-Length'] = '0';
+    const sent = send(target, { method: init.method, headers, signal: init.signal }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          headers: headerLookup(response.headers),
+          arrayBuffer: () => Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
+        });
+      });
+      response.on('close', () => {
+        if (!response.complete)
+          reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
+      });
+    });
+    sent.on('error', reject);
+    sent.end(init.body ?? undefined);
+  });
+
+function headerLookup(headers: IncomingHttpHeaders): HeaderLookup {
+  return {
+    get: (name) => {
+      const value = headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
 
 /** How long one request may take, until the last byte of its answer. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -25,7 +104,7 @@ export class NetworkError extends RegistryError {
 
   constructor(
     message: string,
-    /** The system or undici error code (`ECONNREFUSED`, `UND_ERR_SOCKET`…), `TIMEOUT` for our own time limit. */
+    /** The system error code (`ECONNREFUSED`, `ECONNRESET`…), `TIMEOUT` for our own time limit. */
     readonly code: string | undefined,
     options: ErrorOptions,
   ) {
@@ -44,38 +123,27 @@ export async function sendHttp(
   fetchImpl: Fetch,
   request: HttpRequest,
   timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
-): Promise<Response> {
+): Promise<HttpResponse> {
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetchImpl(request.url.href, {
+    const exchange = await fetchImpl(request.url.href, {
       method: request.method,
       headers: request.headers,
       body: request.body ?? null,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
-    const body = await response.arrayBuffer();
-    // A 204 (and other null-body statuses) cannot be constructed with a body, even an empty one.
-    return new Response(body.byteLength === 0 ? null : body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const body = Buffer.from(await exchange.arrayBuffer());
+    return new HttpResponse(exchange.status, exchange.statusText, exchange.headers, body);
   } catch (error) {
-    const code = isTimeout(error) ? 'TIMEOUT' : networkErrorCode(error);
+    const code = signal.aborted ? 'TIMEOUT' : networkErrorCode(error);
     const reason = code === 'TIMEOUT' ? `no complete answer within ${timeoutMs / 1000} s` : networkReason(error);
     throw new NetworkError(`${request.method} ${displayUrl(request.url)} failed: ${reason}`, code, { cause: error });
   }
 }
 
-// Errors are looked at by shape, not with instanceof: undici's and AbortSignal's errors may come from another
-// realm than this module's Error (as under jest's VM modules).
-function isTimeout(error: unknown): boolean {
-  return isObject(error) && error.name === 'TimeoutError';
-}
-
-// undici reports "fetch failed" (or "terminated" when the body breaks off) and keeps the useful part, e.g.
-// "connect ECONNREFUSED 127.0.0.1:5000", in `cause`; a connection tried on several addresses fails with an
-// AggregateError of one error per address.
+// Errors are looked at by shape, not with instanceof: they may come from another realm than this module's Error
+// (as under jest's VM modules). A fetch (in tests) reports "fetch failed" and keeps the system error in `cause`;
+// a connection tried on several addresses fails with an AggregateError of one error per address.
 function networkErrorCode(error: unknown): string | undefined {
   for (let current: unknown = error; isObject(current); current = current.cause) {
     if (typeof current.code === 'string') return current.code;

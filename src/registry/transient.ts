@@ -7,7 +7,7 @@ import { NetworkError } from './http.js';
 
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
-// Node's system errors and undici's own codes for a connection that failed or broke off; TIMEOUT is sendHttp's
+// Node's system errors for a connection that failed or broke off; TIMEOUT is sendHttp's
 // time limit. Not here: ENOTFOUND (a misspelt host stays misspelt) and TLS errors.
 const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
   'TIMEOUT',
@@ -17,11 +17,6 @@ const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
   'EPIPE',
   'ETIMEDOUT',
   'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
 ]);
 
 /** The retry verdict for a request's failure (retry's isRetryable), with the server's Retry-After. */

@@ -2,13 +2,12 @@
 // registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
 // the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
 // that pass (429, 5xx, resets, timeouts).
-import type { Response } from 'undici';
 import { DOCKER_HUB, type ImageName } from '../reference.js';
 import { retry, type RetryPolicy, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
 import type { Credential, CredentialSource } from './credentials.js';
 import { NotYetVisibleError, unexpectedResponseError } from './errors.js';
-import { NetworkError, sendHttp, type Fetch, type HttpRequest } from './http.js';
+import { NetworkError, sendHttp, type Fetch, type HttpRequest, type HttpResponse } from './http.js';
 import { asRegistryError, transientFailure } from './transient.js';
 
 /** What a registry request needs to be allowed to do, as token scope actions. */
@@ -38,7 +37,7 @@ export interface Call {
 
 export interface Exchange {
   /** Its body is read already (see sendHttp): reading it cannot fail. */
-  response: Response;
+  response: HttpResponse;
   /** Where the answer came from, after redirects. */
   url: URL;
 }
@@ -148,11 +147,11 @@ export class Transport {
       }
       // Another host's query may hold a signature (presigned blob URLs): leave it out of the message.
       const shown = authorized ? url : new URL(url.pathname, url.origin);
-      throw await unexpectedResponseError(call.action, call.method, shown, response);
+      throw unexpectedResponseError(call.action, call.method, shown, response);
     }
   }
 
-  #sendOnce(request: HttpRequest, credentials: CallCredentials | undefined): Promise<Response> {
+  #sendOnce(request: HttpRequest, credentials: CallCredentials | undefined): Promise<HttpResponse> {
     if (credentials !== undefined && 'registry' in credentials) {
       return this.#auth.send({ ...request, registry: credentials.registry, scope: credentials.scope });
     }
