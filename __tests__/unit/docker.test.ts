@@ -8,10 +8,11 @@ import {
   type EngineFacts,
   type RunOptions,
 } from '../../src/docker.js';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transientPushFailure } from '../../src/build.js';
-import { EngineApi } from '../../src/engine-api.js';
+import { EngineApi, EngineApiError } from '../../src/engine-api.js';
 import { parseReference } from '../../src/reference.js';
 
 const DOCKER_DRIVER_INSPECT = `Name:          default
@@ -262,6 +263,127 @@ describe('DockerCli.engineFacts', () => {
       '`docker info --format {"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}` failed (exit 1): ERROR: Cannot',
     );
     await expect(failure).rejects.toMatchObject({ name: 'CommandError', result: { exitCode: 1, stdout: '', stderr } });
+  });
+});
+
+/** An engine API that answers GET /info without a socket: with this driver status, or failing with this error. */
+class FakeEngine extends EngineApi {
+  constructor(private readonly answer: string[][] | Error) {
+    super('/nonexistent/docker.sock');
+  }
+
+  override info(): Promise<{ DriverStatus?: unknown }> {
+    const answer = this.answer;
+    return answer instanceof Error ? Promise.reject(answer) : Promise.resolve({ DriverStatus: answer });
+  }
+}
+
+const BUILDX_METADATA = JSON.stringify({
+  SchemaVersion: '0.1.0',
+  Vendor: 'Docker Inc.',
+  Version: '0.13.1+ds1',
+  ShortDescription: 'Docker Buildx',
+});
+
+type PluginDirs = Record<'empty' | 'plugin' | 'dangling' | 'directory', string>;
+
+describe('DockerCli.engineFacts where there is an engine API: no docker info unless the cheap way fails', () => {
+  // Plugin directories on disk: none, a plugin (an empty file: the runner answers for it), and what is no plugin.
+  let dirs: PluginDirs;
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'cli-plugins-'));
+    dirs = {
+      empty: join(root, 'empty'),
+      plugin: join(root, 'plugin'),
+      dangling: join(root, 'dangling'),
+      directory: join(root, 'directory'),
+    };
+    for (const dir of Object.values(dirs)) mkdirSync(dir);
+    writeFileSync(join(dirs.plugin, 'docker-buildx'), '');
+    symlinkSync(join(root, 'nowhere'), join(dirs.dangling, 'docker-buildx'));
+    mkdirSync(join(dirs.directory, 'docker-buildx'));
+  });
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** The docker CLI answers `docker info` as the lab's CLI does (overlay2); a plugin its metadata, or `metadata`. */
+  function runner(metadata: Partial<CommandResult> = {}): { run: CommandRunner; calls: string[] } {
+    const calls: string[] = [];
+    const run: CommandRunner = (command, args, options) => {
+      calls.push([command, ...args].join(' '));
+      expect(options).toEqual({ quiet: true });
+      const answer = command === 'docker' ? { stdout: engineInfo({}) } : { stdout: BUILDX_METADATA, ...metadata };
+      return Promise.resolve({ exitCode: 0, stderr: '', ...answer });
+    };
+    return { run, calls };
+  }
+
+  const dockerInfoCall = 'docker info --format {"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
+  /** What the `docker info` above says. */
+  const DOCKER_INFO_FACTS: EngineFacts = {
+    context: 'default',
+    buildxVersion: '0.13.1',
+    buildxPath: '/usr/libexec/docker/cli-plugins/docker-buildx',
+    containerdImageStore: false,
+  };
+
+  test("GET /info and the first buildx plugin's metadata, together: the default context", async () => {
+    const { run, calls } = runner();
+    const docker = new DockerCli(run, new FakeEngine(CONTAINERD_STORE), () => [dirs.empty, dirs.plugin, dirs.dangling]);
+    const buildxPath = join(dirs.plugin, 'docker-buildx');
+    await expect(docker.engineFacts()).resolves.toEqual({
+      context: 'default',
+      buildxVersion: '0.13.1',
+      buildxPath,
+      containerdImageStore: true,
+    });
+    expect(calls).toEqual([`${buildxPath} docker-cli-plugin-metadata`]);
+  });
+
+  test('buildx commands then run that plugin', async () => {
+    const { run, calls } = runner();
+    const docker = new DockerCli(run, new FakeEngine(OVERLAY2_STORE), () => [dirs.plugin]);
+    await docker.removeBuilder('multiarch-1');
+    const buildxPath = join(dirs.plugin, 'docker-buildx');
+    expect(calls).toEqual([`${buildxPath} docker-cli-plugin-metadata`, `${buildxPath} rm --force multiarch-1`]);
+  });
+
+  test.each<[string, EngineApi]>([
+    ['the socket cannot be reached', new EngineApi(join(tmpdir(), `no-engine-${process.pid}.sock`))],
+    ['the engine answers an error', new FakeEngine(new EngineApiError('GET /info answered 500: boom', 500))],
+  ])('falls back to docker info when %s', async (_, engine) => {
+    const { run, calls } = runner();
+    await expect(new DockerCli(run, engine, () => [dirs.plugin]).engineFacts()).resolves.toEqual(DOCKER_INFO_FACTS);
+    expect(calls).toContain(dockerInfoCall);
+  });
+
+  test.each<[string, (keyof PluginDirs)[] | undefined, Partial<CommandResult>, boolean]>([
+    ['the config cannot be read', undefined, {}, false],
+    ['no plugin in any directory', ['empty'], {}, false],
+    ['a dangling link first (CLI 28 lists it, with an error; later ones skip it)', ['dangling', 'plugin'], {}, false],
+    ['a directory first', ['directory', 'plugin'], {}, false],
+    ['the metadata call fails', ['plugin'], { exitCode: 126, stdout: '', stderr: 'exec format error' }, true],
+    ['the metadata is not JSON', ['plugin'], { stdout: 'buildx 0.13.1' }, true],
+    [
+      'the metadata is invalid to the CLI (no vendor)',
+      ['plugin'],
+      { stdout: '{"SchemaVersion":"0.1.0","Version":"0.13.1"}' },
+      true,
+    ],
+    [
+      'the metadata has no version number',
+      ['plugin'],
+      { stdout: '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"dev"}' },
+      true,
+    ],
+  ])('falls back to docker info when %s', async (_, names, metadata, asked) => {
+    const { run, calls } = runner(metadata);
+    const docker = new DockerCli(run, new FakeEngine(CONTAINERD_STORE), () => names?.map((name) => dirs[name]));
+    await expect(docker.engineFacts()).resolves.toEqual(DOCKER_INFO_FACTS);
+    const metadataCall = `${join(dirs.plugin, 'docker-buildx')} docker-cli-plugin-metadata`;
+    expect(calls).toEqual(asked ? [metadataCall, dockerInfoCall] : [dockerInfoCall]);
   });
 });
 
