@@ -48,6 +48,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: errorSummary, parseBuilderInspection, parseEngineFacts, runCommand
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
@@ -59,10 +61,11 @@ var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/engine-api.ts
-// The docker engine's own API over its unix socket, for the calls that only name and unname images: through the
-// docker CLI each costs a process start (~0.1 s), over the socket a few milliseconds. Used only where the docker
-// CLI itself would talk to that socket (the default context, no TLS); anywhere else, and whenever the socket cannot
-// be reached, the CLI does the work.
+// The docker engine's own API over its unix socket, for the calls that only name and unname images or read the
+// engine's facts: through the docker CLI each costs a process start (~0.1 s), over the socket a few milliseconds.
+// Used only where the docker CLI itself would talk to that socket (the default context, no TLS, as its config and
+// environment say); anywhere else, and whenever the socket cannot be reached, the CLI does the work. From the same
+// config: where the CLI finds its plugins.
 
 
 
@@ -86,36 +89,73 @@ const DEFAULT_SOCKET = '/var/run/docker.sock';
  * The CLI's order: DOCKER_HOST (the default context with that host), then DOCKER_CONTEXT, then the config's
  * currentContext, then the default context.
  */
-function engineSocket(env = process.env, readConfig = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+function engineSocket(env = process.env, readConfig) {
     if (env.DOCKER_TLS_VERIFY)
         return undefined;
     const host = env.DOCKER_HOST;
     if (host)
         return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
     // An empty variable counts as unset, as in the CLI.
-    const context = nonEmpty(env.DOCKER_CONTEXT) ?? currentContext(env, readConfig);
+    const context = nonEmpty(env.DOCKER_CONTEXT) ?? currentContext(dockerConfig(env, readConfig));
     return context === '' || context === 'default' ? DEFAULT_SOCKET : undefined;
 }
 function nonEmpty(value) {
     return value === '' ? undefined : value;
 }
-/** The config's currentContext ('' when none); undefined when the config cannot be read (the CLI will say why). */
-function currentContext(env, readConfig) {
-    const path = (0,external_node_path_.join)(nonEmpty(env.DOCKER_CONFIG) ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+/** The docker CLI's config directory: DOCKER_CONFIG (an empty one counts as unset, as in the CLI), else ~/.docker. */
+function dockerConfigDir(env) {
+    return nonEmpty(env.DOCKER_CONFIG) ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * The docker CLI's config.json: {} when there is none, as for the CLI; undefined when it cannot be read or is no
+ * JSON object, where the CLI warns and goes on with what it could read: only the CLI knows what that is.
+ */
+function dockerConfig(env, readConfig = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     let text;
     try {
-        text = readConfig(path);
+        text = readConfig((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'));
     }
     catch (error) {
-        return error.code === 'ENOENT' ? '' : undefined;
+        return error.code === 'ENOENT' ? {} : undefined;
     }
     try {
-        const current = JSON.parse(text).currentContext;
-        return current === undefined ? '' : typeof current === 'string' ? current : undefined;
+        const config = JSON.parse(text);
+        return typeof config === 'object' && config !== null && !Array.isArray(config)
+            ? config
+            : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** The config's currentContext ('' when none); undefined when the config cannot be read (the CLI will say why). */
+function currentContext(config) {
+    if (config === undefined)
+        return undefined;
+    const current = config.currentContext ?? '';
+    return typeof current === 'string' ? current : undefined;
+}
+/** The docker CLI's own plugin directories on Linux and other Unixes (docker/cli cli-plugins/manager). */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/**
+ * Where the docker CLI looks for its plugins, first match first (docker/cli getPluginDirs): the config's
+ * cliPluginsExtraDirs, then the config directory's cli-plugins, then the system's. Undefined when the config
+ * cannot be read as the CLI would: only the CLI knows what it will make of it.
+ */
+function cliPluginDirs(env = process.env, readConfig) {
+    const config = dockerConfig(env, readConfig);
+    if (config === undefined)
+        return undefined;
+    const extraDirs = config.cliPluginsExtraDirs ?? []; // JSON null reads as none, as in Go
+    const strings = Array.isArray(extraDirs) && extraDirs.every((dir) => typeof dir === 'string');
+    if (!strings)
+        return undefined;
+    return [...extraDirs, (0,external_node_path_.join)(dockerConfigDir(env), 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS];
 }
 class EngineApi {
     socketPath;
@@ -134,7 +174,12 @@ class EngineApi {
     }
     /** Removes the name (what `docker image rm` does); false when the engine has no such image. */
     async removeImage(name) {
-        return (await this.call('DELETE', `/images/${name}`, [200, 404])) === 200;
+        return (await this.call('DELETE', `/images/${name}`, [200, 404])).status === 200;
+    }
+    /** The engine's facts, the server half of `docker info`: here the one part this action reads. */
+    async info() {
+        const { body } = await this.call('GET', '/info', [200]);
+        return JSON.parse(body);
     }
     call(method, path, expected) {
         return new Promise((resolve, reject) => {
@@ -143,11 +188,11 @@ class EngineApi {
                 response.on('data', (chunk) => chunks.push(chunk));
                 response.on('end', () => {
                     const status = response.statusCode ?? 0;
+                    const body = Buffer.concat(chunks).toString('utf8');
                     if (expected.includes(status)) {
-                        resolve(status);
+                        resolve({ status, body });
                         return;
                     }
-                    const body = Buffer.concat(chunks).toString('utf8');
                     let message = body.trim();
                     try {
                         const parsed = JSON.parse(body).message;
@@ -174,6 +219,7 @@ var reference = __webpack_require__(8286);
 ;// CONCATENATED MODULE: ./src/docker.ts
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
+
 
 
 
@@ -209,11 +255,16 @@ async function runCommand(command, args, options = {}) {
 class DockerCli {
     run;
     engine;
+    pluginDirs;
     #engineFacts;
-    /** `engine`: the engine's API, where the docker CLI would use its default socket (EngineApi.fromEnvironment). */
-    constructor(run = runCommand, engine) {
+    /**
+     * `engine`: the engine's API, where the docker CLI would use its default socket (EngineApi.fromEnvironment).
+     * `pluginDirs`: where the docker CLI looks for its plugins (cliPluginDirs).
+     */
+    constructor(run = runCommand, engine, pluginDirs = cliPluginDirs) {
         this.run = run;
         this.engine = engine;
+        this.pluginDirs = pluginDirs;
     }
     /** The docker CLI of this machine, and its engine's API where that is the default socket. */
     static forThisMachine() {
@@ -226,9 +277,9 @@ class DockerCli {
         return result;
     }
     /**
-     * A buildx command (argv from `buildx` on), run as the plugin binary that `docker info` names: through
+     * A buildx command (argv from `buildx` on), run as the plugin binary that engineFacts names: through
      * `docker buildx`, each command first pays the docker CLI's start and its plugin metadata call (~0.2 s), and
-     * buildx run on its own is the same program in its documented standalone mode. When docker info cannot tell,
+     * buildx run on its own is the same program in its documented standalone mode. When engineFacts cannot tell,
      * the command goes through `docker` as usual.
      */
     async buildxCommand(args, options = {}) {
@@ -238,13 +289,55 @@ class DockerCli {
         return this.ok(args.slice(1), options, buildxPath);
     }
     /**
-     * The docker context, buildx's version and the engine's image store, from one `docker info`: a `docker buildx`
-     * command costs two buildx process starts (the CLI asks the plugin for its metadata first), `docker info` none.
-     * Asked once per step: the first call starts it, later ones share its answer.
+     * The docker context, buildx's version and plugin path and the engine's image store: what `docker info` says
+     * (a `docker buildx` command would cost two buildx process starts, as the CLI asks the plugin for its metadata
+     * first). Where there is an engine API, read the cheaper way the CLI itself reads them; `docker info` wherever
+     * that fails in any way, so that the answer is always the CLI's. Asked once per step: the first call starts it,
+     * later ones share its answer.
      */
     engineFacts() {
-        this.#engineFacts ??= this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true }).then(({ stdout }) => parseEngineFacts(stdout));
+        const engine = this.engine;
+        this.#engineFacts ??=
+            engine === undefined
+                ? this.dockerInfoFacts()
+                : this.engineAndPluginFacts(engine).catch(() => this.dockerInfoFacts());
         return this.#engineFacts;
+    }
+    /** `docker info` starts the CLI (~0.15 s), which asks the engine and every CLI plugin for its metadata. */
+    async dockerInfoFacts() {
+        const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
+        return parseEngineFacts(stdout);
+    }
+    /**
+     * What `docker info` would say, without the CLI: the engine's facts over its socket (~25 ms) while the buildx
+     * plugin alone is asked for its metadata (one buildx start, ~80 ms), together ~0.1 s.
+     */
+    async engineAndPluginFacts(engine) {
+        const [info, buildx] = await Promise.all([engine.info(), this.buildxPlugin()]);
+        return {
+            // There is an engine API only where engineSocket finds one: DOCKER_HOST=unix://… (which the CLI resolves to
+            // the default context before it looks at DOCKER_CONTEXT or the config, docker/cli resolveContextName), or
+            // the default context itself (DOCKER_CONTEXT, else the config's currentContext, `default` or unset).
+            context: 'default',
+            ...buildx,
+            containerdImageStore: containerdImageStore(info.DriverStatus),
+        };
+    }
+    /**
+     * The buildx plugin `docker info` names and its version: the first docker-buildx in the CLI's plugin directories,
+     * asked for its metadata as the CLI asks it (docker/cli cli-plugins/manager ListPlugins and newPlugin). Throws
+     * where the CLI might see it otherwise; docker info then says what it makes of it.
+     */
+    async buildxPlugin() {
+        const buildxPath = await firstCliPlugin(this.pluginDirs(), 'docker-buildx');
+        const { stdout } = await this.ok(['docker-cli-plugin-metadata'], { quiet: true }, buildxPath);
+        const metadata = JSON.parse(stdout);
+        // The CLI's checks: a plugin failing them is one that docker info lists with an error.
+        const valid = metadata?.SchemaVersion === '0.1.0' && typeof metadata.Vendor === 'string' && metadata.Vendor !== '';
+        const buildxVersion = valid && typeof metadata.Version === 'string' ? versionNumber(metadata.Version) : undefined;
+        if (buildxVersion === undefined)
+            throw new Error(`unexpected metadata from ${buildxPath}: ${stdout.trim()}`);
+        return { buildxPath, buildxVersion };
     }
     async inspectBuilder(name) {
         const { stdout } = await this.buildxCommand(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
@@ -307,6 +400,31 @@ class DockerCli {
         await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
     }
 }
+/**
+ * The path of the first `file` in `dirs`: the plugin the docker CLI runs and lists. Only a regular file, or a link
+ * to one, is taken; anything else where the first one could be (a dangling link, which some CLI versions list and
+ * others skip, a directory, a path that cannot be read) throws, as does no file at all.
+ */
+async function firstCliPlugin(dirs, file) {
+    if (dirs === undefined)
+        throw new Error('cannot read the docker config');
+    for (const dir of dirs) {
+        const path = (0,external_node_path_.join)(dir, file);
+        try {
+            await (0,promises_.lstat)(path);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                continue;
+            throw error;
+        }
+        // Relative (an extra directory may be): docker info names it so, and parseEngineFacts leaves it out.
+        if (!(0,external_node_path_.isAbsolute)(path) || !(await (0,promises_.stat)(path)).isFile())
+            throw new Error(`${path}: not a plain plugin file`);
+        return path;
+    }
+    throw new Error(`no ${file} in ${dirs.join(', ')}`);
+}
 /** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
 const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
 /** Reads what `docker info --format ENGINE_FACTS_FORMAT` prints (Docker CLI 20.10 or later). */
@@ -322,7 +440,7 @@ function parseEngineFacts(text) {
     const buildx = client.Plugins?.find((plugin) => plugin.Name === 'buildx');
     if (!buildx)
         throw new Error('docker buildx is not installed: `docker info` lists no buildx CLI plugin');
-    const buildxVersion = /\bv?(\d+\.\d+\.\d+)/.exec(buildx.Version ?? '')?.[1];
+    const buildxVersion = versionNumber(buildx.Version ?? '');
     if (!buildxVersion) {
         throw new Error(`cannot read the buildx version from \`docker info\`: ${buildx.Err ?? buildx.Version ?? ''}`);
     }
@@ -332,8 +450,16 @@ function parseEngineFacts(text) {
         context: client.Context,
         buildxVersion,
         ...(buildx.Path && (0,external_node_path_.isAbsolute)(buildx.Path) ? { buildxPath: buildx.Path } : {}),
-        containerdImageStore: JSON.stringify(info.driverStatus ?? null).includes('io.containerd.snapshotter'),
+        containerdImageStore: containerdImageStore(info.driverStatus),
     };
+}
+/** A plugin's version number, e.g. `0.13.1` from `0.13.1+ds1` or `v0.29.1`. */
+function versionNumber(version) {
+    return /\bv?(\d+\.\d+\.\d+)/.exec(version)?.[1];
+}
+/** The engine's storage driver status (GET /info's DriverStatus) names containerd's snapshotter. */
+function containerdImageStore(driverStatus) {
+    return JSON.stringify(driverStatus ?? null).includes('io.containerd.snapshotter');
 }
 /** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */
 function parseBuilderInspection(text) {
@@ -866,7 +992,7 @@ async function pushIndex(plan, images, registry) {
     if (!keepBuildxIndex) {
         await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
     }
-    return { descriptor, index, bytes };
+    return { descriptor, index, bytes, madeByBuildx: keepBuildxIndex };
 }
 /** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
 function publishesBuildxIndex(images, indexAnnotations) {
@@ -879,10 +1005,22 @@ function publishesBuildxIndex(images, indexAnnotations) {
 /**
  * Checks the index before anything is published: every requested platform present once, nothing else, and each
  * image's config declaring the platform its descriptor claims (catches an image built for the wrong architecture).
+ * The configs of buildx's own index are not read back: the export that wrote them wrote the index's platforms from
+ * the same build, so reading them would check buildx against itself, at two round trips per platform.
  */
 async function verifyIndex(pushed, platforms, repository, registry) {
+    const configPlatforms = pushed.madeByBuildx
+        ? new Map((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(pushed.index).flatMap((d) => (d.platform ? [[d.digest, d.platform]] : [])))
+        : await readConfigPlatforms(pushed.index, repository, registry);
+    const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
+    if (problems.length > 0) {
+        throw new VerificationError(`the index ${pushed.descriptor.digest} failed verification, so nothing is published:\n  - ${problems.join('\n  - ')}`);
+    }
+}
+/** The platform each image's config declares, by the image's digest. */
+async function readConfigPlatforms(index, repository, registry) {
     const configPlatforms = new Map();
-    await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(pushed.index).map(async (descriptor) => {
+    await Promise.all((0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(index).map(async (descriptor) => {
         const { json } = await registry.getManifest(repository, descriptor.digest);
         if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(json))
             return;
@@ -895,10 +1033,7 @@ async function verifyIndex(pushed, platforms, repository, registry) {
             }));
         }
     }));
-    const problems = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
-    if (problems.length > 0) {
-        throw new VerificationError(`the index ${pushed.descriptor.digest} failed verification, so nothing is published:\n  - ${problems.join('\n  - ')}`);
-    }
+    return configPlatforms;
 }
 /**
  * Points every final tag at the index: the same bytes, so the same digest, under each tag. Then reads each tag back
@@ -1092,9 +1227,9 @@ class RegistryAuthError extends RegistryError {
 }
 /** How much of a body that is not a registry error we quote (proxies and load balancers send whole HTML pages). */
 const MAX_QUOTED_BODY = 200;
-/** Reads (and so consumes) the body of an unexpected response and summarizes it. */
-async function describeResponse(method, url, response) {
-    const text = await response.text().catch(() => '');
+/** Summarizes an unexpected response from its status and body. */
+function describeResponse(method, url, response) {
+    const text = response.text();
     const errors = registryErrors(text);
     const where = `${method} ${displayUrl(url)} answered ${response.status}`;
     if (errors.length > 0) {
@@ -1111,8 +1246,8 @@ async function describeResponse(method, url, response) {
     return { status: response.status, codes: [], summary: reason === '' ? where : `${where} ${reason}` };
 }
 /** A RegistryError for a response of a status the caller does not handle; `action` is e.g. `get manifest x:y`. */
-async function unexpectedResponseError(action, method, url, response) {
-    const { status, codes, summary } = await describeResponse(method, url, response);
+function unexpectedResponseError(action, method, url, response) {
+    const { status, codes, summary } = describeResponse(method, url, response);
     const retryAfter = response.headers.get('retry-after') ?? undefined;
     return new RegistryError(`could not ${action}: ${summary}`, status, codes, { retryAfter });
 }
@@ -1153,16 +1288,76 @@ function refuseProtected(digest, protectedDigests) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
 ;// CONCATENATED MODULE: ./src/registry/http.ts
-// The one place that calls `fetch`: every registry, token, blob-storage and web API request goes through sendHttp.
-// undici's fetch and Response rather than node's globals: @actions/core loads this undici anyway, while node's own
-// copy (behind the globals) would be loaded and compiled on first use, ~50 ms of every step.
+// The one place that sends HTTP: every registry, token, blob-storage and web API request goes through sendHttp,
+// over node's own http and https modules. Not fetch: undici (behind fetch, and loaded anyway by @actions/core)
+// compiles its WebAssembly HTTP parser on a step's first request, and node waits for that compilation before the
+// step's process can exit, ~0.1 s of every step that talks to a registry; node:http's parser is native.
 
 
-/** The fetch every client uses unless a test gives another. */
-const defaultFetch = undici/* fetch */.hd;
+
+/** An answer whose body has been read in full. */
+class HttpResponse {
+    status;
+    statusText;
+    headers;
+    body;
+    constructor(status, statusText, headers, body) {
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.body = body;
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    text() {
+        return this.body.toString('utf8');
+    }
+}
+/** The transport every client uses unless a test gives another: node:http or node:https, by the URL's scheme. */
+const defaultFetch = (url, init) => new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    const headers = { ...init.headers };
+    // A known length rather than chunked encoding, which some registries refuse on uploads (fetch does the same).
+    if (init.body !== null)
+        headers['Content-Length'] = String(init.body.byteLength);
+    else if (init.method === 'POST' || init.method === 'PUT')
+        headers['Content-Length'] = '0';
+    const sent = send(target, { method: init.method, headers, signal: init.signal }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+            const body = Buffer.concat(chunks);
+            resolve({
+                status: response.statusCode ?? 0,
+                statusText: response.statusMessage ?? '',
+                headers: headerLookup(response.headers),
+                arrayBuffer: () => Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
+            });
+        });
+        response.on('close', () => {
+            if (!response.complete)
+                reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
+        });
+    });
+    sent.on('error', reject);
+    sent.end(init.body ?? undefined);
+});
+function headerLookup(headers) {
+    return {
+        get: (name) => {
+            const value = headers[name.toLowerCase()];
+            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+        },
+    };
+}
 /** How long one request may take, until the last byte of its answer. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** A request that got no (complete) answer: refused, reset, timed out. `code` says which, e.g. `ECONNRESET`. */
@@ -1170,7 +1365,7 @@ class NetworkError extends RegistryError {
     code;
     name = 'NetworkError';
     constructor(message, 
-    /** The system or undici error code (`ECONNREFUSED`, `UND_ERR_SOCKET`…), `TIMEOUT` for our own time limit. */
+    /** The system error code (`ECONNREFUSED`, `ECONNRESET`…), `TIMEOUT` for our own time limit. */
     code, options) {
         super(message, undefined, [], options);
         this.code = code;
@@ -1184,36 +1379,26 @@ class NetworkError extends RegistryError {
  * see the Authorization header.
  */
 async function sendHttp(fetchImpl, request, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-        const response = await fetchImpl(request.url.href, {
+        const exchange = await fetchImpl(request.url.href, {
             method: request.method,
             headers: request.headers,
             body: request.body ?? null,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(timeoutMs),
+            signal,
         });
-        const body = await response.arrayBuffer();
-        // A 204 (and other null-body statuses) cannot be constructed with a body, even an empty one.
-        return new undici.Response(body.byteLength === 0 ? null : body, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: response.headers,
-        });
+        const body = Buffer.from(await exchange.arrayBuffer());
+        return new HttpResponse(exchange.status, exchange.statusText, exchange.headers, body);
     }
     catch (error) {
-        const code = isTimeout(error) ? 'TIMEOUT' : networkErrorCode(error);
+        const code = signal.aborted ? 'TIMEOUT' : networkErrorCode(error);
         const reason = code === 'TIMEOUT' ? `no complete answer within ${timeoutMs / 1000} s` : networkReason(error);
         throw new NetworkError(`${request.method} ${displayUrl(request.url)} failed: ${reason}`, code, { cause: error });
     }
 }
-// Errors are looked at by shape, not with instanceof: undici's and AbortSignal's errors may come from another
-// realm than this module's Error (as under jest's VM modules).
-function isTimeout(error) {
-    return isObject(error) && error.name === 'TimeoutError';
-}
-// undici reports "fetch failed" (or "terminated" when the body breaks off) and keeps the useful part, e.g.
-// "connect ECONNREFUSED 127.0.0.1:5000", in `cause`; a connection tried on several addresses fails with an
-// AggregateError of one error per address.
+// Errors are looked at by shape, not with instanceof: they may come from another realm than this module's Error
+// (as under jest's VM modules). A fetch (in tests) reports "fetch failed" and keeps the system error in `cause`;
+// a connection tried on several addresses fails with an AggregateError of one error per address.
 function networkErrorCode(error) {
     for (let current = error; isObject(current); current = current.cause) {
         if (typeof current.code === 'string')
@@ -1324,7 +1509,7 @@ class DockerHubApi {
         if (response.status === 401) {
             throw new RegistryAuthError(`authentication to the Docker Hub API failed for user "${credential.username}": POST ${url.href} answered 401`, 401);
         }
-        const token = accessToken(await response.text());
+        const token = accessToken(response.text());
         if (token === undefined) {
             throw new RegistryError(`could not log in to the Docker Hub API: POST ${url.href} answered without a token`, 200);
         }
@@ -1445,7 +1630,7 @@ async function findVersionId(transport, packageUrl, digest, credentials) {
         });
         if (exchange.response.status === 404)
             return 'no such package';
-        const version = parseVersions(action, await exchange.response.text()).find((entry) => entry.name === digest);
+        const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
         if (version !== undefined)
             return version.id;
         const next = nextPage(exchange.response.headers.get('link'), exchange.url);
@@ -1516,7 +1701,7 @@ class RegistryAuth {
             const note = credential?.kind === 'identity-token'
                 ? `it asks for a password and ${this.#options.credentials.description} has only an identity token for it`
                 : undefined;
-            throw await this.#failure(request, response, credential, note);
+            throw this.#failure(request, response, credential, note);
         }
         // A bearer token can be refused for being expired or revoked, or too narrow: get a new one, once.
         if (sent?.tokenKey !== undefined)
@@ -1524,7 +1709,7 @@ class RegistryAuth {
         this.#learn(request, challenge);
         const retried = await this.#sendWith(request, await this.#authorization(request));
         if (retried.status === 401)
-            throw await this.#failure(request, retried, credential);
+            throw this.#failure(request, retried, credential);
         return retried;
     }
     #sendWith(request, authorization) {
@@ -1588,11 +1773,11 @@ class RegistryAuth {
             : this.#tokenRequest(scheme, scopes, credential);
         const response = await sendHttp(this.#options.fetch, request, this.#options.requestTimeoutMs);
         if (response.status === 401)
-            throw await this.#failure({ ...request, registry }, response, credential);
+            throw this.#failure({ ...request, registry }, response, credential);
         if (!response.ok) {
-            throw await unexpectedResponseError(`get a token for ${registry}`, request.method, request.url, response);
+            throw unexpectedResponseError(`get a token for ${registry}`, request.method, request.url, response);
         }
-        const body = parseJsonObject(await response.text());
+        const body = parseJsonObject(response.text());
         const value = body?.token ?? body?.access_token;
         if (typeof value !== 'string' || value === '') {
             throw new RegistryError(`could not get a token for ${registry}: ${request.method} ${displayUrl(request.url)} answered ${response.status} without a token`, response.status);
@@ -1659,8 +1844,8 @@ class RegistryAuth {
         return credential;
     }
     /** "authentication to R failed for user "u": GET … answered 401 UNAUTHORIZED: …", never with the secret. */
-    async #failure(request, response, credential, note) {
-        const { status, codes, summary } = await describeResponse(request.method, request.url, response);
+    #failure(request, response, credential, note) {
+        const { status, codes, summary } = describeResponse(request.method, request.url, response);
         const outcome = credential === undefined
             ? `is required, but ${this.#options.credentials.description} has no credentials for it`
             : credential.username === ''
@@ -1773,7 +1958,7 @@ function parseJsonObject(text) {
 
 
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
-// Node's system errors and undici's own codes for a connection that failed or broke off; TIMEOUT is sendHttp's
+// Node's system errors for a connection that failed or broke off; TIMEOUT is sendHttp's
 // time limit. Not here: ENOTFOUND (a misspelt host stays misspelt) and TLS errors.
 const TRANSIENT_NETWORK_CODES = new Set([
     'TIMEOUT',
@@ -1783,11 +1968,6 @@ const TRANSIENT_NETWORK_CODES = new Set([
     'EPIPE',
     'ETIMEDOUT',
     'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
 ]);
 /** The retry verdict for a request's failure (retry's isRetryable), with the server's Retry-After. */
 function transientFailure(error) {
@@ -1812,6 +1992,10 @@ function asRegistryError(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
+// The one request path of the registry client. Every request to a registry, its token server, blob storage or a
+// registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
+// the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
+// that pass (429, 5xx, resets, timeouts).
 
 
 
@@ -1904,7 +2088,7 @@ class Transport {
             }
             // Another host's query may hold a signature (presigned blob URLs): leave it out of the message.
             const shown = authorized ? url : new URL(url.pathname, url.origin);
-            throw await unexpectedResponseError(call.action, call.method, shown, response);
+            throw unexpectedResponseError(call.action, call.method, shown, response);
         }
     }
     #sendOnce(request, credentials) {
@@ -2115,6 +2299,10 @@ function removalAdvice(name, tag, dummyDigest) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+// A small client of the OCI Distribution API (https://github.com/opencontainers/distribution-spec): manifests,
+// blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
+// through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
+// and retries what failed for a passing reason.
 
 
 
@@ -2165,7 +2353,7 @@ class RegistryClient {
             headers: { Accept: MANIFEST_ACCEPT },
             expect: [200],
         });
-        const bytes = Buffer.from(await response.arrayBuffer());
+        const bytes = response.body;
         if ((0,src_reference/* isDigest */.Bc)(reference))
             checkDigest(action, bytes, reference, 'the digest asked for');
         checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
@@ -2254,7 +2442,7 @@ class RegistryClient {
             });
             if (response.status === 404)
                 return [];
-            tags.push(...parseTagList(action, await response.text()));
+            tags.push(...parseTagList(action, response.text()));
             visited.add(url.href);
             const next = nextPage(response.headers.get('link'), url);
             if (next === undefined)
@@ -2277,7 +2465,7 @@ class RegistryClient {
             ...repositoryTarget(name, 'pull', `blobs/${digest}`),
             expect: [200],
         });
-        const bytes = Buffer.from(await response.arrayBuffer());
+        const bytes = response.body;
         checkDigest(action, bytes, digest, 'the digest asked for');
         return bytes;
     }
