@@ -1268,7 +1268,7 @@ async function main() {
 }
 async function buildAndPush(inputs, state, registry, credentials) {
     const run = (0,runtime/* runIdentity */.yK)();
-    const docker = src_docker/* DockerCli */.Vo.forThisMachine();
+    const docker = src_docker.DockerCli.forThisMachine();
     const tempDir = await (0,runtime/* stepTempDir */.MJ)();
     const timings = state.timings;
     // The access check talks to the registry, and docker info (the builder's facts) runs, while QEMU is set up;

@@ -102,7 +102,7 @@ async function post(state) {
     const registry = (0,registry_access/* createRegistryClient */.H)();
     // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
     // first, and the registry's part runs meanwhile.
-    const engineCleanup = state.cleanup ? cleanUpEngine(state, docker/* DockerCli */.Vo.forThisMachine(), report) : Promise.resolve();
+    const engineCleanup = state.cleanup ? cleanUpEngine(state, docker.DockerCli.forThisMachine(), report) : Promise.resolve();
     const index = await readIndex(state, registry);
     await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
         // Publishing and cleanup touch different tags, so they run together.

@@ -1,6 +1,7 @@
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
-import { lstat, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { lstatSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import * as exec from '@actions/exec';
 import { cliPluginDirs, EngineApi, EngineUnreachableError } from './engine-api.js';
@@ -37,16 +38,42 @@ export function errorSummary(result: CommandResult): string {
   return chosen.join('\n').trim() || '(no error output)';
 }
 
+/**
+ * Runs a command to its end. A quiet one (its output is read, not shown) is started by child_process in this very
+ * tick, so that it runs while the step's own code is still loading (see index.ts); a shown one goes through
+ * @actions/exec, which echoes it and its output the way the runner's log expects.
+ */
 export async function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  if (options.quiet === true) return captureCommand(command, args);
   const { linePrefix } = options;
   const echo =
     linePrefix === undefined ? undefined : (line: string): void => void process.stdout.write(`${linePrefix}${line}\n`);
   const result = await exec.getExecOutput(command, args, {
     ignoreReturnCode: true,
-    silent: options.quiet === true || echo !== undefined,
+    silent: echo !== undefined,
     ...(echo ? { listeners: { stdline: echo, errline: echo } } : {}),
   });
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+
+function captureCommand(command: string, args: string[]): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      reject(new Error(`cannot run ${command}: ${error.message}`));
+    });
+    child.on('close', (exitCode, signal) => {
+      resolve({
+        exitCode: exitCode ?? 128,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8') + (signal === null ? '' : `\n(killed by ${signal})`),
+      });
+    });
+  });
 }
 
 export type CommandRunner = typeof runCommand;
@@ -70,9 +97,14 @@ export class DockerCli {
     private readonly pluginDirs: () => string[] | undefined = cliPluginDirs,
   ) {}
 
-  /** The docker CLI of this machine, and its engine's API where that is the default socket. */
+  static #thisMachine: DockerCli | undefined;
+
+  /**
+   * The docker CLI of this machine, and its engine's API where that is the default socket: one per process, so
+   * that the engine facts the entry point starts early are the ones the step reads.
+   */
   static forThisMachine(): DockerCli {
-    return new DockerCli(runCommand, EngineApi.fromEnvironment());
+    return (DockerCli.#thisMachine ??= new DockerCli(runCommand, EngineApi.fromEnvironment()));
   }
 
   private async ok(args: string[], options: RunOptions = {}, command = 'docker'): Promise<CommandResult> {
@@ -140,7 +172,7 @@ export class DockerCli {
    * where the CLI might see it otherwise; docker info then says what it makes of it.
    */
   private async buildxPlugin(): Promise<{ buildxPath: string; buildxVersion: string }> {
-    const buildxPath = await firstCliPlugin(this.pluginDirs(), 'docker-buildx');
+    const buildxPath = firstCliPlugin(this.pluginDirs(), 'docker-buildx');
     const { stdout } = await this.ok(['docker-cli-plugin-metadata'], { quiet: true }, buildxPath);
     const metadata = JSON.parse(stdout) as { SchemaVersion?: unknown; Vendor?: unknown; Version?: unknown } | null;
     // The CLI's checks: a plugin failing them is one that docker info lists with an error.
@@ -231,18 +263,14 @@ export interface EngineFacts {
  * to one, is taken; anything else where the first one could be (a dangling link, which some CLI versions list and
  * others skip, a directory, a path that cannot be read) throws, as does no file at all.
  */
-async function firstCliPlugin(dirs: string[] | undefined, file: string): Promise<string> {
+function firstCliPlugin(dirs: string[] | undefined, file: string): string {
   if (dirs === undefined) throw new Error('cannot read the docker config');
   for (const dir of dirs) {
     const path = join(dir, file);
-    try {
-      await lstat(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
+    // Synchronous: a few stat calls, and the metadata command that follows starts in the same tick.
+    if (lstatSync(path, { throwIfNoEntry: false }) === undefined) continue;
     // Relative (an extra directory may be): docker info names it so, and parseEngineFacts leaves it out.
-    if (!isAbsolute(path) || !(await stat(path)).isFile()) throw new Error(`${path}: not a plain plugin file`);
+    if (!isAbsolute(path) || !statSync(path).isFile()) throw new Error(`${path}: not a plain plugin file`);
     return path;
   }
   throw new Error(`no ${file} in ${dirs.join(', ')}`);

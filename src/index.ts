@@ -1,12 +1,24 @@
 // One bundle serves both steps of the action: main, then post (post-if: always()). This entry imports nothing but
 // constants, so each step loads only its own code, and a post step with nothing to do (main failed before it saved
 // any state) costs little more than starting node.
-import { StateKey } from './constants.js';
+import { Input, StateKey } from './constants.js';
 
 /** What @actions/core's getState reads: the runner passes main's saved state to post as STATE_<name>. */
 const savedState = (key: StateKey): string => process.env[`STATE_${key}`] ?? '';
 
+/** Modes whose main step builds (plan and merge do not), as inputs.ts will read the mode. */
+const buildsHere = (): boolean =>
+  !['plan', 'merge'].includes((process.env[`INPUT_${Input.Mode.toUpperCase()}`] ?? '').trim());
+
 if (savedState(StateKey.IsPost) !== 'true') {
+  if (buildsHere()) {
+    // The engine's facts take a buildx start (~0.1 s) and every build waits for them: they are asked for before
+    // main's code (~0.1 s to load) so that the two overlap. main reads them from the same DockerCli.
+    const { DockerCli } = await import('./docker.js');
+    DockerCli.forThisMachine()
+      .engineFacts()
+      .catch(() => undefined); // main awaits them and reports a failure
+  }
   const { runMainStep } = await import('./main.js');
   await runMainStep();
 } else if (savedState(StateKey.Run) === '') {

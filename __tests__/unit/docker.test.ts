@@ -3,12 +3,13 @@ import {
   DockerCli,
   errorSummary,
   parseBuilderInspection,
+  runCommand,
   type CommandResult,
   type CommandRunner,
   type EngineFacts,
   type RunOptions,
 } from '../../src/docker.js';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transientPushFailure } from '../../src/build.js';
@@ -522,5 +523,40 @@ describe('transientPushFailure', () => {
 
   test('does not retry an error that is not a command failure', () => {
     expect(transientPushFailure(new Error('503'))).toBe(false);
+  });
+});
+
+describe('runCommand, quiet', () => {
+  const node = process.execPath;
+
+  it('captures the exit code, stdout and stderr', async () => {
+    const result = await runCommand(
+      node,
+      ['-e', 'process.stdout.write("out"); process.stderr.write("err"); process.exit(3)'],
+      { quiet: true },
+    );
+    expect(result).toEqual({ exitCode: 3, stdout: 'out', stderr: 'err' });
+  });
+
+  it('starts the process before it returns, so it runs while this thread is busy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-command-'));
+    const marker = join(dir, 'started');
+    const running = runCommand(node, ['-e', `require("fs").writeFileSync(${JSON.stringify(marker)}, "")`], {
+      quiet: true,
+    });
+    // The event loop is blocked here: only a process already started can write the marker.
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(marker) && Date.now() < deadline) {
+      // busy: this thread does not yield
+    }
+    expect(existsSync(marker)).toBe(true);
+    expect((await running).exitCode).toBe(0);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('fails with the command named when it cannot be run', async () => {
+    await expect(runCommand('/nonexistent/docker-buildx', ['version'], { quiet: true })).rejects.toThrow(
+      /^cannot run \/nonexistent\/docker-buildx: .*ENOENT/,
+    );
   });
 });
