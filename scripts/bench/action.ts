@@ -2,7 +2,7 @@
 // when the benchmark starts: other work on this checkout may rebuild dist/ meanwhile, and one table must measure
 // one bundle.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalRunner, repoRoot, type ActionRun } from '../local-runner.js';
 import { tail } from './process.js';
@@ -24,12 +24,19 @@ export function snapshotAction(parentDir: string): string {
   return actionDir;
 }
 
-/** Names the bundle a table was measured with: the start of the entry's sha256. */
+/**
+ * Names the bundle a table was measured with: the start of a sha256 over every dist/*.js file (name and bytes, in
+ * name order), since the entry alone stays the same when only a chunk it loads changes.
+ */
 export function bundleDigest(actionDir: string): string {
-  return `sha256:${createHash('sha256')
-    .update(readFileSync(join(actionDir, ENTRY)))
-    .digest('hex')
-    .slice(0, 12)}`;
+  const hash = createHash('sha256');
+  const dist = join(actionDir, 'dist');
+  for (const file of readdirSync(dist)
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
+    hash.update(`${file}\0`).update(readFileSync(join(dist, file)));
+  }
+  return `sha256:${hash.digest('hex').slice(0, 12)}`;
 }
 
 export interface StepTimes {
