@@ -77,8 +77,8 @@ async function buildAndPush(
   const tempDir = await stepTempDir();
   const timings = state.timings;
 
-  // The access check talks to the registry, and docker info (the builder's facts) runs, while QEMU is set up;
-  // both are awaited before any build.
+  // The access check talks to the registry, and the engine's facts (started by the entry point already, or here)
+  // arrive, while QEMU is set up; both are awaited before any build.
   const access = inputs.push ? checkPushAccess(registry, credentials, inputs.tags) : Promise.resolve();
   access.catch(() => undefined);
   docker.engineFacts().catch(() => undefined);
