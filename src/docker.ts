@@ -115,7 +115,7 @@ export class DockerCli {
 
   /**
    * A buildx command (argv from `buildx` on), run as the plugin binary that engineFacts names: through
-   * `docker buildx`, each command first pays the docker CLI's start and its plugin metadata call (~0.2 s), and
+   * `docker buildx`, each command first pays the docker CLI's start and its plugin metadata call (~0.1 s), and
    * buildx run on its own is the same program in its documented standalone mode. When engineFacts cannot tell,
    * the command goes through `docker` as usual.
    */

@@ -27,7 +27,7 @@ the machine's load hits both sides alike. Every timing is wall time; medians wit
    index read and checked, the tag published and read back, the temporary tag deleted, and the engine's copy
    renamed from the temporary tag to the final one (two calls to the engine's API); for the commands by hand, a
    second docker CLI and buildx start. The action runs buildx without the docker CLI in front of it, which saves it
-   about 0.2 s of the build itself. Target: action / by hand ≤ 1.05 at the median. The overhead is a fixed cost per
+   about 0.1 s of the build itself. Target: action / by hand ≤ 1.05 at the median. The overhead is a fixed cost per
    run, not a share of the build, so every ratio depends on how long the build takes (a warm two-platform busybox
    build takes about a second); the \`action − raw\` row gives the cost in seconds over the shortest raw path and
    the build time from which that ratio is within 1.05 too.
