@@ -627,16 +627,17 @@ var external_node_fs_ = __webpack_require__(3024);
 
 const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
 const HOST_CONF_DIRS = ['/usr/lib/binfmt.d', '/lib/binfmt.d'];
-/** qemu-user names (`aarch64`, `arm`, …) with an enabled binfmt entry. */
-async function registeredEmulators() {
-    const entries = await (0,promises_.readdir)(BINFMT_DIR).catch(() => []);
-    const registered = new Set();
-    for (const entry of entries.filter((name) => name.startsWith('qemu-'))) {
-        const status = await (0,promises_.readFile)(`${BINFMT_DIR}/${entry}`, 'utf8').catch(() => '');
-        if (status.startsWith('enabled'))
-            registered.add(entry.slice('qemu-'.length));
+/**
+ * Whether a qemu-user emulator (`aarch64`, `arm`, …) has an enabled binfmt entry. Synchronous: a procfs read
+ * answers at once, and only the entries a build needs are read, so the builds wait on nothing here.
+ */
+function isRegistered(qemuName) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`${BINFMT_DIR}/qemu-${qemuName}`, 'utf8').startsWith('enabled');
     }
-    return registered;
+    catch {
+        return false;
+    }
 }
 /** The host's registration line for an emulator (from qemu-user-static), when the host has one. */
 async function hostRegistration(qemuName) {
@@ -663,7 +664,7 @@ async function register(line) {
 
 
 /** The emulators to register: pure, so the choice is tested by a table. */
-function emulatorsToRegister(mode, platforms, nodeArch, registered) {
+function emulatorsToRegister(mode, platforms, nodeArch, isRegistered) {
     if (mode === 'false')
         return [];
     const native = (0,src_platform/* nativePlatforms */.y$)(nodeArch);
@@ -675,14 +676,14 @@ function emulatorsToRegister(mode, platforms, nodeArch, registered) {
         if (trusted.some((n) => (0,src_platform/* samePlatform */.my)(n, platform)))
             continue;
         const name = (0,src_platform/* qemuName */.gc)(platform);
-        if (!registered.has(name))
+        if (!emulators.has(name) && !isRegistered(name))
             emulators.set(name, { qemuName: name, architecture: platform.architecture });
     }
     return [...emulators.values()];
 }
 /** Registers what `emulatorsToRegister` chose; returns the qemu-user names it registered. */
 async function setUpQemu(mode, platforms, image, docker) {
-    const wanted = emulatorsToRegister(mode, platforms, process.arch, await registeredEmulators());
+    const wanted = emulatorsToRegister(mode, platforms, process.arch, isRegistered);
     if (wanted.length === 0) {
         core/* info */.pq('QEMU: nothing to register (every platform is native or already registered).');
         return [];
@@ -704,8 +705,7 @@ async function setUpQemu(mode, platforms, image, docker) {
         core/* info */.pq(`QEMU: registering ${architectures.join(', ')} with ${image}`);
         await docker.installBinfmt(image, architectures);
     }
-    const registered = await registeredEmulators();
-    const missing = wanted.filter((emulator) => !registered.has(emulator.qemuName));
+    const missing = wanted.filter((emulator) => !isRegistered(emulator.qemuName));
     if (missing.length > 0) {
         throw new Error(`QEMU: no emulator registered for ${missing.map((e) => e.architecture).join(', ')} after setup ` +
             '(binfmt_misc needs root, or a privileged container through the docker engine)');

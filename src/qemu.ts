@@ -17,7 +17,7 @@ export function emulatorsToRegister(
   mode: QemuMode,
   platforms: Platform[],
   nodeArch: string,
-  registered: Set<string>,
+  isRegistered: (qemuName: string) => boolean,
 ): Emulator[] {
   if (mode === 'false') return [];
   const native = nativePlatforms(nodeArch);
@@ -28,7 +28,8 @@ export function emulatorsToRegister(
   for (const platform of platforms) {
     if (trusted.some((n) => samePlatform(n, platform))) continue;
     const name = qemuName(platform);
-    if (!registered.has(name)) emulators.set(name, { qemuName: name, architecture: platform.architecture });
+    if (!emulators.has(name) && !isRegistered(name))
+      emulators.set(name, { qemuName: name, architecture: platform.architecture });
   }
   return [...emulators.values()];
 }
@@ -40,7 +41,7 @@ export async function setUpQemu(
   image: string,
   docker: DockerCli,
 ): Promise<string[]> {
-  const wanted = emulatorsToRegister(mode, platforms, process.arch, await binfmt.registeredEmulators());
+  const wanted = emulatorsToRegister(mode, platforms, process.arch, binfmt.isRegistered);
   if (wanted.length === 0) {
     core.info('QEMU: nothing to register (every platform is native or already registered).');
     return [];
@@ -61,8 +62,7 @@ export async function setUpQemu(
     core.info(`QEMU: registering ${architectures.join(', ')} with ${image}`);
     await docker.installBinfmt(image, architectures);
   }
-  const registered = await binfmt.registeredEmulators();
-  const missing = wanted.filter((emulator) => !registered.has(emulator.qemuName));
+  const missing = wanted.filter((emulator) => !binfmt.isRegistered(emulator.qemuName));
   if (missing.length > 0) {
     throw new Error(
       `QEMU: no emulator registered for ${missing.map((e) => e.architecture).join(', ')} after setup ` +
