@@ -250,6 +250,7 @@ class DockerCli {
     engine;
     pluginDirs;
     #engineFacts;
+    #buildxVersion;
     /**
      * `engine`: the engine's API, where the docker CLI would use its default socket (EngineApi.fromEnvironment).
      * `pluginDirs`: where the docker CLI looks for its plugins (cliPluginDirs).
@@ -286,8 +287,8 @@ class DockerCli {
         return this.ok(args.slice(1), options, buildxPath);
     }
     /**
-     * The docker context, buildx's version and plugin path and the engine's image store: what `docker info` says
-     * (a `docker buildx` command would cost two buildx process starts, as the CLI asks the plugin for its metadata
+     * The docker context, the buildx plugin's path and the engine's image store: what `docker info` says (a
+     * `docker buildx` command would cost two buildx process starts, as the CLI asks the plugin for its metadata
      * first). Where there is an engine API, read the cheaper way the CLI itself reads them; `docker info` wherever
      * that fails in any way, so that the answer is always the CLI's. Asked once per step: the first call starts it,
      * later ones share its answer.
@@ -300,33 +301,44 @@ class DockerCli {
                 : this.engineAndPluginFacts(engine).catch(() => this.dockerInfoFacts());
         return this.#engineFacts;
     }
+    /**
+     * buildx's version number, asked for only where an answer depends on it: it costs a buildx start (~70 ms) that
+     * would otherwise delay every build. docker info names it with the other facts; else the plugin is asked for its
+     * metadata as the CLI asks it (docker/cli cli-plugins/manager newPlugin), and docker info is the fallback.
+     */
+    buildxVersion() {
+        this.#buildxVersion ??= this.engineFacts().then(async ({ buildxVersion, buildxPath }) => {
+            if (buildxVersion !== undefined)
+                return buildxVersion;
+            const fromPlugin = buildxPath === undefined ? undefined : await this.pluginVersion(buildxPath).catch(() => undefined);
+            return fromPlugin ?? (await this.dockerInfoFacts()).buildxVersion;
+        });
+        return this.#buildxVersion;
+    }
     /** `docker info` starts the CLI (~0.15 s), which asks the engine and every CLI plugin for its metadata. */
     async dockerInfoFacts() {
         const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
         return parseEngineFacts(stdout);
     }
     /**
-     * What `docker info` would say, without the CLI: the engine's facts over its socket (~25 ms) while the buildx
-     * plugin alone is asked for its metadata (one buildx start, ~80 ms), together ~0.1 s.
+     * What `docker info` would say, without the CLI: the engine's facts over its socket (~25 ms) and the buildx
+     * plugin the CLI would run, the first docker-buildx in its plugin directories (docker/cli cli-plugins/manager
+     * ListPlugins), found with a few stat calls.
      */
     async engineAndPluginFacts(engine) {
-        const [info, buildx] = await Promise.all([engine.info(), this.buildxPlugin()]);
+        const buildxPath = firstCliPlugin(this.pluginDirs(), 'docker-buildx');
+        const info = await engine.info();
         return {
             // There is an engine API only where engineSocket finds one: DOCKER_HOST=unix://… (which the CLI resolves to
             // the default context before it looks at DOCKER_CONTEXT or the config, docker/cli resolveContextName), or
             // the default context itself (DOCKER_CONTEXT, else the config's currentContext, `default` or unset).
             context: 'default',
-            ...buildx,
+            buildxPath,
             containerdImageStore: containerdImageStore(info.DriverStatus),
         };
     }
-    /**
-     * The buildx plugin `docker info` names and its version: the first docker-buildx in the CLI's plugin directories,
-     * asked for its metadata as the CLI asks it (docker/cli cli-plugins/manager ListPlugins and newPlugin). Throws
-     * where the CLI might see it otherwise; docker info then says what it makes of it.
-     */
-    async buildxPlugin() {
-        const buildxPath = firstCliPlugin(this.pluginDirs(), 'docker-buildx');
+    /** The version in a buildx plugin's metadata; throws where the CLI would list the plugin with an error. */
+    async pluginVersion(buildxPath) {
         const { stdout } = await this.ok(['docker-cli-plugin-metadata'], { quiet: true }, buildxPath);
         const metadata = JSON.parse(stdout);
         // The CLI's checks: a plugin failing them is one that docker info lists with an error.
@@ -334,7 +346,7 @@ class DockerCli {
         const buildxVersion = valid && typeof metadata.Version === 'string' ? versionNumber(metadata.Version) : undefined;
         if (buildxVersion === undefined)
             throw new Error(`unexpected metadata from ${buildxPath}: ${stdout.trim()}`);
-        return { buildxPath, buildxVersion };
+        return buildxVersion;
     }
     async inspectBuilder(name) {
         const { stdout } = await this.buildxCommand(['buildx', 'inspect', '--bootstrap', name], { quiet: true });

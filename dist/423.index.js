@@ -88,13 +88,13 @@ function pushEach(args, flag, values) {
         args.push(flag, value);
 }
 /** argv of `docker buildx create` for the builder this run owns. */
-function buildxCreateArgs(name, driver, driverOpts, buildkitdConfigFile, buildxVersion) {
+function buildxCreateArgs(name, driver, driverOpts, config) {
     const args = ['buildx', 'create', '--name', name, '--driver', driver];
     pushEach(args, '--driver-opt', driverOpts);
-    // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-    const configFlag = (0,src_plan/* compareVersions */.Zy)(buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config';
-    if (buildkitdConfigFile)
-        args.push(configFlag, buildkitdConfigFile);
+    if (config) {
+        // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
+        args.push((0,src_plan/* compareVersions */.Zy)(config.buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config', config.file);
+    }
     args.push('--bootstrap');
     return args;
 }
@@ -121,26 +121,27 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
     engine.catch(() => undefined); // awaited below on every path; this only keeps an early failure handled
     if (choice.name === undefined) {
         // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
-        const { context, buildxVersion, containerdImageStore } = await engine;
-        return { name: context, driver: 'docker', buildxVersion, multiPlatform: containerdImageStore, created: false };
+        const { context, containerdImageStore } = await engine;
+        return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false };
     }
     const name = choice.name;
     if (choice.create) {
-        let configFile;
+        let config;
         if (inputs.buildkitdConfigInline.trim() !== '') {
-            configFile = (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`);
-            await (0,promises_.writeFile)(configFile, inputs.buildkitdConfigInline);
+            const file = (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`);
+            // The flag that names the file depends on buildx's version.
+            const [buildxVersion] = await Promise.all([
+                docker.buildxVersion(),
+                (0,promises_.writeFile)(file, inputs.buildkitdConfigInline),
+            ]);
+            config = { file, buildxVersion };
         }
-        const { buildxVersion } = await engine;
-        await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, configFile, buildxVersion));
+        await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, config));
     }
-    const [{ buildxVersion, containerdImageStore }, { driver }] = await Promise.all([
-        engine,
-        docker.inspectBuilder(name),
-    ]);
+    const [{ containerdImageStore }, { driver }] = await Promise.all([engine, docker.inspectBuilder(name)]);
     // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
     const multiPlatform = driver !== 'docker' || containerdImageStore;
-    return { name, driver, buildxVersion, multiPlatform, created: choice.create };
+    return { name, driver, multiPlatform, created: choice.create };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1293,7 +1294,7 @@ async function buildAndPush(inputs, state, registry, credentials) {
     if (builder.driver === 'docker')
         state.engineImages = state.temporaryTags;
     (0,src_state/* saveRunState */.iZ)(state);
-    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
+    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir).catch((error) => explainBuildFailure(inputs, docker, error)));
     setBuildOutputs(builds);
     if (!plan.push) {
         state.mainCompleted = true;
@@ -1323,6 +1324,20 @@ async function buildAndPush(inputs, state, registry, credentials) {
         : undefined;
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
     await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
+}
+/**
+ * A failed build is rethrown, or explained by buildx's version when an input asked for a flag this buildx does not
+ * know (it refuses such a flag before building or pushing anything). The version is asked for only here: it costs a
+ * buildx start, which builds that succeed do not wait for.
+ */
+async function explainBuildFailure(inputs, docker, error) {
+    if ((0,src_plan/* usesVersionedFlags */.tq)(inputs)) {
+        const buildxVersion = await docker.buildxVersion().catch(() => undefined);
+        const unsupported = buildxVersion === undefined ? undefined : (0,src_plan/* unsupportedInput */.Ev)(inputs, buildxVersion);
+        if (unsupported !== undefined)
+            throw new src_plan/* PlanError */.W6(unsupported, { cause: error });
+    }
+    throw error;
 }
 /**
  * Names the docker driver's copy of the index in the engine after the final tags and removes its temporary names

@@ -148,14 +148,17 @@ function serializeIndex(index) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $U: () => (/* binding */ splitAnnotations),
 /* harmony export */   Cs: () => (/* binding */ makePlan),
+/* harmony export */   Ev: () => (/* binding */ unsupportedInput),
 /* harmony export */   RC: () => (/* binding */ distinctRepositories),
+/* harmony export */   W6: () => (/* binding */ PlanError),
 /* harmony export */   Xp: () => (/* binding */ parseTemporaryTag),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   df: () => (/* binding */ describePlan),
 /* harmony export */   n4: () => (/* binding */ stepHash),
+/* harmony export */   tq: () => (/* binding */ usesVersionedFlags),
 /* harmony export */   uA: () => (/* binding */ publishWhen)
 /* harmony export */ });
-/* unused harmony exports PlanError, temporaryTag, foreignPlatforms */
+/* unused harmony exports temporaryTag, foreignPlatforms */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _build_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(188);
@@ -177,7 +180,6 @@ function makePlan(inputs, builder, run) {
     const warnings = [];
     const mode = chooseMode(inputs, builder);
     const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
-    checkBuildxSupports(inputs, builder.buildxVersion);
     const repositories = distinctRepositories(inputs.tags);
     const cache = planCache(inputs, builder, warnings);
     const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
@@ -252,18 +254,24 @@ function chooseMode(inputs, builder) {
     }
     return inputs.mode;
 }
-/** Flags that older buildx releases do not know, checked before anything runs rather than failing mid-build. */
+/**
+ * Flags that older buildx releases do not know. They are not checked before the build: buildx refuses a flag it does
+ * not know before it builds or pushes anything, and learning its version costs a buildx start that every build
+ * would wait for. A failed build is explained with them (unsupportedInput).
+ */
 const MINIMUM_BUILDX = [
     { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
     { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
     { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
 ];
-function checkBuildxSupports(inputs, buildxVersion) {
-    for (const { flag, version, used } of MINIMUM_BUILDX) {
-        if (used(inputs) && compareVersions(buildxVersion, version) < 0) {
-            throw new PlanError(`"${flag}" needs buildx ${version} or later; this runner has buildx ${buildxVersion}.`);
-        }
-    }
+/** Whether the inputs use a flag that older buildx releases do not know. */
+function usesVersionedFlags(inputs) {
+    return MINIMUM_BUILDX.some(({ used }) => used(inputs));
+}
+/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
+function unsupportedInput(inputs, buildxVersion) {
+    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && compareVersions(buildxVersion, version) < 0);
+    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
 }
 /** Compares dotted numeric versions (0.13.1 < 0.29.0); suffixes such as +ds1 are ignored. */
 function compareVersions(a, b) {

@@ -2,7 +2,7 @@
 // post removes.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildxCreateArgs } from './buildx-args.js';
+import { buildxCreateArgs, type BuildkitdConfig } from './buildx-args.js';
 import type { DockerCli } from './docker.js';
 import type { Inputs } from './inputs.js';
 import { stepHash, type BuilderFacts, type RunIdentity } from './plan.js';
@@ -29,24 +29,25 @@ export async function setUpBuilder(
   engine.catch(() => undefined); // awaited below on every path; this only keeps an early failure handled
   if (choice.name === undefined) {
     // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
-    const { context, buildxVersion, containerdImageStore } = await engine;
-    return { name: context, driver: 'docker', buildxVersion, multiPlatform: containerdImageStore, created: false };
+    const { context, containerdImageStore } = await engine;
+    return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false };
   }
   const name = choice.name;
   if (choice.create) {
-    let configFile: string | undefined;
+    let config: BuildkitdConfig | undefined;
     if (inputs.buildkitdConfigInline.trim() !== '') {
-      configFile = join(tempDir, `${name}-buildkitd.toml`);
-      await writeFile(configFile, inputs.buildkitdConfigInline);
+      const file = join(tempDir, `${name}-buildkitd.toml`);
+      // The flag that names the file depends on buildx's version.
+      const [buildxVersion] = await Promise.all([
+        docker.buildxVersion(),
+        writeFile(file, inputs.buildkitdConfigInline),
+      ]);
+      config = { file, buildxVersion };
     }
-    const { buildxVersion } = await engine;
-    await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, configFile, buildxVersion));
+    await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, config));
   }
-  const [{ buildxVersion, containerdImageStore }, { driver }] = await Promise.all([
-    engine,
-    docker.inspectBuilder(name),
-  ]);
+  const [{ containerdImageStore }, { driver }] = await Promise.all([engine, docker.inspectBuilder(name)]);
   // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
   const multiPlatform = driver !== 'docker' || containerdImageStore;
-  return { name, driver, buildxVersion, multiPlatform, created: choice.create };
+  return { name, driver, multiPlatform, created: choice.create };
 }

@@ -77,19 +77,25 @@ function pushEach(args: string[], flag: string, values: string[]): void {
   for (const value of values) args.push(flag, value);
 }
 
+/** A buildkitd config file for the builder this run creates, and the buildx that will read it. */
+export interface BuildkitdConfig {
+  file: string;
+  buildxVersion: string;
+}
+
 /** argv of `docker buildx create` for the builder this run owns. */
 export function buildxCreateArgs(
   name: string,
   driver: Driver,
   driverOpts: string[],
-  buildkitdConfigFile: string | undefined,
-  buildxVersion: string,
+  config: BuildkitdConfig | undefined,
 ): string[] {
   const args = ['buildx', 'create', '--name', name, '--driver', driver];
   pushEach(args, '--driver-opt', driverOpts);
-  // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-  const configFlag = compareVersions(buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config';
-  if (buildkitdConfigFile) args.push(configFlag, buildkitdConfigFile);
+  if (config) {
+    // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
+    args.push(compareVersions(config.buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config', config.file);
+  }
   args.push('--bootstrap');
   return args;
 }

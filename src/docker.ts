@@ -86,6 +86,7 @@ export interface BuilderInspection {
 /** The docker commands this action uses, each a method, so callers never assemble `docker` argv themselves. */
 export class DockerCli {
   #engineFacts: Promise<EngineFacts> | undefined;
+  #buildxVersion: Promise<string> | undefined;
 
   /**
    * `engine`: the engine's API, where the docker CLI would use its default socket (EngineApi.fromEnvironment).
@@ -129,8 +130,8 @@ export class DockerCli {
   }
 
   /**
-   * The docker context, buildx's version and plugin path and the engine's image store: what `docker info` says
-   * (a `docker buildx` command would cost two buildx process starts, as the CLI asks the plugin for its metadata
+   * The docker context, the buildx plugin's path and the engine's image store: what `docker info` says (a
+   * `docker buildx` command would cost two buildx process starts, as the CLI asks the plugin for its metadata
    * first). Where there is an engine API, read the cheaper way the CLI itself reads them; `docker info` wherever
    * that fails in any way, so that the answer is always the CLI's. Asked once per step: the first call starts it,
    * later ones share its answer.
@@ -144,42 +145,54 @@ export class DockerCli {
     return this.#engineFacts;
   }
 
+  /**
+   * buildx's version number, asked for only where an answer depends on it: it costs a buildx start (~70 ms) that
+   * would otherwise delay every build. docker info names it with the other facts; else the plugin is asked for its
+   * metadata as the CLI asks it (docker/cli cli-plugins/manager newPlugin), and docker info is the fallback.
+   */
+  buildxVersion(): Promise<string> {
+    this.#buildxVersion ??= this.engineFacts().then(async ({ buildxVersion, buildxPath }) => {
+      if (buildxVersion !== undefined) return buildxVersion;
+      const fromPlugin =
+        buildxPath === undefined ? undefined : await this.pluginVersion(buildxPath).catch(() => undefined);
+      return fromPlugin ?? (await this.dockerInfoFacts()).buildxVersion;
+    });
+    return this.#buildxVersion;
+  }
+
   /** `docker info` starts the CLI (~0.15 s), which asks the engine and every CLI plugin for its metadata. */
-  private async dockerInfoFacts(): Promise<EngineFacts> {
+  private async dockerInfoFacts(): Promise<EngineFacts & { buildxVersion: string }> {
     const { stdout } = await this.ok(['info', '--format', ENGINE_FACTS_FORMAT], { quiet: true });
     return parseEngineFacts(stdout);
   }
 
   /**
-   * What `docker info` would say, without the CLI: the engine's facts over its socket (~25 ms) while the buildx
-   * plugin alone is asked for its metadata (one buildx start, ~80 ms), together ~0.1 s.
+   * What `docker info` would say, without the CLI: the engine's facts over its socket (~25 ms) and the buildx
+   * plugin the CLI would run, the first docker-buildx in its plugin directories (docker/cli cli-plugins/manager
+   * ListPlugins), found with a few stat calls.
    */
   private async engineAndPluginFacts(engine: EngineApi): Promise<EngineFacts> {
-    const [info, buildx] = await Promise.all([engine.info(), this.buildxPlugin()]);
+    const buildxPath = firstCliPlugin(this.pluginDirs(), 'docker-buildx');
+    const info = await engine.info();
     return {
       // There is an engine API only where engineSocket finds one: DOCKER_HOST=unix://… (which the CLI resolves to
       // the default context before it looks at DOCKER_CONTEXT or the config, docker/cli resolveContextName), or
       // the default context itself (DOCKER_CONTEXT, else the config's currentContext, `default` or unset).
       context: 'default',
-      ...buildx,
+      buildxPath,
       containerdImageStore: containerdImageStore(info.DriverStatus),
     };
   }
 
-  /**
-   * The buildx plugin `docker info` names and its version: the first docker-buildx in the CLI's plugin directories,
-   * asked for its metadata as the CLI asks it (docker/cli cli-plugins/manager ListPlugins and newPlugin). Throws
-   * where the CLI might see it otherwise; docker info then says what it makes of it.
-   */
-  private async buildxPlugin(): Promise<{ buildxPath: string; buildxVersion: string }> {
-    const buildxPath = firstCliPlugin(this.pluginDirs(), 'docker-buildx');
+  /** The version in a buildx plugin's metadata; throws where the CLI would list the plugin with an error. */
+  private async pluginVersion(buildxPath: string): Promise<string> {
     const { stdout } = await this.ok(['docker-cli-plugin-metadata'], { quiet: true }, buildxPath);
     const metadata = JSON.parse(stdout) as { SchemaVersion?: unknown; Vendor?: unknown; Version?: unknown } | null;
     // The CLI's checks: a plugin failing them is one that docker info lists with an error.
     const valid = metadata?.SchemaVersion === '0.1.0' && typeof metadata.Vendor === 'string' && metadata.Vendor !== '';
     const buildxVersion = valid && typeof metadata.Version === 'string' ? versionNumber(metadata.Version) : undefined;
     if (buildxVersion === undefined) throw new Error(`unexpected metadata from ${buildxPath}: ${stdout.trim()}`);
-    return { buildxPath, buildxVersion };
+    return buildxVersion;
   }
 
   async inspectBuilder(name: string): Promise<BuilderInspection> {
@@ -250,8 +263,8 @@ export class DockerCli {
 export interface EngineFacts {
   /** The current docker context: the name of the docker driver's builder. */
   context: string;
-  /** buildx's version number, e.g. `0.13.1` from `0.13.1+ds1` or `v0.29.1`. */
-  buildxVersion: string;
+  /** buildx's version number, e.g. `0.13.1` from `0.13.1+ds1` or `v0.29.1`, where docker info gave the facts. */
+  buildxVersion?: string;
   /** The buildx plugin binary the docker CLI runs for `docker buildx` (absent from CLIs that do not say). */
   buildxPath?: string;
   /** The engine stores images in containerd, which lets the docker driver push multi-platform images. */
@@ -285,7 +298,7 @@ interface DockerInfo {
 }
 
 /** Reads what `docker info --format ENGINE_FACTS_FORMAT` prints (Docker CLI 20.10 or later). */
-export function parseEngineFacts(text: string): EngineFacts {
+export function parseEngineFacts(text: string): EngineFacts & { buildxVersion: string } {
   let info: DockerInfo;
   try {
     info = JSON.parse(text) as DockerInfo;

@@ -9,7 +9,17 @@ import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
 import { platformDigests } from './image-index.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
-import { describePlan, distinctRepositories, makePlan, publishWhen, splitAnnotations, type Plan } from './plan.js';
+import {
+  describePlan,
+  distinctRepositories,
+  makePlan,
+  PlanError,
+  publishWhen,
+  splitAnnotations,
+  unsupportedInput,
+  usesVersionedFlags,
+  type Plan,
+} from './plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 import {
   publishesBuildxIndex,
@@ -100,7 +110,11 @@ async function buildAndPush(
   if (builder.driver === 'docker') state.engineImages = state.temporaryTags;
   saveRunState(state);
 
-  const builds = await phase(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
+  const builds = await phase(timings, 'Build', () =>
+    runBuilds(plan, inputs.build, builder, docker, tempDir).catch((error: unknown) =>
+      explainBuildFailure(inputs, docker, error),
+    ),
+  );
   setBuildOutputs(builds);
   if (!plan.push) {
     state.mainCompleted = true;
@@ -133,6 +147,20 @@ async function buildAndPush(
       : undefined;
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
   await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
+}
+
+/**
+ * A failed build is rethrown, or explained by buildx's version when an input asked for a flag this buildx does not
+ * know (it refuses such a flag before building or pushing anything). The version is asked for only here: it costs a
+ * buildx start, which builds that succeed do not wait for.
+ */
+async function explainBuildFailure(inputs: Inputs, docker: DockerCli, error: unknown): Promise<never> {
+  if (usesVersionedFlags(inputs)) {
+    const buildxVersion = await docker.buildxVersion().catch(() => undefined);
+    const unsupported = buildxVersion === undefined ? undefined : unsupportedInput(inputs, buildxVersion);
+    if (unsupported !== undefined) throw new PlanError(unsupported, { cause: error });
+  }
+  throw error;
 }
 
 /**

@@ -11,8 +11,6 @@ import { formatName, type ImageName, type ImageReference } from './reference.js'
 export interface BuilderFacts {
   name: string;
   driver: string;
-  /** buildx's own version, e.g. 0.13.1. */
-  buildxVersion: string;
   /** Can build several platforms in one build and push the result (the docker driver needs the containerd store). */
   multiPlatform: boolean;
   /** This run created the builder, so post removes it. */
@@ -70,7 +68,6 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
   const warnings: string[] = [];
   const mode = chooseMode(inputs, builder);
   const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
-  checkBuildxSupports(inputs, builder.buildxVersion);
 
   const repositories = distinctRepositories(inputs.tags);
   const cache = planCache(inputs, builder, warnings);
@@ -162,19 +159,30 @@ function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
   return inputs.mode;
 }
 
-/** Flags that older buildx releases do not know, checked before anything runs rather than failing mid-build. */
+/**
+ * Flags that older buildx releases do not know. They are not checked before the build: buildx refuses a flag it does
+ * not know before it builds or pushes anything, and learning its version costs a buildx start that every build
+ * would wait for. A failed build is explained with them (unsupportedInput).
+ */
 const MINIMUM_BUILDX: { flag: string; version: string; used: (inputs: Inputs) => boolean }[] = [
   { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
   { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
   { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
 ];
 
-function checkBuildxSupports(inputs: Inputs, buildxVersion: string): void {
-  for (const { flag, version, used } of MINIMUM_BUILDX) {
-    if (used(inputs) && compareVersions(buildxVersion, version) < 0) {
-      throw new PlanError(`"${flag}" needs buildx ${version} or later; this runner has buildx ${buildxVersion}.`);
-    }
-  }
+/** Whether the inputs use a flag that older buildx releases do not know. */
+export function usesVersionedFlags(inputs: Inputs): boolean {
+  return MINIMUM_BUILDX.some(({ used }) => used(inputs));
+}
+
+/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
+export function unsupportedInput(inputs: Inputs, buildxVersion: string): string | undefined {
+  const missing = MINIMUM_BUILDX.find(
+    ({ version, used }) => used(inputs) && compareVersions(buildxVersion, version) < 0,
+  );
+  return (
+    missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`
+  );
 }
 
 /** Compares dotted numeric versions (0.13.1 < 0.29.0); suffixes such as +ds1 are ignored. */

@@ -2,7 +2,7 @@
 // `::error::` that names the input and the form it expects, before anything is built or pushed. And inputs full of
 // shell metacharacters are data, never commands: they reach the image exactly as written.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithLab, lab } from './lab.js';
@@ -285,6 +285,36 @@ describeWithLab('invalid inputs, run through the real action', () => {
     expect(more).toEqual([]);
     for (const input of ['mode', 'push', 'stale-tag-hours']) expect(error).toContain(`"${input}"`);
     expect(run.main.stdout).not.toMatch(/^Building /m);
+    expect(await listTags(repository)).toEqual([]);
+  });
+
+  // buildx's version is learnt only when a build fails: an old buildx refuses a flag it does not know before it
+  // builds or pushes anything, and the error then names the input that asked for it.
+  test('an input this buildx is too old for: one ::error:: naming it and the version it needs; nothing pushed', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'e2e-old-buildx-'));
+    mkdirSync(join(config, 'plugins'));
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [join(config, 'plugins')] }));
+    // buildx 0.9.1 as the CLI sees it: its metadata, and cobra's refusal of --provenance (added in 0.10).
+    const oldBuildx = join(config, 'plugins', 'docker-buildx');
+    writeFileSync(
+      oldBuildx,
+      [
+        '#!/bin/sh',
+        'if [ "$1" = docker-cli-plugin-metadata ]; then',
+        `  echo '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"v0.9.1","ShortDescription":"Docker Buildx"}'`,
+        '  exit 0',
+        'fi',
+        'for arg in "$@"; do case "$arg" in --provenance*) echo "ERROR: unknown flag: --provenance" >&2; exit 1;; esac; done',
+        'echo "this stand-in runs nothing else: $*" >&2',
+        'exit 2',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const run = await runStep(valid, { env: { DOCKER_CONFIG: config } });
+    expect(run.main.exitCode).toBe(1);
+    expect(errorMessages(run)).toEqual(['"provenance" needs buildx 0.10.0 or later; this runner has buildx 0.9.1.']);
+    expect(run.post?.exitCode).toBe(0);
     expect(await listTags(repository)).toEqual([]);
   });
 

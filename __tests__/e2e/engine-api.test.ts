@@ -39,7 +39,7 @@ describeWithLab('EngineApi on the lab engine (the default socket)', () => {
   });
 });
 
-describeWithLab('DockerCli.engineFacts on the lab machine: what docker info says, without running it', () => {
+describeWithLab('DockerCli.engineFacts on the lab machine: what docker info says, without running anything', () => {
   /**
    * runCommand with this test's environment: jest gives a test file its own copy of process.env, which the
    * processes runCommand starts would not see.
@@ -67,12 +67,15 @@ describeWithLab('DockerCli.engineFacts on the lab machine: what docker info says
   /** The answer of a real `docker info --format …`, read by parseEngineFacts: a DockerCli without an engine API. */
   const dockerInfoFacts = () => new DockerCli(runHere).engineFacts();
 
-  test('asks the engine and the buildx plugin only, and gets the answer docker info gives', async () => {
+  test('asks the engine only, runs nothing, and gets the answer docker info gives; the version when asked', async () => {
     const { docker, commands } = recordingDocker();
     const facts = await docker.engineFacts();
-    expect(commands).toEqual(['docker-buildx docker-cli-plugin-metadata']);
-    expect(facts).toEqual(await dockerInfoFacts());
+    expect(commands).toEqual([]);
+    const { buildxVersion, ...viaDockerInfo } = await dockerInfoFacts();
+    expect(facts).toEqual(viaDockerInfo);
     await expect(DockerCli.forThisMachine().engineFacts()).resolves.toEqual(facts);
+    await expect(docker.buildxVersion()).resolves.toBe(buildxVersion);
+    expect(commands).toEqual(['docker-buildx docker-cli-plugin-metadata']);
   });
 
   describe('with a DOCKER_CONFIG of its own, whose plugin directories link to the real buildx', () => {
@@ -107,9 +110,11 @@ describeWithLab('DockerCli.engineFacts on the lab machine: what docker info says
       for (const dir of linked) symlinkSync(buildx, join(root, dir, 'docker-buildx'));
       const { docker, commands } = recordingDocker();
       const facts = await docker.engineFacts();
-      expect(commands).toEqual(['docker-buildx docker-cli-plugin-metadata']);
+      expect(commands).toEqual([]);
       expect(facts.buildxPath).toBe(join(root, chosen, 'docker-buildx'));
-      expect(facts).toEqual(await dockerInfoFacts());
+      const { buildxVersion, ...viaDockerInfo } = await dockerInfoFacts();
+      expect(facts).toEqual(viaDockerInfo);
+      await expect(docker.buildxVersion()).resolves.toBe(buildxVersion);
     });
 
     test('a dangling link first: docker info decides, and the answer is its own', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chooseBuilder, setUpBuilder } from '../../src/builder.js';
 import type { Inputs } from '../../src/inputs.js';
 import { DockerCli, type CommandRunner } from '../../src/docker.js';
@@ -68,7 +71,34 @@ describe('setUpBuilder runs only the docker commands whose answer it needs', () 
     const facts = await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
     expect(verbs(commands)).toEqual(expectedCommands);
     const { name, ...rest } = expectedFacts as { name: string };
-    expect(facts).toMatchObject({ ...rest, buildxVersion: '0.13.1' });
+    expect(facts).toMatchObject(rest);
     expect(facts.name.startsWith(name)).toBe(true);
+  });
+});
+
+describe('setUpBuilder asks for the buildx version only to name a buildkitd config file', () => {
+  test.each<[string, string, string[]]>([
+    ['no config: no version asked, no config flag', '', []],
+    ['a config on buildx 0.13.1: --buildkitd-config', '[worker.oci]\n  max-parallelism = 4\n', ['--buildkitd-config']],
+  ])('%s', async (_, buildkitdConfigInline, configFlag) => {
+    const tempDir = mkdtempSync(join(tmpdir(), 'builder-test-'));
+    try {
+      const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline });
+      const { docker, commands } = fakeDocker('docker-container', false);
+      let versionsAsked = 0;
+      const buildxVersion = docker.buildxVersion.bind(docker);
+      docker.buildxVersion = () => {
+        versionsAsked += 1;
+        return buildxVersion();
+      };
+      await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+      expect(versionsAsked).toBe(configFlag.length);
+      const create = commands.find((line) => line.startsWith('buildx create '))?.split(' ') ?? [];
+      const flagAt = create.findIndex((word) => word === '--buildkitd-config' || word === '--config');
+      expect(flagAt === -1 ? [] : [create[flagAt]]).toEqual(configFlag);
+      if (flagAt !== -1) expect(readFileSync(create[flagAt + 1] ?? '', 'utf8')).toBe(buildkitdConfigInline);
+    } finally {
+      rmSync(tempDir, { recursive: true, force: true });
+    }
   });
 });

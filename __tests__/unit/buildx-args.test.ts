@@ -11,20 +11,18 @@ const HASH = stepHash(RUN);
 
 type Case = Pick<InputOverrides, 'platforms' | 'tags' | 'push' | 'mode' | 'build'>;
 
-const CONTAINER = (buildxVersion: string): BuilderFacts => ({
+const CONTAINER: BuilderFacts = {
   name: 'builder-x',
   driver: 'docker-container',
-  buildxVersion,
   multiPlatform: true,
   created: true,
-});
-const DOCKER = (buildxVersion: string): BuilderFacts => ({
+};
+const DOCKER: BuilderFacts = {
   name: 'default',
   driver: 'docker',
-  buildxVersion,
   multiPlatform: false,
   created: false,
-});
+};
 
 const FILES: BuildFiles = { metadataFile: '/tmp/mab/metadata-all.json', secretSpecs: [] };
 
@@ -75,8 +73,8 @@ const FULL_FILES: BuildFiles = {
   secretSpecs: ['id=GIT_AUTH_TOKEN,src=/tmp/mab/secret-0'],
 };
 
-describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version) => {
-  test.each<[string, Case, (version: string) => BuilderFacts, BuildFiles, string[][]]>([
+describe('buildxBuildArgs', () => {
+  test.each<[string, Case, BuilderFacts, BuildFiles, string[][]]>([
     [
       'docker-container, multi-platform, pushed by digest to two repositories (GitHub runners)',
       { tags: ['ghcr.io/acme/app:latest', 'docker.io/acme/app:1.0', 'ghcr.io/acme/app:1.0'] },
@@ -228,22 +226,13 @@ describe.each(['0.13.1', '0.29.1'])('buildxBuildArgs under buildx %s', (version)
       ],
     ],
   ])('%s', (_name, c, builder, files, expected) => {
-    const argv = argvOf(c, builder(version), files);
+    const argv = argvOf(c, builder, files);
     expect(argv).toEqual(expected);
     for (const args of argv) {
       // the context is the last item, and no value is ever split or glued to a neighbour
       expect(args.at(-1)).toBe(c.build?.context ?? '.');
       expect(args.slice(0, 2)).toEqual(['buildx', 'build']);
     }
-  });
-});
-
-describe('argv does not depend on the buildx version', () => {
-  test.each<[string, Case]>([
-    ['minimal', {}],
-    ['full', { build: FULL_BUILD }],
-  ])('%s: 0.13.1 and 0.29.1 give the same argv', (_name, c) => {
-    expect(argvOf(c, CONTAINER('0.13.1'), FULL_FILES)).toEqual(argvOf(c, CONTAINER('0.29.1'), FULL_FILES));
   });
 });
 
@@ -316,7 +305,7 @@ describe('outputSpec', () => {
 // the fields `id=cfg`, `src=/srv/a` and `b.toml` and refuses ("invalid field 'b.toml' must be a key=value pair").
 // The src= field needs CSV quoting, as outputSpec already does for name=.
 test('a secret-file path with a comma stays one CSV field of --secret', () => {
-  const args = argvOf({ build: { secretFiles: ['cfg=/srv/a,b.toml'] } }, CONTAINER('0.29.1')).flat();
+  const args = argvOf({ build: { secretFiles: ['cfg=/srv/a,b.toml'] } }, CONTAINER).flat();
   expect(args).toContain('--secret');
   const spec = args[args.indexOf('--secret') + 1] ?? '';
   expect(parseCsv(spec)).toEqual([['id=cfg', 'src=/srv/a,b.toml']]);
@@ -376,8 +365,9 @@ describe('buildxCreateArgs', () => {
         '/tmp/b.toml',
       ),
     ],
-    ['docker driver, empty config path → no config flag', 'docker', [], '', '0.12.1', createArgv('docker')],
-  ])('%s', (_name, driver, driverOpts, configFile, version, expected) => {
-    expect(buildxCreateArgs('mab-1', driver, driverOpts, configFile, version)).toEqual(expected);
+    ['docker driver, no config → no config flag', 'docker', [], undefined, '0.12.1', createArgv('docker')],
+  ])('%s', (_name, driver, driverOpts, file, buildxVersion, expected) => {
+    const config = file === undefined ? undefined : { file, buildxVersion };
+    expect(buildxCreateArgs('mab-1', driver, driverOpts, config)).toEqual(expected);
   });
 });

@@ -309,14 +309,13 @@ describe('DockerCli.engineFacts where there is an engine API: no docker info unl
     rmSync(root, { recursive: true, force: true });
   });
 
-  /** The docker CLI answers `docker info` as the lab's CLI does (overlay2); a plugin its metadata, or `metadata`. */
-  function runner(metadata: Partial<CommandResult> = {}): { run: CommandRunner; calls: string[] } {
+  /** The docker CLI answers `docker info` as the lab's CLI does (overlay2); other commands succeed quietly. */
+  function runner(): { run: CommandRunner; calls: string[] } {
     const calls: string[] = [];
     const run: CommandRunner = (command, args, options) => {
       calls.push([command, ...args].join(' '));
       expect(options).toEqual({ quiet: true });
-      const answer = command === 'docker' ? { stdout: engineInfo({}) } : { stdout: BUILDX_METADATA, ...metadata };
-      return Promise.resolve({ exitCode: 0, stderr: '', ...answer });
+      return Promise.resolve({ exitCode: 0, stderr: '', stdout: command === 'docker' ? engineInfo({}) : '' });
     };
     return { run, calls };
   }
@@ -330,25 +329,22 @@ describe('DockerCli.engineFacts where there is an engine API: no docker info unl
     containerdImageStore: false,
   };
 
-  test("GET /info and the first buildx plugin's metadata, together: the default context", async () => {
+  test('GET /info and the first buildx plugin in the directories: the default context, no command run', async () => {
     const { run, calls } = runner();
     const docker = new DockerCli(run, new FakeEngine(CONTAINERD_STORE), () => [dirs.empty, dirs.plugin, dirs.dangling]);
-    const buildxPath = join(dirs.plugin, 'docker-buildx');
     await expect(docker.engineFacts()).resolves.toEqual({
       context: 'default',
-      buildxVersion: '0.13.1',
-      buildxPath,
+      buildxPath: join(dirs.plugin, 'docker-buildx'),
       containerdImageStore: true,
     });
-    expect(calls).toEqual([`${buildxPath} docker-cli-plugin-metadata`]);
+    expect(calls).toEqual([]);
   });
 
   test('buildx commands then run that plugin', async () => {
     const { run, calls } = runner();
     const docker = new DockerCli(run, new FakeEngine(OVERLAY2_STORE), () => [dirs.plugin]);
     await docker.removeBuilder('multiarch-1');
-    const buildxPath = join(dirs.plugin, 'docker-buildx');
-    expect(calls).toEqual([`${buildxPath} docker-cli-plugin-metadata`, `${buildxPath} rm --force multiarch-1`]);
+    expect(calls).toEqual([`${join(dirs.plugin, 'docker-buildx')} rm --force multiarch-1`]);
   });
 
   test.each<[string, EngineApi]>([
@@ -360,31 +356,73 @@ describe('DockerCli.engineFacts where there is an engine API: no docker info unl
     expect(calls).toContain(dockerInfoCall);
   });
 
-  test.each<[string, (keyof PluginDirs)[] | undefined, Partial<CommandResult>, boolean]>([
-    ['the config cannot be read', undefined, {}, false],
-    ['no plugin in any directory', ['empty'], {}, false],
-    ['a dangling link first (CLI 28 lists it, with an error; later ones skip it)', ['dangling', 'plugin'], {}, false],
-    ['a directory first', ['directory', 'plugin'], {}, false],
-    ['the metadata call fails', ['plugin'], { exitCode: 126, stdout: '', stderr: 'exec format error' }, true],
-    ['the metadata is not JSON', ['plugin'], { stdout: 'buildx 0.13.1' }, true],
-    [
-      'the metadata is invalid to the CLI (no vendor)',
-      ['plugin'],
-      { stdout: '{"SchemaVersion":"0.1.0","Version":"0.13.1"}' },
-      true,
-    ],
-    [
-      'the metadata has no version number',
-      ['plugin'],
-      { stdout: '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"dev"}' },
-      true,
-    ],
-  ])('falls back to docker info when %s', async (_, names, metadata, asked) => {
-    const { run, calls } = runner(metadata);
+  test.each<[string, (keyof PluginDirs)[] | undefined]>([
+    ['the config cannot be read', undefined],
+    ['no plugin in any directory', ['empty']],
+    ['a dangling link first (CLI 28 lists it, with an error; later ones skip it)', ['dangling', 'plugin']],
+    ['a directory first', ['directory', 'plugin']],
+  ])('falls back to docker info when %s', async (_, names) => {
+    const { run, calls } = runner();
     const docker = new DockerCli(run, new FakeEngine(CONTAINERD_STORE), () => names?.map((name) => dirs[name]));
     await expect(docker.engineFacts()).resolves.toEqual(DOCKER_INFO_FACTS);
-    const metadataCall = `${join(dirs.plugin, 'docker-buildx')} docker-cli-plugin-metadata`;
-    expect(calls).toEqual(asked ? [metadataCall, dockerInfoCall] : [dockerInfoCall]);
+    expect(calls).toEqual([dockerInfoCall]);
+  });
+});
+
+describe('DockerCli.buildxVersion: asked for only when needed, once', () => {
+  let root: string;
+  let pluginDir: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'cli-plugins-'));
+    pluginDir = join(root, 'plugin');
+    mkdirSync(pluginDir);
+    writeFileSync(join(pluginDir, 'docker-buildx'), '');
+  });
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** The CLI answers `docker info` (buildx 0.13.1+ds1); the plugin its metadata, or `metadata`. */
+  function runner(metadata: Partial<CommandResult> = {}): { run: CommandRunner; calls: string[] } {
+    const calls: string[] = [];
+    const run: CommandRunner = (command, args) => {
+      calls.push([command, ...args].join(' '));
+      const answer = command === 'docker' ? { stdout: engineInfo({}) } : { stdout: BUILDX_METADATA, ...metadata };
+      return Promise.resolve({ exitCode: 0, stderr: '', ...answer });
+    };
+    return { run, calls };
+  }
+  const metadataCall = (): string => `${join(pluginDir, 'docker-buildx')} docker-cli-plugin-metadata`;
+  const dockerInfoCall = 'docker info --format {"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
+
+  test("from the plugin's metadata where the engine API gave the facts; asked once", async () => {
+    const { run, calls } = runner({ stdout: BUILDX_METADATA.replace('0.13.1+ds1', 'v0.29.1') });
+    const docker = new DockerCli(run, new FakeEngine(CONTAINERD_STORE), () => [pluginDir]);
+    await expect(Promise.all([docker.buildxVersion(), docker.buildxVersion()])).resolves.toEqual(['0.29.1', '0.29.1']);
+    expect(calls).toEqual([metadataCall()]);
+  });
+
+  test('from docker info where docker info gave the facts: no further command', async () => {
+    const { run, calls } = runner();
+    const docker = new DockerCli(run);
+    await docker.engineFacts();
+    await expect(docker.buildxVersion()).resolves.toBe('0.13.1');
+    expect(calls).toEqual([dockerInfoCall]);
+  });
+
+  test.each<[string, Partial<CommandResult>]>([
+    ['the metadata call fails', { exitCode: 126, stdout: '', stderr: 'exec format error' }],
+    ['the metadata is not JSON', { stdout: 'buildx 0.13.1' }],
+    ['the metadata is invalid to the CLI (no vendor)', { stdout: '{"SchemaVersion":"0.1.0","Version":"0.13.1"}' }],
+    [
+      'the metadata has no version number',
+      { stdout: '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"dev"}' },
+    ],
+  ])('from docker info when %s', async (_, metadata) => {
+    const { run, calls } = runner(metadata);
+    const docker = new DockerCli(run, new FakeEngine(CONTAINERD_STORE), () => [pluginDir]);
+    await expect(docker.buildxVersion()).resolves.toBe('0.13.1');
+    expect(calls).toEqual([metadataCall(), dockerInfoCall]);
   });
 });
 

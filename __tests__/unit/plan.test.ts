@@ -8,6 +8,8 @@ import {
   stepHash,
   parseTemporaryTag,
   temporaryTag,
+  unsupportedInput,
+  usesVersionedFlags,
   type BuilderFacts,
   type Plan,
   type RunIdentity,
@@ -27,7 +29,6 @@ const RUN: RunIdentity = {
 const DOCKER_CONTAINERD: BuilderFacts = {
   name: 'default',
   driver: 'docker',
-  buildxVersion: '0.13.1',
   multiPlatform: true,
   created: false,
 };
@@ -35,7 +36,6 @@ const DOCKER_PLAIN: BuilderFacts = { ...DOCKER_CONTAINERD, multiPlatform: false 
 const CONTAINER: BuilderFacts = {
   name: 'multiarch-9876543210-2-abcdef01',
   driver: 'docker-container',
-  buildxVersion: '0.29.1',
   multiPlatform: true,
   created: true,
 };
@@ -419,7 +419,7 @@ describe('makePlan: the cache convenience input', () => {
   });
 });
 
-describe('makePlan: buildx version gates', () => {
+describe('unsupportedInput: the flags older buildx releases do not know', () => {
   test.each<[string, string, Partial<BuildOptions>, string | undefined]>([
     [
       'annotations on 0.11.2',
@@ -443,13 +443,19 @@ describe('makePlan: buildx version gates', () => {
     ['everything on 0.29.1', '0.29.1', { annotations: ['a=b'], provenance: 'mode=max', sbom: 'true' }, undefined],
     ['nothing gated on 0.8.0', '0.8.0', {}, undefined],
   ])('%s', (_name, buildxVersion, build, error) => {
-    const make = () => makePlan(defaultInputs({ build }), { ...CONTAINER, buildxVersion }, RUN);
-    if (error === undefined) {
-      expect(make).not.toThrow();
-    } else {
-      expect(make).toThrow(PlanError);
-      expect(make).toThrow(error);
-    }
+    const unsupported = unsupportedInput(defaultInputs({ build }), buildxVersion);
+    if (error === undefined) expect(unsupported).toBeUndefined();
+    else expect(unsupported).toContain(error);
+  });
+
+  test.each<[string, Partial<BuildOptions>, boolean]>([
+    ['nothing gated', {}, false],
+    ['annotations', { annotations: ['a=b'] }, true],
+    ['provenance false', { provenance: 'false' }, true],
+    ['sbom', { sbom: 'true' }, true],
+    ['labels and build args', { labels: ['a=b'], buildArgs: ['A=1'] }, false],
+  ])('usesVersionedFlags: %s → %s', (_name, build, expected) => {
+    expect(usesVersionedFlags(defaultInputs({ build }))).toBe(expected);
   });
 });
 
