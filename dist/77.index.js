@@ -103,6 +103,10 @@ async function post(state) {
     // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
     // first, and the registry's part runs meanwhile.
     const engineCleanup = state.cleanup ? cleanUpEngine(state, docker.DockerCli.forThisMachine(), report) : Promise.resolve();
+    // Deleting this run's temporary tags first needs a dummy config in each of their repositories: its upload runs
+    // while the index is read.
+    if (state.cleanup)
+        registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2));
     const index = await readIndex(state, registry);
     await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
         // Publishing and cleanup touch different tags, so they run together.
@@ -175,7 +179,7 @@ async function publishIfDue(state, indexBytes, report, registry) {
 /** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
 async function cleanUpRegistry(state, cleaner, publishing) {
     await Promise.all([
-        cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2)),
+        cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2), { present: temporaryTagsPresent(state) }),
         state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
         publishing.then(async () => {
             if (state.published)
@@ -184,6 +188,13 @@ async function cleanUpRegistry(state, cleaner, publishing) {
                 cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
         }),
     ]);
+}
+/**
+ * This job pushed its temporary tags itself and finished every build, so they are all there: no HEAD of each
+ * before its deletion. A merge job's were pushed by other jobs, and may be gone already (e.g. on a re-run).
+ */
+function temporaryTagsPresent(state) {
+    return state.mainCompleted && state.mode !== 'merge';
 }
 /** The builder this run created, and the names the docker driver left in the engine. */
 async function cleanUpEngine(state, docker, report) {
@@ -226,8 +237,8 @@ class TagCleaner {
         this.protectedDigests = protectedDigests;
         this.githubToken = githubToken;
     }
-    async deleteAll(tags) {
-        await Promise.all(tags.map((tag) => this.delete(tag)));
+    async deleteAll(tags, options = {}) {
+        await Promise.all(tags.map((tag) => this.delete(tag, options)));
     }
     /**
      * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow). A tag that points at the
@@ -264,8 +275,8 @@ class TagCleaner {
             });
             if (stale.length > 0)
                 core/* info */.pq(`Deleting ${stale.length} stale temporary tags of ${(0,src_reference/* formatName */.nD)(repository)}`);
-            // Listed: a stale tag left dangling (its manifest deleted under it) is removed too.
-            await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { listed: true })));
+            // Just listed: a stale tag left dangling (its manifest deleted under it) is removed too.
+            await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { present: true })));
         }
     }
     async delete(tag, options = {}) {

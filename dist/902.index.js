@@ -987,19 +987,27 @@ function accessToken(text) {
 var types = __webpack_require__(234);
 ;// CONCATENATED MODULE: ./src/registry/dummy-manifest.ts
 // The dummy image that deleteTag puts under a tag before removing it (tag-deletion.ts): once the tag points at the
-// dummy, deleting the dummy, or the tag, can reach nothing else. Its config carries a random nonce, so its digest
-// is new and no other tag or image shares it: deleting it by digest can only remove what we just uploaded.
+// dummy, deleting the dummy, or the tag, can reach nothing else. Its config carries a random nonce (one per
+// TagDeleter, so one config serves every dummy of a post step in a repository), and its manifest names the tag it is
+// put under: so its digest is new, and no other tag or image shares it. Deleting it by digest can only remove the
+// dummy that this deleter put under that very tag.
 
 
 const NONCE_LABEL = 'dev.multiarch-build.dummy-nonce';
-/** `reference` is the tag being deleted, quoted in an annotation for whoever finds a dummy left behind. */
-function dummyImage(reference, nonce) {
-    const config = Buffer.from(JSON.stringify({
+/** An OCI image config for no platform and no layers, with the nonce in a label. */
+function dummyConfig(nonce) {
+    return Buffer.from(JSON.stringify({
         architecture: 'unknown',
         os: 'unknown',
         config: { Labels: { [NONCE_LABEL]: nonce } },
         rootfs: { type: 'layers', diff_ids: [] },
     }));
+}
+/**
+ * An OCI image manifest of `config` and no layers. `reference` is the tag being deleted, quoted in an annotation
+ * for whoever finds a dummy left behind; it also makes the dummies of one config differ, tag by tag.
+ */
+function dummyManifest(config, reference) {
     const manifest = {
         schemaVersion: 2,
         mediaType: types/* MediaType */.zu.ociManifest,
@@ -1009,7 +1017,7 @@ function dummyImage(reference, nonce) {
             'org.opencontainers.image.description': `Dummy put under ${reference} by multiarch-build to delete that tag. It holds no image; delete it.`,
         },
     };
-    return { config, manifest: Buffer.from(JSON.stringify(manifest)) };
+    return Buffer.from(JSON.stringify(manifest));
 }
 
 ;// CONCATENATED MODULE: ./src/registry/github-packages.ts
@@ -1591,8 +1599,10 @@ function originOf(call) {
 // some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
 // So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
 // nothing but the dummy:
-//   1. HEAD the tag: when there is none, nothing to do (unless the registry lists it: a dangling tag).
-//   2. Put the dummy under the tag (its digest is computed here, from bytes with a random nonce).
+//   1. HEAD the tag: when there is none, nothing to do (unless it is known to be there: no HEAD then, and a
+//      dangling tag is removed too).
+//   2. Put the dummy under the tag. Its config, with this deleter's random nonce, is uploaded once per repository
+//      and shared; the manifest names the tag. So its digest, computed here, belongs to this deleter and this tag.
 //   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
 //      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
@@ -1629,25 +1639,34 @@ class TagDeleter {
     #store;
     #transport;
     #dockerHub;
+    /** The config of every dummy this deleter makes: its nonce makes them all this deleter's own. */
+    #config = dummyConfig((0,external_node_crypto_.randomUUID)());
+    /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
+    #configUploads = new Map();
     constructor(store, transport) {
         this.#store = store;
         this.#transport = transport;
         this.#dockerHub = new DockerHubApi(transport);
     }
+    /** Starts the upload of the dummies' config to each repository, so that the deletions to come need not wait. */
+    prepare(names) {
+        for (const name of names)
+            void this.#uploadConfig(name);
+    }
     async deleteTag(name, tag, options) {
-        if (!options.listed && (await this.#store.headManifest(name, tag)) === undefined)
+        if (!options.present && (await this.#store.headManifest(name, tag)) === undefined)
             return 'absent';
         const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
         const protectedDigests = options.protectedDigests ?? new Set();
-        const dummy = dummyImage(reference, (0,external_node_crypto_.randomUUID)());
-        await this.#store.uploadBlob(name, dummy.config, types/* MediaType */.zu.ociConfig);
+        const manifest = dummyManifest(this.#config, reference);
+        await this.#uploadConfig(name);
         // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
         // agrees), so the image the tag pointed to before cannot be the one deleted.
-        const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, types/* MediaType */.zu.ociManifest);
+        const dummyDigest = await this.#store.putManifest(name, tag, manifest, types/* MediaType */.zu.ociManifest);
         try {
             refuseProtected(dummyDigest, protectedDigests);
             const repoint = async () => {
-                await this.#store.putManifest(name, tag, dummy.manifest, types/* MediaType */.zu.ociManifest);
+                await this.#store.putManifest(name, tag, manifest, types/* MediaType */.zu.ociManifest);
             };
             return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests }, repoint);
         }
@@ -1657,6 +1676,21 @@ class TagDeleter {
             throw new DummyManifestNotDeletedError(`could not delete tag ${reference}: ${error.message}. The tag now points at a harmless dummy manifest ` +
                 `${dummyDigest} (no layers), not at any image. To remove it, ${removalAdvice(name, tag, dummyDigest)}.`, error, reference, dummyDigest);
         }
+    }
+    /**
+     * The config's upload to the repository, shared by every deletion there. A failed upload (already retried by
+     * uploadBlob) fails the deletions awaiting it with its error, before any dummy is put, and is then forgotten:
+     * the next deletion in that repository uploads again.
+     */
+    #uploadConfig(name) {
+        const key = (0,src_reference/* formatName */.nD)(name);
+        const known = this.#configUploads.get(key);
+        if (known !== undefined)
+            return known;
+        const upload = this.#store.uploadBlob(name, this.#config, types/* MediaType */.zu.ociConfig);
+        this.#configUploads.set(key, upload);
+        upload.catch(() => this.#configUploads.delete(key));
+        return upload;
     }
     async #removeDummy(name, tag, dummyDigest, options, repoint) {
         if (name.registry === GHCR) {
@@ -1925,11 +1959,11 @@ class RegistryClient {
         return bytes;
     }
     /**
-     * Uploads a blob without asking first whether the repository has it: its one caller uploads a dummy's config
-     * that is new by construction (a random nonce), so the question would cost a round trip to hear no. One POST
-     * to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs nothing; the
-     * registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT failure that
-     * passes restarts both.
+     * Uploads a blob without asking first whether the repository has it: its one caller uploads the dummies' config
+     * once per repository, new by construction (a random nonce), so the question would cost a round trip to hear no.
+     * One POST to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs
+     * nothing; the registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT
+     * failure that passes restarts both.
      */
     async uploadBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
         const descriptor = { mediaType, digest: (0,registry_digest/* digestOf */.o)(bytes), size: bytes.length };
@@ -1972,6 +2006,13 @@ class RegistryClient {
             return Promise.reject(new Error(`cannot delete tag "${tag}" of ${(0,src_reference/* formatName */.nD)(name)}: not a valid tag`));
         }
         return this.#tags.deleteTag(name, tag, options);
+    }
+    /**
+     * Starts now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
+     * deletions there start sooner. Nothing is thrown: a failed upload is retried by the next deleteTag there.
+     */
+    prepareTagDeletion(names) {
+        this.#tags.prepare(names);
     }
 }
 function describe(name, reference) {

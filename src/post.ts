@@ -8,7 +8,7 @@ import { parseTemporaryTag } from './plan.js';
 import { publishTags } from './publish.js';
 import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry-access.js';
-import type { FetchedManifest, RegistryClient } from './registry/client.js';
+import type { DeleteTagOptions, FetchedManifest, RegistryClient } from './registry/client.js';
 import { isImageIndex, type Manifest } from './registry/types.js';
 import { phase } from './runtime.js';
 import { loadRunState, type RunState } from './state.js';
@@ -31,6 +31,9 @@ async function post(state: RunState): Promise<void> {
   // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
   // first, and the registry's part runs meanwhile.
   const engineCleanup = state.cleanup ? cleanUpEngine(state, DockerCli.forThisMachine(), report) : Promise.resolve();
+  // Deleting this run's temporary tags first needs a dummy config in each of their repositories: its upload runs
+  // while the index is read.
+  if (state.cleanup) registry.prepareTagDeletion(state.temporaryTags.map(parseReference));
   const index = await readIndex(state, registry);
 
   await phase(state.timings, 'Publish and clean up', async () => {
@@ -109,13 +112,21 @@ async function publishIfDue(
 /** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
 async function cleanUpRegistry(state: RunState, cleaner: TagCleaner, publishing: Promise<void>): Promise<void> {
   await Promise.all([
-    cleaner.deleteAll(state.temporaryTags.map(parseReference)),
+    cleaner.deleteAll(state.temporaryTags.map(parseReference), { present: temporaryTagsPresent(state) }),
     state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
     publishing.then(async () => {
       if (state.published) await cleaner.deleteLeftovers(state.cleanupTags.map(parseReference), state);
       else if (state.cleanupTags.length > 0) cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
     }),
   ]);
+}
+
+/**
+ * This job pushed its temporary tags itself and finished every build, so they are all there: no HEAD of each
+ * before its deletion. A merge job's were pushed by other jobs, and may be gone already (e.g. on a re-run).
+ */
+function temporaryTagsPresent(state: RunState): boolean {
+  return state.mainCompleted && state.mode !== 'merge';
 }
 
 /** The builder this run created, and the names the docker driver left in the engine. */
@@ -151,6 +162,9 @@ async function removeCreatedBuilder(builder: RunState['builder'], docker: Docker
   }
 }
 
+/** What the cleaner knows of the tags it deletes. */
+type TagOptions = Pick<DeleteTagOptions, 'present'>;
+
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
 class TagCleaner {
   constructor(
@@ -160,8 +174,8 @@ class TagCleaner {
     private readonly githubToken: string,
   ) {}
 
-  async deleteAll(tags: ImageReference[]): Promise<void> {
-    await Promise.all(tags.map((tag) => this.delete(tag)));
+  async deleteAll(tags: ImageReference[], options: TagOptions = {}): Promise<void> {
+    await Promise.all(tags.map((tag) => this.delete(tag, options)));
   }
 
   /**
@@ -201,12 +215,12 @@ class TagCleaner {
         return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
       });
       if (stale.length > 0) core.info(`Deleting ${stale.length} stale temporary tags of ${formatName(repository)}`);
-      // Listed: a stale tag left dangling (its manifest deleted under it) is removed too.
-      await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { listed: true })));
+      // Just listed: a stale tag left dangling (its manifest deleted under it) is removed too.
+      await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { present: true })));
     }
   }
 
-  private async delete(tag: ImageReference, options: { listed?: boolean } = {}): Promise<void> {
+  private async delete(tag: ImageReference, options: TagOptions = {}): Promise<void> {
     const reference = formatReference(tag);
     try {
       const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {

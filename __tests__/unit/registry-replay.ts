@@ -91,7 +91,7 @@ function describeMismatch(expected: Exchange | undefined, request: RecordedReque
   return undefined;
 }
 
-function toResponse(spec: ResponseSpec): Response {
+export function toResponse(spec: ResponseSpec): Response {
   const headers = new Headers(spec.headers);
   let body: string | Buffer | null = null;
   if (typeof spec.body === 'string' || Buffer.isBuffer(spec.body)) {

@@ -1,7 +1,8 @@
 // deleteTag against each kind of registry, from their documented HTTP exchanges: the CNCF distribution registry
 // (DELETE by digest), a registry without DELETE by digest (405 UNSUPPORTED), GHCR (bearer challenge with realm
-// https://ghcr.io/token, then the GitHub Packages API) and Docker Hub (auth.docker.io, then the Hub API).
-import type { ImageName } from '../../src/reference.js';
+// https://ghcr.io/token, then the GitHub Packages API) and Docker Hub (auth.docker.io, then the Hub API). Several
+// deletions by one client, whose requests interleave, run against a distribution registry in memory.
+import type { ImageName, ImageReference } from '../../src/reference.js';
 import type { DeleteTagOptions } from '../../src/registry/client.js';
 import type { Credential } from '../../src/registry/credentials.js';
 import { RegistryError } from '../../src/registry/errors.js';
@@ -9,6 +10,7 @@ import { deleteGhcrPackageVersion } from '../../src/registry/github-packages.js'
 import { DummyManifestNotDeletedError, TagMovedError } from '../../src/registry/tag-deletion.js';
 import { Transport } from '../../src/registry/transport.js';
 import { MediaType, type ImageManifest } from '../../src/registry/types.js';
+import { FakeDistribution } from './fake-distribution.js';
 import {
   GHCR_TOKENS,
   HUB_TOKENS,
@@ -161,21 +163,21 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
     replay.expectDone();
   });
 
-  it('removes a listed tag that resolves to nothing (dangling) through a dummy, without asking first', async () => {
+  it('removes a tag known present that resolves to nothing (dangling), without asking first', async () => {
     const uploaded: Uploaded = {};
     const [, ...putDummy] = headAndPutDummy(API, 'dangling', uploaded);
     const { replay, client } = setup([
       ...putDummy,
       { method: 'DELETE', url: new RegExp(`^${API}/manifests/sha256:`), response: { status: 202 } },
     ]);
-    expect(await client.deleteTag(LAB, 'dangling', { listed: true })).toBe('dummy-digest-delete');
+    expect(await client.deleteTag(LAB, 'dangling', { present: true })).toBe('dummy-digest-delete');
     replay.expectDone();
     expect(replay.requests.find((request) => request.method === 'DELETE')?.url).toBe(
       `${API}/manifests/${dummyDigestOf(uploaded)}`,
     );
   });
 
-  it('makes each dummy unique', async () => {
+  it("makes each run's dummy of a tag unique", async () => {
     const digests = new Set<string>();
     for (let run = 0; run < 2; run++) {
       const uploaded: Uploaded = {};
@@ -193,6 +195,125 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
     const { replay, client } = setup([]);
     await expect(client.deleteTag(LAB, '../x')).rejects.toThrow('cannot delete tag "../x" of 127.0.0.1:5000/lab/app');
     replay.expectDone();
+  });
+});
+
+describe("deleteTag's dummies in one post step (one client)", () => {
+  const REPOSITORY = LAB.repository;
+  const OTHER: ImageName = { registry: LAB.registry, repository: 'lab/other' };
+  const TAGS = ['tmp-amd64', 'tmp-arm64', 'tmp-riscv64'];
+  const CONFIG_UPLOAD = /\/blobs\/uploads\/$/;
+  const DENIED = { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') };
+  const options: DeleteTagOptions = { protectedDigests: PROTECTED };
+
+  /** A registry holding ORIGINAL under each tag, and under `kept` (which must survive). */
+  function registryHolding(tags: string[]): FakeDistribution {
+    const registry = new FakeDistribution();
+    for (const tag of [...tags, 'kept']) registry.push(REPOSITORY, tag, ORIGINAL);
+    return registry;
+  }
+
+  function expectOnlyKept(registry: FakeDistribution) {
+    expect(registry.tags(REPOSITORY)).toEqual({ kept: ORIGINAL_DIGEST });
+    expect(registry.hasManifest(REPOSITORY, ORIGINAL_DIGEST)).toBe(true);
+  }
+
+  it('uploads one config per repository, however many tags it deletes there, at once or one by one', async () => {
+    const registry = registryHolding(TAGS);
+    registry.push(OTHER.repository, 'tmp-amd64', ORIGINAL);
+    const deletions = await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, options)));
+    expect(deletions).toEqual(TAGS.map(() => 'dummy-digest-delete'));
+    registry.push(REPOSITORY, 'tmp-later', ORIGINAL);
+    expect(await registry.client.deleteTag(LAB, 'tmp-later', options)).toBe('dummy-digest-delete');
+    expect(await registry.client.deleteTag(OTHER, 'tmp-amd64', options)).toBe('dummy-digest-delete');
+
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
+    expect(registry.count('POST', /^\/v2\/lab\/app\//)).toBe(1);
+    // Then, per tag, a HEAD, the dummy's PUT (none refused for a missing config) and its DELETE.
+    expect(registry.requests).toHaveLength(2 * 2 + 5 * 3);
+    expect(registry.count('HEAD', /\/manifests\/tmp-/)).toBe(5);
+    expect(registry.count('PUT', /\/manifests\/tmp-/)).toBe(5);
+    expect(registry.count('DELETE', /\/manifests\/sha256:/)).toBe(5);
+    expectOnlyKept(registry);
+    expect(registry.tags(OTHER.repository)).toEqual({});
+  });
+
+  it('makes a dummy of its own for each tag, over the one config', async () => {
+    const registry = registryHolding(TAGS);
+    await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true })));
+    const dummies = registry.taggedPuts().map((put) => JSON.parse(put.body.toString()) as ImageManifest);
+    expect(dummies).toHaveLength(TAGS.length);
+    expect(new Set(dummies.map((dummy) => dummy.config.digest)).size).toBe(1);
+    expect(new Set(dummies.map((dummy) => sha256(JSON.stringify(dummy)))).size).toBe(TAGS.length);
+    // Each DELETE named the dummy put under its own tag.
+    const deleted = registry.requests.filter((request) => request.method === 'DELETE').map((request) => request.path);
+    const put = registry.taggedPuts().map((request) => `/v2/${REPOSITORY}/manifests/${sha256(request.body)}`);
+    expect(deleted.sort()).toEqual(put.sort());
+    expectOnlyKept(registry);
+  });
+
+  it('makes no HEAD of a tag known present, and still removes one that is gone', async () => {
+    const registry = registryHolding(['tmp-amd64']);
+    expect(await registry.client.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe(
+      'dummy-digest-delete',
+    );
+    expect(await registry.client.deleteTag(LAB, 'tmp-gone', { ...options, present: true })).toBe('dummy-digest-delete');
+    expect(registry.count('HEAD', /./)).toBe(0);
+    expectOnlyKept(registry);
+    // Without it, a tag that is gone costs a HEAD, and nothing else.
+    const before = registry.requests.length;
+    expect(await registry.client.deleteTag(LAB, 'tmp-gone', options)).toBe('absent');
+    expect(registry.requests.slice(before).map((request) => request.method)).toEqual(['HEAD']);
+  });
+
+  it('fails the deletions awaiting a failed config upload, with its error, then uploads again', async () => {
+    const registry = registryHolding(TAGS);
+    registry.intercept = (method, path) => (method === 'POST' && path.endsWith('/blobs/uploads/') ? DENIED : undefined);
+    const failed = await Promise.all(
+      TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true }).catch((e: unknown) => e)),
+    );
+    for (const error of failed) {
+      expect(error).toBeInstanceOf(RegistryError);
+      expect(error).not.toBeInstanceOf(DummyManifestNotDeletedError);
+      expect((error as Error).message).toMatch(/^could not start the upload of blob .* answered 403 DENIED/);
+    }
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(1);
+    expect(registry.count('PUT', /./)).toBe(0);
+    expect(registry.tags(REPOSITORY)).toEqual(Object.fromEntries([...TAGS, 'kept'].map((t) => [t, ORIGINAL_DIGEST])));
+
+    registry.intercept = () => undefined;
+    await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true })));
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
+    expectOnlyKept(registry);
+  });
+
+  it('starts the config upload of each repository when asked to prepare, and deletions use it', async () => {
+    const registry = registryHolding(TAGS);
+    // As post names them: one reference per temporary tag, several in a repository.
+    const temporaryTags: ImageReference[] = [...TAGS.map((tag) => ({ ...LAB, tag })), { ...OTHER, tag: 'tmp-amd64' }];
+    registry.client.prepareTagDeletion(temporaryTags);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Before any deletion: the uploads to both repositories, one each.
+    expect(registry.requests.map((request) => request.method)).toEqual(['POST', 'POST', 'PUT', 'PUT']);
+    expect(registry.count('POST', /^\/v2\/lab\/app\/blobs\/uploads\/$/)).toBe(1);
+    expect(registry.count('POST', /^\/v2\/lab\/other\/blobs\/uploads\/$/)).toBe(1);
+    await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true })));
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
+    expect(registry.requests).toHaveLength(2 * 2 + TAGS.length * 2);
+    expectOnlyKept(registry);
+  });
+
+  it('lets a deletion upload the config again when the prepared upload failed', async () => {
+    const registry = registryHolding(['tmp-amd64']);
+    registry.intercept = (method, path) => (method === 'POST' && path.endsWith('/blobs/uploads/') ? DENIED : undefined);
+    registry.client.prepareTagDeletion([LAB]);
+    await new Promise((resolve) => setImmediate(resolve));
+    registry.intercept = () => undefined;
+    expect(await registry.client.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe(
+      'dummy-digest-delete',
+    );
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
+    expectOnlyKept(registry);
   });
 });
 

@@ -222,11 +222,11 @@ export class RegistryClient {
   }
 
   /**
-   * Uploads a blob without asking first whether the repository has it: its one caller uploads a dummy's config
-   * that is new by construction (a random nonce), so the question would cost a round trip to hear no. One POST
-   * to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs nothing; the
-   * registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT failure that
-   * passes restarts both.
+   * Uploads a blob without asking first whether the repository has it: its one caller uploads the dummies' config
+   * once per repository, new by construction (a random nonce), so the question would cost a round trip to hear no.
+   * One POST to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs
+   * nothing; the registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT
+   * failure that passes restarts both.
    */
   async uploadBlob(name: ImageName, bytes: Buffer, mediaType: string = MediaType.octetStream): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest: digestOf(bytes), size: bytes.length };
@@ -279,6 +279,14 @@ export class RegistryClient {
       return Promise.reject(new Error(`cannot delete tag "${tag}" of ${formatName(name)}: not a valid tag`));
     }
     return this.#tags.deleteTag(name, tag, options);
+  }
+
+  /**
+   * Starts now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
+   * deletions there start sooner. Nothing is thrown: a failed upload is retried by the next deleteTag there.
+   */
+  prepareTagDeletion(names: Iterable<ImageName>): void {
+    this.#tags.prepare(names);
   }
 }
 

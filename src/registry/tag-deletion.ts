@@ -2,8 +2,10 @@
 // some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
 // So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
 // nothing but the dummy:
-//   1. HEAD the tag: when there is none, nothing to do (unless the registry lists it: a dangling tag).
-//   2. Put the dummy under the tag (its digest is computed here, from bytes with a random nonce).
+//   1. HEAD the tag: when there is none, nothing to do (unless it is known to be there: no HEAD then, and a
+//      dangling tag is removed too).
+//   2. Put the dummy under the tag. Its config, with this deleter's random nonce, is uploaded once per repository
+//      and shared; the manifest names the tag. So its digest, computed here, belongs to this deleter and this tag.
 //   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
 //      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
@@ -11,10 +13,10 @@
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
 import { randomUUID } from 'node:crypto';
 
-import { DOCKER_HUB, formatReference, type ImageName } from '../reference.js';
+import { DOCKER_HUB, formatName, formatReference, type ImageName } from '../reference.js';
 import type { RegistryClient } from './client.js';
 import { DockerHubApi } from './docker-hub.js';
-import { dummyImage } from './dummy-manifest.js';
+import { dummyConfig, dummyManifest } from './dummy-manifest.js';
 import { RegistryAuthError, RegistryError, refuseProtected } from './errors.js';
 import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
 import { repositoryTarget, type Transport } from './transport.js';
@@ -42,10 +44,11 @@ export interface DeleteTagOptions {
   /** For ghcr.io: a GitHub token allowed to delete package versions (packages: write, or delete:packages). */
   githubToken?: string;
   /**
-   * The registry has just listed the tag: remove it even when it resolves to nothing. A tag whose manifest was
-   * deleted under it (a race between deletions) stays listed, and only a dummy put under it can remove it.
+   * The tag is known to be there (the registry just listed it, or this run pushed it moments ago): no HEAD is made
+   * first, and it is removed even when it resolves to nothing. A tag whose manifest was deleted under it (a race
+   * between deletions) stays listed, and only a dummy put under it can remove it.
    */
-  listed?: boolean;
+  present?: boolean;
 }
 
 /** deleteTag put a dummy under the tag but could not remove it: the tag now points at that dummy. */
@@ -76,6 +79,10 @@ export class TagDeleter {
   readonly #store: ManifestStore;
   readonly #transport: Transport;
   readonly #dockerHub: DockerHubApi;
+  /** The config of every dummy this deleter makes: its nonce makes them all this deleter's own. */
+  readonly #config = dummyConfig(randomUUID());
+  /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
+  readonly #configUploads = new Map<string, Promise<unknown>>();
 
   constructor(store: ManifestStore, transport: Transport) {
     this.#store = store;
@@ -83,20 +90,25 @@ export class TagDeleter {
     this.#dockerHub = new DockerHubApi(transport);
   }
 
+  /** Starts the upload of the dummies' config to each repository, so that the deletions to come need not wait. */
+  prepare(names: Iterable<ImageName>): void {
+    for (const name of names) void this.#uploadConfig(name);
+  }
+
   async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions): Promise<TagDeletion> {
-    if (!options.listed && (await this.#store.headManifest(name, tag)) === undefined) return 'absent';
+    if (!options.present && (await this.#store.headManifest(name, tag)) === undefined) return 'absent';
     const reference = formatReference({ ...name, tag });
     const protectedDigests = options.protectedDigests ?? new Set<string>();
 
-    const dummy = dummyImage(reference, randomUUID());
-    await this.#store.uploadBlob(name, dummy.config, MediaType.ociConfig);
+    const manifest = dummyManifest(this.#config, reference);
+    await this.#uploadConfig(name);
     // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
     // agrees), so the image the tag pointed to before cannot be the one deleted.
-    const dummyDigest = await this.#store.putManifest(name, tag, dummy.manifest, MediaType.ociManifest);
+    const dummyDigest = await this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
     try {
       refuseProtected(dummyDigest, protectedDigests);
       const repoint = async (): Promise<void> => {
-        await this.#store.putManifest(name, tag, dummy.manifest, MediaType.ociManifest);
+        await this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
       };
       return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests }, repoint);
     } catch (error) {
@@ -109,6 +121,21 @@ export class TagDeleter {
         dummyDigest,
       );
     }
+  }
+
+  /**
+   * The config's upload to the repository, shared by every deletion there. A failed upload (already retried by
+   * uploadBlob) fails the deletions awaiting it with its error, before any dummy is put, and is then forgotten:
+   * the next deletion in that repository uploads again.
+   */
+  #uploadConfig(name: ImageName): Promise<unknown> {
+    const key = formatName(name);
+    const known = this.#configUploads.get(key);
+    if (known !== undefined) return known;
+    const upload = this.#store.uploadBlob(name, this.#config, MediaType.ociConfig);
+    this.#configUploads.set(key, upload);
+    upload.catch(() => this.#configUploads.delete(key));
+    return upload;
   }
 
   async #removeDummy(
