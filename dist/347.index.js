@@ -220,12 +220,18 @@ function errorSummary(result) {
 async function runCommand(command, args, options = {}) {
     if (options.quiet === true)
         return captureCommand(command, args);
-    const { linePrefix } = options;
+    const { linePrefix, onLine } = options;
     const echo = linePrefix === undefined ? undefined : (line) => void process.stdout.write(`${linePrefix}${line}\n`);
+    const listener = echo && onLine
+        ? (line) => {
+            echo(line);
+            onLine(line);
+        }
+        : (echo ?? onLine);
     const result = await exec/* getExecOutput */.H(command, args, {
         ignoreReturnCode: true,
         silent: echo !== undefined,
-        ...(echo ? { listeners: { stdline: echo, errline: echo } } : {}),
+        ...(listener ? { listeners: { stdline: listener, errline: listener } } : {}),
     });
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }

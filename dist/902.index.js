@@ -506,6 +506,7 @@ function qemuName(platform) {
 /* harmony export */   MV: () => (/* binding */ verifyIndex),
 /* harmony export */   Vw: () => (/* binding */ publishTags),
 /* harmony export */   hZ: () => (/* binding */ pushIndex),
+/* harmony export */   m: () => (/* binding */ willPublishBuildxIndex),
 /* harmony export */   sz: () => (/* binding */ publishesBuildxIndex)
 /* harmony export */ });
 /* unused harmony export VerificationError */
@@ -557,6 +558,17 @@ async function pushIndex(plan, images, registry) {
         await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
     }
     return { descriptor, index, bytes, madeByBuildx: keepBuildxIndex };
+}
+/**
+ * publishesBuildxIndex known before the build, where it can be: one build of several platforms always pushes an
+ * index. (One of a single platform pushes an index only with attestations.)
+ */
+function willPublishBuildxIndex(plan) {
+    const [only] = plan.builds;
+    return (plan.builds.length === 1 &&
+        only !== undefined &&
+        only.platforms.length > 1 &&
+        Object.keys(plan.indexAnnotations).length === 0);
 }
 /** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
 function publishesBuildxIndex(images, indexAnnotations) {

@@ -34,6 +34,7 @@ export async function runBuilds(
   builder: BuilderFacts,
   docker: DockerCli,
   tempDir: string,
+  onLine?: (line: string) => void,
 ): Promise<CompletedBuild[]> {
   const secretFiles = await writeSecretFiles(options.secrets, tempDir);
   try {
@@ -49,7 +50,8 @@ export async function runBuilds(
         core.info(`Building ${label}`);
         try {
           // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
-          await retry(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
+          const output = { ...(parallel ? { linePrefix: `[${label}] ` } : {}), ...(onLine ? { onLine } : {}) };
+          await retry(() => docker.buildx(args, output), {
             ...ENGINE_PUSH_RETRY_POLICY,
             isRetryable: transientPushFailure,
             onRetry: (message) => {

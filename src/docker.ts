@@ -18,6 +18,8 @@ export interface RunOptions {
   quiet?: boolean;
   /** Echo each output line with this prefix (parallel builds stay readable). */
   linePrefix?: string;
+  /** A shown command's output lines (stdout and stderr), each as it comes. */
+  onLine?: (line: string) => void;
 }
 
 export class CommandError extends Error {
@@ -45,13 +47,20 @@ export function errorSummary(result: CommandResult): string {
  */
 export async function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
   if (options.quiet === true) return captureCommand(command, args);
-  const { linePrefix } = options;
+  const { linePrefix, onLine } = options;
   const echo =
     linePrefix === undefined ? undefined : (line: string): void => void process.stdout.write(`${linePrefix}${line}\n`);
+  const listener =
+    echo && onLine
+      ? (line: string): void => {
+          echo(line);
+          onLine(line);
+        }
+      : (echo ?? onLine);
   const result = await exec.getExecOutput(command, args, {
     ignoreReturnCode: true,
     silent: echo !== undefined,
-    ...(echo ? { listeners: { stdline: echo, errline: echo } } : {}),
+    ...(listener ? { listeners: { stdline: listener, errline: listener } } : {}),
   });
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }

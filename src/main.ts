@@ -7,6 +7,7 @@ import { chooseBuilder, setUpBuilder } from './builder.js';
 import { pushedDescriptor, runBuilds, type CompletedBuild } from './build.js';
 import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
+import { EngineCopyRename } from './engine-copy.js';
 import { platformDigests } from './image-index.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
 import {
@@ -27,10 +28,11 @@ import {
   pushIndex,
   temporaryReferences,
   verifyIndex,
+  willPublishBuildxIndex,
   type PushedIndex,
 } from './publish.js';
 import { setUpQemu } from './qemu.js';
-import { formatReference, type ImageReference } from './reference.js';
+import { formatReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
 import type { RegistryClient } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
@@ -110,8 +112,11 @@ async function buildAndPush(
   if (builder.driver === 'docker') state.engineImages = state.temporaryTags;
   saveRunState(state);
 
+  // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
+  // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
+  const earlyRename = willPublishBuildxIndex(plan) ? engineCopyRename(plan, state, docker) : undefined;
   const builds = await phase(timings, 'Build', () =>
-    runBuilds(plan, inputs.build, builder, docker, tempDir).catch((error: unknown) =>
+    runBuilds(plan, inputs.build, builder, docker, tempDir, earlyRename?.watch).catch((error: unknown) =>
       explainBuildFailure(inputs, docker, error),
     ),
   );
@@ -138,13 +143,13 @@ async function buildAndPush(
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
   }));
-  // One build whose index is published as buildx made it: the engine's copy is that index. While the index is
-  // read and verified, it takes the final tags in the engine, as docker build names an image, and loses the
-  // temporary ones.
-  const renaming =
-    publishesBuildxIndex(images, plan.indexAnnotations) && plan.publish !== 'false'
-      ? renameEngineCopy(state, plan.finalTags, docker)
-      : undefined;
+  // While the index is read and verified, the rename ends.
+  const rename = publishesBuildxIndex(images, plan.indexAnnotations)
+    ? (earlyRename ?? engineCopyRename(plan, state, docker))
+    : undefined;
+  const renaming = rename?.finish(state.engineImages, state.cleanup).then((left) => {
+    state.engineImages = left;
+  });
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
   await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
 }
@@ -163,24 +168,12 @@ async function explainBuildFailure(inputs: Inputs, docker: DockerCli, error: unk
   throw error;
 }
 
-/**
- * Names the docker driver's copy of the index in the engine after the final tags and removes its temporary names
- * (re-tagging is cheap where deleting the image's content is not). A failure leaves the names to post.
- */
-async function renameEngineCopy(state: RunState, finalTags: ImageReference[], docker: DockerCli): Promise<void> {
+/** The rename of the docker driver's copy of the index, where there is one and the run publishes. */
+function engineCopyRename(plan: Plan, state: RunState, docker: DockerCli): EngineCopyRename | undefined {
   const [copy] = state.engineImages;
-  if (copy === undefined) return;
-  try {
-    await Promise.all(finalTags.map((tag) => docker.tagImage(copy, tag)));
-    // cleanup: false keeps every intermediate, the engine's names too.
-    if (!state.cleanup) return;
-    await docker.untagImages(state.engineImages);
-    state.engineImages = [];
-  } catch (error) {
-    core.warning(
-      `Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  return copy === undefined || plan.publish === 'false'
+    ? undefined
+    : new EngineCopyRename(docker, copy, plan.finalTags);
 }
 
 /** No build: every platform's record from the shards, one index over them, published here and now. */

@@ -75,6 +75,20 @@ export async function pushIndex(
   return { descriptor, index, bytes, madeByBuildx: keepBuildxIndex };
 }
 
+/**
+ * publishesBuildxIndex known before the build, where it can be: one build of several platforms always pushes an
+ * index. (One of a single platform pushes an index only with attestations.)
+ */
+export function willPublishBuildxIndex(plan: Pick<Plan, 'builds' | 'indexAnnotations'>): boolean {
+  const [only] = plan.builds;
+  return (
+    plan.builds.length === 1 &&
+    only !== undefined &&
+    only.platforms.length > 1 &&
+    Object.keys(plan.indexAnnotations).length === 0
+  );
+}
+
 /** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
 export function publishesBuildxIndex(images: PushedImage[], indexAnnotations: Record<string, string>): boolean {
   const [only] = images;

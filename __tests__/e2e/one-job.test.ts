@@ -1,5 +1,6 @@
 // Issue 3's promises, end to end against the lab with the docker driver: one step builds every platform,
 // publishes one index under the final tags, and leaves no temporary tag behind.
+import { isNamingDone } from '../../src/engine-copy.js';
 import { describeWithLab, lab } from './lab.js';
 import {
   archContext,
@@ -15,6 +16,7 @@ import {
   BOTH_PLATFORMS,
   expectSucceeded,
   expectSucceededWithoutWarning,
+  runState,
   runStep,
   stepLog,
   TEMP_TAG_PREFIX,
@@ -58,6 +60,14 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
     expect(names).toEqual(mode === 'multi' ? [`${image}:latest`, `${image}:v1`] : []);
     // The check can fail: main's log names the temporary tags the engine held before post.
     expect(stepLog(run)).toContain(`${image}:${TEMP_TAG_PREFIX}-`);
+    // multi renames its copy while buildx still pushes: buildx printed the line the rename watches for (fan-out's
+    // lines carry their platform's prefix, and it renames nothing).
+    const [copy = ''] = runState(run).temporaryTags;
+    expect(
+      stepLog(run)
+        .split('\n')
+        .some((line) => isNamingDone(line, copy)),
+    ).toBe(mode === 'multi');
   });
 
   test('with provenance off the index has exactly the two platforms, and platform-digests names them', async () => {

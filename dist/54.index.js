@@ -1,8 +1,8 @@
-export const id = 423;
-export const ids = [423];
+export const id = 54;
+export const ids = [54];
 export const modules = {
 
-/***/ 8423:
+/***/ 4054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -163,7 +163,7 @@ var retry = __webpack_require__(9809);
 class BuildError extends Error {
     name = 'BuildError';
 }
-async function runBuilds(plan, options, builder, docker, tempDir) {
+async function runBuilds(plan, options, builder, docker, tempDir, onLine) {
     const secretFiles = await writeSecretFiles(options.secrets, tempDir);
     try {
         const parallel = plan.builds.length > 1;
@@ -177,7 +177,8 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
             core/* info */.pq(`Building ${label}`);
             try {
                 // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
-                await (0,retry/* retry */.L5)(() => docker.buildx(args, parallel ? { linePrefix: `[${label}] ` } : {}), {
+                const output = { ...(parallel ? { linePrefix: `[${label}] ` } : {}), ...(onLine ? { onLine } : {}) };
+                await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
                     ...ENGINE_PUSH_RETRY_POLICY,
                     isRetryable: transientPushFailure,
                     onRetry: (message) => {
@@ -264,6 +265,65 @@ async function writeSecretFiles(secrets, tempDir) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/engine-copy.ts
+// The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
+// what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image, and
+// loses the temporary ones (re-tagging is cheap where deleting an image's content is not).
+
+/**
+ * Renames the engine's copy, known by its first temporary name. The engine takes a while to tag right after a
+ * build (~30-50 ms), so the final tags are given as soon as buildx has named the copy, while it still pushes (about
+ * 0.1 s before a build ends): `watch` reads buildx's plain progress output for that. Without the line (another
+ * progress mode), they are given once the build is over.
+ */
+class EngineCopyRename {
+    docker;
+    copy;
+    finalTags;
+    #tagging;
+    constructor(docker, copy, finalTags) {
+        this.docker = docker;
+        this.copy = copy;
+        this.finalTags = finalTags;
+    }
+    /** A build's output line. A retried build names its copy again: the tags follow each naming, the last one wins. */
+    watch = (line) => {
+        if (!isNamingDone(line, this.copy))
+            return;
+        const tagging = (this.#tagging ?? Promise.resolve()).catch(() => undefined).then(() => this.#tag());
+        tagging.catch(() => undefined); // finish reports a failure; after a failed build nothing waits for it
+        this.#tagging = tagging;
+    };
+    /**
+     * After a successful build: the final tags (given now unless the naming was seen), then the temporary names go,
+     * unless `cleanup` is false (which keeps every intermediate). Returns the temporary names left in the engine;
+     * a failure is a warning and leaves them all to post.
+     */
+    async finish(temporaryNames, cleanup) {
+        try {
+            await (this.#tagging ?? this.#tag());
+            if (!cleanup)
+                return temporaryNames;
+            await this.docker.untagImages(temporaryNames);
+            return [];
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`);
+            return temporaryNames;
+        }
+    }
+    async #tag() {
+        await Promise.all(this.finalTags.map((tag) => this.docker.tagImage(this.copy, tag)));
+    }
+}
+/**
+ * Whether a line of buildx's plain progress output says that the image exporter has named an image `name` in the
+ * engine: `#9 naming to 127.0.0.1:5000/app:tmp done` (with its duration when it took long enough to show).
+ */
+function isNamingDone(line, name) {
+    return /^#\d+ naming to (\S+)(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim())?.[1] === name;
+}
+
 // EXTERNAL MODULE: ./src/image-index.ts
 var image_index = __webpack_require__(5179);
 // EXTERNAL MODULE: ./src/build-cache.ts
@@ -1228,6 +1288,7 @@ var src_state = __webpack_require__(2462);
 
 
 
+
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
 async function runMainStep() {
     try {
@@ -1294,7 +1355,10 @@ async function buildAndPush(inputs, state, registry, credentials) {
     if (builder.driver === 'docker')
         state.engineImages = state.temporaryTags;
     (0,src_state/* saveRunState */.iZ)(state);
-    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir).catch((error) => explainBuildFailure(inputs, docker, error)));
+    // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
+    // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
+    const earlyRename = (0,publish/* willPublishBuildxIndex */.m)(plan) ? engineCopyRename(plan, state, docker) : undefined;
+    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir, earlyRename?.watch).catch((error) => explainBuildFailure(inputs, docker, error)));
     setBuildOutputs(builds);
     if (!plan.push) {
         state.mainCompleted = true;
@@ -1316,12 +1380,13 @@ async function buildAndPush(inputs, state, registry, credentials) {
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
     }));
-    // One build whose index is published as buildx made it: the engine's copy is that index. While the index is
-    // read and verified, it takes the final tags in the engine, as docker build names an image, and loses the
-    // temporary ones.
-    const renaming = (0,publish/* publishesBuildxIndex */.sz)(images, plan.indexAnnotations) && plan.publish !== 'false'
-        ? renameEngineCopy(state, plan.finalTags, docker)
+    // While the index is read and verified, the rename ends.
+    const rename = (0,publish/* publishesBuildxIndex */.sz)(images, plan.indexAnnotations)
+        ? (earlyRename ?? engineCopyRename(plan, state, docker))
         : undefined;
+    const renaming = rename?.finish(state.engineImages, state.cleanup).then((left) => {
+        state.engineImages = left;
+    });
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
     await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
 }
@@ -1339,25 +1404,12 @@ async function explainBuildFailure(inputs, docker, error) {
     }
     throw error;
 }
-/**
- * Names the docker driver's copy of the index in the engine after the final tags and removes its temporary names
- * (re-tagging is cheap where deleting the image's content is not). A failure leaves the names to post.
- */
-async function renameEngineCopy(state, finalTags, docker) {
+/** The rename of the docker driver's copy of the index, where there is one and the run publishes. */
+function engineCopyRename(plan, state, docker) {
     const [copy] = state.engineImages;
-    if (copy === undefined)
-        return;
-    try {
-        await Promise.all(finalTags.map((tag) => docker.tagImage(copy, tag)));
-        // cleanup: false keeps every intermediate, the engine's names too.
-        if (!state.cleanup)
-            return;
-        await docker.untagImages(state.engineImages);
-        state.engineImages = [];
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return copy === undefined || plan.publish === 'false'
+        ? undefined
+        : new EngineCopyRename(docker, copy, plan.finalTags);
 }
 /** No build: every platform's record from the shards, one index over them, published here and now. */
 async function merge(inputs, state, registry) {

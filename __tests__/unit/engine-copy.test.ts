@@ -1,0 +1,143 @@
+import { DockerCli } from '../../src/docker.js';
+import { EngineCopyRename, isNamingDone } from '../../src/engine-copy.js';
+import { formatReference, parseReference, type ImageReference } from '../../src/reference.js';
+
+const COPY = '127.0.0.1:5000/lab/app:multiarch-tmp-7-1-abcdef01-tq1x2y-all';
+const TEMPORARY = [COPY, '127.0.0.1:5001/lab/app:multiarch-tmp-7-1-abcdef01-tq1x2y-all'];
+const FINAL = ['127.0.0.1:5000/lab/app:latest', '127.0.0.1:5000/lab/app:v1'].map(parseReference);
+
+describe('isNamingDone', () => {
+  test.each<[string, string, boolean]>([
+    ['the exporter named the copy', `#9 naming to ${COPY} done`, true],
+    ['with the time it took', `#9 naming to ${COPY} 0.1s done`, true],
+    ['with surrounding blanks', `  #12 naming to ${COPY} done \r`, true],
+    ['still naming', `#9 naming to ${COPY}`, false],
+    ['another name', `#9 naming to ${TEMPORARY[1] ?? ''} done`, false],
+    ['a longer name that starts with it', `#9 naming to ${COPY}-2 done`, false],
+    ['unpacking, not naming', `#9 unpacking to ${COPY} done`, false],
+    ['the name inside another line', `#9 pushing manifest for ${COPY}@sha256:abc done`, false],
+    ['an echo of the step, not buildx progress', `naming to ${COPY} done`, false],
+  ])('%s', (_, line, expected) => {
+    expect(isNamingDone(line, COPY)).toBe(expected);
+  });
+});
+
+/** A DockerCli whose engine calls are recorded, and whose tag calls end when the test says. */
+class RecordingDocker extends DockerCli {
+  readonly calls: string[] = [];
+  readonly pendingTags: (() => void)[] = [];
+  failTags = false;
+
+  constructor() {
+    super(() => Promise.reject(new Error('no command runs here')));
+  }
+
+  override tagImage(source: string, target: ImageReference): Promise<void> {
+    this.calls.push(`tag ${source} ${formatReference(target)}`);
+    return new Promise((resolve, reject) => {
+      this.pendingTags.push(() => {
+        if (this.failTags) reject(new Error('No such image'));
+        else resolve();
+      });
+    });
+  }
+
+  override untagImages(names: string[]): Promise<void> {
+    this.calls.push(`untag ${names.join(' ')}`);
+    return Promise.resolve();
+  }
+
+  /** Ends every tag call made so far. */
+  endTags(): void {
+    for (const end of this.pendingTags.splice(0)) end();
+  }
+}
+
+const tagCalls = FINAL.map((tag) => `tag ${COPY} ${formatReference(tag)}`);
+const untagCall = `untag ${TEMPORARY.join(' ')}`;
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Captures what core prints (its ::warning:: commands) while `run` runs. */
+async function printedBy<T>(run: () => Promise<T>): Promise<{ result: T; printed: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let printed = '';
+  process.stdout.write = (chunk: string | Uint8Array) => {
+    printed += chunk.toString();
+    return true;
+  };
+  try {
+    return { result: await run(), printed };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+describe('EngineCopyRename', () => {
+  test('the naming line starts the tags at once; finish waits for them, then untags', async () => {
+    const docker = new RecordingDocker();
+    const rename = new EngineCopyRename(docker, COPY, FINAL);
+    rename.watch('#8 exporting manifest list sha256:abc done');
+    expect(docker.calls).toEqual([]);
+    rename.watch(`#8 naming to ${COPY} done`);
+    await settle();
+    expect(docker.calls).toEqual(tagCalls);
+
+    const finished = rename.finish(TEMPORARY, true);
+    await settle();
+    // No name is removed before the final ones exist: the image would go with its last name.
+    expect(docker.calls).toEqual(tagCalls);
+    docker.endTags();
+    await expect(finished).resolves.toEqual([]);
+    expect(docker.calls).toEqual([...tagCalls, untagCall]);
+  });
+
+  test('without the naming line (another progress mode) finish tags, then untags', async () => {
+    const docker = new RecordingDocker();
+    const rename = new EngineCopyRename(docker, COPY, FINAL);
+    rename.watch('{"vertexes":[{"name":"naming to …"}]}');
+    const finished = rename.finish(TEMPORARY, true);
+    await settle();
+    expect(docker.calls).toEqual(tagCalls);
+    docker.endTags();
+    await expect(finished).resolves.toEqual([]);
+    expect(docker.calls).toEqual([...tagCalls, untagCall]);
+  });
+
+  test('a retried build names its copy again: the tags follow, one naming after the other', async () => {
+    const docker = new RecordingDocker();
+    const rename = new EngineCopyRename(docker, COPY, FINAL);
+    rename.watch(`#8 naming to ${COPY} done`);
+    rename.watch(`#8 naming to ${COPY} done`);
+    await settle();
+    expect(docker.calls).toEqual(tagCalls);
+    docker.endTags();
+    await settle();
+    expect(docker.calls).toEqual([...tagCalls, ...tagCalls]);
+    docker.endTags();
+    await expect(rename.finish(TEMPORARY, true)).resolves.toEqual([]);
+    expect(docker.calls).toEqual([...tagCalls, ...tagCalls, untagCall]);
+  });
+
+  test('cleanup false keeps the temporary names', async () => {
+    const docker = new RecordingDocker();
+    const rename = new EngineCopyRename(docker, COPY, FINAL);
+    rename.watch(`#8 naming to ${COPY} done`);
+    await settle();
+    docker.endTags();
+    await expect(rename.finish(TEMPORARY, false)).resolves.toEqual(TEMPORARY);
+    expect(docker.calls).toEqual(tagCalls);
+  });
+
+  test('a failed tag is a warning and leaves every temporary name to post', async () => {
+    const docker = new RecordingDocker();
+    docker.failTags = true;
+    const rename = new EngineCopyRename(docker, COPY, FINAL);
+    rename.watch(`#8 naming to ${COPY} done`);
+    await settle();
+    docker.endTags();
+    const { result, printed } = await printedBy(() => rename.finish(TEMPORARY, true));
+    expect(result).toEqual(TEMPORARY);
+    expect(printed).toContain("::warning::Could not rename this run's image in the docker engine: No such image");
+    expect(docker.calls).toEqual(tagCalls);
+  });
+});
