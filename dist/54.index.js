@@ -1355,6 +1355,11 @@ async function buildAndPush(inputs, state, registry, credentials) {
     if (builder.driver === 'docker')
         state.engineImages = state.temporaryTags;
     (0,src_state/* saveRunState */.iZ)(state);
+    // post deletes the temporary tags, each first pointed at a dummy whose config must be in the repository: that
+    // tiny blob is uploaded while the build runs, and post reuses it (a shard's tags are the merge job's to delete).
+    const dummyConfig = state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
+        ? registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2))
+        : undefined;
     // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
     // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
     const earlyRename = (0,publish/* willPublishBuildxIndex */.m)(plan) ? engineCopyRename(plan, state, docker) : undefined;
@@ -1376,6 +1381,8 @@ async function buildAndPush(inputs, state, registry, credentials) {
         state.mainCompleted = true;
         return;
     }
+    if (dummyConfig)
+        state.dummyConfig = await dummyConfig;
     const images = builds.map((completed) => ({
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
@@ -1444,6 +1451,7 @@ async function finishIndex(plan, pushed, state, registry) {
         throw new Error('no repository to verify the index in');
     await (0,runtime/* phase */.Oi)(state.timings, 'Verify index', () => (0,publish/* verifyIndex */.MV)(pushed, plan.platforms, primary, registry));
     state.index = pushed.descriptor;
+    state.indexBytes = pushed.bytes.toString('base64');
     state.platformDigests = (0,image_index/* platformDigests */.Hm)(pushed.index);
     core/* setOutput */.uH(constants/* Output */.k7.Digest, pushed.descriptor.digest);
     core/* setOutput */.uH(constants/* Output */.k7.PlatformDigests, JSON.stringify(state.platformDigests));

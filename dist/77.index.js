@@ -25,6 +25,8 @@ var publish = __webpack_require__(4496);
 var src_reference = __webpack_require__(8286);
 // EXTERNAL MODULE: ./src/registry-access.ts + 10 modules
 var registry_access = __webpack_require__(3907);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __webpack_require__(5035);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __webpack_require__(234);
 // EXTERNAL MODULE: ./src/runtime.ts
@@ -85,6 +87,7 @@ function section(lines, title, items) {
 
 
 
+
 /** The post step, with main's state: it never throws, anything unforeseen is a warning. */
 async function runPostStep() {
     try {
@@ -99,14 +102,14 @@ async function runPostStep() {
 }
 async function post(state) {
     const report = { published: [], deleted: [], leftBehind: [], notes: [] };
-    const registry = (0,registry_access/* createRegistryClient */.H)();
+    const registry = (0,registry_access/* createRegistryClient */.H)(undefined, undefined, state.dummyConfig);
     // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
     // first, and the registry's part runs meanwhile.
     const engineCleanup = state.cleanup ? cleanUpEngine(state, docker.DockerCli.forThisMachine(), report) : Promise.resolve();
-    // Deleting this run's temporary tags first needs a dummy config in each of their repositories: its upload runs
-    // while the index is read.
+    // Deleting this run's temporary tags first needs a dummy config in each of their repositories: main uploaded it
+    // while it built, else its upload runs now.
     if (state.cleanup)
-        registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2));
+        void registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2));
     const index = await readIndex(state, registry);
     await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
         // Publishing and cleanup touch different tags, so they run together.
@@ -125,11 +128,18 @@ async function post(state) {
     });
     await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
 }
-/** The index main pushed, read once: post publishes its bytes and protects everything it references. */
+/**
+ * The index main pushed: post publishes its bytes and protects everything it references. main saved the bytes,
+ * which spares a round trip before publishing; else (or when they do not match its digest) they are read once.
+ */
 async function readIndex(state, registry) {
     const [first] = state.finalTags;
     if (!state.index || first === undefined)
         return undefined;
+    const saved = Buffer.from(state.indexBytes ?? '', 'base64');
+    if (saved.length > 0 && (0,digest/* digestOf */.o)(saved) === state.index.digest) {
+        return { bytes: saved, json: JSON.parse(saved.toString('utf8')) };
+    }
     try {
         return await registry.getManifest((0,src_reference/* parseReference */.F2)(first), state.index.digest);
     }

@@ -1664,19 +1664,39 @@ class TagDeleter {
     #store;
     #transport;
     #dockerHub;
-    /** The config of every dummy this deleter makes: its nonce makes them all this deleter's own. */
-    #config = dummyConfig((0,external_node_crypto_.randomUUID)());
+    /** Makes every dummy's config this run's own. */
+    #nonce;
+    #config;
     /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
     #configUploads = new Map();
-    constructor(store, transport) {
+    /** Repositories where an earlier step uploaded #config: trusted, and uploaded again if the registry lost it. */
+    #reused = new Set();
+    /** Those uploads again, one per repository however many deletions found the config gone. */
+    #reuploads = new Map();
+    constructor(store, transport, reuse) {
         this.#store = store;
         this.#transport = transport;
         this.#dockerHub = new DockerHubApi(transport);
+        this.#nonce = reuse?.nonce ?? (0,external_node_crypto_.randomUUID)();
+        this.#config = dummyConfig(this.#nonce);
+        for (const repository of reuse?.repositories ?? []) {
+            this.#reused.add(repository);
+            this.#configUploads.set(repository, Promise.resolve());
+        }
     }
-    /** Starts the upload of the dummies' config to each repository, so that the deletions to come need not wait. */
-    prepare(names) {
-        for (const name of names)
-            void this.#uploadConfig(name);
+    /**
+     * Uploads the dummies' config to each repository now, so that the deletions to come need not wait for it.
+     * Resolves to what a later step of the run can reuse: the repositories where the upload succeeded. Never rejects:
+     * a failed upload is tried again by the next deletion there.
+     */
+    async prepare(names) {
+        const uploads = [...names].map(async (name) => {
+            await this.#uploadConfig(name);
+            return (0,src_reference/* formatName */.nD)(name);
+        });
+        const settled = await Promise.allSettled(uploads);
+        const repositories = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+        return { nonce: this.#nonce, repositories: [...new Set(repositories)] };
     }
     async deleteTag(name, tag, options) {
         if (!options.present && (await this.#store.headManifest(name, tag)) === undefined)
@@ -1687,7 +1707,7 @@ class TagDeleter {
         await this.#uploadConfig(name);
         // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
         // agrees), so the image the tag pointed to before cannot be the one deleted.
-        const dummyDigest = await this.#store.putManifest(name, tag, manifest, types/* MediaType */.zu.ociManifest);
+        const dummyDigest = await this.#putDummy(name, tag, manifest);
         try {
             refuseProtected(dummyDigest, protectedDigests);
             const repoint = async () => {
@@ -1715,6 +1735,33 @@ class TagDeleter {
         const upload = this.#store.uploadBlob(name, this.#config, types/* MediaType */.zu.ociConfig);
         this.#configUploads.set(key, upload);
         upload.catch(() => this.#configUploads.delete(key));
+        return upload;
+    }
+    /**
+     * Puts the dummy under the tag. A config an earlier step uploaded that the registry no longer has (a garbage
+     * collection in between) is uploaded again, once per repository, and the dummy put again.
+     */
+    async #putDummy(name, tag, manifest) {
+        const put = () => this.#store.putManifest(name, tag, manifest, types/* MediaType */.zu.ociManifest);
+        try {
+            return await put();
+        }
+        catch (error) {
+            const blobUnknown = error instanceof RegistryError && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
+            if (!blobUnknown || !this.#reused.has((0,src_reference/* formatName */.nD)(name)))
+                throw error;
+            await this.#uploadReusedConfigAgain(name);
+            return put();
+        }
+    }
+    #uploadReusedConfigAgain(name) {
+        const key = (0,src_reference/* formatName */.nD)(name);
+        const known = this.#reuploads.get(key);
+        if (known !== undefined)
+            return known;
+        this.#configUploads.delete(key);
+        const upload = this.#uploadConfig(name);
+        this.#reuploads.set(key, upload);
         return upload;
     }
     async #removeDummy(name, tag, dummyDigest, options, repoint) {
@@ -1855,7 +1902,7 @@ class RegistryClient {
             requestTimeoutMs: options.requestTimeoutMs,
             userAgent: options.userAgent ?? 'multiarch-build',
         });
-        this.#tags = new TagDeleter(this, this.#transport);
+        this.#tags = new TagDeleter(this, this.#transport, options.dummyConfig);
     }
     /** An index or image manifest by tag or digest; by digest, the bytes are checked against it. */
     async getManifest(name, reference) {
@@ -2033,11 +2080,12 @@ class RegistryClient {
         return this.#tags.deleteTag(name, tag, options);
     }
     /**
-     * Starts now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
-     * deletions there start sooner. Nothing is thrown: a failed upload is retried by the next deleteTag there.
+     * Does now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
+     * deletions there start sooner, here or in a later step given the record (RegistryClientOptions.dummyConfig).
+     * Never rejects: a failed upload is retried by the next deleteTag there.
      */
     prepareTagDeletion(names) {
-        this.#tags.prepare(names);
+        return this.#tags.prepare(names);
     }
 }
 function describe(name, reference) {
@@ -2115,9 +2163,10 @@ var registry_credentials = __webpack_require__(4420);
 
 
 
-function createRegistryClient(env = process.env, credentials = registry_credentials/* DockerConfigCredentials */.z.fromEnvironment(env)) {
+function createRegistryClient(env = process.env, credentials = registry_credentials/* DockerConfigCredentials */.z.fromEnvironment(env), dummyConfig) {
     return new RegistryClient({
         credentials,
+        ...(dummyConfig ? { dummyConfig } : {}),
         onSecret: (secret) => {
             core/* setSecret */.Pq(secret);
         },

@@ -32,7 +32,7 @@ import {
   type PushedIndex,
 } from './publish.js';
 import { setUpQemu } from './qemu.js';
-import { formatReference } from './reference.js';
+import { formatReference, parseReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
 import type { RegistryClient } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
@@ -111,6 +111,12 @@ async function buildAndPush(
   // The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
   if (builder.driver === 'docker') state.engineImages = state.temporaryTags;
   saveRunState(state);
+  // post deletes the temporary tags, each first pointed at a dummy whose config must be in the repository: that
+  // tiny blob is uploaded while the build runs, and post reuses it (a shard's tags are the merge job's to delete).
+  const dummyConfig =
+    state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
+      ? registry.prepareTagDeletion(state.temporaryTags.map(parseReference))
+      : undefined;
 
   // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
   // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
@@ -139,6 +145,7 @@ async function buildAndPush(
     state.mainCompleted = true;
     return;
   }
+  if (dummyConfig) state.dummyConfig = await dummyConfig;
   const images = builds.map((completed) => ({
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
@@ -215,6 +222,7 @@ async function finishIndex(
   if (!primary) throw new Error('no repository to verify the index in');
   await phase(state.timings, 'Verify index', () => verifyIndex(pushed, plan.platforms, primary, registry));
   state.index = pushed.descriptor;
+  state.indexBytes = pushed.bytes.toString('base64');
   state.platformDigests = platformDigests(pushed.index);
   core.setOutput(Output.Digest, pushed.descriptor.digest);
   core.setOutput(Output.PlatformDigests, JSON.stringify(state.platformDigests));

@@ -9,6 +9,7 @@ import { publishTags } from './publish.js';
 import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry-access.js';
 import type { DeleteTagOptions, FetchedManifest, RegistryClient } from './registry/client.js';
+import { digestOf } from './registry/digest.js';
 import { isImageIndex, type Manifest } from './registry/types.js';
 import { phase } from './runtime.js';
 import { loadRunState, type RunState } from './state.js';
@@ -27,13 +28,13 @@ export async function runPostStep(): Promise<void> {
 
 async function post(state: RunState): Promise<void> {
   const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
-  const registry = createRegistryClient();
+  const registry = createRegistryClient(undefined, undefined, state.dummyConfig);
   // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
   // first, and the registry's part runs meanwhile.
   const engineCleanup = state.cleanup ? cleanUpEngine(state, DockerCli.forThisMachine(), report) : Promise.resolve();
-  // Deleting this run's temporary tags first needs a dummy config in each of their repositories: its upload runs
-  // while the index is read.
-  if (state.cleanup) registry.prepareTagDeletion(state.temporaryTags.map(parseReference));
+  // Deleting this run's temporary tags first needs a dummy config in each of their repositories: main uploaded it
+  // while it built, else its upload runs now.
+  if (state.cleanup) void registry.prepareTagDeletion(state.temporaryTags.map(parseReference));
   const index = await readIndex(state, registry);
 
   await phase(state.timings, 'Publish and clean up', async () => {
@@ -58,10 +59,20 @@ async function post(state: RunState): Promise<void> {
   await core.summary.addRaw(summaryMarkdown(state, report)).write();
 }
 
-/** The index main pushed, read once: post publishes its bytes and protects everything it references. */
-async function readIndex(state: RunState, registry: RegistryClient): Promise<FetchedManifest | undefined> {
+/**
+ * The index main pushed: post publishes its bytes and protects everything it references. main saved the bytes,
+ * which spares a round trip before publishing; else (or when they do not match its digest) they are read once.
+ */
+async function readIndex(
+  state: RunState,
+  registry: RegistryClient,
+): Promise<Pick<FetchedManifest, 'bytes' | 'json'> | undefined> {
   const [first] = state.finalTags;
   if (!state.index || first === undefined) return undefined;
+  const saved = Buffer.from(state.indexBytes ?? '', 'base64');
+  if (saved.length > 0 && digestOf(saved) === state.index.digest) {
+    return { bytes: saved, json: JSON.parse(saved.toString('utf8')) as Manifest };
+  }
   try {
     return await registry.getManifest(parseReference(first), state.index.digest);
   } catch (error) {

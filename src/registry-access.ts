@@ -3,16 +3,18 @@
 // credentials are accepted (a wrong password fails in seconds, not after a build).
 import * as core from '@actions/core';
 import { formatName, type ImageName } from './reference.js';
-import { RegistryClient } from './registry/client.js';
+import { RegistryClient, type DummyConfigRecord } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
 import { RegistryAuthError, RegistryError } from './registry/errors.js';
 
 export function createRegistryClient(
   env: NodeJS.ProcessEnv = process.env,
   credentials: CredentialSource = DockerConfigCredentials.fromEnvironment(env),
+  dummyConfig?: DummyConfigRecord,
 ): RegistryClient {
   return new RegistryClient({
     credentials,
+    ...(dummyConfig ? { dummyConfig } : {}),
     onSecret: (secret) => {
       core.setSecret(secret);
     },

@@ -1,5 +1,6 @@
 // Issue 3's promises, end to end against the lab with the docker driver: one step builds every platform,
 // publishes one index under the final tags, and leaves no temporary tag behind.
+import { createHash } from 'node:crypto';
 import { isNamingDone } from '../../src/engine-copy.js';
 import { describeWithLab, lab } from './lab.js';
 import {
@@ -68,6 +69,13 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
         .split('\n')
         .some((line) => isNamingDone(line, copy)),
     ).toBe(mode === 'multi');
+  });
+
+  test("main hands post the index's bytes and the dummies' config it uploaded while it built", () => {
+    const state = runState(run);
+    const indexBytes = Buffer.from(state.indexBytes ?? '', 'base64');
+    expect(`sha256:${createHash('sha256').update(indexBytes).digest('hex')}`).toBe(run.outputs.digest);
+    expect(state.dummyConfig?.repositories).toEqual([image]);
   });
 
   test('with provenance off the index has exactly the two platforms, and platform-digests names them', async () => {

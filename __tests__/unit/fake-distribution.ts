@@ -1,7 +1,7 @@
 // A distribution registry in memory, for requests that interleave (concurrent deletions, a whole post step): it
 // answers by what it holds rather than in a recorded order. Like distribution, it refuses an image manifest whose
 // config blob it lacks, and a DELETE of a manifest by digest removes the tags that point at it.
-import { RegistryClient } from '../../src/registry/client.js';
+import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
 import type { SendInit } from '../../src/registry/http.js';
 import { isImageIndex, MediaType, type Manifest } from '../../src/registry/types.js';
 import {
@@ -30,11 +30,17 @@ export class FakeDistribution {
   intercept: (method: string, path: string) => ResponseSpec | undefined = () => undefined;
 
   /** A client whose requests this registry answers (any registry host). */
-  readonly client = new RegistryClient({
-    credentials: testCredentials(),
-    fetch: (url, init) => Promise.resolve(toResponse(this.answer(new URL(url), init))),
-    retry: { sleep: () => Promise.resolve() },
-  });
+  readonly client = this.clientWith({});
+
+  /** Another such client, with more options: a later step's, say, that reuses the dummies' config. */
+  clientWith(options: Pick<RegistryClientOptions, 'dummyConfig'>): RegistryClient {
+    return new RegistryClient({
+      credentials: testCredentials(),
+      fetch: (url, init) => Promise.resolve(toResponse(this.answer(new URL(url), init))),
+      retry: { sleep: () => Promise.resolve() },
+      ...options,
+    });
+  }
 
   /** Records a request and answers it. */
   answer(url: URL, init: Pick<SendInit, 'method' | 'body'>): ResponseSpec {

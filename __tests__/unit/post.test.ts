@@ -145,6 +145,33 @@ describe('post deletes the temporary tags of this run', () => {
     expect(registry.requests).toHaveLength(2 + 1 + 2 + TEMPORARY.length * 2);
   });
 
+  it("takes the index's bytes and the dummies' config from main: two requests to publish, two per tag", async () => {
+    registry.push(REPOSITORY, 'tmp-amd64', AMD64);
+    registry.push(REPOSITORY, 'tmp-arm64', ARM64);
+    // main uploaded the config while it built, through a client of its own.
+    const dummyConfig = await registry.client.prepareTagDeletion([{ registry: server.host, repository: REPOSITORY }]);
+    const before = registry.requests.length;
+    const state = { mode: 'multi', mainCompleted: true, publish: 'post' as const, dummyConfig };
+    const printed = await runPost(runState({ ...state, indexBytes: INDEX.toString('base64') }));
+    expect(printed).not.toContain('::warning::');
+    expectPublishedAndClean();
+    const made = registry.requests.slice(before).map((request) => `${request.method} ${request.path}`);
+    // The final tag's PUT and read-back, and a dummy's PUT and DELETE per tag: no index read, no config upload.
+    expect(made).toHaveLength(2 + TEMPORARY.length * 2);
+    expect(made.filter((request) => /^GET |blobs/.test(request))).toEqual([]);
+  });
+
+  it('reads the index when the bytes main saved are not those of its digest', async () => {
+    registry.push(REPOSITORY, 'tmp-amd64', AMD64);
+    const wrong = Buffer.from(INDEX.toString().replace('"schemaVersion":2', '"schemaVersion": 2'));
+    const printed = await runPost(
+      runState({ mode: 'multi', mainCompleted: true, publish: 'post', indexBytes: wrong.toString('base64') }),
+    );
+    expect(printed).not.toContain('::warning::');
+    expectPublishedAndClean();
+    expect(registry.count('GET', new RegExp(`/manifests/${INDEX_DIGEST}$`))).toBe(1);
+  });
+
   it('asks first in a merge job, whose tags other jobs pushed and may be gone already', async () => {
     registry.push(REPOSITORY, 'latest', INDEX);
     registry.push(REPOSITORY, 'tmp-amd64', AMD64);

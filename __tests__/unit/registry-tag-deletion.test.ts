@@ -291,7 +291,7 @@ describe("deleteTag's dummies in one post step (one client)", () => {
     const registry = registryHolding(TAGS);
     // As post names them: one reference per temporary tag, several in a repository.
     const temporaryTags: ImageReference[] = [...TAGS.map((tag) => ({ ...LAB, tag })), { ...OTHER, tag: 'tmp-amd64' }];
-    registry.client.prepareTagDeletion(temporaryTags);
+    void registry.client.prepareTagDeletion(temporaryTags);
     await new Promise((resolve) => setImmediate(resolve));
     // Before any deletion: the uploads to both repositories, one each.
     expect(registry.requests.map((request) => request.method)).toEqual(['POST', 'POST', 'PUT', 'PUT']);
@@ -306,7 +306,7 @@ describe("deleteTag's dummies in one post step (one client)", () => {
   it('lets a deletion upload the config again when the prepared upload failed', async () => {
     const registry = registryHolding(['tmp-amd64']);
     registry.intercept = (method, path) => (method === 'POST' && path.endsWith('/blobs/uploads/') ? DENIED : undefined);
-    registry.client.prepareTagDeletion([LAB]);
+    void registry.client.prepareTagDeletion([LAB]);
     await new Promise((resolve) => setImmediate(resolve));
     registry.intercept = () => undefined;
     expect(await registry.client.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe(
@@ -314,6 +314,74 @@ describe("deleteTag's dummies in one post step (one client)", () => {
     );
     expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
     expectOnlyKept(registry);
+  });
+});
+
+describe("deleteTag's dummies across the steps of a run (main uploads the config, post reuses it)", () => {
+  const OTHER: ImageName = { registry: LAB.registry, repository: 'lab/other' };
+  const TAGS = ['tmp-amd64', 'tmp-arm64'];
+  const CONFIG_UPLOAD = /\/blobs\/uploads\/$/;
+  const options: DeleteTagOptions = { protectedDigests: PROTECTED, present: true };
+  const name = (image: ImageName): string => `${image.registry}/${image.repository}`;
+
+  function registryHolding(tags: string[]): FakeDistribution {
+    const registry = new FakeDistribution();
+    for (const tag of [...tags, 'kept']) registry.push(LAB.repository, tag, ORIGINAL);
+    return registry;
+  }
+
+  it("reuses the config an earlier step uploaded: the later step's deletions upload nothing", async () => {
+    const registry = registryHolding(TAGS);
+    const record = await registry.client.prepareTagDeletion([...TAGS.map((tag) => ({ ...LAB, tag })), OTHER]);
+    expect(record.repositories.sort()).toEqual([name(LAB), name(OTHER)].sort());
+    const uploaded = registry.requests.filter((request) => request.method === 'PUT').map((request) => request.path);
+    expect(uploaded).toHaveLength(2);
+
+    const later = registry.clientWith({ dummyConfig: record });
+    const before = registry.requests.length;
+    await Promise.all(TAGS.map((tag) => later.deleteTag(LAB, tag, options)));
+    expect(
+      registry.requests
+        .slice(before)
+        .map((request) => request.method)
+        .sort(),
+    ).toEqual(['DELETE', 'DELETE', 'PUT', 'PUT'].sort());
+    // The dummies stand on the config the earlier step uploaded: the same nonce, so the same blob.
+    const configs = registry.taggedPuts().map((put) => (JSON.parse(put.body.toString()) as ImageManifest).config);
+    expect(new Set(configs.map((config) => config.digest)).size).toBe(1);
+    expect(registry.tags(LAB.repository)).toEqual({ kept: ORIGINAL_DIGEST });
+  });
+
+  it('uploads the config again, once, when the registry no longer has the one reused', async () => {
+    const registry = registryHolding(TAGS);
+    // A record whose config never reached this registry: as if a garbage collection had removed it.
+    const later = registry.clientWith({ dummyConfig: { nonce: 'collected', repositories: [name(LAB)] } });
+    const deletions = await Promise.all(TAGS.map((tag) => later.deleteTag(LAB, tag, options)));
+    expect(deletions).toEqual(TAGS.map(() => 'dummy-digest-delete'));
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(1);
+    // Each dummy refused once (MANIFEST_BLOB_UNKNOWN), then put again over the config uploaded anew.
+    expect(registry.count('PUT', /\/manifests\/tmp-/)).toBe(2 * TAGS.length);
+    expect(registry.tags(LAB.repository)).toEqual({ kept: ORIGINAL_DIGEST });
+  });
+
+  it("names in its record only the repositories that got the config; a missing one is the later step's to upload", async () => {
+    const registry = registryHolding(['tmp-amd64']);
+    registry.push(OTHER.repository, 'tmp-amd64', ORIGINAL);
+    registry.intercept = (method, path) =>
+      method === 'POST' && path.startsWith('/v2/lab/other/')
+        ? { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') }
+        : undefined;
+    const record = await registry.client.prepareTagDeletion([LAB, OTHER]);
+    expect(record.repositories).toEqual([name(LAB)]);
+
+    registry.intercept = () => undefined;
+    const later = registry.clientWith({ dummyConfig: record });
+    const before = registry.count('POST', CONFIG_UPLOAD);
+    await later.deleteTag(LAB, 'tmp-amd64', options);
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(before);
+    await later.deleteTag(OTHER, 'tmp-amd64', options);
+    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(before + 1);
+    expect(registry.tags(OTHER.repository)).toEqual({});
   });
 });
 

@@ -9,7 +9,7 @@ import type { CredentialSource } from './credentials.js';
 import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
 import { defaultFetch, nextPage, type Fetch, type HttpResponse } from './http.js';
-import { TagDeleter, type DeleteTagOptions, type TagDeletion } from './tag-deletion.js';
+import { TagDeleter, type DeleteTagOptions, type DummyConfigRecord, type TagDeletion } from './tag-deletion.js';
 import { Transport, repositoryCredentials, repositoryTarget } from './transport.js';
 import {
   MANIFEST_MEDIA_TYPES,
@@ -38,6 +38,8 @@ export interface RegistryClientOptions {
   /** The time limit of each request, until the last byte of its answer (30 s otherwise). */
   requestTimeoutMs?: number;
   userAgent?: string;
+  /** The dummies' config an earlier step of this run uploaded (prepareTagDeletion): deleteTag reuses it. */
+  dummyConfig?: DummyConfigRecord;
 }
 
 export interface FetchedManifest {
@@ -48,7 +50,7 @@ export interface FetchedManifest {
   json: Manifest;
 }
 
-export type { DeleteTagOptions, TagDeletion };
+export type { DeleteTagOptions, DummyConfigRecord, TagDeletion };
 
 const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
 /** Asked for; registries may send fewer per page (and then a Link to the next page). */
@@ -87,7 +89,7 @@ export class RegistryClient {
       requestTimeoutMs: options.requestTimeoutMs,
       userAgent: options.userAgent ?? 'multiarch-build',
     });
-    this.#tags = new TagDeleter(this, this.#transport);
+    this.#tags = new TagDeleter(this, this.#transport, options.dummyConfig);
   }
 
   /** An index or image manifest by tag or digest; by digest, the bytes are checked against it. */
@@ -282,11 +284,12 @@ export class RegistryClient {
   }
 
   /**
-   * Starts now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
-   * deletions there start sooner. Nothing is thrown: a failed upload is retried by the next deleteTag there.
+   * Does now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
+   * deletions there start sooner, here or in a later step given the record (RegistryClientOptions.dummyConfig).
+   * Never rejects: a failed upload is retried by the next deleteTag there.
    */
-  prepareTagDeletion(names: Iterable<ImageName>): void {
-    this.#tags.prepare(names);
+  prepareTagDeletion(names: Iterable<ImageName>): Promise<DummyConfigRecord> {
+    return this.#tags.prepare(names);
   }
 }
 

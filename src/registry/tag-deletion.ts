@@ -75,24 +75,54 @@ export class TagMovedError extends RegistryError {
 /** What the deletion is built from: the client's own manifest and blob operations. */
 type ManifestStore = Pick<RegistryClient, 'headManifest' | 'uploadBlob' | 'putManifest' | 'deleteManifest'>;
 
+/**
+ * The dummies' config one step of a run uploaded, for a later step of the same run to reuse (main uploads it while
+ * it builds, so that post's deletions start with the dummy): its nonce, and the repositories (by name) that have it.
+ */
+export interface DummyConfigRecord {
+  nonce: string;
+  repositories: string[];
+}
+
 export class TagDeleter {
   readonly #store: ManifestStore;
   readonly #transport: Transport;
   readonly #dockerHub: DockerHubApi;
-  /** The config of every dummy this deleter makes: its nonce makes them all this deleter's own. */
-  readonly #config = dummyConfig(randomUUID());
+  /** Makes every dummy's config this run's own. */
+  readonly #nonce: string;
+  readonly #config: Buffer;
   /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
   readonly #configUploads = new Map<string, Promise<unknown>>();
+  /** Repositories where an earlier step uploaded #config: trusted, and uploaded again if the registry lost it. */
+  readonly #reused = new Set<string>();
+  /** Those uploads again, one per repository however many deletions found the config gone. */
+  readonly #reuploads = new Map<string, Promise<unknown>>();
 
-  constructor(store: ManifestStore, transport: Transport) {
+  constructor(store: ManifestStore, transport: Transport, reuse?: DummyConfigRecord) {
     this.#store = store;
     this.#transport = transport;
     this.#dockerHub = new DockerHubApi(transport);
+    this.#nonce = reuse?.nonce ?? randomUUID();
+    this.#config = dummyConfig(this.#nonce);
+    for (const repository of reuse?.repositories ?? []) {
+      this.#reused.add(repository);
+      this.#configUploads.set(repository, Promise.resolve());
+    }
   }
 
-  /** Starts the upload of the dummies' config to each repository, so that the deletions to come need not wait. */
-  prepare(names: Iterable<ImageName>): void {
-    for (const name of names) void this.#uploadConfig(name);
+  /**
+   * Uploads the dummies' config to each repository now, so that the deletions to come need not wait for it.
+   * Resolves to what a later step of the run can reuse: the repositories where the upload succeeded. Never rejects:
+   * a failed upload is tried again by the next deletion there.
+   */
+  async prepare(names: Iterable<ImageName>): Promise<DummyConfigRecord> {
+    const uploads = [...names].map(async (name) => {
+      await this.#uploadConfig(name);
+      return formatName(name);
+    });
+    const settled = await Promise.allSettled(uploads);
+    const repositories = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    return { nonce: this.#nonce, repositories: [...new Set(repositories)] };
   }
 
   async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions): Promise<TagDeletion> {
@@ -104,7 +134,7 @@ export class TagDeleter {
     await this.#uploadConfig(name);
     // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
     // agrees), so the image the tag pointed to before cannot be the one deleted.
-    const dummyDigest = await this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
+    const dummyDigest = await this.#putDummy(name, tag, manifest);
     try {
       refuseProtected(dummyDigest, protectedDigests);
       const repoint = async (): Promise<void> => {
@@ -135,6 +165,32 @@ export class TagDeleter {
     const upload = this.#store.uploadBlob(name, this.#config, MediaType.ociConfig);
     this.#configUploads.set(key, upload);
     upload.catch(() => this.#configUploads.delete(key));
+    return upload;
+  }
+
+  /**
+   * Puts the dummy under the tag. A config an earlier step uploaded that the registry no longer has (a garbage
+   * collection in between) is uploaded again, once per repository, and the dummy put again.
+   */
+  async #putDummy(name: ImageName, tag: string, manifest: Buffer): Promise<string> {
+    const put = (): Promise<string> => this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
+    try {
+      return await put();
+    } catch (error) {
+      const blobUnknown = error instanceof RegistryError && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
+      if (!blobUnknown || !this.#reused.has(formatName(name))) throw error;
+      await this.#uploadReusedConfigAgain(name);
+      return put();
+    }
+  }
+
+  #uploadReusedConfigAgain(name: ImageName): Promise<unknown> {
+    const key = formatName(name);
+    const known = this.#reuploads.get(key);
+    if (known !== undefined) return known;
+    this.#configUploads.delete(key);
+    const upload = this.#uploadConfig(name);
+    this.#reuploads.set(key, upload);
     return upload;
   }
 
