@@ -72,6 +72,19 @@ async function printedBy<T>(run: () => Promise<T>): Promise<{ result: T; printed
   }
 }
 
+/**
+ * finish, with the tags started or not: no name is removed before the final ones exist (the image would go with its
+ * last name), then the temporary names go, and none is left.
+ */
+async function expectTagsThenUntag(rename: EngineCopyRename, docker: RecordingDocker): Promise<void> {
+  const finished = rename.finish(TEMPORARY, true);
+  await settle();
+  expect(docker.calls).toEqual(tagCalls);
+  docker.endTags();
+  await expect(finished).resolves.toEqual([]);
+  expect(docker.calls).toEqual([...tagCalls, untagCall]);
+}
+
 describe('EngineCopyRename', () => {
   test('the naming line starts the tags at once; finish waits for them, then untags', async () => {
     const docker = new RecordingDocker();
@@ -82,25 +95,14 @@ describe('EngineCopyRename', () => {
     await settle();
     expect(docker.calls).toEqual(tagCalls);
 
-    const finished = rename.finish(TEMPORARY, true);
-    await settle();
-    // No name is removed before the final ones exist: the image would go with its last name.
-    expect(docker.calls).toEqual(tagCalls);
-    docker.endTags();
-    await expect(finished).resolves.toEqual([]);
-    expect(docker.calls).toEqual([...tagCalls, untagCall]);
+    await expectTagsThenUntag(rename, docker);
   });
 
   test('without the naming line (another progress mode) finish tags, then untags', async () => {
     const docker = new RecordingDocker();
     const rename = new EngineCopyRename(docker, COPY, FINAL);
     rename.watch('{"vertexes":[{"name":"naming to …"}]}');
-    const finished = rename.finish(TEMPORARY, true);
-    await settle();
-    expect(docker.calls).toEqual(tagCalls);
-    docker.endTags();
-    await expect(finished).resolves.toEqual([]);
-    expect(docker.calls).toEqual([...tagCalls, untagCall]);
+    await expectTagsThenUntag(rename, docker);
   });
 
   test('a retried build names its copy again: the tags follow, one naming after the other', async () => {
