@@ -186,9 +186,12 @@ class EngineApi {
 
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(8286);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
 ;// CONCATENATED MODULE: ./src/docker.ts
 // The one place that runs processes: the docker CLI (and its buildx plugin), behind a small interface so that
 // orchestration can be tested without an engine and the e2e tests meet the real one.
+
 
 
 
@@ -409,7 +412,7 @@ class DockerCli {
                 return undefined;
         }
         catch (error) {
-            return error instanceof Error ? error.message : String(error);
+            return (0,error_message/* errorMessage */.g)(error);
         }
         const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
         return result.exitCode === 0 || /No such image/i.test(result.stderr) ? undefined : errorSummary(result);
@@ -489,6 +492,21 @@ function parseBuilderInspection(text) {
         .map((platform) => platform.trim().replace(/\*$/, ''))
         .filter(Boolean);
     return { driver, platforms };
+}
+
+
+/***/ }),
+
+/***/ 6587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// How a caught error reads in a message: what was thrown need not be an Error.
+/** The error's message, or what was thrown, as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 

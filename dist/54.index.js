@@ -150,8 +150,11 @@ var external_node_crypto_ = __webpack_require__(7598);
 var src_docker = __webpack_require__(3347);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
 ;// CONCATENATED MODULE: ./src/build.ts
 // Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+
 
 
 
@@ -187,7 +190,7 @@ async function runBuilds(plan, options, builder, docker, tempDir, onLine) {
                 });
             }
             catch (error) {
-                throw new BuildError(`the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+                throw new BuildError(`the build for ${label} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
             }
             return { build, metadata: JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8')) };
         }));
@@ -270,6 +273,7 @@ var constants = __webpack_require__(7242);
 // what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image, and
 // loses the temporary ones (re-tagging is cheap where deleting an image's content is not).
 
+
 /**
  * Renames the engine's copy, known by its first temporary name. The engine takes a while to tag right after a
  * build (~30-50 ms), so the final tags are given as soon as buildx has named the copy, while it still pushes (about
@@ -308,7 +312,7 @@ class EngineCopyRename {
             return [];
         }
         catch (error) {
-            core/* warning */.$e(`Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`);
+            core/* warning */.$e(`Could not rename this run's image in the docker engine: ${(0,error_message/* errorMessage */.g)(error)}`);
             return temporaryNames;
         }
     }
@@ -433,6 +437,7 @@ function runnerFor(platform, runners) {
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
+
 
 
 
@@ -622,7 +627,7 @@ function parseTags(items, problems) {
             }
         }
         catch (error) {
-            problems.push(`"tags": ${error instanceof Error ? error.message : String(error)}`);
+            problems.push(`"tags": ${(0,error_message/* errorMessage */.g)(error)}`);
         }
     }
     return tags;
@@ -657,7 +662,7 @@ function parseCleanupTags(items, finalTags, problems) {
             }
         }
         catch (error) {
-            problems.push(`"cleanup-tags": ${error instanceof Error ? error.message : String(error)}`);
+            problems.push(`"cleanup-tags": ${(0,error_message/* errorMessage */.g)(error)}`);
         }
     }
     return tags;
@@ -1004,6 +1009,7 @@ function describe(value) {
 
 
 
+
 class CacheHandoff {
     options;
     description = 'the GitHub cache';
@@ -1084,7 +1090,7 @@ async function save(cache, file, key, platform) {
     catch (error) {
         if (error instanceof Error && error.name === 'ReserveCacheError')
             return false;
-        throw new HandoffError(`Could not save the handoff record for ${platform} to the GitHub cache under key ${key}: ${message(error)}`);
+        throw new HandoffError(`Could not save the handoff record for ${platform} to the GitHub cache under key ${key}: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
 /** The key restored, or undefined. @actions/cache logs a service failure as a warning and reports a miss. */
@@ -1093,11 +1099,8 @@ async function restore(cache, file, primaryKey, restoreKeys, lookingFor) {
         return await cache.restoreCache([file], primaryKey, restoreKeys);
     }
     catch (error) {
-        throw new HandoffError(`Could not look up ${lookingFor} in the GitHub cache: ${message(error)}`);
+        throw new HandoffError(`Could not look up ${lookingFor} in the GitHub cache: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/handoff/directory.ts
@@ -1289,13 +1292,14 @@ var src_state = __webpack_require__(2462);
 
 
 
+
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
 async function runMainStep() {
     try {
         await main();
     }
     catch (error) {
-        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        core/* setFailed */.C1((0,error_message/* errorMessage */.g)(error));
     }
 }
 async function main() {

@@ -72,10 +72,13 @@ function section(lines, title, items) {
     lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
 }
 
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
 ;// CONCATENATED MODULE: ./src/post.ts
 // The post step, run always (post-if: always()): publish what main finished, then clean up what this run
 // created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
 // publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
+
 
 
 
@@ -144,7 +147,7 @@ async function readIndex(state, registry) {
         return await registry.getManifest((0,src_reference/* parseReference */.F2)(first), state.index.digest);
     }
     catch (error) {
-        core/* warning */.$e(`Could not read the index ${state.index.digest}: ${message(error)}`);
+        core/* warning */.$e(`Could not read the index ${state.index.digest}: ${(0,error_message/* errorMessage */.g)(error)}`);
         return undefined;
     }
 }
@@ -183,7 +186,7 @@ async function publishIfDue(state, indexBytes, report, registry) {
         state.published = true;
     }
     catch (error) {
-        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${message(error)}`);
+        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
 /** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
@@ -220,7 +223,7 @@ async function untagEngineImages(names, docker, report) {
     }
     catch (error) {
         report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
-        core/* warning */.$e(`Could not untag this run's images in the docker engine: ${message(error)} (remove them with: docker image rm ${names.join(' ')})`);
+        core/* warning */.$e(`Could not untag this run's images in the docker engine: ${(0,error_message/* errorMessage */.g)(error)} (remove them with: docker image rm ${names.join(' ')})`);
     }
 }
 /** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */
@@ -232,7 +235,7 @@ async function removeCreatedBuilder(builder, docker) {
         core/* info */.pq(`Removed builder ${builder.name}`);
     }
     catch (error) {
-        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`);
+        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${(0,error_message/* errorMessage */.g)(error)} (remove it with: docker buildx rm ${builder.name})`);
     }
 }
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
@@ -275,7 +278,7 @@ class TagCleaner {
         const repositories = new Map(state.finalTags.map(src_reference/* parseReference */.F2).map((ref) => [(0,src_reference/* formatName */.nD)(ref), ref]));
         for (const repository of repositories.values()) {
             const tags = await this.registry.listTags(repository).catch((error) => {
-                core/* warning */.$e(`Could not list the tags of ${(0,src_reference/* formatName */.nD)(repository)} to find stale ones: ${message(error)}`);
+                core/* warning */.$e(`Could not list the tags of ${(0,src_reference/* formatName */.nD)(repository)} to find stale ones: ${(0,error_message/* errorMessage */.g)(error)}`);
                 return [];
             });
             const stale = tags.filter((tag) => {
@@ -302,12 +305,9 @@ class TagCleaner {
         }
         catch (error) {
             this.report.leftBehind.push(reference);
-            core/* warning */.$e(`Could not delete the tag ${reference}: ${message(error)}`);
+            core/* warning */.$e(`Could not delete the tag ${reference}: ${(0,error_message/* errorMessage */.g)(error)}`);
         }
     }
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 

@@ -2547,10 +2547,12 @@ function isImageIndex(manifest) {
 /* harmony export */   aB: () => (/* binding */ RetryExhaustedError)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter */
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6587);
 // Retries with exponential backoff and full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
 // the n-th retry waits a random time between 0 and min(maxDelay, base × 2^(n-1)), so that clients failing together
 // do not come back together. A server's Retry-After replaces that wait. Retries are bounded in count and in time.
 // Sleeping, randomness and the clock are injectable, so that the schedule is tested without waiting.
+
 /** For one registry request (or one command): 7 attempts within a minute, so that a blip of ~10 s is ridden out. */
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 7,
@@ -2590,7 +2592,7 @@ async function retry(attempt, options) {
         const verdict = options.isRetryable(error);
         if (verdict === false)
             throw error;
-        const { reason = messageOf(error), retryAfter } = verdict === true ? {} : verdict;
+        const { reason = (0,_error_message_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error), retryAfter } = verdict === true ? {} : verdict;
         const elapsed = now() - started;
         const giveUp = (why) => new RetryExhaustedError(`${reason} (gave up after ${plural(attemptNumber, 'attempt')} in ${seconds(elapsed)}${why})`, attemptNumber, error);
         if (attemptNumber >= policy.maxAttempts)
@@ -2638,9 +2640,6 @@ function policyOf(tuning) {
         maxDelayMs: tuning.maxDelayMs ?? defaults.maxDelayMs,
         maxRetryAfterMs: tuning.maxRetryAfterMs ?? defaults.maxRetryAfterMs,
     };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;

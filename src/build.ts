@@ -10,6 +10,7 @@ import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
 import { formatPlatform } from './platform.js';
 import type { Descriptor } from './registry/types.js';
 import { retry, type RetryPolicy } from './retry.js';
+import { errorMessage } from './error-message.js';
 
 /** The parts of buildx's metadata file this action reads. */
 export interface BuildMetadata {
@@ -59,9 +60,7 @@ export async function runBuilds(
             },
           });
         } catch (error) {
-          throw new BuildError(
-            `the build for ${label} failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          throw new BuildError(`the build for ${label} failed: ${errorMessage(error)}`);
         }
         return { build, metadata: JSON.parse(await readFile(metadataFile, 'utf8')) as BuildMetadata };
       }),

@@ -6,6 +6,7 @@ import { basename, isAbsolute, join } from 'node:path';
 import * as exec from '@actions/exec';
 import { cliPluginDirs, EngineApi, EngineUnreachableError } from './engine-api.js';
 import { formatName, formatReference, type ImageReference } from './reference.js';
+import { errorMessage } from './error-message.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -257,7 +258,7 @@ export class DockerCli {
     try {
       if (await this.onEngineApi((engine) => engine.removeImage(name))) return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
     const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
     return result.exitCode === 0 || /No such image/i.test(result.stderr) ? undefined : errorSummary(result);

@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import type { DockerCli } from './docker.js';
 import type { ImageReference } from './reference.js';
+import { errorMessage } from './error-message.js';
 
 /**
  * Renames the engine's copy, known by its first temporary name. The engine takes a while to tag right after a
@@ -40,9 +41,7 @@ export class EngineCopyRename {
       await this.docker.untagImages(temporaryNames);
       return [];
     } catch (error) {
-      core.warning(
-        `Could not rename this run's image in the docker engine: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      core.warning(`Could not rename this run's image in the docker engine: ${errorMessage(error)}`);
       return temporaryNames;
     }
   }

@@ -7,6 +7,7 @@ import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
 import { formatReference, isValidTag, parseReference, type ImageReference } from './reference.js';
 import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
+import { errorMessage } from './error-message.js';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
 export type Mode = (typeof MODES)[number];
@@ -250,7 +251,7 @@ function parseTags(items: string[], problems: string[]): ImageReference[] {
         tags.push({ ...reference, tag: reference.tag ?? 'latest' });
       }
     } catch (error) {
-      problems.push(`"tags": ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`"tags": ${errorMessage(error)}`);
     }
   }
   return tags;
@@ -282,7 +283,7 @@ function parseCleanupTags(items: string[], finalTags: ImageReference[], problems
         tags.push(reference);
       }
     } catch (error) {
-      problems.push(`"cleanup-tags": ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`"cleanup-tags": ${errorMessage(error)}`);
     }
   }
   return tags;

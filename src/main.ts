@@ -40,13 +40,14 @@ import { planMatrix, RunnersError } from './runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
+import { errorMessage } from './error-message.js';
 
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
 export async function runMainStep(): Promise<void> {
   try {
     await main();
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(errorMessage(error));
   }
 }
 

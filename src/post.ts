@@ -14,6 +14,7 @@ import { isImageIndex, type Manifest } from './registry/types.js';
 import { phase } from './runtime.js';
 import { loadRunState, type RunState } from './state.js';
 import { summaryMarkdown, type PostReport } from './summary.js';
+import { errorMessage } from './error-message.js';
 
 /** The post step, with main's state: it never throws, anything unforeseen is a warning. */
 export async function runPostStep(): Promise<void> {
@@ -76,7 +77,7 @@ async function readIndex(
   try {
     return await registry.getManifest(parseReference(first), state.index.digest);
   } catch (error) {
-    core.warning(`Could not read the index ${state.index.digest}: ${message(error)}`);
+    core.warning(`Could not read the index ${state.index.digest}: ${errorMessage(error)}`);
     return undefined;
   }
 }
@@ -116,7 +117,7 @@ async function publishIfDue(
     report.published.push(...published);
     state.published = true;
   } catch (error) {
-    core.setFailed(`Publishing ${index.digest} failed: ${message(error)}`);
+    core.setFailed(`Publishing ${index.digest} failed: ${errorMessage(error)}`);
   }
 }
 
@@ -155,7 +156,7 @@ async function untagEngineImages(names: string[], docker: DockerCli, report: Pos
   } catch (error) {
     report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
     core.warning(
-      `Could not untag this run's images in the docker engine: ${message(error)} (remove them with: docker image rm ${names.join(' ')})`,
+      `Could not untag this run's images in the docker engine: ${errorMessage(error)} (remove them with: docker image rm ${names.join(' ')})`,
     );
   }
 }
@@ -168,7 +169,7 @@ async function removeCreatedBuilder(builder: RunState['builder'], docker: Docker
     core.info(`Removed builder ${builder.name}`);
   } catch (error) {
     core.warning(
-      `Could not remove the builder ${builder.name}: ${message(error)} (remove it with: docker buildx rm ${builder.name})`,
+      `Could not remove the builder ${builder.name}: ${errorMessage(error)} (remove it with: docker buildx rm ${builder.name})`,
     );
   }
 }
@@ -217,7 +218,7 @@ class TagCleaner {
     const repositories = new Map(state.finalTags.map(parseReference).map((ref) => [formatName(ref), ref]));
     for (const repository of repositories.values()) {
       const tags = await this.registry.listTags(repository).catch((error: unknown) => {
-        core.warning(`Could not list the tags of ${formatName(repository)} to find stale ones: ${message(error)}`);
+        core.warning(`Could not list the tags of ${formatName(repository)} to find stale ones: ${errorMessage(error)}`);
         return [] as string[];
       });
       const stale = tags.filter((tag) => {
@@ -242,11 +243,7 @@ class TagCleaner {
       if (outcome !== 'absent') this.report.deleted.push(reference);
     } catch (error) {
       this.report.leftBehind.push(reference);
-      core.warning(`Could not delete the tag ${reference}: ${message(error)}`);
+      core.warning(`Could not delete the tag ${reference}: ${errorMessage(error)}`);
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@
 // the n-th retry waits a random time between 0 and min(maxDelay, base × 2^(n-1)), so that clients failing together
 // do not come back together. A server's Retry-After replaces that wait. Retries are bounded in count and in time.
 // Sleeping, randomness and the clock are injectable, so that the schedule is tested without waiting.
+import { errorMessage } from './error-message.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
@@ -80,7 +81,7 @@ export async function retry<T>(attempt: (attemptNumber: number) => Promise<T>, o
     }
     const verdict = options.isRetryable(error);
     if (verdict === false) throw error;
-    const { reason = messageOf(error), retryAfter } = verdict === true ? {} : verdict;
+    const { reason = errorMessage(error), retryAfter } = verdict === true ? {} : verdict;
 
     const elapsed = now() - started;
     const giveUp = (why: string) =>
@@ -142,10 +143,6 @@ function policyOf(tuning: Partial<RetryPolicy>): RetryPolicy {
     maxDelayMs: tuning.maxDelayMs ?? defaults.maxDelayMs,
     maxRetryAfterMs: tuning.maxRetryAfterMs ?? defaults.maxRetryAfterMs,
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function seconds(ms: number): string {

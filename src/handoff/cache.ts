@@ -14,6 +14,7 @@ import {
   type ShardRecord,
 } from './record.js';
 import { formatPlatform, parsePlatform } from '../platform.js';
+import { errorMessage } from '../error-message.js';
 
 export type CacheModule = Pick<typeof ActionsCache, 'saveCache' | 'restoreCache'>;
 
@@ -119,7 +120,7 @@ async function save(cache: CacheModule, file: string, key: string, platform: str
   } catch (error) {
     if (error instanceof Error && error.name === 'ReserveCacheError') return false;
     throw new HandoffError(
-      `Could not save the handoff record for ${platform} to the GitHub cache under key ${key}: ${message(error)}`,
+      `Could not save the handoff record for ${platform} to the GitHub cache under key ${key}: ${errorMessage(error)}`,
     );
   }
 }
@@ -135,10 +136,6 @@ async function restore(
   try {
     return await cache.restoreCache([file], primaryKey, restoreKeys);
   } catch (error) {
-    throw new HandoffError(`Could not look up ${lookingFor} in the GitHub cache: ${message(error)}`);
+    throw new HandoffError(`Could not look up ${lookingFor} in the GitHub cache: ${errorMessage(error)}`);
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
