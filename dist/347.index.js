@@ -432,7 +432,7 @@ function firstCliPlugin(dirs, file) {
         throw new Error('cannot read the docker config');
     for (const dir of dirs) {
         const path = (0,external_node_path_.join)(dir, file);
-        // Synchronous: a few stat calls, and the metadata command that follows starts in the same tick.
+        // Synchronous: a few stat calls, so that GET /info, which follows, goes out in the same tick (see index.ts).
         if ((0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false }) === undefined)
             continue;
         // Relative (an extra directory may be): docker info names it so, and parseEngineFacts leaves it out.

@@ -290,7 +290,7 @@ function firstCliPlugin(dirs: string[] | undefined, file: string): string {
   if (dirs === undefined) throw new Error('cannot read the docker config');
   for (const dir of dirs) {
     const path = join(dir, file);
-    // Synchronous: a few stat calls, and the metadata command that follows starts in the same tick.
+    // Synchronous: a few stat calls, so that GET /info, which follows, goes out in the same tick (see index.ts).
     if (lstatSync(path, { throwIfNoEntry: false }) === undefined) continue;
     // Relative (an extra directory may be): docker info names it so, and parseEngineFacts leaves it out.
     if (!isAbsolute(path) || !statSync(path).isFile()) throw new Error(`${path}: not a plain plugin file`);
