@@ -20,8 +20,6 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
-var exec = __webpack_require__(1955);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:os"
@@ -197,7 +195,6 @@ var error_message = __webpack_require__(6587);
 
 
 
-
 class CommandError extends Error {
     command;
     result;
@@ -231,7 +228,10 @@ async function runCommand(command, args, options = {}) {
             onLine(line);
         }
         : (echo ?? onLine);
-    const result = await exec/* getExecOutput */.H(command, args, {
+    // @actions/exec (with @actions/io and node's assert, ~8 ms) loads on first use, not with this module: a step that
+    // runs no shown command, as most post steps, never pays for it.
+    const exec = await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
+    const result = await exec.getExecOutput(command, args, {
         ignoreReturnCode: true,
         silent: echo !== undefined,
         ...(listener ? { listeners: { stdline: listener, errline: listener } } : {}),

@@ -589,8 +589,6 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
-var lib_exec = __webpack_require__(1955);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -602,8 +600,11 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
     });
 };
 
-
+// Patched by multiarch-build (patches/): @actions/exec (and @actions/io, which loads node's assert) loads when OS
+// details are asked for, not with @actions/core, where it cost every step that runs no process ~8 ms of start-up.
+const loadExec = () => __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const exec = yield loadExec();
     const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
@@ -616,6 +617,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
     };
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const exec = yield loadExec();
     var _a, _b, _c, _d;
     const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
         silent: true
@@ -628,6 +630,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const exec = yield loadExec();
     const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });

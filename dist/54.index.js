@@ -1068,7 +1068,7 @@ class CacheHandoff {
         return result;
     }
     async cache() {
-        return this.options.cache ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691)));
+        return this.options.cache ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691)));
     }
     /** One directory per image, run and platform, the same for every attempt (the cache version covers the path). */
     recordFile(image, runId, platform) {

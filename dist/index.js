@@ -85,7 +85,7 @@ if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.IsP
     if (buildsHere()) {
         // Every build waits for the engine's facts (the engine takes ~25 ms to answer GET /info): they are asked for
         // before main's code (~0.05 s to load) so that the two overlap. main reads them from the same DockerCli.
-        const { DockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3347));
+        const { DockerCli } = await __nccwpck_require__.e(/* import() */ 347).then(__nccwpck_require__.bind(__nccwpck_require__, 3347));
         DockerCli.forThisMachine()
             .engineFacts()
             .catch(() => undefined); // main awaits them and reports a failure
@@ -93,7 +93,7 @@ if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.IsP
         // the loop: one turn of it sends the request now, so the engine answers while the code loads.
         await new Promise((resolve) => setImmediate(resolve));
     }
-    const { runMainStep } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(367), __nccwpck_require__.e(175), __nccwpck_require__.e(347), __nccwpck_require__.e(902), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4054));
+    const { runMainStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(175), __nccwpck_require__.e(347), __nccwpck_require__.e(902), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4054));
     await runMainStep();
 }
 else if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.Run) === '') {
@@ -101,7 +101,7 @@ else if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .z
     process.stdout.write('Main saved no state: nothing to publish or clean up.\n');
 }
 else {
-    const { runPostStep } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(367), __nccwpck_require__.e(347), __nccwpck_require__.e(902), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7077));
+    const { runPostStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(347), __nccwpck_require__.e(902), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7077));
     await runPostStep();
 }
 

@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { lstatSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import * as exec from '@actions/exec';
 import { cliPluginDirs, EngineApi, EngineUnreachableError } from './engine-api.js';
 import { formatName, formatReference, type ImageReference } from './reference.js';
 import { errorMessage } from './error-message.js';
@@ -58,6 +57,9 @@ export async function runCommand(command: string, args: string[], options: RunOp
           onLine(line);
         }
       : (echo ?? onLine);
+  // @actions/exec (with @actions/io and node's assert, ~8 ms) loads on first use, not with this module: a step that
+  // runs no shown command, as most post steps, never pays for it.
+  const exec = await import('@actions/exec');
   const result = await exec.getExecOutput(command, args, {
     ignoreReturnCode: true,
     silent: echo !== undefined,
