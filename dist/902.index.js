@@ -533,12 +533,15 @@ class VerificationError extends Error {
  * and no index annotation is to be added; else one assembled from the pushed manifests. Either way it ends up in
  * every repository by digest, untagged.
  */
-async function pushIndex(plan, images, registry) {
+async function pushIndex(plan, images, registry, 
+/** Reads what a build pushed from the first repository (main's starts while buildx still runs). */
+readManifest) {
     const [primary] = plan.repositories;
     if (!primary)
         throw new Error('no repository to push the index to (tags is empty)');
+    const read = readManifest ?? ((digest) => registry.getManifest(primary, digest));
     const pushed = await Promise.all(images.map(async ({ descriptor, platforms }) => {
-        const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
+        const { json, bytes } = await read(descriptor.digest);
         const result = { descriptor, manifest: json, platforms };
         return { result, bytes };
     }));

@@ -9,6 +9,7 @@ import { Output } from './constants.js';
 import { DockerCli } from './docker.js';
 import { EngineCopyRename } from './engine-copy.js';
 import { platformDigests } from './image-index.js';
+import { ManifestPrefetch } from './manifest-prefetch.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
 import {
   describePlan,
@@ -122,8 +123,16 @@ async function buildAndPush(
   // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
   // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
   const earlyRename = willPublishBuildxIndex(plan) ? engineCopyRename(plan, state, docker) : undefined;
+  // What the builds push is read back for the index as buildx reports each push, not once the builds end.
+  const [primary] = plan.repositories;
+  const pushedManifests =
+    plan.push && inputs.mode !== 'shard' && primary ? new ManifestPrefetch(registry, primary) : undefined;
+  const onLine = (line: string): void => {
+    earlyRename?.watch(line);
+    pushedManifests?.watch(line);
+  };
   const builds = await phase(timings, 'Build', () =>
-    runBuilds(plan, inputs.build, builder, docker, tempDir, earlyRename?.watch).catch((error: unknown) =>
+    runBuilds(plan, inputs.build, builder, docker, tempDir, onLine).catch((error: unknown) =>
       explainBuildFailure(inputs, docker, error),
     ),
   );
@@ -158,7 +167,9 @@ async function buildAndPush(
   const renaming = rename?.finish(state.engineImages, state.cleanup).then((left) => {
     state.engineImages = left;
   });
-  const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
+  const pushed = await phase(timings, 'Assemble index', () =>
+    pushIndex(plan, images, registry, pushedManifests?.getManifest),
+  );
   await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
 }
 

@@ -5,7 +5,7 @@ import { assembleIndex, indexProblems, platformManifests, serializeIndex, type B
 import type { Plan } from './plan.js';
 import { normalizePlatform, type Platform } from './platform.js';
 import { formatName, formatReference, type ImageName, type ImageReference } from './reference.js';
-import type { RegistryClient } from './registry/client.js';
+import type { FetchedManifest, RegistryClient } from './registry/client.js';
 import { digestOf } from './registry/digest.js';
 import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from './registry/types.js';
 
@@ -38,12 +38,15 @@ export async function pushIndex(
   plan: Pick<Plan, 'repositories' | 'indexAnnotations'>,
   images: PushedImage[],
   registry: RegistryClient,
+  /** Reads what a build pushed from the first repository (main's starts while buildx still runs). */
+  readManifest?: (digest: string) => Promise<FetchedManifest>,
 ): Promise<PushedIndex> {
   const [primary] = plan.repositories;
   if (!primary) throw new Error('no repository to push the index to (tags is empty)');
+  const read = readManifest ?? ((digest: string) => registry.getManifest(primary, digest));
   const pushed = await Promise.all(
     images.map(async ({ descriptor, platforms }) => {
-      const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
+      const { json, bytes } = await read(descriptor.digest);
       const result: BuildResult = { descriptor, manifest: json, platforms };
       return { result, bytes };
     }),

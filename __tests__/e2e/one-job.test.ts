@@ -2,6 +2,8 @@
 // publishes one index under the final tags, and leaves no temporary tag behind.
 import { createHash } from 'node:crypto';
 import { isNamingDone } from '../../src/engine-copy.js';
+import { pushedManifest } from '../../src/manifest-prefetch.js';
+import { formatName } from '../../src/reference.js';
 import { describeWithLab, lab } from './lab.js';
 import {
   archContext,
@@ -69,6 +71,22 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
         .split('\n')
         .some((line) => isNamingDone(line, copy)),
     ).toBe(mode === 'multi');
+  });
+
+  test('buildx reports pushing each manifest the index is made from, the line main reads them early on', () => {
+    // main reads what a build pushed as soon as buildx says so (manifest-prefetch.ts): the lab's buildx prints the
+    // line it watches for. In the log, fan-out's lines carry their platform's prefix; main watches them without.
+    const pushed = stepLog(run)
+      .split('\n')
+      .map((line) => pushedManifest(line.replace(/^\[[^\]]*\] /, '')))
+      .filter((manifest) => manifest !== undefined && formatName(manifest.name) === image)
+      .map((manifest) => manifest?.digest);
+    const indexSources =
+      mode === 'multi'
+        ? [run.outputs.digest]
+        : Object.values(JSON.parse(run.outputs['platform-digests'] ?? '{}') as Record<string, string>);
+    expect(indexSources).toHaveLength(mode === 'multi' ? 1 : 2);
+    expect(pushed).toEqual(expect.arrayContaining(indexSources));
   });
 
   test("main hands post the index's bytes and the dummies' config it uploaded while it built", () => {

@@ -1,8 +1,8 @@
-export const id = 54;
-export const ids = [54];
+export const id = 969;
+export const ids = [969];
 export const modules = {
 
-/***/ 4054:
+/***/ 6969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -330,6 +330,58 @@ function isNamingDone(line, name) {
 
 // EXTERNAL MODULE: ./src/image-index.ts
 var image_index = __webpack_require__(5179);
+;// CONCATENATED MODULE: ./src/manifest-prefetch.ts
+// What a build pushed is read back from the registry as soon as buildx says it pushed it: buildx still has work
+// before it ends (the docker driver of buildx < 0.14 pushes everything again through the engine, ~0.1 s; every
+// driver then writes its metadata file and exits), and main needs the manifest's bytes the moment the build ends.
+
+/** Reads manifests from one repository, each once, starting with those buildx says it pushed there. */
+class ManifestPrefetch {
+    registry;
+    repository;
+    #reads = new Map();
+    constructor(registry, repository) {
+        this.registry = registry;
+        this.repository = repository;
+    }
+    /** A build's output line: a manifest pushed to this repository is read now. */
+    watch = (line) => {
+        const pushed = pushedManifest(line);
+        if (pushed === undefined || (0,src_reference/* formatName */.nD)(pushed.name) !== (0,src_reference/* formatName */.nD)(this.repository))
+            return;
+        if (this.#reads.has(pushed.digest))
+            return;
+        const read = this.registry.getManifest(this.repository, pushed.digest);
+        read.catch(() => undefined); // getManifest reads it again
+        this.#reads.set(pushed.digest, read);
+    };
+    /** The manifest `digest`: the early read, or (without one, or when it failed) a read now. */
+    getManifest = async (digest) => {
+        const early = this.#reads.get(digest);
+        if (early !== undefined) {
+            const read = await early.catch(() => undefined);
+            if (read !== undefined)
+                return read;
+        }
+        return this.registry.getManifest(this.repository, digest);
+    };
+}
+/**
+ * The manifest a line of buildx's plain progress output says was pushed, by the repository's name and the
+ * manifest's digest: `#9 pushing manifest for 127.0.0.1:5000/app:tmp@sha256:… 0.0s done`.
+ */
+function pushedManifest(line) {
+    const match = /^#\d+ pushing manifest for (\S+)@(sha256:[0-9a-f]{64})(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim());
+    if (!match?.[1] || !match[2])
+        return undefined;
+    try {
+        return { name: (0,src_reference/* parseReference */.F2)(match[1]), digest: match[2] };
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/build-cache.ts
 var build_cache = __webpack_require__(188);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
@@ -1293,6 +1345,7 @@ var src_state = __webpack_require__(2462);
 
 
 
+
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
 async function runMainStep() {
     try {
@@ -1367,7 +1420,14 @@ async function buildAndPush(inputs, state, registry, credentials) {
     // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
     // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
     const earlyRename = (0,publish/* willPublishBuildxIndex */.m)(plan) ? engineCopyRename(plan, state, docker) : undefined;
-    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir, earlyRename?.watch).catch((error) => explainBuildFailure(inputs, docker, error)));
+    // What the builds push is read back for the index as buildx reports each push, not once the builds end.
+    const [primary] = plan.repositories;
+    const pushedManifests = plan.push && inputs.mode !== 'shard' && primary ? new ManifestPrefetch(registry, primary) : undefined;
+    const onLine = (line) => {
+        earlyRename?.watch(line);
+        pushedManifests?.watch(line);
+    };
+    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir, onLine).catch((error) => explainBuildFailure(inputs, docker, error)));
     setBuildOutputs(builds);
     if (!plan.push) {
         state.mainCompleted = true;
@@ -1398,7 +1458,7 @@ async function buildAndPush(inputs, state, registry, credentials) {
     const renaming = rename?.finish(state.engineImages, state.cleanup).then((left) => {
         state.engineImages = left;
     });
-    const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
+    const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry, pushedManifests?.getManifest));
     await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
 }
 /**
