@@ -1,8 +1,9 @@
 // patches/@actions+core+*.patch makes @actions/core load its HTTP client (and undici) only when an ID token is asked
-// for. These tests hold both sides of that: getIDToken still works, and the chunks that main and post load carry no
-// undici.
+// for, and @actions/exec only when OS details are. These tests hold both sides of each: getIDToken and
+// platform.getDetails still work, and the chunks that main and post load carry neither undici nor @actions/exec.
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -39,15 +40,36 @@ describe('the @actions/core patch', () => {
     ]);
   });
 
-  it('keeps undici out of every chunk the entry loads for main and post', () => {
+  it('still gets the OS details, loading @actions/exec on demand', async () => {
+    // lsb_release as this test's own script, first on PATH: the details do not depend on the machine.
+    const bin = mkdtempSync(join(tmpdir(), 'lsb-release-'));
+    writeFileSync(join(bin, 'lsb_release'), '#!/bin/sh\nprintf "Debian\\n12\\n"\n');
+    chmodSync(join(bin, 'lsb_release'), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+    try {
+      await expect(core.platform.getDetails()).resolves.toMatchObject({ name: 'Debian', version: '12' });
+    } finally {
+      process.env.PATH = path;
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  /** The text of every chunk the entry loads for main and post. */
+  function entryChunks(): string[] {
     const dist = join(repoRoot, 'dist');
     const entry = readFileSync(join(dist, 'index.js'), 'utf8');
     const chunkIds = new Set([...entry.matchAll(/__nccwpck_require__\.e\((\d+)\)/g)].map((match) => match[1]));
     expect(chunkIds.size).toBeGreaterThan(0);
+    return [...chunkIds].map((id) => readFileSync(join(dist, `${String(id)}.index.js`), 'utf8'));
+  }
+
+  it('keeps undici out of every chunk the entry loads for main and post', () => {
     // undici's HTTP parser (llhttp) is in whichever chunk holds undici.
-    const withUndici = [...chunkIds].filter((id) =>
-      readFileSync(join(dist, `${String(id)}.index.js`), 'utf8').includes('llhttp'),
-    );
-    expect(withUndici).toEqual([]);
+    expect(entryChunks().filter((chunk) => chunk.includes('llhttp'))).toEqual([]);
+  });
+
+  it('keeps @actions/exec out of every chunk the entry loads for main and post', () => {
+    expect(entryChunks().filter((chunk) => chunk.includes('class ToolRunner'))).toEqual([]);
   });
 });
