@@ -339,15 +339,24 @@ describeWithLab('a registry that is down for good', () => {
   test('down from the moment the index is assembled: no final tag; post names each temporary tag it could not delete', async () => {
     const repository = uniqueRepository('down-mid-run');
     const proxy = await healthyProxy();
-    // The action reads each pushed image by digest to assemble the index: the registry dies after the first read.
+    // Both builds have pushed (main read each image as buildx reported its push): the registry dies at the action's
+    // next request, the first that puts the assembled index together in the registry.
+    let mainStdout = '';
     const down = proxy.outageAfter(
-      (request) => fromAction(request) && request.method === 'GET' && request.url.includes('/manifests/sha256:'),
+      (request) =>
+        fromAction(request) && BOTH_PLATFORMS.split(',').every((platform) => pushCompleted(mainStdout, platform)),
       'unavailable',
     );
     let downAt = Number.POSITIVE_INFINITY;
     void down.then(() => (downAt = Date.now()));
     try {
-      const step = await runStep(inputs(`${proxy.host}/${repository}`));
+      const step = await runStep(inputs(`${proxy.host}/${repository}`), {
+        // Never kills: it only keeps main's output for the outage to look at.
+        killMainWhen: (stdout) => {
+          mainStdout = stdout;
+          return false;
+        },
+      });
       expect(step.main.exitCode).toBe(1);
       expect(step.main.stdout).toMatch(
         new RegExp(
