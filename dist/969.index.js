@@ -332,7 +332,7 @@ function isNamingDone(line, name) {
 var image_index = __webpack_require__(5179);
 ;// CONCATENATED MODULE: ./src/manifest-prefetch.ts
 // What a build pushed is read back from the registry as soon as buildx says it pushed it: buildx still has work
-// before it ends (the docker driver of buildx < 0.14 pushes everything again through the engine, ~0.1 s; every
+// before it ends (the docker driver of buildx < 0.22 pushes everything again through the engine, ~0.1 s; every
 // driver then writes its metadata file and exits), and main needs the manifest's bytes the moment the build ends.
 
 /** Reads manifests from one repository, each once, starting with those buildx says it pushed there. */

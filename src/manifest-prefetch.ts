@@ -1,5 +1,5 @@
 // What a build pushed is read back from the registry as soon as buildx says it pushed it: buildx still has work
-// before it ends (the docker driver of buildx < 0.14 pushes everything again through the engine, ~0.1 s; every
+// before it ends (the docker driver of buildx < 0.22 pushes everything again through the engine, ~0.1 s; every
 // driver then writes its metadata file and exits), and main needs the manifest's bytes the moment the build ends.
 import { formatName, parseReference, type ImageName } from './reference.js';
 import type { FetchedManifest, RegistryClient } from './registry/client.js';
