@@ -1235,8 +1235,7 @@ class RegistryAuth {
         this.#schemes.set(request.registry, { kind: 'bearer', realm, service: challenge.params.service });
         // Ask for what this request needs and for what the registry says it needs (a push may also need pull).
         const asked = (challenge.params.scope ?? '').split(' ').filter((scope) => scope !== '');
-        const scopes = [...new Set([...(request.scope === undefined ? [] : [request.scope]), ...asked])];
-        this.#scopes.set(scopeKey(request), scopes);
+        this.#scopes.set(scopeKey(request), distinctScopes([...(request.scope === undefined ? [] : [request.scope]), ...asked]));
     }
     async #token(key, fetchToken) {
         const cached = this.#tokens.get(key);
@@ -1416,6 +1415,25 @@ function preferredChallenge(header) {
     const challenges = parseWwwAuthenticate(header);
     return (challenges.find((challenge) => challenge.scheme === 'bearer') ??
         challenges.find((challenge) => challenge.scheme === 'basic'));
+}
+/**
+ * Each scope once, in the order given, where once means the same resource and the same actions in any order: the
+ * distribution registry lists a challenge's actions from a Go map, so in a random order (`pull,push` or `push,pull`).
+ */
+function distinctScopes(scopes) {
+    const byMeaning = new Map();
+    for (const scope of scopes) {
+        const actionsAt = scope.lastIndexOf(':');
+        const actions = scope
+            .slice(actionsAt + 1)
+            .split(',')
+            .sort()
+            .join(',');
+        const meaning = actionsAt < 0 ? scope : `${scope.slice(0, actionsAt)}:${actions}`;
+        if (!byMeaning.has(meaning))
+            byMeaning.set(meaning, scope);
+    }
+    return [...byMeaning.values()];
 }
 function scopeKey(request) {
     return `${request.registry} ${request.scope ?? ''}`;

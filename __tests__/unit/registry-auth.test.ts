@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { RegistryAuth, parseWwwAuthenticate, type RegistryRequest } from '../../src/registry/auth.js';
+import { distinctScopes, RegistryAuth, parseWwwAuthenticate, type RegistryRequest } from '../../src/registry/auth.js';
 import { DockerConfigCredentials, dockerConfigPath, type Credential } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import {
@@ -285,6 +285,30 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
     replay.expectDone();
   });
 
+  it('asks once for a scope the challenge names with its actions in another order', async () => {
+    // The distribution registry lists a challenge's actions from a Go map: `push,pull` as often as `pull,push`.
+    const { replay, auth } = setup([
+      {
+        method: 'GET',
+        url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
+        response: unauthorized(GHCR_TOKENS.challenge('repository:acme/app:push,pull')),
+      },
+      {
+        method: 'GET',
+        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush',
+        response: { status: 200, body: { access_token: 'one' } },
+      },
+      {
+        method: 'GET',
+        url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
+        authorization: 'Bearer one',
+        response: { status: 200 },
+      },
+    ]);
+    await auth.send(get('https://ghcr.io/v2/acme/app/blobs/uploads/x', 'ghcr.io', 'repository:acme/app:pull,push'));
+    replay.expectDone();
+  });
+
   it('exchanges an identity token with the OAuth2 refresh-token POST', async () => {
     const { replay, auth, secrets } = setup(
       [
@@ -474,5 +498,33 @@ describe('DockerConfigCredentials', () => {
     await expect(source.get('ghcr.io')).rejects.toThrow(
       `cannot read the docker config ${path.join(directory, 'config.json')}: EISDIR`,
     );
+  });
+});
+
+describe('distinctScopes', () => {
+  test.each<[string, string[], string[]]>([
+    [
+      'the same actions in another order',
+      ['repository:a/b:pull,push', 'repository:a/b:push,pull'],
+      ['repository:a/b:pull,push'],
+    ],
+    [
+      'other actions on the same repository stay',
+      ['repository:a/b:pull,push', 'repository:a/b:pull'],
+      ['repository:a/b:pull,push', 'repository:a/b:pull'],
+    ],
+    [
+      'another repository stays',
+      ['repository:a/b:pull', 'repository:a/c:pull'],
+      ['repository:a/b:pull', 'repository:a/c:pull'],
+    ],
+    [
+      'the first spelling is kept',
+      ['repository:a/b:push,pull', 'repository:a/b:pull,push'],
+      ['repository:a/b:push,pull'],
+    ],
+    ['a scope without actions is kept as it is, once', ['aud', 'aud'], ['aud']],
+  ])('%s', (_, scopes, expected) => {
+    expect(distinctScopes(scopes)).toEqual(expected);
   });
 });

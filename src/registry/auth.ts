@@ -137,8 +137,10 @@ export class RegistryAuth {
     this.#schemes.set(request.registry, { kind: 'bearer', realm, service: challenge.params.service });
     // Ask for what this request needs and for what the registry says it needs (a push may also need pull).
     const asked = (challenge.params.scope ?? '').split(' ').filter((scope) => scope !== '');
-    const scopes = [...new Set([...(request.scope === undefined ? [] : [request.scope]), ...asked])];
-    this.#scopes.set(scopeKey(request), scopes);
+    this.#scopes.set(
+      scopeKey(request),
+      distinctScopes([...(request.scope === undefined ? [] : [request.scope]), ...asked]),
+    );
   }
 
   async #token(key: string, fetchToken: () => Promise<Token>): Promise<string> {
@@ -345,6 +347,25 @@ function preferredChallenge(header: string): Challenge | undefined {
     challenges.find((challenge) => challenge.scheme === 'bearer') ??
     challenges.find((challenge) => challenge.scheme === 'basic')
   );
+}
+
+/**
+ * Each scope once, in the order given, where once means the same resource and the same actions in any order: the
+ * distribution registry lists a challenge's actions from a Go map, so in a random order (`pull,push` or `push,pull`).
+ */
+export function distinctScopes(scopes: string[]): string[] {
+  const byMeaning = new Map<string, string>();
+  for (const scope of scopes) {
+    const actionsAt = scope.lastIndexOf(':');
+    const actions = scope
+      .slice(actionsAt + 1)
+      .split(',')
+      .sort()
+      .join(',');
+    const meaning = actionsAt < 0 ? scope : `${scope.slice(0, actionsAt)}:${actions}`;
+    if (!byMeaning.has(meaning)) byMeaning.set(meaning, scope);
+  }
+  return [...byMeaning.values()];
 }
 
 function scopeKey(request: RegistryRequest): string {
