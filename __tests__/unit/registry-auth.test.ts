@@ -260,52 +260,29 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
     replay.expectDone();
   });
 
-  it('asks for the scopes of the request and of the challenge, each as a scope parameter', async () => {
+  // A push asks for pull,push; the token request carries each scope it needs as one scope parameter.
+  it.each<[string, string, string[]]>([
+    [
+      'asks for the scopes of the request and of the challenge, each as a scope parameter',
+      'repository:acme/app:pull repository:acme/base:pull',
+      ['repository:acme/app:pull,push', 'repository:acme/app:pull', 'repository:acme/base:pull'],
+    ],
+    [
+      // The distribution registry lists a challenge's actions from a Go map: `push,pull` as well as `pull,push`.
+      'asks once for a scope the challenge names with its actions in another order',
+      'repository:acme/app:push,pull',
+      ['repository:acme/app:pull,push'],
+    ],
+  ])('%s', async (_, challengeScope, tokenScopes) => {
+    const upload = 'https://ghcr.io/v2/acme/app/blobs/uploads/x';
+    const token = new URL('https://ghcr.io/token?service=ghcr.io');
+    for (const scope of tokenScopes) token.searchParams.append('scope', scope);
     const { replay, auth } = setup([
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
-        response: unauthorized(GHCR_TOKENS.challenge('repository:acme/app:pull repository:acme/base:pull')),
-      },
-      {
-        method: 'GET',
-        url:
-          'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush' +
-          '&scope=repository%3Aacme%2Fapp%3Apull&scope=repository%3Aacme%2Fbase%3Apull',
-        response: { status: 200, body: { access_token: 'wide' } },
-      },
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
-        authorization: 'Bearer wide',
-        response: { status: 200 },
-      },
+      { method: 'GET', url: upload, response: unauthorized(GHCR_TOKENS.challenge(challengeScope)) },
+      { method: 'GET', url: token.href, response: { status: 200, body: { access_token: 'wide' } } },
+      { method: 'GET', url: upload, authorization: 'Bearer wide', response: { status: 200 } },
     ]);
-    await auth.send(get('https://ghcr.io/v2/acme/app/blobs/uploads/x', 'ghcr.io', 'repository:acme/app:pull,push'));
-    replay.expectDone();
-  });
-
-  it('asks once for a scope the challenge names with its actions in another order', async () => {
-    // The distribution registry lists a challenge's actions from a Go map: `push,pull` as often as `pull,push`.
-    const { replay, auth } = setup([
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
-        response: unauthorized(GHCR_TOKENS.challenge('repository:acme/app:push,pull')),
-      },
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush',
-        response: { status: 200, body: { access_token: 'one' } },
-      },
-      {
-        method: 'GET',
-        url: 'https://ghcr.io/v2/acme/app/blobs/uploads/x',
-        authorization: 'Bearer one',
-        response: { status: 200 },
-      },
-    ]);
-    await auth.send(get('https://ghcr.io/v2/acme/app/blobs/uploads/x', 'ghcr.io', 'repository:acme/app:pull,push'));
+    await auth.send(get(upload, 'ghcr.io', 'repository:acme/app:pull,push'));
     replay.expectDone();
   });
 
