@@ -196,7 +196,7 @@ async function runBuilds(plan, options, builder, docker, tempDir, onLine) {
         }));
         const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
         if (failures.length > 0) {
-            throw new BuildError(failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'));
+            throw new BuildError(failures.map(error_message/* errorMessage */.g).join('\n'));
         }
         return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     }

@@ -67,9 +67,7 @@ export async function runBuilds(
     );
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     if (failures.length > 0) {
-      throw new BuildError(
-        failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n'),
-      );
+      throw new BuildError(failures.map(errorMessage).join('\n'));
     }
     return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   } finally {
