@@ -93,7 +93,7 @@ if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.IsP
         // the loop: one turn of it sends the request now, so the engine answers while the code loads.
         await new Promise((resolve) => setImmediate(resolve));
     }
-    const { runMainStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(175), __nccwpck_require__.e(347), __nccwpck_require__.e(902), __nccwpck_require__.e(969)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6969));
+    const { runMainStep } = await Promise.all(/* import() */[__nccwpck_require__.e(367), __nccwpck_require__.e(175), __nccwpck_require__.e(347), __nccwpck_require__.e(902), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2370));
     await runMainStep();
 }
 else if (savedState(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .StateKey */ .zv.Run) === '') {

@@ -2,6 +2,7 @@
 // what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image, and
 // loses the temporary ones (re-tagging is cheap where deleting an image's content is not).
 import * as core from '@actions/core';
+import { finishedStatus } from './buildx-progress.js';
 import type { DockerCli } from './docker.js';
 import type { ImageReference } from './reference.js';
 import { errorMessage } from './error-message.js';
@@ -51,10 +52,7 @@ export class EngineCopyRename {
   }
 }
 
-/**
- * Whether a line of buildx's plain progress output says that the image exporter has named an image `name` in the
- * engine: `#9 naming to 127.0.0.1:5000/app:tmp done` (with its duration when it took long enough to show).
- */
+/** Whether a line of buildx's plain progress output says that the image exporter has named an image `name`. */
 export function isNamingDone(line: string, name: string): boolean {
-  return /^#\d+ naming to (\S+)(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim())?.[1] === name;
+  return finishedStatus(line) === `naming to ${name}`;
 }

@@ -1,6 +1,7 @@
 // What a build pushed is read back from the registry as soon as buildx says it pushed it: buildx still has work
 // before it ends (the docker driver of buildx < 0.22 pushes everything again through the engine, ~0.1 s; every
 // driver then writes its metadata file and exits), and main needs the manifest's bytes the moment the build ends.
+import { finishedStatus } from './buildx-progress.js';
 import { formatName, parseReference, type ImageName } from './reference.js';
 import type { FetchedManifest, RegistryClient } from './registry/client.js';
 
@@ -39,7 +40,7 @@ export class ManifestPrefetch {
  * manifest's digest: `#9 pushing manifest for 127.0.0.1:5000/app:tmp@sha256:… 0.0s done`.
  */
 export function pushedManifest(line: string): { name: ImageName; digest: string } | undefined {
-  const match = /^#\d+ pushing manifest for (\S+)@(sha256:[0-9a-f]{64})(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim());
+  const match = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})$/.exec(finishedStatus(line) ?? '');
   if (!match?.[1] || !match[2]) return undefined;
   try {
     return { name: parseReference(match[1]), digest: match[2] };

@@ -1,8 +1,8 @@
-export const id = 969;
-export const ids = [969];
+export const id = 370;
+export const ids = [370];
 export const modules = {
 
-/***/ 6969:
+/***/ 2370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -268,10 +268,20 @@ async function writeSecretFiles(secrets, tempDir) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/buildx-progress.ts
+// buildx's plain progress output, as main watches it while a build runs: a step's status line once it is done,
+// `#9 naming to 127.0.0.1:5000/app:tmp done` (with the time it took when that was long enough to show:
+// `#9 pushing layers 0.1s done`).
+/** The status of a finished step (`naming to 127.0.0.1:5000/app:tmp`), or undefined for any other line. */
+function finishedStatus(line) {
+    return /^#\d+ (.+?)(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim())?.[1];
+}
+
 ;// CONCATENATED MODULE: ./src/engine-copy.ts
 // The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
 // what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image, and
 // loses the temporary ones (re-tagging is cheap where deleting an image's content is not).
+
 
 
 /**
@@ -320,12 +330,9 @@ class EngineCopyRename {
         await Promise.all(this.finalTags.map((tag) => this.docker.tagImage(this.copy, tag)));
     }
 }
-/**
- * Whether a line of buildx's plain progress output says that the image exporter has named an image `name` in the
- * engine: `#9 naming to 127.0.0.1:5000/app:tmp done` (with its duration when it took long enough to show).
- */
+/** Whether a line of buildx's plain progress output says that the image exporter has named an image `name`. */
 function isNamingDone(line, name) {
-    return /^#\d+ naming to (\S+)(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim())?.[1] === name;
+    return finishedStatus(line) === `naming to ${name}`;
 }
 
 // EXTERNAL MODULE: ./src/image-index.ts
@@ -334,6 +341,7 @@ var image_index = __webpack_require__(5179);
 // What a build pushed is read back from the registry as soon as buildx says it pushed it: buildx still has work
 // before it ends (the docker driver of buildx < 0.22 pushes everything again through the engine, ~0.1 s; every
 // driver then writes its metadata file and exits), and main needs the manifest's bytes the moment the build ends.
+
 
 /** Reads manifests from one repository, each once, starting with those buildx says it pushed there. */
 class ManifestPrefetch {
@@ -371,7 +379,7 @@ class ManifestPrefetch {
  * manifest's digest: `#9 pushing manifest for 127.0.0.1:5000/app:tmp@sha256:… 0.0s done`.
  */
 function pushedManifest(line) {
-    const match = /^#\d+ pushing manifest for (\S+)@(sha256:[0-9a-f]{64})(?: \d+(?:\.\d+)?s)? done$/.exec(line.trim());
+    const match = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})$/.exec(finishedStatus(line) ?? '');
     if (!match?.[1] || !match[2])
         return undefined;
     try {
