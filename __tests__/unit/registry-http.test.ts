@@ -122,6 +122,13 @@ describe('sendHttp over node:http', () => {
     });
     await expect(failure).rejects.toMatchObject({ name: 'NetworkError', code: 'ECONNREFUSED' });
   });
+
+  it('speaks TLS to an https URL (node:https, loaded for it): a plain HTTP server cannot answer', async () => {
+    answer = (_request, response) => response.writeHead(200).end();
+    const failure = sendHttp(defaultFetch, { method: 'GET', url: new URL(`https://${base.host}/v2/`), headers: {} });
+    await expect(failure).rejects.toMatchObject({ name: 'NetworkError', code: 'EPROTO' });
+    expect(received).toEqual([]);
+  });
 });
 
 describe('serverName: the TLS server name node would send, given up front', () => {
