@@ -279,13 +279,14 @@ function finishedStatus(line) {
 
 ;// CONCATENATED MODULE: ./src/engine-copy.ts
 // The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
-// what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image, and
-// loses the temporary ones (re-tagging is cheap where deleting an image's content is not).
+// what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image. Its
+// temporary name goes in post, with the registry's temporary tags (re-tagging is cheap where deleting an image's
+// content is not: the copy keeps its final tags).
 
 
 
 /**
- * Renames the engine's copy, known by its first temporary name. The engine takes a while to tag right after a
+ * Gives the engine's copy, known by its first temporary name, the final tags. The engine takes a while to tag right after a
  * build (~30-50 ms), so the final tags are given as soon as buildx has named the copy, while it still pushes (about
  * 0.1 s before a build ends): `watch` reads buildx's plain progress output for that. Without the line (another
  * progress mode), they are given once the build is over.
@@ -309,21 +310,15 @@ class EngineCopyRename {
         this.#tagging = tagging;
     };
     /**
-     * After a successful build: the final tags (given now unless the naming was seen), then the temporary names go,
-     * unless `cleanup` is false (which keeps every intermediate). Returns the temporary names left in the engine;
-     * a failure is a warning and leaves them all to post.
+     * After a successful build: the final tags, given now unless the naming was seen. A failure is a warning; post
+     * then removes the temporary name, and the copy with it.
      */
-    async finish(temporaryNames, cleanup) {
+    async finish() {
         try {
             await (this.#tagging ?? this.#tag());
-            if (!cleanup)
-                return temporaryNames;
-            await this.docker.untagImages(temporaryNames);
-            return [];
         }
         catch (error) {
             core/* warning */.$e(`Could not rename this run's image in the docker engine: ${(0,error_message/* errorMessage */.g)(error)}`);
-            return temporaryNames;
         }
     }
     async #tag() {
@@ -1425,7 +1420,7 @@ async function buildAndPush(inputs, state, registry, credentials) {
     const dummyConfig = state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
         ? registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2))
         : undefined;
-    // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
+    // The engine's copy of buildx's index, when that is what the run publishes, takes the final tags
     // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
     const earlyRename = (0,publish/* willPublishBuildxIndex */.m)(plan) ? engineCopyRename(plan, state, docker) : undefined;
     // What the builds push is read back for the index as buildx reports each push, not once the builds end.
@@ -1459,13 +1454,11 @@ async function buildAndPush(inputs, state, registry, credentials) {
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
     }));
-    // While the index is read and verified, the rename ends.
+    // While the index is read and verified, the engine's copy gets its final tags (post removes its temporary name).
     const rename = (0,publish/* publishesBuildxIndex */.sz)(images, plan.indexAnnotations)
         ? (earlyRename ?? engineCopyRename(plan, state, docker))
         : undefined;
-    const renaming = rename?.finish(state.engineImages, state.cleanup).then((left) => {
-        state.engineImages = left;
-    });
+    const renaming = rename?.finish();
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry, pushedManifests?.getManifest));
     await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
 }

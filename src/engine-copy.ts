@@ -1,6 +1,7 @@
 // The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
-// what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image, and
-// loses the temporary ones (re-tagging is cheap where deleting an image's content is not).
+// what the run publishes, the engine's copy of it takes the final tags there, as docker build names an image. Its
+// temporary name goes in post, with the registry's temporary tags (re-tagging is cheap where deleting an image's
+// content is not: the copy keeps its final tags).
 import * as core from '@actions/core';
 import { finishedStatus } from './buildx-progress.js';
 import type { DockerCli } from './docker.js';
@@ -8,7 +9,7 @@ import type { ImageReference } from './reference.js';
 import { errorMessage } from './error-message.js';
 
 /**
- * Renames the engine's copy, known by its first temporary name. The engine takes a while to tag right after a
+ * Gives the engine's copy, known by its first temporary name, the final tags. The engine takes a while to tag right after a
  * build (~30-50 ms), so the final tags are given as soon as buildx has named the copy, while it still pushes (about
  * 0.1 s before a build ends): `watch` reads buildx's plain progress output for that. Without the line (another
  * progress mode), they are given once the build is over.
@@ -31,19 +32,14 @@ export class EngineCopyRename {
   };
 
   /**
-   * After a successful build: the final tags (given now unless the naming was seen), then the temporary names go,
-   * unless `cleanup` is false (which keeps every intermediate). Returns the temporary names left in the engine;
-   * a failure is a warning and leaves them all to post.
+   * After a successful build: the final tags, given now unless the naming was seen. A failure is a warning; post
+   * then removes the temporary name, and the copy with it.
    */
-  async finish(temporaryNames: string[], cleanup: boolean): Promise<string[]> {
+  async finish(): Promise<void> {
     try {
       await (this.#tagging ?? this.#tag());
-      if (!cleanup) return temporaryNames;
-      await this.docker.untagImages(temporaryNames);
-      return [];
     } catch (error) {
       core.warning(`Could not rename this run's image in the docker engine: ${errorMessage(error)}`);
-      return temporaryNames;
     }
   }
 

@@ -120,7 +120,7 @@ async function buildAndPush(
       ? registry.prepareTagDeletion(state.temporaryTags.map(parseReference))
       : undefined;
 
-  // The engine's copy of buildx's index, when that is what the run publishes, is renamed to the final tags
+  // The engine's copy of buildx's index, when that is what the run publishes, takes the final tags
   // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
   const earlyRename = willPublishBuildxIndex(plan) ? engineCopyRename(plan, state, docker) : undefined;
   // What the builds push is read back for the index as buildx reports each push, not once the builds end.
@@ -160,13 +160,11 @@ async function buildAndPush(
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
   }));
-  // While the index is read and verified, the rename ends.
+  // While the index is read and verified, the engine's copy gets its final tags (post removes its temporary name).
   const rename = publishesBuildxIndex(images, plan.indexAnnotations)
     ? (earlyRename ?? engineCopyRename(plan, state, docker))
     : undefined;
-  const renaming = rename?.finish(state.engineImages, state.cleanup).then((left) => {
-    state.engineImages = left;
-  });
+  const renaming = rename?.finish();
   const pushed = await phase(timings, 'Assemble index', () =>
     pushIndex(plan, images, registry, pushedManifests?.getManifest),
   );

@@ -54,7 +54,6 @@ class RecordingDocker extends DockerCli {
 }
 
 const tagCalls = FINAL.map((tag) => `tag ${COPY} ${formatReference(tag)}`);
-const untagCall = `untag ${TEMPORARY.join(' ')}`;
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Captures what core prints (its ::warning:: commands) while `run` runs. */
@@ -73,20 +72,24 @@ async function printedBy<T>(run: () => Promise<T>): Promise<{ result: T; printed
 }
 
 /**
- * finish, with the tags started or not: no name is removed before the final ones exist (the image would go with its
- * last name), then the temporary names go, and none is left.
+ * finish, with the tags started or not: it ends once the final tags exist, and removes no name (post removes the
+ * temporary one with the registry's temporary tags).
  */
-async function expectTagsThenUntag(rename: EngineCopyRename, docker: RecordingDocker): Promise<void> {
-  const finished = rename.finish(TEMPORARY, true);
+async function expectFinishAfterTags(rename: EngineCopyRename, docker: RecordingDocker): Promise<void> {
+  let finished = false;
+  const finishing = rename.finish().then(() => {
+    finished = true;
+  });
   await settle();
   expect(docker.calls).toEqual(tagCalls);
+  expect(finished).toBe(false);
   docker.endTags();
-  await expect(finished).resolves.toEqual([]);
-  expect(docker.calls).toEqual([...tagCalls, untagCall]);
+  await finishing;
+  expect(docker.calls).toEqual(tagCalls);
 }
 
 describe('EngineCopyRename', () => {
-  test('the naming line starts the tags at once; finish waits for them, then untags', async () => {
+  test('the naming line starts the tags at once; finish waits for them', async () => {
     const docker = new RecordingDocker();
     const rename = new EngineCopyRename(docker, COPY, FINAL);
     rename.watch('#8 exporting manifest list sha256:abc done');
@@ -95,14 +98,14 @@ describe('EngineCopyRename', () => {
     await settle();
     expect(docker.calls).toEqual(tagCalls);
 
-    await expectTagsThenUntag(rename, docker);
+    await expectFinishAfterTags(rename, docker);
   });
 
-  test('without the naming line (another progress mode) finish tags, then untags', async () => {
+  test('without the naming line (another progress mode) finish tags', async () => {
     const docker = new RecordingDocker();
     const rename = new EngineCopyRename(docker, COPY, FINAL);
     rename.watch('{"vertexes":[{"name":"naming to …"}]}');
-    await expectTagsThenUntag(rename, docker);
+    await expectFinishAfterTags(rename, docker);
   });
 
   test('a retried build names its copy again: the tags follow, one naming after the other', async () => {
@@ -116,29 +119,18 @@ describe('EngineCopyRename', () => {
     await settle();
     expect(docker.calls).toEqual([...tagCalls, ...tagCalls]);
     docker.endTags();
-    await expect(rename.finish(TEMPORARY, true)).resolves.toEqual([]);
-    expect(docker.calls).toEqual([...tagCalls, ...tagCalls, untagCall]);
+    await rename.finish();
+    expect(docker.calls).toEqual([...tagCalls, ...tagCalls]);
   });
 
-  test('cleanup false keeps the temporary names', async () => {
-    const docker = new RecordingDocker();
-    const rename = new EngineCopyRename(docker, COPY, FINAL);
-    rename.watch(`#8 naming to ${COPY} done`);
-    await settle();
-    docker.endTags();
-    await expect(rename.finish(TEMPORARY, false)).resolves.toEqual(TEMPORARY);
-    expect(docker.calls).toEqual(tagCalls);
-  });
-
-  test('a failed tag is a warning and leaves every temporary name to post', async () => {
+  test('a failed tag is a warning, not a failure', async () => {
     const docker = new RecordingDocker();
     docker.failTags = true;
     const rename = new EngineCopyRename(docker, COPY, FINAL);
     rename.watch(`#8 naming to ${COPY} done`);
     await settle();
     docker.endTags();
-    const { result, printed } = await printedBy(() => rename.finish(TEMPORARY, true));
-    expect(result).toEqual(TEMPORARY);
+    const { printed } = await printedBy(() => rename.finish());
     expect(printed).toContain("::warning::Could not rename this run's image in the docker engine: No such image");
     expect(docker.calls).toEqual(tagCalls);
   });
