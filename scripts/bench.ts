@@ -68,6 +68,7 @@ async function prepare(options: BenchOptions, cleanup: CleanupStack): Promise<Be
     workDir,
     registry,
     baseImage,
+    overheadRuns: options.overheadRuns,
     buildRuns: options.buildRuns,
     coldStartRuns: options.coldStartRuns,
     nodePath: options.nodePath,

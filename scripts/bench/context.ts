@@ -9,7 +9,9 @@ export interface BenchContext {
   registry: ThrowawayRegistry;
   /** The lab's multi-arch busybox, copied into the throwaway registry. */
   baseImage: string;
-  /** Timed repetitions of each build comparison. */
+  /** Timed repetitions of section 1. */
+  overheadRuns: number;
+  /** Timed repetitions of each other build comparison. */
   buildRuns: number;
   /** Timed repetitions of each cold start. */
   coldStartRuns: number;

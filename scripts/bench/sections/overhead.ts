@@ -59,9 +59,9 @@ export async function benchOverhead(bench: BenchContext): Promise<Row[]> {
     },
   };
 
-  bench.log(`${SECTION}: warm-up (untimed), then interleaved timed runs of each: ${String(bench.buildRuns)}`);
+  bench.log(`${SECTION}: warm-up (untimed), then interleaved timed runs of each: ${String(bench.overheadRuns)}`);
   for (const variant of Object.values(variants)) await variant('warmup');
-  const samples = await interleave(bench.buildRuns, variants, bench.log);
+  const samples = await interleave(bench.overheadRuns, variants, bench.log);
   const byHandRatios = summarize(pairedRatios(samples.action, samples.byHand));
   const rawRatios = summarize(pairedRatios(samples.action, samples.raw));
   const overhead = summarize(pairedDifferences(samples.action, samples.raw));
