@@ -286,9 +286,9 @@ function finishedStatus(line) {
 
 
 /**
- * Gives the engine's copy, known by its first temporary name, the final tags. The engine takes a while to tag right after a
- * build (~30-50 ms), so the final tags are given as soon as buildx has named the copy, while it still pushes (about
- * 0.1 s before a build ends): `watch` reads buildx's plain progress output for that. Without the line (another
+ * Gives the engine's copy, known by its first temporary name, the final tags. The engine takes a while to tag right
+ * after a build (~30-50 ms), so the final tags are given as soon as buildx has named the copy, while it still pushes
+ * (about 0.1 s before a build ends): `watch` reads buildx's plain progress output for that. Without the line (another
  * progress mode), they are given once the build is over.
  */
 class EngineCopyRename {

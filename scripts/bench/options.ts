@@ -18,7 +18,8 @@ export interface BenchOptions {
 export const SECTION_NUMBERS = [1, 2, 3, 4];
 
 // One run of section 1 differs from the next by up to ±15 % on a shared 2-core machine, so the median of a 5 % target
-// needs more runs than the other comparisons: with 21 pairs it moves by about 2 % from one bench run to the next.
+// needs more runs than the other comparisons: with 21 pairs it still moved by about 3 % between bench runs of one
+// bundle (1.06x to 1.09x).
 const FULL = { overheadRuns: 21, buildRuns: 5, coldStartRuns: 20 };
 const QUICK = { overheadRuns: 1, buildRuns: 1, coldStartRuns: 5 };
 
