@@ -213,49 +213,60 @@ function errorSummary(result) {
     return chosen.join('\n').trim() || '(no error output)';
 }
 /**
- * Runs a command to its end. A quiet one (its output is read, not shown) is started by child_process in this very
- * tick, so that it runs while the step's own code is still loading (see index.ts); a shown one goes through
- * @actions/exec, which echoes it and its output the way the runner's log expects.
+ * Runs a command to its end. It is started in this very tick, so that a quiet one runs while the step's own code is
+ * still loading (see index.ts). A shown one is echoed as the runner's log expects (`[command]` and its argv, then
+ * its output, stderr's too, line by line), as @actions/exec would: child_process does it without loading
+ * @actions/exec, @actions/io and node's assert (~8 ms before buildx starts).
  */
-async function runCommand(command, args, options = {}) {
-    if (options.quiet === true)
-        return captureCommand(command, args);
-    const { linePrefix, onLine } = options;
-    const echo = linePrefix === undefined ? undefined : (line) => void process.stdout.write(`${linePrefix}${line}\n`);
-    const listener = echo && onLine
+function runCommand(command, args, options = {}) {
+    const { quiet = false, linePrefix, onLine } = options;
+    const show = quiet ? undefined : (line) => void process.stdout.write(`${linePrefix ?? ''}${line}\n`);
+    if (!quiet && linePrefix === undefined)
+        process.stdout.write(`[command]${[command, ...args].join(' ')}\n`);
+    const eachLine = show || onLine
         ? (line) => {
-            echo(line);
-            onLine(line);
+            show?.(line);
+            onLine?.(line);
         }
-        : (echo ?? onLine);
-    // @actions/exec (with @actions/io and node's assert, ~8 ms) loads on first use, not with this module: a step that
-    // runs no shown command, as most post steps, never pays for it.
-    const exec = await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
-    const result = await exec.getExecOutput(command, args, {
-        ignoreReturnCode: true,
-        silent: echo !== undefined,
-        ...(listener ? { listeners: { stdline: listener, errline: listener } } : {}),
-    });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-}
-function captureCommand(command, args) {
+        : undefined;
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_.spawn)(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        const stdout = readText(child.stdout, eachLine);
+        const stderr = readText(child.stderr, eachLine);
         child.on('error', (error) => {
             reject(new Error(`cannot run ${command}: ${error.message}`));
         });
-        child.on('close', (exitCode, signal) => {
+        child.on('close', (exitCode, exitSignal) => {
             resolve({
                 exitCode: exitCode ?? 128,
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8') + (signal === null ? '' : `\n(killed by ${signal})`),
+                stdout: stdout(),
+                stderr: stderr() + (exitSignal === null ? '' : `\n(killed by ${exitSignal})`),
             });
         });
     });
+}
+/**
+ * Collects a stream's text (UTF-8, a character split between chunks kept whole) and hands each complete line to
+ * `eachLine`, the last one even without a newline once the stream ends. Returns a reader of the whole text.
+ */
+function readText(stream, eachLine) {
+    let text = '';
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        text += chunk;
+        if (!eachLine)
+            return;
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines)
+            eachLine(line.replace(/\r$/, ''));
+    });
+    stream.on('end', () => {
+        if (eachLine && pending !== '')
+            eachLine(pending.replace(/\r$/, ''));
+    });
+    return () => text;
 }
 /** The docker commands this action uses, each a method, so callers never assemble `docker` argv themselves. */
 class DockerCli {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { lstatSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { cliPluginDirs, EngineApi, EngineUnreachableError } from './engine-api.js';
 import { formatName, formatReference, type ImageReference } from './reference.js';
 import { errorMessage } from './error-message.js';
@@ -14,11 +15,11 @@ export interface CommandResult {
 }
 
 export interface RunOptions {
-  /** Do not echo the output to the log (it is still captured). */
+  /** Do not echo the command or its output to the log (the output is still captured). */
   quiet?: boolean;
-  /** Echo each output line with this prefix (parallel builds stay readable). */
+  /** Echo each output line with this prefix (parallel builds stay readable), and not the command line. */
   linePrefix?: string;
-  /** A shown command's output lines (stdout and stderr), each as it comes. */
+  /** The output lines (stdout and stderr), each as it comes. */
   onLine?: (line: string) => void;
 }
 
@@ -41,51 +42,58 @@ export function errorSummary(result: CommandResult): string {
 }
 
 /**
- * Runs a command to its end. A quiet one (its output is read, not shown) is started by child_process in this very
- * tick, so that it runs while the step's own code is still loading (see index.ts); a shown one goes through
- * @actions/exec, which echoes it and its output the way the runner's log expects.
+ * Runs a command to its end. It is started in this very tick, so that a quiet one runs while the step's own code is
+ * still loading (see index.ts). A shown one is echoed as the runner's log expects (`[command]` and its argv, then
+ * its output, stderr's too, line by line), as @actions/exec would: child_process does it without loading
+ * @actions/exec, @actions/io and node's assert (~8 ms before buildx starts).
  */
-export async function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
-  if (options.quiet === true) return captureCommand(command, args);
-  const { linePrefix, onLine } = options;
-  const echo =
-    linePrefix === undefined ? undefined : (line: string): void => void process.stdout.write(`${linePrefix}${line}\n`);
-  const listener =
-    echo && onLine
+export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  const { quiet = false, linePrefix, onLine } = options;
+  const show = quiet ? undefined : (line: string): void => void process.stdout.write(`${linePrefix ?? ''}${line}\n`);
+  if (!quiet && linePrefix === undefined) process.stdout.write(`[command]${[command, ...args].join(' ')}\n`);
+  const eachLine =
+    show || onLine
       ? (line: string): void => {
-          echo(line);
-          onLine(line);
+          show?.(line);
+          onLine?.(line);
         }
-      : (echo ?? onLine);
-  // @actions/exec (with @actions/io and node's assert, ~8 ms) loads on first use, not with this module: a step that
-  // runs no shown command, as most post steps, never pays for it.
-  const exec = await import('@actions/exec');
-  const result = await exec.getExecOutput(command, args, {
-    ignoreReturnCode: true,
-    silent: echo !== undefined,
-    ...(listener ? { listeners: { stdline: listener, errline: listener } } : {}),
-  });
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-}
-
-function captureCommand(command: string, args: string[]): Promise<CommandResult> {
+      : undefined;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const stdout = readText(child.stdout, eachLine);
+    const stderr = readText(child.stderr, eachLine);
     child.on('error', (error) => {
       reject(new Error(`cannot run ${command}: ${error.message}`));
     });
-    child.on('close', (exitCode, signal) => {
+    child.on('close', (exitCode, exitSignal) => {
       resolve({
         exitCode: exitCode ?? 128,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8') + (signal === null ? '' : `\n(killed by ${signal})`),
+        stdout: stdout(),
+        stderr: stderr() + (exitSignal === null ? '' : `\n(killed by ${exitSignal})`),
       });
     });
   });
+}
+
+/**
+ * Collects a stream's text (UTF-8, a character split between chunks kept whole) and hands each complete line to
+ * `eachLine`, the last one even without a newline once the stream ends. Returns a reader of the whole text.
+ */
+function readText(stream: Readable, eachLine?: (line: string) => void): () => string {
+  let text = '';
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    text += chunk;
+    if (!eachLine) return;
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) eachLine(line.replace(/\r$/, ''));
+  });
+  stream.on('end', () => {
+    if (eachLine && pending !== '') eachLine(pending.replace(/\r$/, ''));
+  });
+  return () => text;
 }
 
 export type CommandRunner = typeof runCommand;

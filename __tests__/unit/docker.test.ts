@@ -9,6 +9,7 @@ import {
   type EngineFacts,
   type RunOptions,
 } from '../../src/docker.js';
+import { jest } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -596,5 +597,49 @@ describe('runCommand, quiet', () => {
     await expect(runCommand('/nonexistent/docker-buildx', ['version'], { quiet: true })).rejects.toThrow(
       /^cannot run \/nonexistent\/docker-buildx: .*ENOENT/,
     );
+  });
+});
+
+describe('runCommand, shown', () => {
+  const node = process.execPath;
+
+  /** Runs the command with process.stdout captured: what the step's log would show. */
+  async function shown(args: string[], options: RunOptions = {}): Promise<{ result: CommandResult; log: string }> {
+    const written: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const result = await runCommand(node, args, options);
+      return { result, log: written.join('') };
+    } finally {
+      write.mockRestore();
+    }
+  }
+
+  it('echoes the command line, then every line of stdout and stderr, and captures both', async () => {
+    const { result, log } = await shown(['-e', 'console.log("one"); console.error("two"); process.exit(2)']);
+    expect(result).toEqual({ exitCode: 2, stdout: 'one\n', stderr: 'two\n' });
+    expect(log.split('\n')[0]).toBe(`[command]${node} -e console.log("one"); console.error("two"); process.exit(2)`);
+    expect(log.split('\n').slice(1).sort()).toEqual(['', 'one', 'two']);
+  });
+
+  it('with a line prefix, echoes each line with it and not the command line', async () => {
+    const { log } = await shown(['-e', 'console.log("a\\nb")'], { linePrefix: '[linux/arm64] ' });
+    expect(log).toBe('[linux/arm64] a\n[linux/arm64] b\n');
+  });
+
+  it('hands each line to onLine: a CRLF line, a last line without newline, a character split in two', async () => {
+    // The euro sign's three bytes arrive in two writes, 50 ms apart.
+    const script = [
+      'process.stdout.write("first\\r\\nsec");',
+      'process.stdout.write(Buffer.from([0x6f, 0x6e, 0x64, 0x20, 0xe2]));',
+      'setTimeout(() => process.stdout.write(Buffer.from([0x82, 0xac, 0x0a, 0x6c, 0x61, 0x73, 0x74])), 50);',
+    ].join('');
+    const lines: string[] = [];
+    const { result } = await shown(['-e', script], { quiet: true, onLine: (line) => lines.push(line) });
+    expect(lines).toEqual(['first', 'second €', 'last']);
+    expect(result.stdout).toBe('first\r\nsecond €\nlast');
   });
 });
