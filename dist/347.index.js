@@ -216,10 +216,10 @@ function errorSummary(result) {
  * Runs a command to its end. It is started in this very tick, so that a quiet one runs while the step's own code is
  * still loading (see index.ts). A shown one is echoed as the runner's log expects (`[command]` and its argv, then
  * its output, stderr's too, line by line), as @actions/exec would: child_process does it without loading
- * @actions/exec, @actions/io and node's assert (~8 ms before buildx starts).
+ * @actions/exec, @actions/io and node's assert (~8 ms before buildx starts), and says when the process has started.
  */
 function runCommand(command, args, options = {}) {
-    const { quiet = false, linePrefix, onLine } = options;
+    const { quiet = false, linePrefix, onLine, onStart } = options;
     const show = quiet ? undefined : (line) => void process.stdout.write(`${linePrefix ?? ''}${line}\n`);
     if (!quiet && linePrefix === undefined)
         process.stdout.write(`[command]${[command, ...args].join(' ')}\n`);
@@ -233,6 +233,8 @@ function runCommand(command, args, options = {}) {
         const child = (0,external_node_child_process_.spawn)(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
         const stdout = readText(child.stdout, eachLine);
         const stderr = readText(child.stderr, eachLine);
+        if (onStart)
+            child.once('spawn', onStart);
         child.on('error', (error) => {
             reject(new Error(`cannot run ${command}: ${error.message}`));
         });

@@ -155,15 +155,12 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __webpack_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
 
 
 
@@ -180,8 +177,13 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
+    // Patched by multiarch-build (patches/): a name and value on one line take the runner's documented
+    // `name=value` form, which needs no delimiter, so node:crypto (~10 ms to load) loads only for a multi-line one.
+    if (!/[\r\n=]|<</.test(key) && !/[\r\n]/.test(convertedValue)) {
+        return `${key}=${convertedValue}`;
+    }
+    const delimiter = `ghadelimiter_${process.getBuiltinModule('crypto').randomUUID()}`;
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.

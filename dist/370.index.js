@@ -144,10 +144,10 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
     return { name, driver, multiPlatform, created: choice.create };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/docker.ts + 1 modules
 var src_docker = __webpack_require__(3347);
+// EXTERNAL MODULE: ./src/node-crypto.ts
+var node_crypto = __webpack_require__(8357);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/error-message.ts
@@ -166,7 +166,7 @@ var error_message = __webpack_require__(6587);
 class BuildError extends Error {
     name = 'BuildError';
 }
-async function runBuilds(plan, options, builder, docker, tempDir, onLine) {
+async function runBuilds(plan, options, builder, docker, tempDir, follow = {}) {
     const secretFiles = await writeSecretFiles(options.secrets, tempDir);
     try {
         const parallel = plan.builds.length > 1;
@@ -180,7 +180,7 @@ async function runBuilds(plan, options, builder, docker, tempDir, onLine) {
             core/* info */.pq(`Building ${label}`);
             try {
                 // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
-                const output = { ...(parallel ? { linePrefix: `[${label}] ` } : {}), ...(onLine ? { onLine } : {}) };
+                const output = { ...(parallel ? { linePrefix: `[${label}] ` } : {}), ...follow };
                 await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
                     ...ENGINE_PUSH_RETRY_POLICY,
                     isRetryable: transientPushFailure,
@@ -255,7 +255,7 @@ async function writeSecretFiles(secrets, tempDir) {
         const value = secret.slice(separator + 1);
         if (value !== '')
             core/* setSecret */.Pq(value);
-        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,external_node_crypto_.randomUUID)()}`);
+        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,node_crypto/* nodeCrypto */.S)().randomUUID()}`);
         await (0,promises_.writeFile)(file, value, { mode: 0o600 });
         files.push(file);
         specs.push([`id=${id}`, `src=${file}`].map(csvField).join(','));
@@ -884,7 +884,7 @@ const PLATFORM_FIELDS = ['os', 'architecture', 'variant'];
  */
 function imageKey(finalTags) {
     const tags = [...new Set(finalTags)].sort();
-    return (0,external_node_crypto_.createHash)('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
+    return (0,node_crypto/* nodeCrypto */.S)().createHash('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
 }
 /** Throws unless image and run id are safe to use in file names and cache keys, as records require. */
 function checkImageAndRun(image, runId) {
@@ -1191,7 +1191,8 @@ class DirectoryHandoff {
             throw conflictingRecordError(file, previous, record);
         }
         // Written beside the target and renamed: the merge job never reads half a file.
-        const temporary = (0,external_node_path_.join)(directory, `.${attemptFile(record.runAttempt)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+        const unique = (0,node_crypto/* nodeCrypto */.S)().randomBytes(6).toString('hex');
+        const temporary = (0,external_node_path_.join)(directory, `.${attemptFile(record.runAttempt)}.${unique}.tmp`);
         try {
             await (0,promises_.writeFile)(temporary, text);
             await (0,promises_.rename)(temporary, file);
@@ -1417,8 +1418,12 @@ async function buildAndPush(inputs, state, registry, credentials) {
     (0,src_state/* saveRunState */.iZ)(state);
     // post deletes the temporary tags, each first pointed at a dummy whose config must be in the repository: that
     // tiny blob is uploaded while the build runs, and post reuses it (a shard's tags are the merge job's to delete).
-    const dummyConfig = state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
-        ? registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2))
+    // The upload starts once buildx has, so that making the blob (node:crypto's load) does not delay the build.
+    let dummyConfig;
+    const uploadDummyConfig = state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
+        ? () => {
+            dummyConfig ??= registry.prepareTagDeletion(state.temporaryTags.map(src_reference/* parseReference */.F2));
+        }
         : undefined;
     // The engine's copy of buildx's index, when that is what the run publishes, takes the final tags
     // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
@@ -1430,7 +1435,10 @@ async function buildAndPush(inputs, state, registry, credentials) {
         earlyRename?.watch(line);
         pushedManifests?.watch(line);
     };
-    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir, onLine).catch((error) => explainBuildFailure(inputs, docker, error)));
+    const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir, {
+        onLine,
+        ...(uploadDummyConfig ? { onStart: uploadDummyConfig } : {}),
+    }).catch((error) => explainBuildFailure(inputs, docker, error)));
     setBuildOutputs(builds);
     if (!plan.push) {
         state.mainCompleted = true;

@@ -142,6 +142,21 @@ function serializeIndex(index) {
 
 /***/ }),
 
+/***/ 8357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ nodeCrypto)
+/* harmony export */ });
+// node:crypto takes ~10 ms to load. Imported by a module of main's, it would load with main's code, before buildx
+// starts; taken here at its first use, it loads while the build runs (main hashes nothing before, unless the build
+// has secrets).
+/** node:crypto, loaded on first use. */
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
+
+/***/ }),
+
 /***/ 2464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -159,14 +174,9 @@ function serializeIndex(index) {
 /* harmony export */   uA: () => (/* binding */ publishWhen)
 /* harmony export */ });
 /* unused harmony exports temporaryTag, foreignPlatforms */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _build_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(188);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8286);
-// The plan: inputs plus facts about the builder and the run, turned into what main will do. Pure, so every
-// decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
-
+/* harmony import */ var _build_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(188);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3728);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8286);
 
 
 
@@ -185,9 +195,9 @@ function makePlan(inputs, builder, run) {
     const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
     const builds = groups.map((platforms) => {
         const [only] = platforms;
-        const name = mode === 'fan-out' && only ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .platformSlug */ .DN)(only) : 'all';
+        const name = mode === 'fan-out' && only ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformSlug */ .DN)(only) : 'all';
         const needsTemporaryTag = inputs.push && !pushByDigest;
-        const specs = (0,_build_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .buildCacheSpecs */ .H)(cache.mode, name, repositories[0]);
+        const specs = (0,_build_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .buildCacheSpecs */ .H)(cache.mode, name, repositories[0]);
         return {
             name,
             platforms,
@@ -306,15 +316,22 @@ function parseTemporaryTag(prefix, tag) {
     const [, runId = '', runAttempt = '', time = '', build = ''] = match;
     return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
 }
-/** Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates. */
+/**
+ * Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates: FNV-1a, 32
+ * bits, as many as a sha256 prefix would give. A name, not a secret, and main needs it before buildx starts, where
+ * node:crypto would cost ~10 ms to load.
+ */
 function stepHash(run) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(`${run.job}\n${run.action}`))
+        hash = Math.imul(hash ^ byte, 0x01000193);
+    return (hash >>> 0).toString(16).padStart(8, '0');
 }
 function distinctRepositories(tags) {
     const repositories = new Map();
     for (const tag of tags) {
         const name = { registry: tag.registry, repository: tag.repository };
-        repositories.set((0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(name), name);
+        repositories.set((0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatName */ .nD)(name), name);
     }
     return [...repositories.values()];
 }
@@ -360,7 +377,7 @@ function foreignPlatforms(wanted, nodeArch) {
     return wanted.filter((platform) => !native.some((n) => samePlatform(n, platform)));
 }
 function describePlan(plan) {
-    const platforms = plan.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq).join(', ');
+    const platforms = plan.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq).join(', ');
     const how = plan.mode === 'multi' ? 'one multi-platform build' : `${plan.builds.length} builds, one per platform`;
     const push = !plan.push
         ? 'no push'
@@ -907,8 +924,6 @@ function nextPage(link, url) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/docker-hub.ts
 // Docker Hub's registry has no DELETE (it answers 405 UNSUPPORTED, docker/hub-feedback#2360); tags are deleted
 // through the Hub's own API:
@@ -1009,6 +1024,8 @@ function accessToken(text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/node-crypto.ts
+var node_crypto = __webpack_require__(8357);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __webpack_require__(234);
 ;// CONCATENATED MODULE: ./src/registry/dummy-manifest.ts
@@ -1683,7 +1700,7 @@ class TagDeleter {
     #store;
     #transport;
     #dockerHub;
-    /** Makes every dummy's config this run's own. */
+    /** Makes every dummy's config this run's own (#dummyConfig draws it). */
     #nonce;
     #config;
     /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
@@ -1696,12 +1713,17 @@ class TagDeleter {
         this.#store = store;
         this.#transport = transport;
         this.#dockerHub = new DockerHubApi(transport);
-        this.#nonce = reuse?.nonce ?? (0,external_node_crypto_.randomUUID)();
-        this.#config = dummyConfig(this.#nonce);
+        this.#nonce = reuse?.nonce;
         for (const repository of reuse?.repositories ?? []) {
             this.#reused.add(repository);
             this.#configUploads.set(repository, Promise.resolve());
         }
+    }
+    /** The nonce and the config made of it, at first use: main creates the client before its build starts. */
+    #dummyConfig() {
+        this.#nonce ??= (0,node_crypto/* nodeCrypto */.S)().randomUUID();
+        this.#config ??= dummyConfig(this.#nonce);
+        return { nonce: this.#nonce, config: this.#config };
     }
     /**
      * Uploads the dummies' config to each repository now, so that the deletions to come need not wait for it.
@@ -1715,14 +1737,14 @@ class TagDeleter {
         });
         const settled = await Promise.allSettled(uploads);
         const repositories = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-        return { nonce: this.#nonce, repositories: [...new Set(repositories)] };
+        return { nonce: this.#dummyConfig().nonce, repositories: [...new Set(repositories)] };
     }
     async deleteTag(name, tag, options) {
         if (!options.present && (await this.#store.headManifest(name, tag)) === undefined)
             return 'absent';
         const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
         const protectedDigests = options.protectedDigests ?? new Set();
-        const manifest = dummyManifest(this.#config, reference);
+        const manifest = dummyManifest(this.#dummyConfig().config, reference);
         await this.#uploadConfig(name);
         // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
         // agrees), so the image the tag pointed to before cannot be the one deleted.
@@ -1751,7 +1773,7 @@ class TagDeleter {
         const known = this.#configUploads.get(key);
         if (known !== undefined)
             return known;
-        const upload = this.#store.uploadBlob(name, this.#config, types/* MediaType */.zu.ociConfig);
+        const upload = this.#store.uploadBlob(name, this.#dummyConfig().config, types/* MediaType */.zu.ociConfig);
         this.#configUploads.set(key, upload);
         upload.catch(() => this.#configUploads.delete(key));
         return upload;
@@ -2505,20 +2527,19 @@ function isObject(value) {
 /* harmony export */   k: () => (/* binding */ digestLike),
 /* harmony export */   o: () => (/* binding */ digestOf)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8286);
+/* harmony import */ var _node_crypto_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8357);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8286);
 // Content digests: registries address manifests and blobs by the hash of their bytes, and we check that hash
 // ourselves rather than trust the registry (or a proxy or blob store in between).
 
 
 /** `sha256:<hex>` of the bytes (or `sha512:<hex>`, the other algorithm the OCI spec registers). */
 function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+    return `${algorithm}:${(0,_node_crypto_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .S)().createHash(algorithm).update(bytes).digest('hex')}`;
 }
 /** The digest of the bytes in the algorithm of `like` (a valid digest), so that the two can be compared. */
 function digestLike(like, bytes) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(like))
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(like))
         throw new Error(`"${like}" is not a sha256 or sha512 digest`);
     return digestOf(bytes, like.startsWith('sha512:') ? 'sha512' : 'sha256');
 }

@@ -21,6 +21,8 @@ export interface RunOptions {
   linePrefix?: string;
   /** The output lines (stdout and stderr), each as it comes. */
   onLine?: (line: string) => void;
+  /** Called once the process has started. */
+  onStart?: () => void;
 }
 
 export class CommandError extends Error {
@@ -45,10 +47,10 @@ export function errorSummary(result: CommandResult): string {
  * Runs a command to its end. It is started in this very tick, so that a quiet one runs while the step's own code is
  * still loading (see index.ts). A shown one is echoed as the runner's log expects (`[command]` and its argv, then
  * its output, stderr's too, line by line), as @actions/exec would: child_process does it without loading
- * @actions/exec, @actions/io and node's assert (~8 ms before buildx starts).
+ * @actions/exec, @actions/io and node's assert (~8 ms before buildx starts), and says when the process has started.
  */
 export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
-  const { quiet = false, linePrefix, onLine } = options;
+  const { quiet = false, linePrefix, onLine, onStart } = options;
   const show = quiet ? undefined : (line: string): void => void process.stdout.write(`${linePrefix ?? ''}${line}\n`);
   if (!quiet && linePrefix === undefined) process.stdout.write(`[command]${[command, ...args].join(' ')}\n`);
   const eachLine =
@@ -62,6 +64,7 @@ export function runCommand(command: string, args: string[], options: RunOptions 
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout = readText(child.stdout, eachLine);
     const stderr = readText(child.stderr, eachLine);
+    if (onStart) child.once('spawn', onStart);
     child.on('error', (error) => {
       reject(new Error(`cannot run ${command}: ${error.message}`));
     });

@@ -35,7 +35,7 @@ import {
 import { setUpQemu } from './qemu.js';
 import { formatReference, parseReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry-access.js';
-import type { RegistryClient } from './registry/client.js';
+import type { DummyConfigRecord, RegistryClient } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
 import { planMatrix, RunnersError } from './runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
@@ -115,9 +115,13 @@ async function buildAndPush(
   saveRunState(state);
   // post deletes the temporary tags, each first pointed at a dummy whose config must be in the repository: that
   // tiny blob is uploaded while the build runs, and post reuses it (a shard's tags are the merge job's to delete).
-  const dummyConfig =
+  // The upload starts once buildx has, so that making the blob (node:crypto's load) does not delay the build.
+  let dummyConfig: Promise<DummyConfigRecord> | undefined;
+  const uploadDummyConfig =
     state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
-      ? registry.prepareTagDeletion(state.temporaryTags.map(parseReference))
+      ? (): void => {
+          dummyConfig ??= registry.prepareTagDeletion(state.temporaryTags.map(parseReference));
+        }
       : undefined;
 
   // The engine's copy of buildx's index, when that is what the run publishes, takes the final tags
@@ -132,9 +136,10 @@ async function buildAndPush(
     pushedManifests?.watch(line);
   };
   const builds = await phase(timings, 'Build', () =>
-    runBuilds(plan, inputs.build, builder, docker, tempDir, onLine).catch((error: unknown) =>
-      explainBuildFailure(inputs, docker, error),
-    ),
+    runBuilds(plan, inputs.build, builder, docker, tempDir, {
+      onLine,
+      ...(uploadDummyConfig ? { onStart: uploadDummyConfig } : {}),
+    }).catch((error: unknown) => explainBuildFailure(inputs, docker, error)),
   );
   setBuildOutputs(builds);
   if (!plan.push) {

@@ -1,6 +1,5 @@
 // The plan: inputs plus facts about the builder and the run, turned into what main will do. Pure, so every
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
-import { createHash } from 'node:crypto';
 import type { CacheMode } from './build-cache.js';
 import { buildCacheSpecs } from './build-cache.js';
 import type { Inputs, PublishWhen } from './inputs.js';
@@ -224,9 +223,15 @@ export function parseTemporaryTag(
   return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
 }
 
-/** Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates. */
+/**
+ * Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates: FNV-1a, 32
+ * bits, as many as a sha256 prefix would give. A name, not a secret, and main needs it before buildx starts, where
+ * node:crypto would cost ~10 ms to load.
+ */
 export function stepHash(run: RunIdentity): string {
-  return createHash('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${run.job}\n${run.action}`)) hash = Math.imul(hash ^ byte, 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 export function distinctRepositories(tags: ImageReference[]): ImageName[] {

@@ -642,4 +642,14 @@ describe('runCommand, shown', () => {
     expect(lines).toEqual(['first', 'second €', 'last']);
     expect(result.stdout).toBe('first\r\nsecond €\nlast');
   });
+
+  it('calls onStart once the process has started, before any of its output', async () => {
+    const events: string[] = [];
+    await shown(['-e', 'console.log("out")'], {
+      quiet: true,
+      onStart: () => events.push('start'),
+      onLine: (line) => events.push(line),
+    });
+    expect(events).toEqual(['start', 'out']);
+  });
 });

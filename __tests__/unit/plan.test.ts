@@ -495,6 +495,12 @@ describe('temporaryTag', () => {
     expect(temporaryTag('multiarch-tmp', run, build)).not.toBe(base);
   });
 
+  test('the step hash is FNV-1a (32 bits) of job and action, eight hex digits', () => {
+    // Reference values computed apart from this code, from the published FNV-1a parameters.
+    expect(stepHash({ ...RUN, job: 'build', action: 'multiarch' })).toBe('30c81454');
+    expect(stepHash({ ...RUN, job: 'local', action: '__self' })).toBe('72e2982e');
+  });
+
   test('job and action are not confused by concatenation', () => {
     expect(stepHash({ ...RUN, job: 'ab', action: 'c' })).not.toBe(stepHash({ ...RUN, job: 'a', action: 'bc' }));
   });

@@ -11,11 +11,10 @@
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
 //      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
-import { randomUUID } from 'node:crypto';
-
 import { DOCKER_HUB, formatName, formatReference, type ImageName } from '../reference.js';
 import type { RegistryClient } from './client.js';
 import { DockerHubApi } from './docker-hub.js';
+import { nodeCrypto } from '../node-crypto.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
 import { RegistryAuthError, RegistryError, refuseProtected } from './errors.js';
 import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
@@ -88,9 +87,9 @@ export class TagDeleter {
   readonly #store: ManifestStore;
   readonly #transport: Transport;
   readonly #dockerHub: DockerHubApi;
-  /** Makes every dummy's config this run's own. */
-  readonly #nonce: string;
-  readonly #config: Buffer;
+  /** Makes every dummy's config this run's own (#dummyConfig draws it). */
+  #nonce: string | undefined;
+  #config: Buffer | undefined;
   /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
   readonly #configUploads = new Map<string, Promise<unknown>>();
   /** Repositories where an earlier step uploaded #config: trusted, and uploaded again if the registry lost it. */
@@ -102,12 +101,18 @@ export class TagDeleter {
     this.#store = store;
     this.#transport = transport;
     this.#dockerHub = new DockerHubApi(transport);
-    this.#nonce = reuse?.nonce ?? randomUUID();
-    this.#config = dummyConfig(this.#nonce);
+    this.#nonce = reuse?.nonce;
     for (const repository of reuse?.repositories ?? []) {
       this.#reused.add(repository);
       this.#configUploads.set(repository, Promise.resolve());
     }
+  }
+
+  /** The nonce and the config made of it, at first use: main creates the client before its build starts. */
+  #dummyConfig(): { nonce: string; config: Buffer } {
+    this.#nonce ??= nodeCrypto().randomUUID();
+    this.#config ??= dummyConfig(this.#nonce);
+    return { nonce: this.#nonce, config: this.#config };
   }
 
   /**
@@ -122,7 +127,7 @@ export class TagDeleter {
     });
     const settled = await Promise.allSettled(uploads);
     const repositories = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    return { nonce: this.#nonce, repositories: [...new Set(repositories)] };
+    return { nonce: this.#dummyConfig().nonce, repositories: [...new Set(repositories)] };
   }
 
   async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions): Promise<TagDeletion> {
@@ -130,7 +135,7 @@ export class TagDeleter {
     const reference = formatReference({ ...name, tag });
     const protectedDigests = options.protectedDigests ?? new Set<string>();
 
-    const manifest = dummyManifest(this.#config, reference);
+    const manifest = dummyManifest(this.#dummyConfig().config, reference);
     await this.#uploadConfig(name);
     // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
     // agrees), so the image the tag pointed to before cannot be the one deleted.
@@ -162,7 +167,7 @@ export class TagDeleter {
     const key = formatName(name);
     const known = this.#configUploads.get(key);
     if (known !== undefined) return known;
-    const upload = this.#store.uploadBlob(name, this.#config, MediaType.ociConfig);
+    const upload = this.#store.uploadBlob(name, this.#dummyConfig().config, MediaType.ociConfig);
     this.#configUploads.set(key, upload);
     upload.catch(() => this.#configUploads.delete(key));
     return upload;
