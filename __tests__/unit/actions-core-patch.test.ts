@@ -66,6 +66,20 @@ describe('the @actions/core patch', () => {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    /** What `save` writes to a fresh GITHUB_STATE file, in this process. */
+    function stateWrittenBy(save: () => void): string {
+      const state = join(dir, 'state');
+      writeFileSync(state, '');
+      const saved = process.env.GITHUB_STATE;
+      process.env.GITHUB_STATE = state;
+      try {
+        save();
+      } finally {
+        process.env.GITHUB_STATE = saved;
+      }
+      return readFileSync(state, 'utf8');
+    }
+
     it('writes a one-line name and value as name=value, and loads no node:crypto for it', () => {
       const state = join(dir, 'state');
       const output = join(dir, 'output');
@@ -95,34 +109,21 @@ describe('the @actions/core patch', () => {
       ['a name with =', 'a=b', 'value'],
       ['a name with <<', 'a<<b', 'value'],
     ])("keeps core's form between random delimiters for %s", (_case, name, value) => {
-      const state = join(dir, 'state');
-      writeFileSync(state, '');
-      const saved = process.env.GITHUB_STATE;
-      process.env.GITHUB_STATE = state;
-      try {
-        core.saveState(name, value);
-      } finally {
-        process.env.GITHUB_STATE = saved;
-      }
       const delimiter = /^ghadelimiter_[0-9a-f-]{36}$/;
-      const [first = '', ...rest] = readFileSync(state, 'utf8').split('\n');
+      const [first = '', ...rest] = stateWrittenBy(() => {
+        core.saveState(name, value);
+      }).split('\n');
       expect(first.slice(0, name.length + 2)).toBe(`${name}<<`);
       expect(first.slice(name.length + 2)).toMatch(delimiter);
       expect(rest.join('\n')).toBe(`${value}\n${first.slice(name.length + 2)}\n`);
     });
 
     it('writes a multi-line value that the runner reads back whole', () => {
-      const state = join(dir, 'state');
-      writeFileSync(state, '');
-      const saved = process.env.GITHUB_STATE;
-      process.env.GITHUB_STATE = state;
-      try {
+      const written = stateWrittenBy(() => {
         core.saveState('notes', 'line 1\nline 2');
         core.saveState('run', '{"mode":"multi"}');
-      } finally {
-        process.env.GITHUB_STATE = saved;
-      }
-      expect(parseFileCommands(readFileSync(state, 'utf8'))).toEqual({
+      });
+      expect(parseFileCommands(written)).toEqual({
         notes: 'line 1\nline 2',
         run: '{"mode":"multi"}',
       });
