@@ -14,7 +14,7 @@ if (savedState(StateKey.IsPost) !== 'true') {
   if (buildsHere()) {
     // Every build waits for the engine's facts (the engine takes ~25 ms to answer GET /info): they are asked for
     // before main's code (~0.05 s to load) so that the two overlap. main reads them from the same DockerCli.
-    const { DockerCli } = await import('./docker.js');
+    const { DockerCli } = await import('./docker/cli.js');
     DockerCli.forThisMachine()
       .engineFacts()
       .catch(() => undefined); // main awaits them and reports a failure

@@ -1,12 +1,12 @@
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
 import * as core from '@actions/core';
-import { CACHE_MODES, type CacheMode } from './build-cache.js';
+import { CACHE_MODES, type CacheMode } from './plan/build-cache.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
 import { formatReference, isValidTag, parseReference, type ImageReference } from './reference.js';
-import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
+import { parseRunners, RunnersError, type RunnerMap } from './plan/runners.js';
 import { errorMessage } from './error-message.js';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;

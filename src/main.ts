@@ -3,12 +3,12 @@
 // merge: inputs → collect the shards' records → index → verify → outputs → publish.
 // State is saved before each step that creates something, so post can clean up after a crash.
 import * as core from '@actions/core';
-import { chooseBuilder, setUpBuilder } from './builder.js';
-import { pushedDescriptor, runBuilds, type CompletedBuild } from './build.js';
+import { chooseBuilder, setUpBuilder } from './docker/builder.js';
+import { pushedDescriptor, runBuilds, type CompletedBuild } from './docker/build.js';
 import { Output } from './constants.js';
-import { DockerCli } from './docker.js';
-import { EngineCopyRename } from './engine-copy.js';
-import { platformDigests } from './image-index.js';
+import { DockerCli } from './docker/cli.js';
+import { EngineCopyRename } from './docker/engine-copy.js';
+import { platformDigests } from './image-index/assemble.js';
 import { ManifestPrefetch } from './manifest-prefetch.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
 import {
@@ -21,7 +21,7 @@ import {
   unsupportedInput,
   usesVersionedFlags,
   type Plan,
-} from './plan.js';
+} from './plan/plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 import {
   publishesBuildxIndex,
@@ -31,15 +31,15 @@ import {
   verifyIndex,
   willPublishBuildxIndex,
   type PushedIndex,
-} from './publish.js';
-import { setUpQemu } from './qemu.js';
+} from './image-index/publish.js';
+import { setUpQemu } from './docker/qemu.js';
 import { formatReference, parseReference } from './reference.js';
-import { checkPushAccess, createRegistryClient } from './registry-access.js';
+import { checkPushAccess, createRegistryClient } from './registry/access.js';
 import type { DummyConfigRecord, RegistryClient } from './registry/client.js';
 import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
-import { planMatrix, RunnersError } from './runners.js';
+import { planMatrix, RunnersError } from './plan/runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
-import { collectShards, createHandoff, handOff, requireEveryPlatform } from './shards.js';
+import { collectShards, createHandoff, handOff, requireEveryPlatform } from './handoff/shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
 import { errorMessage } from './error-message.js';
 

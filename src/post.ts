@@ -3,11 +3,11 @@
 // publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
 import * as core from '@actions/core';
 import { Input } from './constants.js';
-import { DockerCli } from './docker.js';
-import { parseTemporaryTag } from './plan.js';
-import { publishTags } from './publish.js';
+import { DockerCli } from './docker/cli.js';
+import { parseTemporaryTag } from './plan/plan.js';
+import { publishTags } from './image-index/publish.js';
 import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
-import { createRegistryClient } from './registry-access.js';
+import { createRegistryClient } from './registry/access.js';
 import type { DeleteTagOptions, FetchedManifest, RegistryClient } from './registry/client.js';
 import { digestOf } from './registry/digest.js';
 import { isImageIndex, type Manifest } from './registry/types.js';

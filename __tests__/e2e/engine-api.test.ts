@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { getExecOutput } from '@actions/exec';
-import { DockerCli, type CommandRunner } from '../../src/docker.js';
+import { DockerCli, type CommandRunner } from '../../src/docker/cli.js';
 import { EngineApi, EngineApiError } from '../../src/engine-api.js';
 import { describeWithLab, lab } from './lab.js';
 import { docker, engineImageNames } from './probe.js';

@@ -1,7 +1,7 @@
 // Issue 3's promises, end to end against the lab with the docker driver: one step builds every platform,
 // publishes one index under the final tags, and leaves no temporary tag behind.
 import { createHash } from 'node:crypto';
-import { isNamingDone } from '../../src/engine-copy.js';
+import { isNamingDone } from '../../src/docker/engine-copy.js';
 import { pushedManifest } from '../../src/manifest-prefetch.js';
 import { formatName } from '../../src/reference.js';
 import { describeWithLab, lab } from './lab.js';

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseBuilder, setUpBuilder } from '../../src/builder.js';
+import { chooseBuilder, setUpBuilder } from '../../src/docker/builder.js';
 import type { Inputs } from '../../src/inputs.js';
-import { DockerCli, type CommandRunner } from '../../src/docker.js';
+import { DockerCli, type CommandRunner } from '../../src/docker/cli.js';
 import { defaultInputs } from './fixtures.js';
 
 const RUN = { runId: '7', runAttempt: '1', job: 'build', action: 'multiarch', startedAt: 1_800_000_000 };

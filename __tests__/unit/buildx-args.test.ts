@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { buildxBuildArgs, buildxCreateArgs, outputSpec, type BuildFiles } from '../../src/buildx-args.js';
+import { buildxBuildArgs, buildxCreateArgs, outputSpec, type BuildFiles } from '../../src/plan/buildx-args.js';
 import type { BuildOptions, Driver } from '../../src/inputs.js';
-import { makePlan, stepHash, type BuilderFacts, type Plan, type RunIdentity } from '../../src/plan.js';
+import { makePlan, stepHash, type BuilderFacts, type Plan, type RunIdentity } from '../../src/plan/plan.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 import { defaultInputs, type InputOverrides } from './fixtures.js';
@@ -300,7 +300,7 @@ describe('outputSpec', () => {
   });
 });
 
-// Regression (src/buildx-args.ts secretFileSpec, fixed): buildx parses a --secret value as one CSV record (encoding/csv), so a
+// Regression (src/plan/buildx-args.ts secretFileSpec, fixed): buildx parses a --secret value as one CSV record (encoding/csv), so a
 // secret file path with a comma (`cfg=/srv/a,b.toml`) becomes `id=cfg,src=/srv/a,b.toml`, which buildx reads as
 // the fields `id=cfg`, `src=/srv/a` and `b.toml` and refuses ("invalid field 'b.toml' must be a key=value pair").
 // The src= field needs CSV quoting, as outputSpec already does for name=.

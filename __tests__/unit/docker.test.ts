@@ -8,12 +8,12 @@ import {
   type CommandRunner,
   type EngineFacts,
   type RunOptions,
-} from '../../src/docker.js';
+} from '../../src/docker/cli.js';
 import { jest } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { transientPushFailure } from '../../src/build.js';
+import { transientPushFailure } from '../../src/docker/build.js';
 import { EngineApi, EngineApiError } from '../../src/engine-api.js';
 import { parseReference } from '../../src/reference.js';
 

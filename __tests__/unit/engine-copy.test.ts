@@ -1,5 +1,5 @@
-import { DockerCli } from '../../src/docker.js';
-import { EngineCopyRename, isNamingDone } from '../../src/engine-copy.js';
+import { DockerCli } from '../../src/docker/cli.js';
+import { EngineCopyRename, isNamingDone } from '../../src/docker/engine-copy.js';
 import { formatReference, parseReference, type ImageReference } from '../../src/reference.js';
 
 const COPY = '127.0.0.1:5000/lab/app:multiarch-tmp-7-1-abcdef01-tq1x2y-all';

@@ -2,7 +2,7 @@
 import type { BuildOptions, Inputs } from '../../src/inputs.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
-import { parseRunners } from '../../src/runners.js';
+import { parseRunners } from '../../src/plan/runners.js';
 
 /** The build options when no build input is set (action.yml's defaults). */
 export function defaultBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {

@@ -7,7 +7,7 @@ import {
   platformManifests,
   serializeIndex,
   type BuildResult,
-} from '../../src/image-index.js';
+} from '../../src/image-index/assemble.js';
 import { parsePlatform, type Platform } from '../../src/platform.js';
 import { MediaType, type Descriptor, type ImageIndex, type ImageManifest } from '../../src/registry/types.js';
 

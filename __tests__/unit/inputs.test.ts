@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import { Input } from '../../src/constants.js';
 import { InputError, parseInputs, parseList } from '../../src/inputs.js';
 import { defaultInputs } from './fixtures.js';
-import { parseRunners } from '../../src/runners.js';
+import { parseRunners } from '../../src/plan/runners.js';
 
 type InputName = `${Input}`;
 type Overrides = Partial<Record<InputName, string>>;

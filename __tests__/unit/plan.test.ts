@@ -13,7 +13,7 @@ import {
   type BuilderFacts,
   type Plan,
   type RunIdentity,
-} from '../../src/plan.js';
+} from '../../src/plan/plan.js';
 import { formatPlatform, parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 import { defaultInputs, type InputOverrides } from './fixtures.js';
@@ -280,7 +280,7 @@ describe('makePlan: annotations', () => {
     expect(plan.indexAnnotations).toEqual(indexAnnotations);
   });
 
-  // Regression (src/plan.ts splitAnnotations, fixed): BuildKit refuses index-level annotations on a single-platform export that has
+  // Regression (src/plan/plan.ts splitAnnotations, fixed): BuildKit refuses index-level annotations on a single-platform export that has
   // no attestations ("index annotations not supported for single platform export"; buildx itself refuses them on
   // the docker driver without the containerd store, for `index:` and `index-descriptor:` alike). makePlan only
   // moves them out of the build in fan-out, and only the exact `index:` prefix: (a) mode auto with ONE platform

@@ -1,7 +1,7 @@
 // verifyIndex over recorded registry exchanges: an assembled index has each image's config read back; buildx's own
 // index is checked from its own platforms, without a request.
 import { parsePlatform } from '../../src/platform.js';
-import { verifyIndex, VerificationError, type PushedIndex } from '../../src/publish.js';
+import { verifyIndex, VerificationError, type PushedIndex } from '../../src/image-index/publish.js';
 import { MediaType, type ImageIndex } from '../../src/registry/types.js';
 import { LAB, LAB_API, manifestHeaders, replayClient, sha256, type Exchange } from './registry-replay.js';
 

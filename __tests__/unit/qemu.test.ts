@@ -1,6 +1,6 @@
 import type { QemuMode } from '../../src/inputs.js';
 import { parsePlatform } from '../../src/platform.js';
-import { emulatorsToRegister, type Emulator } from '../../src/qemu.js';
+import { emulatorsToRegister, type Emulator } from '../../src/docker/qemu.js';
 
 const AARCH64: Emulator = { qemuName: 'aarch64', architecture: 'arm64' };
 const X86_64: Emulator = { qemuName: 'x86_64', architecture: 'amd64' };

@@ -9,7 +9,7 @@ import type { CredentialSource } from './credentials.js';
 import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
 import { defaultFetch, nextPage, type Fetch, type HttpResponse } from './http.js';
-import { TagDeleter, type DeleteTagOptions, type DummyConfigRecord, type TagDeletion } from './tag-deletion.js';
+import { TagDeleter, type DeleteTagOptions, type DummyConfigRecord, type TagDeletion } from './cleanup/tag-deletion.js';
 import { Transport, repositoryCredentials, repositoryTarget } from './transport.js';
 import {
   MANIFEST_MEDIA_TYPES,

@@ -1,9 +1,9 @@
 // Pure functions from the plan to buildx argv. Every item is one argv element: nothing here passes through a
 // shell, so tags, labels and build args with shell metacharacters arrive as written.
-import type { BuildOptions, Driver } from './inputs.js';
+import type { BuildOptions, Driver } from '../inputs.js';
 import { compareVersions, type BuilderFacts, type Plan, type PlannedBuild } from './plan.js';
-import { formatPlatform } from './platform.js';
-import { formatName } from './reference.js';
+import { formatPlatform } from '../platform.js';
+import { formatName } from '../reference.js';
 
 /** Files main prepares for one build: where buildx writes its metadata, and secrets already written to files. */
 export interface BuildFiles {

@@ -1,6 +1,6 @@
 // The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
 // entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
-import { formatPlatform, normalizePlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
+import { formatPlatform, normalizePlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
 
 export interface RunnerMap {
   /** Runner label by platform prefix, spelled canonically: `linux/arm` (every arm variant) or a full platform. */

@@ -2,9 +2,9 @@
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
 import type { CacheMode } from './build-cache.js';
 import { buildCacheSpecs } from './build-cache.js';
-import type { Inputs, PublishWhen } from './inputs.js';
-import { formatPlatform, nativePlatforms, platformSlug, samePlatform, type Platform } from './platform.js';
-import { formatName, type ImageName, type ImageReference } from './reference.js';
+import type { Inputs, PublishWhen } from '../inputs.js';
+import { formatPlatform, nativePlatforms, platformSlug, samePlatform, type Platform } from '../platform.js';
+import { formatName, type ImageName, type ImageReference } from '../reference.js';
 
 /** What main learned about the builder before planning. */
 export interface BuilderFacts {

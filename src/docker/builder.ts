@@ -2,10 +2,10 @@
 // post removes.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildxCreateArgs, type BuildkitdConfig } from './buildx-args.js';
-import type { DockerCli } from './docker.js';
-import type { Inputs } from './inputs.js';
-import { stepHash, type BuilderFacts, type RunIdentity } from './plan.js';
+import { buildxCreateArgs, type BuildkitdConfig } from '../plan/buildx-args.js';
+import type { DockerCli } from './cli.js';
+import type { Inputs } from '../inputs.js';
+import { stepHash, type BuilderFacts, type RunIdentity } from '../plan/plan.js';
 
 /** Which builder this run will use, and whether it creates it (so state can record it before it exists). */
 export function chooseBuilder(

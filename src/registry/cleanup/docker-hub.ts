@@ -7,10 +7,10 @@
 //   hub-tool does (`hub-tool tag rm`, pkg/hub/tags.go). The Hub API reference documents only GET and HEAD of
 //   /v2/namespaces/{namespace}/repositories/{repository}/tags/{tag}, so this is the endpoint Docker's client
 //   uses rather than a documented one.
-import { DOCKER_HUB, formatReference, type ImageName } from '../reference.js';
-import type { RetryPolicy } from '../retry.js';
-import { NotYetVisibleError, RegistryAuthError, RegistryError } from './errors.js';
-import type { Transport } from './transport.js';
+import { DOCKER_HUB, formatReference, type ImageName } from '../../reference.js';
+import type { RetryPolicy } from '../../retry.js';
+import { NotYetVisibleError, RegistryAuthError, RegistryError } from '../errors.js';
+import type { Transport } from '../transport.js';
 
 const HUB_API = 'https://hub.docker.com';
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };

@@ -1,6 +1,6 @@
 // The `cache` convenience input: per-build cache specs, so that the builds of a fan-out and the legs of a matrix
 // (one build per platform each) never overwrite each other's cache, and a cache outage never fails a build.
-import { formatName, type ImageName } from './reference.js';
+import { formatName, type ImageName } from '../reference.js';
 
 export const CACHE_MODES = ['none', 'gha', 'registry'] as const;
 export type CacheMode = (typeof CACHE_MODES)[number];

@@ -1,7 +1,7 @@
 // The image index this action publishes: assembled from what the builds pushed, and checked before anything is
 // published. Pure: manifests and configs come in as data.
-import { formatPlatform, normalizePlatform, samePlatform, type Platform } from './platform.js';
-import { MediaType, isImageIndex, type Descriptor, type ImageIndex, type Manifest } from './registry/types.js';
+import { formatPlatform, normalizePlatform, samePlatform, type Platform } from '../platform.js';
+import { MediaType, isImageIndex, type Descriptor, type ImageIndex, type Manifest } from '../registry/types.js';
 
 /** What one build pushed: the descriptor buildx reported, the manifest behind it, and the platform it built. */
 export interface BuildResult {

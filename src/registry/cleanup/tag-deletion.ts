@@ -11,15 +11,15 @@
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
 //      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
-import { DOCKER_HUB, formatName, formatReference, type ImageName } from '../reference.js';
-import type { RegistryClient } from './client.js';
+import { DOCKER_HUB, formatName, formatReference, type ImageName } from '../../reference.js';
+import type { RegistryClient } from '../client.js';
 import { DockerHubApi } from './docker-hub.js';
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../../node-crypto.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
-import { RegistryAuthError, RegistryError, refuseProtected } from './errors.js';
+import { RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
 import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
-import { repositoryTarget, type Transport } from './transport.js';
-import { MediaType } from './types.js';
+import { repositoryTarget, type Transport } from '../transport.js';
+import { MediaType } from '../types.js';
 
 /** How deleteTag removed the tag. */
 export type TagDeletion =

@@ -1,13 +1,13 @@
 // Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
 // tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
 import * as core from '@actions/core';
-import { assembleIndex, indexProblems, platformManifests, serializeIndex, type BuildResult } from './image-index.js';
-import type { Plan } from './plan.js';
-import { normalizePlatform, type Platform } from './platform.js';
-import { formatName, formatReference, type ImageName, type ImageReference } from './reference.js';
-import type { FetchedManifest, RegistryClient } from './registry/client.js';
-import { digestOf } from './registry/digest.js';
-import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from './registry/types.js';
+import { assembleIndex, indexProblems, platformManifests, serializeIndex, type BuildResult } from './assemble.js';
+import type { Plan } from '../plan/plan.js';
+import { normalizePlatform, type Platform } from '../platform.js';
+import { formatName, formatReference, type ImageName, type ImageReference } from '../reference.js';
+import type { FetchedManifest, RegistryClient } from '../registry/client.js';
+import { digestOf } from '../registry/digest.js';
+import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from '../registry/types.js';
 
 export interface PushedIndex {
   descriptor: Descriptor;

@@ -3,10 +3,10 @@
 // temporary name goes in post, with the registry's temporary tags (re-tagging is cheap where deleting an image's
 // content is not: the copy keeps its final tags).
 import * as core from '@actions/core';
-import { finishedStatus } from './buildx-progress.js';
-import type { DockerCli } from './docker.js';
-import type { ImageReference } from './reference.js';
-import { errorMessage } from './error-message.js';
+import { finishedStatus } from '../buildx-progress.js';
+import type { DockerCli } from './cli.js';
+import type { ImageReference } from '../reference.js';
+import { errorMessage } from '../error-message.js';
 
 /**
  * Gives the engine's copy, known by its first temporary name, the final tags. The engine takes a while to tag right

@@ -3,8 +3,8 @@
 // TagDeleter, so one config serves every dummy of a post step in a repository), and its manifest names the tag it is
 // put under: so its digest is new, and no other tag or image shares it. Deleting it by digest can only remove the
 // dummy that this deleter put under that very tag.
-import { digestOf } from './digest.js';
-import { MediaType, type ImageManifest } from './types.js';
+import { digestOf } from '../digest.js';
+import { MediaType, type ImageManifest } from '../types.js';
 
 const NONCE_LABEL = 'dev.multiarch-build.dummy-nonce';
 

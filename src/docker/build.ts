@@ -2,15 +2,15 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { buildxBuildArgs, csvField } from './buildx-args.js';
-import { CommandError, type DockerCli, type RunOptions } from './docker.js';
-import type { BuildOptions } from './inputs.js';
-import { nodeCrypto } from './node-crypto.js';
-import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
-import { formatPlatform } from './platform.js';
-import type { Descriptor } from './registry/types.js';
-import { retry, type RetryPolicy } from './retry.js';
-import { errorMessage } from './error-message.js';
+import { buildxBuildArgs, csvField } from '../plan/buildx-args.js';
+import { CommandError, type DockerCli, type RunOptions } from './cli.js';
+import type { BuildOptions } from '../inputs.js';
+import { nodeCrypto } from '../node-crypto.js';
+import type { BuilderFacts, Plan, PlannedBuild } from '../plan/plan.js';
+import { formatPlatform } from '../platform.js';
+import type { Descriptor } from '../registry/types.js';
+import { retry, type RetryPolicy } from '../retry.js';
+import { errorMessage } from '../error-message.js';
 
 /** The parts of buildx's metadata file this action reads. */
 export interface BuildMetadata {

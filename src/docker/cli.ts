@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { lstatSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { cliPluginDirs, EngineApi, EngineUnreachableError } from './engine-api.js';
-import { formatName, formatReference, type ImageReference } from './reference.js';
-import { errorMessage } from './error-message.js';
+import { cliPluginDirs, EngineApi, EngineUnreachableError } from '../engine-api.js';
+import { formatName, formatReference, type ImageReference } from '../reference.js';
+import { errorMessage } from '../error-message.js';
 
 export interface CommandResult {
   exitCode: number;

@@ -2,9 +2,9 @@
 // registered yet. The host's qemu-user-static is used when present (no image pull); else the binfmt image.
 import * as core from '@actions/core';
 import * as binfmt from './binfmt.js';
-import type { DockerCli } from './docker.js';
-import type { QemuMode } from './inputs.js';
-import { nativePlatforms, qemuName, samePlatform, type Platform } from './platform.js';
+import type { DockerCli } from './cli.js';
+import type { QemuMode } from '../inputs.js';
+import { nativePlatforms, qemuName, samePlatform, type Platform } from '../platform.js';
 
 /** An emulator to register: its qemu-user name (binfmt entry) and the architecture the binfmt image calls it. */
 export interface Emulator {

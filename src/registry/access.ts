@@ -2,10 +2,10 @@
 // secret masked in the log, each retry of a failing request logged, and a check before any build that the
 // credentials are accepted (a wrong password fails in seconds, not after a build).
 import * as core from '@actions/core';
-import { formatName, type ImageName } from './reference.js';
-import { RegistryClient, type DummyConfigRecord } from './registry/client.js';
-import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
-import { RegistryAuthError, RegistryError } from './registry/errors.js';
+import { formatName, type ImageName } from '../reference.js';
+import { RegistryClient, type DummyConfigRecord } from './client.js';
+import { DockerConfigCredentials, type CredentialSource } from './credentials.js';
+import { RegistryAuthError, RegistryError } from './errors.js';
 
 export function createRegistryClient(
   env: NodeJS.ProcessEnv = process.env,

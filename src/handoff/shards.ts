@@ -1,15 +1,15 @@
 // The matrix flow's two ends: a shard hands off what each of its builds pushed; the merge collects one record per
 // platform and fails closed, naming every missing platform and where it looked.
 import * as core from '@actions/core';
-import { pushedDescriptor, type CompletedBuild } from './build.js';
-import { CacheHandoff } from './handoff/cache.js';
-import { DirectoryHandoff } from './handoff/directory.js';
-import type { DigestHandoff } from './handoff/handoff.js';
-import { imageKey, type ShardRecord } from './handoff/record.js';
-import type { Inputs } from './inputs.js';
-import type { Plan, RunIdentity } from './plan.js';
-import { formatPlatform } from './platform.js';
-import { formatName, formatReference } from './reference.js';
+import { pushedDescriptor, type CompletedBuild } from '../docker/build.js';
+import { CacheHandoff } from './cache.js';
+import { DirectoryHandoff } from './directory.js';
+import type { DigestHandoff } from './handoff.js';
+import { imageKey, type ShardRecord } from './record.js';
+import type { Inputs } from '../inputs.js';
+import type { Plan, RunIdentity } from '../plan/plan.js';
+import { formatPlatform } from '../platform.js';
+import { formatName, formatReference } from '../reference.js';
 
 export function createHandoff(handoffDir: string, tempDir: string): DigestHandoff {
   return handoffDir === '' ? new CacheHandoff({ tempDir }) : new DirectoryHandoff(handoffDir);
