@@ -7,9 +7,8 @@ import { chooseBuilder, setUpBuilder } from './docker/builder.js';
 import { pushedDescriptor, runBuilds, type CompletedBuild } from './docker/build.js';
 import { Output } from './constants.js';
 import { DockerCli } from './docker/cli.js';
-import { EngineCopyRename } from './docker/engine-copy.js';
+import { tagEngineCopy } from './docker/engine-copy.js';
 import { platformDigests } from './image-index/assemble.js';
-import { ManifestPrefetch } from './manifest-prefetch.js';
 import { getInputs, InputError, type Inputs } from './inputs.js';
 import {
   describePlan,
@@ -18,25 +17,17 @@ import {
   PlanError,
   publishWhen,
   splitAnnotations,
-  unsupportedInput,
-  usesVersionedFlags,
   type Plan,
 } from './plan/plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
-import {
-  publishesBuildxIndex,
-  publishTags,
-  pushIndex,
-  temporaryReferences,
-  verifyIndex,
-  willPublishBuildxIndex,
-  type PushedIndex,
-} from './image-index/publish.js';
+import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './image-index/publish.js';
 import { setUpQemu } from './docker/qemu.js';
-import { formatReference, parseReference } from './reference.js';
+import { unsupportedInput } from './plan/buildx-version.js';
+import { formatReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry/access.js';
-import type { DummyConfigRecord, RegistryClient } from './registry/client.js';
-import { DockerConfigCredentials, type CredentialSource } from './registry/credentials.js';
+import type { RegistryClient } from './registry/client.js';
+import type { CredentialSource } from './registry/credential.js';
+import { DockerConfigCredentials } from './registry/credentials.js';
 import { planMatrix, RunnersError } from './plan/runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './handoff/shards.js';
@@ -87,15 +78,13 @@ async function buildAndPush(
   credentials: CredentialSource,
 ): Promise<void> {
   const run = runIdentity();
-  const docker = DockerCli.forThisMachine();
+  const docker = new DockerCli();
   const tempDir = await stepTempDir();
   const timings = state.timings;
 
-  // The access check talks to the registry, and the engine's facts (started by the entry point already, or here)
-  // arrive, while QEMU is set up; both are awaited before any build.
-  const access = inputs.push ? checkPushAccess(registry, credentials, inputs.tags) : Promise.resolve();
-  access.catch(() => undefined);
-  docker.engineFacts().catch(() => undefined);
+  // A wrong password or a missing permission fails here, in seconds, not after the build.
+  if (inputs.push)
+    await phase(timings, 'Check registry access', () => checkPushAccess(registry, credentials, inputs.tags));
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
   const builderChoice = chooseBuilder(inputs, run);
@@ -103,8 +92,8 @@ async function buildAndPush(
   saveRunState(state);
   const builder = await phase(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
   state.builder = { name: builder.name, created: builder.created };
-
-  await phase(timings, 'Check registry access', () => access);
+  const unsupported = unsupportedInput(inputs, await docker.buildxVersion());
+  if (unsupported !== undefined) throw new PlanError(unsupported);
 
   const plan = makePlan(inputs, builder, run);
   core.info(`Plan: ${describePlan(plan)}`);
@@ -113,34 +102,8 @@ async function buildAndPush(
   // The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
   if (builder.driver === 'docker') state.engineImages = state.temporaryTags;
   saveRunState(state);
-  // post deletes the temporary tags, each first pointed at a dummy whose config must be in the repository: that
-  // tiny blob is uploaded while the build runs, and post reuses it (a shard's tags are the merge job's to delete).
-  // The upload starts once buildx has, so that making the blob (node:crypto's load) does not delay the build.
-  let dummyConfig: Promise<DummyConfigRecord> | undefined;
-  const uploadDummyConfig =
-    state.cleanup && inputs.mode !== 'shard' && state.temporaryTags.length > 0
-      ? (): void => {
-          dummyConfig ??= registry.prepareTagDeletion(state.temporaryTags.map(parseReference));
-        }
-      : undefined;
 
-  // The engine's copy of buildx's index, when that is what the run publishes, takes the final tags
-  // (engine-copy.ts): known before the build for a build of several platforms, so it starts while buildx pushes.
-  const earlyRename = willPublishBuildxIndex(plan) ? engineCopyRename(plan, state, docker) : undefined;
-  // What the builds push is read back for the index as buildx reports each push, not once the builds end.
-  const [primary] = plan.repositories;
-  const pushedManifests =
-    plan.push && inputs.mode !== 'shard' && primary ? new ManifestPrefetch(registry, primary) : undefined;
-  const onLine = (line: string): void => {
-    earlyRename?.watch(line);
-    pushedManifests?.watch(line);
-  };
-  const builds = await phase(timings, 'Build', () =>
-    runBuilds(plan, inputs.build, builder, docker, tempDir, {
-      onLine,
-      ...(uploadDummyConfig ? { onStart: uploadDummyConfig } : {}),
-    }).catch((error: unknown) => explainBuildFailure(inputs, docker, error)),
-  );
+  const builds = await phase(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
   setBuildOutputs(builds);
   if (!plan.push) {
     state.mainCompleted = true;
@@ -160,42 +123,17 @@ async function buildAndPush(
     state.mainCompleted = true;
     return;
   }
-  if (dummyConfig) state.dummyConfig = await dummyConfig;
   const images = builds.map((completed) => ({
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
   }));
-  // While the index is read and verified, the engine's copy gets its final tags (post removes its temporary name).
-  const rename = publishesBuildxIndex(images, plan.indexAnnotations)
-    ? (earlyRename ?? engineCopyRename(plan, state, docker))
-    : undefined;
-  const renaming = rename?.finish();
-  const pushed = await phase(timings, 'Assemble index', () =>
-    pushIndex(plan, images, registry, pushedManifests?.getManifest),
-  );
-  await Promise.all([finishIndex(plan, pushed, state, registry), renaming]);
-}
-
-/**
- * A failed build is rethrown, or explained by buildx's version when an input asked for a flag this buildx does not
- * know (it refuses such a flag before building or pushing anything). The version is asked for only here: it costs a
- * buildx start, which builds that succeed do not wait for.
- */
-async function explainBuildFailure(inputs: Inputs, docker: DockerCli, error: unknown): Promise<never> {
-  if (usesVersionedFlags(inputs)) {
-    const buildxVersion = await docker.buildxVersion().catch(() => undefined);
-    const unsupported = buildxVersion === undefined ? undefined : unsupportedInput(inputs, buildxVersion);
-    if (unsupported !== undefined) throw new PlanError(unsupported, { cause: error });
+  const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
+  // The docker driver's copy of buildx's own index, when that is what the run publishes, takes the final tags.
+  const [engineCopy] = state.engineImages;
+  if (pushed.madeByBuildx && engineCopy !== undefined && plan.publish !== 'false') {
+    await tagEngineCopy(docker, engineCopy, plan.finalTags);
   }
-  throw error;
-}
-
-/** The rename of the docker driver's copy of the index, where there is one and the run publishes. */
-function engineCopyRename(plan: Plan, state: RunState, docker: DockerCli): EngineCopyRename | undefined {
-  const [copy] = state.engineImages;
-  return copy === undefined || plan.publish === 'false'
-    ? undefined
-    : new EngineCopyRename(docker, copy, plan.finalTags);
+  await finishIndex(plan, pushed, state, registry);
 }
 
 /** No build: every platform's record from the shards, one index over them, published here and now. */
@@ -237,7 +175,6 @@ async function finishIndex(
   if (!primary) throw new Error('no repository to verify the index in');
   await phase(state.timings, 'Verify index', () => verifyIndex(pushed, plan.platforms, primary, registry));
   state.index = pushed.descriptor;
-  state.indexBytes = pushed.bytes.toString('base64');
   state.platformDigests = platformDigests(pushed.index);
   core.setOutput(Output.Digest, pushed.descriptor.digest);
   core.setOutput(Output.PlatformDigests, JSON.stringify(state.platformDigests));

@@ -4,12 +4,12 @@
 import * as core from '@actions/core';
 import { Input } from './constants.js';
 import { DockerCli } from './docker/cli.js';
-import { parseTemporaryTag } from './plan/plan.js';
+import { parseTemporaryTag } from './plan/temporary-tag.js';
 import { publishTags } from './image-index/publish.js';
 import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry/access.js';
-import type { DeleteTagOptions, FetchedManifest, RegistryClient } from './registry/client.js';
-import { digestOf } from './registry/digest.js';
+import { TagDeleter, type DeleteTagOptions } from './registry/cleanup/tag-deletion.js';
+import type { FetchedManifest, RegistryClient } from './registry/client.js';
 import { isImageIndex, type Manifest } from './registry/types.js';
 import { phase } from './runtime.js';
 import { loadRunState, type RunState } from './state.js';
@@ -21,6 +21,7 @@ export async function runPostStep(): Promise<void> {
   try {
     const state = loadRunState();
     if (state) await post(state);
+    else core.info('Main saved no state: nothing to publish or clean up.');
   } catch (error) {
     // What cleanup could not do is said in its own warnings; this one names what went wrong.
     core.warning(`post step: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -29,13 +30,7 @@ export async function runPostStep(): Promise<void> {
 
 async function post(state: RunState): Promise<void> {
   const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
-  const registry = createRegistryClient(undefined, undefined, state.dummyConfig);
-  // The engine's part of cleanup (docker commands, the slowest part) needs nothing from the registry: it starts
-  // first, and the registry's part runs meanwhile.
-  const engineCleanup = state.cleanup ? cleanUpEngine(state, DockerCli.forThisMachine(), report) : Promise.resolve();
-  // Deleting this run's temporary tags first needs a dummy config in each of their repositories: main uploaded it
-  // while it built, else its upload runs now.
-  if (state.cleanup) void registry.prepareTagDeletion(state.temporaryTags.map(parseReference));
+  const registry = createRegistryClient();
   const index = await readIndex(state, registry);
 
   await phase(state.timings, 'Publish and clean up', async () => {
@@ -48,7 +43,8 @@ async function post(state: RunState): Promise<void> {
         protectedDigests(state, index?.json),
         core.getInput(Input.GithubToken),
       );
-      await Promise.all([cleanUpRegistry(state, cleaner, publishing), engineCleanup]);
+      // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
+      await Promise.all([cleanUpRegistry(state, cleaner, publishing), cleanUpEngine(state, new DockerCli(), report)]);
     } else {
       await publishing;
       if (state.temporaryTags.length > 0) {
@@ -60,20 +56,13 @@ async function post(state: RunState): Promise<void> {
   await core.summary.addRaw(summaryMarkdown(state, report)).write();
 }
 
-/**
- * The index main pushed: post publishes its bytes and protects everything it references. main saved the bytes,
- * which spares a round trip before publishing; else (or when they do not match its digest) they are read once.
- */
+/** The index main pushed, read back once: post publishes its bytes and protects everything it references. */
 async function readIndex(
   state: RunState,
   registry: RegistryClient,
 ): Promise<Pick<FetchedManifest, 'bytes' | 'json'> | undefined> {
   const [first] = state.finalTags;
   if (!state.index || first === undefined) return undefined;
-  const saved = Buffer.from(state.indexBytes ?? '', 'base64');
-  if (saved.length > 0 && digestOf(saved) === state.index.digest) {
-    return { bytes: saved, json: JSON.parse(saved.toString('utf8')) as Manifest };
-  }
   try {
     return await registry.getManifest(parseReference(first), state.index.digest);
   } catch (error) {
@@ -179,12 +168,16 @@ type TagOptions = Pick<DeleteTagOptions, 'present'>;
 
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
 class TagCleaner {
+  readonly #deleter: TagDeleter;
+
   constructor(
     private readonly registry: RegistryClient,
     readonly report: PostReport,
     private readonly protectedDigests: ReadonlySet<string>,
     private readonly githubToken: string,
-  ) {}
+  ) {
+    this.#deleter = new TagDeleter(registry);
+  }
 
   async deleteAll(tags: ImageReference[], options: TagOptions = {}): Promise<void> {
     await Promise.all(tags.map((tag) => this.delete(tag, options)));
@@ -235,7 +228,7 @@ class TagCleaner {
   private async delete(tag: ImageReference, options: TagOptions = {}): Promise<void> {
     const reference = formatReference(tag);
     try {
-      const outcome = await this.registry.deleteTag(tag, tag.tag ?? '', {
+      const outcome = await this.#deleter.deleteTag(tag, tag.tag ?? '', {
         ...options,
         protectedDigests: this.protectedDigests,
         ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),

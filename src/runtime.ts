@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import type { RunIdentity } from './plan/plan.js';
+import type { RunIdentity } from './plan/temporary-tag.js';
 import type { PhaseTiming } from './state.js';
 
 export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {

@@ -3,7 +3,6 @@
 import * as core from '@actions/core';
 import { StateKey } from './constants.js';
 import type { PublishWhen } from './inputs.js';
-import type { DummyConfigRecord } from './registry/client.js';
 import type { Descriptor } from './registry/types.js';
 
 export interface PhaseTiming {
@@ -34,10 +33,6 @@ export interface RunState {
   builder?: { name: string; created: boolean };
   /** The index pushed by digest, and its platform manifests. */
   index?: Descriptor;
-  /** The index's bytes as pushed (base64): post publishes them without reading them back first. */
-  indexBytes?: string;
-  /** The dummies' config main uploaded for post's tag deletions (a nonce, not a secret), and where. */
-  dummyConfig?: DummyConfigRecord;
   platformDigests: Record<string, string>;
   timings: PhaseTiming[];
 }

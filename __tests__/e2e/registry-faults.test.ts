@@ -2,6 +2,7 @@
 // Retry-After and connection resets: a whole get / push / tag / delete sequence still succeeds.
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
+import { TagDeleter } from '../../src/registry/cleanup/tag-deletion.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { describeWithLab, lab } from './lab.js';
 import { busybox, copyBusybox } from './support/busybox.js';
@@ -45,7 +46,7 @@ describeWithLab('RegistryClient retries through a fault-injecting proxy', () => 
       'application/vnd.oci.image.index.v1+json',
     );
     expect(await client.putManifest(name, 'temporary', bytes, mediaType)).toBe(digest);
-    expect(await client.deleteTag(name, 'temporary')).toBe('dummy-digest-delete');
+    expect(await new TagDeleter(client).deleteTag(name, 'temporary')).toBe('dummy-digest-delete');
 
     const injected = proxy?.log.filter((line) => !line.endsWith('→ pass')) ?? [];
     expect(injected).toHaveLength(faults.length);

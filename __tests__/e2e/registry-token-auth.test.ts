@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
+import { TagDeleter } from '../../src/registry/cleanup/tag-deletion.js';
 import { DockerConfigCredentials } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import { describeWithLab } from './lab.js';
@@ -58,7 +59,7 @@ describeWithLab('RegistryClient against a registry with token authentication', (
     expect((await client.getManifest(name, 'temporary')).bytes.equals(bytes)).toBe(true);
     expect((await client.listTags(name)).sort()).toEqual(['kept', 'temporary']);
 
-    expect(await client.deleteTag(name, 'temporary', { protectedDigests: new Set([digest]) })).toBe(
+    expect(await new TagDeleter(client).deleteTag(name, 'temporary', { protectedDigests: new Set([digest]) })).toBe(
       'dummy-digest-delete',
     );
     expect(await client.listTags(name)).toEqual(['kept']);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ImageName } from '../../src/reference.js';
 import { defaultFetch } from '../../src/registry/http.js';
 import { RegistryClient } from '../../src/registry/client.js';
+import { TagDeleter } from '../../src/registry/cleanup/tag-deletion.js';
 import { DockerConfigCredentials } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import { MediaType, isImageIndex } from '../../src/registry/types.js';
@@ -86,7 +87,8 @@ describeWithLab('RegistryClient against the lab registries', () => {
     await client.putManifest(name, 'kept', bytes, mediaType);
     expect(await client.waitForManifest(name, 'temporary', digest)).toEqual({ mediaType, digest, size: bytes.length });
 
-    expect(await client.deleteTag(name, 'temporary', { protectedDigests: new Set([digest]) })).toBe(
+    const deleter = new TagDeleter(client);
+    expect(await deleter.deleteTag(name, 'temporary', { protectedDigests: new Set([digest]) })).toBe(
       'dummy-digest-delete',
     );
     expect(await client.listTags(name)).toEqual(['kept']);
@@ -94,7 +96,7 @@ describeWithLab('RegistryClient against the lab registries', () => {
     expect((await client.getManifest(name, digest)).bytes.equals(bytes)).toBe(true);
     expect((await client.headManifest(name, 'kept'))?.digest).toBe(digest);
 
-    expect(await client.deleteTag(name, 'temporary')).toBe('absent');
+    expect(await deleter.deleteTag(name, 'temporary')).toBe('absent');
   });
 
   it('fails with a RegistryAuthError at the first request when the password is wrong', async () => {

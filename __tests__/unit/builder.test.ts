@@ -1,40 +1,73 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseBuilder, setUpBuilder } from '../../src/docker/builder.js';
+import { DockerCli } from '../../src/docker/cli.js';
+import { CommandError, type CommandRunner } from '../../src/docker/command.js';
 import type { Inputs } from '../../src/inputs.js';
-import { DockerCli, type CommandRunner } from '../../src/docker/cli.js';
+import type { BuilderFacts } from '../../src/plan/plan.js';
+import { stepHash } from '../../src/plan/temporary-tag.js';
 import { defaultInputs } from './fixtures.js';
 
 const RUN = { runId: '7', runAttempt: '1', job: 'build', action: 'multiarch', startedAt: 1_800_000_000 };
+const CREATED_NAME = `multiarch-7-1-${stepHash(RUN)}`;
+
+describe('chooseBuilder', () => {
+  test.each<[string, { builder?: string; driver: Inputs['driver'] }, { name?: string; create: boolean }]>([
+    [
+      'a named builder is used as it is, whatever the driver',
+      { builder: 'mine', driver: 'docker' },
+      { name: 'mine', create: false },
+    ],
+    ["driver docker: the engine's own builder, named later after the context", { driver: 'docker' }, { create: false }],
+    [
+      'another driver: a builder named after the run and the step, created',
+      { driver: 'docker-container' },
+      { name: CREATED_NAME, create: true },
+    ],
+  ])('%s', (_, { builder = '', driver }, choice) => {
+    expect(chooseBuilder(defaultInputs({ builder, driver }), RUN)).toEqual(choice);
+  });
+
+  test('two steps of one run get different builders', () => {
+    const inputs = defaultInputs({ driver: 'docker-container' });
+    expect(chooseBuilder(inputs, { ...RUN, job: 'other' }).name).not.toBe(chooseBuilder(inputs, RUN).name);
+  });
+});
 
 /** A docker CLI that answers each command the way the lab's engine does, and records what it was asked. */
-function fakeDocker(driver: string, containerdStore: boolean): { docker: DockerCli; commands: string[] } {
+function fakeDocker(
+  driver: string,
+  { containerdStore = false, buildxVersion = '0.13.1+ds1', infoFails = false } = {},
+): { docker: DockerCli; commands: string[] } {
   const commands: string[] = [];
   const info = {
-    client: { Context: 'lab', Plugins: [{ Name: 'buildx', Version: '0.13.1+ds1' }] },
+    client: { Context: 'lab', Plugins: [{ Name: 'buildx', Version: buildxVersion }] },
     driverStatus: containerdStore ? [['driver-type', 'io.containerd.snapshotter.v1']] : [],
   };
   const answers: [RegExp, string][] = [
     [/^info --format /, JSON.stringify(info)],
-    [/^buildx inspect /, `Name: x\nDriver: ${driver}\n\nNodes:\nPlatforms: linux/amd64, linux/arm64\n`],
+    [/^buildx inspect --bootstrap /, `Name: x\nDriver: ${driver}\n\nNodes:\nPlatforms: linux/amd64, linux/arm64\n`],
     [/^buildx create /, 'created\n'],
   ];
   const run: CommandRunner = (command, args) => {
     const line = args.join(' ');
     commands.push(line);
+    if (infoFails && args[0] === 'info') {
+      return Promise.resolve({ exitCode: 1, stdout: '', stderr: 'ERROR: Cannot connect to the Docker daemon\n' });
+    }
     const answer = answers.find(([pattern]) => pattern.test(line));
-    // No plugin path in the info below: buildx commands go through docker.
     if (command !== 'docker' || !answer) return Promise.reject(new Error(`unexpected command: ${command} ${line}`));
     return Promise.resolve({ exitCode: 0, stdout: answer[1], stderr: '' });
   };
   return { docker: new DockerCli(run), commands };
 }
 
-const verbs = (commands: string[]): string[] => commands.map((line) => line.split(' ').slice(0, 2).join(' ')).sort();
+/** Each command's first two words. */
+const verbs = (commands: string[]): string[] => commands.map((line) => line.split(' ').slice(0, 2).join(' '));
 
-describe('setUpBuilder runs only the docker commands whose answer it needs', () => {
-  test.each<[string, { builder?: string; driver: Inputs['driver']; store: boolean }, string[], object]>([
+describe('setUpBuilder', () => {
+  test.each<[string, { builder?: string; driver: Inputs['driver']; store: boolean }, string[], BuilderFacts]>([
     [
       "the engine's own builder: one docker info, no buildx command (driver docker, named after the context)",
       { driver: 'docker', store: true },
@@ -48,57 +81,102 @@ describe('setUpBuilder runs only the docker commands whose answer it needs', () 
       { name: 'lab', driver: 'docker', multiPlatform: false, created: false },
     ],
     [
-      'a named docker-container builder: inspected',
+      'a named docker-container builder: inspected, multi-platform without the containerd store',
       { builder: 'mine', driver: 'docker-container', store: false },
-      ['buildx inspect', 'info --format'],
+      ['info --format', 'buildx inspect'],
       { name: 'mine', driver: 'docker-container', multiPlatform: true, created: false },
     ],
     [
-      'a named builder that turns out to use the docker driver: multi-platform only with the containerd store',
+      'a named builder that turns out to use the docker driver: not multi-platform without the containerd store',
       { builder: 'mine', driver: 'docker', store: false },
-      ['buildx inspect', 'info --format'],
+      ['info --format', 'buildx inspect'],
       { name: 'mine', driver: 'docker', multiPlatform: false, created: false },
+    ],
+    [
+      'a named builder that turns out to use the docker driver: multi-platform with the containerd store',
+      { builder: 'mine', driver: 'docker', store: true },
+      ['info --format', 'buildx inspect'],
+      { name: 'mine', driver: 'docker', multiPlatform: true, created: false },
     ],
     [
       'a builder this run creates: created, then inspected',
       { driver: 'docker-container', store: false },
-      ['buildx create', 'buildx inspect', 'info --format'],
-      { name: 'multiarch-7-1-', driver: 'docker-container', multiPlatform: true, created: true },
+      ['info --format', 'buildx create', 'buildx inspect'],
+      { name: CREATED_NAME, driver: 'docker-container', multiPlatform: true, created: true },
     ],
   ])('%s', async (_, { builder = '', driver, store }, expectedCommands, expectedFacts) => {
     const inputs = defaultInputs({ builder, driver });
-    const { docker, commands } = fakeDocker(driver, store);
-    const facts = await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    const { docker, commands } = fakeDocker(driver, { containerdStore: store });
+    await expect(setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent')).resolves.toEqual(
+      expectedFacts,
+    );
     expect(verbs(commands)).toEqual(expectedCommands);
-    const { name, ...rest } = expectedFacts as { name: string };
-    expect(facts).toMatchObject(rest);
-    expect(facts.name.startsWith(name)).toBe(true);
+  });
+
+  test('creates the builder with its driver and driver options, bootstrapped, and inspects that one', async () => {
+    const inputs = defaultInputs({
+      driver: 'docker-container',
+      driverOpts: ['network=host', 'image=moby/buildkit:v0.25.1'],
+    });
+    const { docker, commands } = fakeDocker('docker-container');
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    expect(commands.slice(1)).toEqual([
+      `buildx create --name ${CREATED_NAME} --driver docker-container --driver-opt network=host --driver-opt image=moby/buildkit:v0.25.1 --bootstrap`,
+      `buildx inspect --bootstrap ${CREATED_NAME}`,
+    ]);
+  });
+
+  test('a docker info that fails fails the set-up before any builder is created', async () => {
+    const inputs = defaultInputs({ driver: 'docker-container' });
+    const { docker, commands } = fakeDocker('docker-container', { infoFails: true });
+    const setUp = setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    await expect(setUp).rejects.toBeInstanceOf(CommandError);
+    await expect(setUp).rejects.toThrow('ERROR: Cannot connect to the Docker daemon');
+    expect(verbs(commands)).toEqual(['info --format']);
   });
 });
 
-describe('setUpBuilder asks for the buildx version only to name a buildkitd config file', () => {
-  test.each<[string, string, string[]]>([
-    ['no config: no version asked, no config flag', '', []],
-    ['a config on buildx 0.13.1: --buildkitd-config', '[worker.oci]\n  max-parallelism = 4\n', ['--buildkitd-config']],
-  ])('%s', async (_, buildkitdConfigInline, configFlag) => {
-    const tempDir = mkdtempSync(join(tmpdir(), 'builder-test-'));
-    try {
-      const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline });
-      const { docker, commands } = fakeDocker('docker-container', false);
-      let versionsAsked = 0;
-      const buildxVersion = docker.buildxVersion.bind(docker);
-      docker.buildxVersion = () => {
-        versionsAsked += 1;
-        return buildxVersion();
-      };
-      await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
-      expect(versionsAsked).toBe(configFlag.length);
-      const create = commands.find((line) => line.startsWith('buildx create '))?.split(' ') ?? [];
-      const flagAt = create.findIndex((word) => word === '--buildkitd-config' || word === '--config');
-      expect(flagAt === -1 ? [] : [create[flagAt]]).toEqual(configFlag);
-      if (flagAt !== -1) expect(readFileSync(create[flagAt + 1] ?? '', 'utf8')).toBe(buildkitdConfigInline);
-    } finally {
-      rmSync(tempDir, { recursive: true, force: true });
-    }
+describe('setUpBuilder writes a buildkitd config file only when there is one, named for the buildx version', () => {
+  let tempDir: string;
+  beforeEach(() => {
+    tempDir = mkdtempSync(join(tmpdir(), 'builder-test-'));
+  });
+  afterEach(() => {
+    rmSync(tempDir, { recursive: true, force: true });
+  });
+
+  const CONFIG = '[worker.oci]\n  max-parallelism = 4\n';
+
+  test('no config: no file, no config flag', async () => {
+    const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline: '  \n' });
+    const { docker, commands } = fakeDocker('docker-container');
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+    const create = commands.find((line) => line.startsWith('buildx create ')) ?? '';
+    expect(create).not.toMatch(/--(buildkitd-)?config/);
+    expect(readdirSync(tempDir)).toEqual([]);
+  });
+
+  test.each<[string, string]>([
+    ['0.13.1+ds1', '--buildkitd-config'],
+    ['v0.29.1', '--buildkitd-config'],
+    ['v0.12.1-desktop.4', '--config'],
+  ])('a config on buildx %s: %s with the file holding the config', async (buildxVersion, flag) => {
+    const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline: CONFIG });
+    const { docker, commands } = fakeDocker('docker-container', { buildxVersion });
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+    const file = join(tempDir, `${CREATED_NAME}-buildkitd.toml`);
+    expect(commands.filter((line) => line.startsWith('buildx create '))).toEqual([
+      `buildx create --name ${CREATED_NAME} --driver docker-container ${flag} ${file} --bootstrap`,
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(CONFIG);
+  });
+
+  test('a named builder is not created, so a config is not written', async () => {
+    const inputs = defaultInputs({ builder: 'mine', driver: 'docker-container', buildkitdConfigInline: CONFIG });
+    const { docker, commands } = fakeDocker('docker-container');
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+    expect(verbs(commands)).toEqual(['info --format', 'buildx inspect']);
+    expect(existsSync(join(tempDir, 'mine-buildkitd.toml'))).toBe(false);
+    expect(readdirSync(tempDir)).toEqual([]);
   });
 });

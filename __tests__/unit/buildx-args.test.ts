@@ -1,7 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { buildxBuildArgs, buildxCreateArgs, outputSpec, type BuildFiles } from '../../src/plan/buildx-args.js';
 import type { BuildOptions, Driver } from '../../src/inputs.js';
-import { makePlan, stepHash, type BuilderFacts, type Plan, type RunIdentity } from '../../src/plan/plan.js';
+import { makePlan, type BuilderFacts, type Plan } from '../../src/plan/plan.js';
+import { stepHash, type RunIdentity } from '../../src/plan/temporary-tag.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 import { defaultInputs, type InputOverrides } from './fixtures.js';

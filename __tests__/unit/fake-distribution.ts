@@ -1,7 +1,7 @@
 // A distribution registry in memory, for requests that interleave (concurrent deletions, a whole post step): it
 // answers by what it holds rather than in a recorded order. Like distribution, it refuses an image manifest whose
 // config blob it lacks, and a DELETE of a manifest by digest removes the tags that point at it.
-import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
+import { RegistryClient } from '../../src/registry/client.js';
 import type { SendInit } from '../../src/registry/http.js';
 import { isImageIndex, MediaType, type Manifest } from '../../src/registry/types.js';
 import {
@@ -30,17 +30,11 @@ export class FakeDistribution {
   intercept: (method: string, path: string) => ResponseSpec | undefined = () => undefined;
 
   /** A client whose requests this registry answers (any registry host). */
-  readonly client = this.clientWith({});
-
-  /** Another such client, with more options: a later step's, say, that reuses the dummies' config. */
-  clientWith(options: Pick<RegistryClientOptions, 'dummyConfig'>): RegistryClient {
-    return new RegistryClient({
-      credentials: testCredentials(),
-      fetch: (url, init) => Promise.resolve(toResponse(this.answer(new URL(url), init))),
-      retry: { sleep: () => Promise.resolve() },
-      ...options,
-    });
-  }
+  readonly client = new RegistryClient({
+    credentials: testCredentials(),
+    fetch: (url, init) => Promise.resolve(toResponse(this.answer(new URL(url), init))),
+    retry: { sleep: () => Promise.resolve() },
+  });
 
   /** Records a request and answers it. */
   answer(url: URL, init: Pick<SendInit, 'method' | 'body'>): ResponseSpec {
@@ -55,6 +49,11 @@ export class FakeDistribution {
     if (tag !== undefined) this.#store(this.#tags, repository, () => new Map<string, string>()).set(tag, sha256(bytes));
   }
 
+  /** Points a tag at a digest the registry no longer holds, as a deletion that removed the manifest but not the tag. */
+  dangle(repository: string, tag: string, digest: string): void {
+    this.#store(this.#tags, repository, () => new Map<string, string>()).set(tag, digest);
+  }
+
   /** The tags of a repository, and the digest each points at. */
   tags(repository: string): Record<string, string> {
     return Object.fromEntries(this.#tags.get(repository) ?? []);
@@ -64,14 +63,17 @@ export class FakeDistribution {
     return this.#manifests.get(repository)?.has(digest) ?? false;
   }
 
-  /** How many requests `METHOD path` matched. */
-  count(method: string, path: RegExp): number {
-    return this.requests.filter((request) => request.method === method && path.test(request.path)).length;
-  }
-
   /** The manifests put under tags (not by digest), as sent. */
   taggedPuts(): FakeRequest[] {
     return this.requests.filter((request) => request.method === 'PUT' && /\/manifests\/(?!sha256:)/.test(request.path));
+  }
+
+  /** Those of them the registry still holds (a deleted dummy is gone). */
+  heldTaggedPuts(): FakeRequest[] {
+    return this.taggedPuts().filter((put) => {
+      const [, repository = ''] = /^\/v2\/(.+)\/manifests\//.exec(put.path) ?? [];
+      return this.hasManifest(repository, sha256(put.body));
+    });
   }
 
   #store<T>(stores: Map<string, T>, repository: string, empty: () => T): T {

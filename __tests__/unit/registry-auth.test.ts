@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { distinctScopes, RegistryAuth, parseWwwAuthenticate, type RegistryRequest } from '../../src/registry/auth.js';
-import { DockerConfigCredentials, dockerConfigPath, type Credential } from '../../src/registry/credentials.js';
+import type { Credential } from '../../src/registry/credential.js';
+import { DockerConfigCredentials, dockerConfigPath } from '../../src/registry/credentials.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import {
   GHCR_TOKENS,

@@ -6,7 +6,8 @@ import path from 'node:path';
 
 import { RegistryClient } from '../../src/registry/client.js';
 import { getFromCredentialHelper } from '../../src/registry/credential-helpers.js';
-import { DockerConfigCredentials, type Environment } from '../../src/registry/credentials.js';
+import type { Environment } from '../../src/registry/credential.js';
+import { DockerConfigCredentials } from '../../src/registry/credentials.js';
 import { ReplayFetch, basic } from './registry-replay.js';
 
 // Answers like docker-credential-helpers: the JSON on stdout, or the not-found message with exit code 1. Each call

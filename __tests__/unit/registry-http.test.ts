@@ -2,7 +2,7 @@
 // server, how answers are read, and how each way of getting no complete answer is reported.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultFetch, NetworkError, sendHttp, serverName, type HttpResponse } from '../../src/registry/http.js';
+import { defaultFetch, NetworkError, sendHttp, type HttpResponse } from '../../src/registry/http.js';
 
 interface Received {
   method: string;
@@ -128,20 +128,5 @@ describe('sendHttp over node:http', () => {
     const failure = sendHttp(defaultFetch, { method: 'GET', url: new URL(`https://${base.host}/v2/`), headers: {} });
     await expect(failure).rejects.toMatchObject({ name: 'NetworkError', code: 'EPROTO' });
     expect(received).toEqual([]);
-  });
-});
-
-describe('serverName: the TLS server name node would send, given up front', () => {
-  test.each<[string, { servername?: string }]>([
-    ['https://ghcr.io/v2/acme/app/manifests/latest', { servername: 'ghcr.io' }],
-    ['https://registry.example.com:5000/v2/', { servername: 'registry.example.com' }],
-    ['https://Registry.Example.COM/v2/', { servername: 'registry.example.com' }],
-    ['http://localhost:5000/v2/', { servername: 'localhost' }],
-    // An IP address gets none (node sends no SNI for one either).
-    ['http://127.0.0.1:5000/v2/', {}],
-    ['https://[::1]:5000/v2/', {}],
-    ['https://[2001:db8::7]/v2/', {}],
-  ])('%s → %j', (url, expected) => {
-    expect(serverName(new URL(url))).toEqual(expected);
   });
 });

@@ -1,13 +1,17 @@
 // deleteTag against each kind of registry, from their documented HTTP exchanges: the CNCF distribution registry
 // (DELETE by digest), a registry without DELETE by digest (405 UNSUPPORTED), GHCR (bearer challenge with realm
 // https://ghcr.io/token, then the GitHub Packages API) and Docker Hub (auth.docker.io, then the Hub API). Several
-// deletions by one client, whose requests interleave, run against a distribution registry in memory.
-import type { ImageName, ImageReference } from '../../src/reference.js';
-import type { DeleteTagOptions } from '../../src/registry/client.js';
-import type { Credential } from '../../src/registry/credentials.js';
+// deletions by one TagDeleter, whose requests interleave, run against a distribution registry in memory.
+import type { ImageName } from '../../src/reference.js';
+import type { Credential } from '../../src/registry/credential.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { deleteGhcrPackageVersion } from '../../src/registry/cleanup/github-packages.js';
-import { DummyManifestNotDeletedError, TagMovedError } from '../../src/registry/cleanup/tag-deletion.js';
+import {
+  DummyManifestNotDeletedError,
+  TagDeleter,
+  TagMovedError,
+  type DeleteTagOptions,
+} from '../../src/registry/cleanup/tag-deletion.js';
 import { Transport } from '../../src/registry/transport.js';
 import { MediaType, type ImageManifest } from '../../src/registry/types.js';
 import { FakeDistribution } from './fake-distribution.js';
@@ -116,8 +120,11 @@ function headAndPutDummyWithTokens(api: string, repository: string, uploaded: Up
   return exchanges;
 }
 
-const setup = (exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) =>
-  replayClient(exchanges, byRegistry, { retry: { sleep: () => Promise.resolve(), random: () => 0 } });
+/** A client that replays `exchanges`, and a TagDeleter of its own. */
+function setup(exchanges: Exchange[], byRegistry: Record<string, Credential> = {}) {
+  const replayed = replayClient(exchanges, byRegistry, { retry: { sleep: () => Promise.resolve(), random: () => 0 } });
+  return { ...replayed, deleter: new TagDeleter(replayed.client) };
+}
 
 /** The invariant: no request names the image the tag pointed to, let alone deletes it. */
 function expectOriginalUntouched(replay: ReplayFetch) {
@@ -134,7 +141,7 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
 
   it('points the tag at a dummy, then deletes the dummy by digest', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup([
+    const { replay, deleter } = setup([
       ...headAndPutDummy(API, 'tmp', uploaded),
       {
         method: 'DELETE',
@@ -145,7 +152,7 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
         },
       },
     ]);
-    expect(await client.deleteTag(LAB, 'tmp', { protectedDigests: PROTECTED })).toBe('dummy-digest-delete');
+    expect(await deleter.deleteTag(LAB, 'tmp', { protectedDigests: PROTECTED })).toBe('dummy-digest-delete');
     replay.expectDone();
     expectOriginalUntouched(replay);
 
@@ -158,19 +165,19 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
   });
 
   it('does nothing to a tag that does not exist', async () => {
-    const { replay, client } = setup([{ method: 'HEAD', url: `${API}/manifests/gone`, response: { status: 404 } }]);
-    expect(await client.deleteTag(LAB, 'gone')).toBe('absent');
+    const { replay, deleter } = setup([{ method: 'HEAD', url: `${API}/manifests/gone`, response: { status: 404 } }]);
+    expect(await deleter.deleteTag(LAB, 'gone')).toBe('absent');
     replay.expectDone();
   });
 
   it('removes a tag known present that resolves to nothing (dangling), without asking first', async () => {
     const uploaded: Uploaded = {};
     const [, ...putDummy] = headAndPutDummy(API, 'dangling', uploaded);
-    const { replay, client } = setup([
+    const { replay, deleter } = setup([
       ...putDummy,
       { method: 'DELETE', url: new RegExp(`^${API}/manifests/sha256:`), response: { status: 202 } },
     ]);
-    expect(await client.deleteTag(LAB, 'dangling', { present: true })).toBe('dummy-digest-delete');
+    expect(await deleter.deleteTag(LAB, 'dangling', { present: true })).toBe('dummy-digest-delete');
     replay.expectDone();
     expect(replay.requests.find((request) => request.method === 'DELETE')?.url).toBe(
       `${API}/manifests/${dummyDigestOf(uploaded)}`,
@@ -181,28 +188,27 @@ describe('deleteTag on a distribution registry (DELETE by digest)', () => {
     const digests = new Set<string>();
     for (let run = 0; run < 2; run++) {
       const uploaded: Uploaded = {};
-      const { client } = setup([
+      const { deleter } = setup([
         ...headAndPutDummy(API, 'tmp', uploaded),
         { method: 'DELETE', url: new RegExp(`^${API}/manifests/sha256:`), response: { status: 202 } },
       ]);
-      await client.deleteTag(LAB, 'tmp');
+      await deleter.deleteTag(LAB, 'tmp');
       digests.add(dummyDigestOf(uploaded));
     }
     expect(digests.size).toBe(2);
   });
 
   it('refuses an invalid tag before sending anything', async () => {
-    const { replay, client } = setup([]);
-    await expect(client.deleteTag(LAB, '../x')).rejects.toThrow('cannot delete tag "../x" of 127.0.0.1:5000/lab/app');
+    const { replay, deleter } = setup([]);
+    await expect(deleter.deleteTag(LAB, '../x')).rejects.toThrow('cannot delete tag "../x" of 127.0.0.1:5000/lab/app');
     replay.expectDone();
   });
 });
 
-describe("deleteTag's dummies in one post step (one client)", () => {
+describe('several deletions by one TagDeleter, on a distribution registry in memory', () => {
   const REPOSITORY = LAB.repository;
   const OTHER: ImageName = { registry: LAB.registry, repository: 'lab/other' };
   const TAGS = ['tmp-amd64', 'tmp-arm64', 'tmp-riscv64'];
-  const CONFIG_UPLOAD = /\/blobs\/uploads\/$/;
   const DENIED = { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') };
   const options: DeleteTagOptions = { protectedDigests: PROTECTED };
 
@@ -213,34 +219,32 @@ describe("deleteTag's dummies in one post step (one client)", () => {
     return registry;
   }
 
+  /** Only `kept` is left, on the image, which is still there; so is none of the dummies. */
   function expectOnlyKept(registry: FakeDistribution) {
     expect(registry.tags(REPOSITORY)).toEqual({ kept: ORIGINAL_DIGEST });
     expect(registry.hasManifest(REPOSITORY, ORIGINAL_DIGEST)).toBe(true);
+    expect(registry.heldTaggedPuts()).toEqual([]);
   }
 
-  it('uploads one config per repository, however many tags it deletes there, at once or one by one', async () => {
+  it('deletes tags of two repositories, at once and one by one, keeping the image', async () => {
     const registry = registryHolding(TAGS);
     registry.push(OTHER.repository, 'tmp-amd64', ORIGINAL);
-    const deletions = await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, options)));
+    const deleter = new TagDeleter(registry.client);
+    const deletions = await Promise.all(TAGS.map((tag) => deleter.deleteTag(LAB, tag, options)));
     expect(deletions).toEqual(TAGS.map(() => 'dummy-digest-delete'));
     registry.push(REPOSITORY, 'tmp-later', ORIGINAL);
-    expect(await registry.client.deleteTag(LAB, 'tmp-later', options)).toBe('dummy-digest-delete');
-    expect(await registry.client.deleteTag(OTHER, 'tmp-amd64', options)).toBe('dummy-digest-delete');
+    expect(await deleter.deleteTag(LAB, 'tmp-later', options)).toBe('dummy-digest-delete');
+    expect(await deleter.deleteTag(OTHER, 'tmp-amd64', options)).toBe('dummy-digest-delete');
 
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
-    expect(registry.count('POST', /^\/v2\/lab\/app\//)).toBe(1);
-    // Then, per tag, a HEAD, the dummy's PUT (none refused for a missing config) and its DELETE.
-    expect(registry.requests).toHaveLength(2 * 2 + 5 * 3);
-    expect(registry.count('HEAD', /\/manifests\/tmp-/)).toBe(5);
-    expect(registry.count('PUT', /\/manifests\/tmp-/)).toBe(5);
-    expect(registry.count('DELETE', /\/manifests\/sha256:/)).toBe(5);
     expectOnlyKept(registry);
     expect(registry.tags(OTHER.repository)).toEqual({});
+    expect(registry.hasManifest(OTHER.repository, ORIGINAL_DIGEST)).toBe(true);
   });
 
-  it('makes a dummy of its own for each tag, over the one config', async () => {
+  it('makes a dummy of its own for each tag, over the one config, and deletes only those', async () => {
     const registry = registryHolding(TAGS);
-    await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true })));
+    const deleter = new TagDeleter(registry.client);
+    await Promise.all(TAGS.map((tag) => deleter.deleteTag(LAB, tag, { ...options, present: true })));
     const dummies = registry.taggedPuts().map((put) => JSON.parse(put.body.toString()) as ImageManifest);
     expect(dummies).toHaveLength(TAGS.length);
     expect(new Set(dummies.map((dummy) => dummy.config.digest)).size).toBe(1);
@@ -252,136 +256,38 @@ describe("deleteTag's dummies in one post step (one client)", () => {
     expectOnlyKept(registry);
   });
 
-  it('makes no HEAD of a tag known present, and still removes one that is gone', async () => {
+  it('removes a tag known present even when it resolves to nothing, and writes nothing for one absent', async () => {
     const registry = registryHolding(['tmp-amd64']);
-    expect(await registry.client.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe(
-      'dummy-digest-delete',
-    );
-    expect(await registry.client.deleteTag(LAB, 'tmp-gone', { ...options, present: true })).toBe('dummy-digest-delete');
-    expect(registry.count('HEAD', /./)).toBe(0);
+    registry.dangle(REPOSITORY, 'tmp-dangling', sha256('a manifest deleted under its tag'));
+    const deleter = new TagDeleter(registry.client);
+    expect(await deleter.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe('dummy-digest-delete');
+    expect(await deleter.deleteTag(LAB, 'tmp-dangling', { ...options, present: true })).toBe('dummy-digest-delete');
     expectOnlyKept(registry);
-    // Without it, a tag that is gone costs a HEAD, and nothing else.
-    const before = registry.requests.length;
-    expect(await registry.client.deleteTag(LAB, 'tmp-gone', options)).toBe('absent');
-    expect(registry.requests.slice(before).map((request) => request.method)).toEqual(['HEAD']);
+
+    expect(await deleter.deleteTag(LAB, 'tmp-never', options)).toBe('absent');
+    expect(registry.taggedPuts().filter((put) => put.path.endsWith('/tmp-never'))).toEqual([]);
+    expectOnlyKept(registry);
   });
 
   it('fails the deletions awaiting a failed config upload, with its error, then uploads again', async () => {
     const registry = registryHolding(TAGS);
+    const deleter = new TagDeleter(registry.client);
     registry.intercept = (method, path) => (method === 'POST' && path.endsWith('/blobs/uploads/') ? DENIED : undefined);
     const failed = await Promise.all(
-      TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true }).catch((e: unknown) => e)),
+      TAGS.map((tag) => deleter.deleteTag(LAB, tag, { ...options, present: true }).catch((e: unknown) => e)),
     );
     for (const error of failed) {
       expect(error).toBeInstanceOf(RegistryError);
       expect(error).not.toBeInstanceOf(DummyManifestNotDeletedError);
       expect((error as Error).message).toMatch(/^could not start the upload of blob .* answered 403 DENIED/);
     }
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(1);
-    expect(registry.count('PUT', /./)).toBe(0);
+    // No dummy was put: every tag is still on the image.
     expect(registry.tags(REPOSITORY)).toEqual(Object.fromEntries([...TAGS, 'kept'].map((t) => [t, ORIGINAL_DIGEST])));
 
     registry.intercept = () => undefined;
-    await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true })));
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
-    expectOnlyKept(registry);
-  });
-
-  it('starts the config upload of each repository when asked to prepare, and deletions use it', async () => {
-    const registry = registryHolding(TAGS);
-    // As post names them: one reference per temporary tag, several in a repository.
-    const temporaryTags: ImageReference[] = [...TAGS.map((tag) => ({ ...LAB, tag })), { ...OTHER, tag: 'tmp-amd64' }];
-    void registry.client.prepareTagDeletion(temporaryTags);
-    await new Promise((resolve) => setImmediate(resolve));
-    // Before any deletion: the uploads to both repositories, one each.
-    expect(registry.requests.map((request) => request.method)).toEqual(['POST', 'POST', 'PUT', 'PUT']);
-    expect(registry.count('POST', /^\/v2\/lab\/app\/blobs\/uploads\/$/)).toBe(1);
-    expect(registry.count('POST', /^\/v2\/lab\/other\/blobs\/uploads\/$/)).toBe(1);
-    await Promise.all(TAGS.map((tag) => registry.client.deleteTag(LAB, tag, { ...options, present: true })));
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
-    expect(registry.requests).toHaveLength(2 * 2 + TAGS.length * 2);
-    expectOnlyKept(registry);
-  });
-
-  it('lets a deletion upload the config again when the prepared upload failed', async () => {
-    const registry = registryHolding(['tmp-amd64']);
-    registry.intercept = (method, path) => (method === 'POST' && path.endsWith('/blobs/uploads/') ? DENIED : undefined);
-    void registry.client.prepareTagDeletion([LAB]);
-    await new Promise((resolve) => setImmediate(resolve));
-    registry.intercept = () => undefined;
-    expect(await registry.client.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe(
-      'dummy-digest-delete',
-    );
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(2);
-    expectOnlyKept(registry);
-  });
-});
-
-describe("deleteTag's dummies across the steps of a run (main uploads the config, post reuses it)", () => {
-  const OTHER: ImageName = { registry: LAB.registry, repository: 'lab/other' };
-  const TAGS = ['tmp-amd64', 'tmp-arm64'];
-  const CONFIG_UPLOAD = /\/blobs\/uploads\/$/;
-  const options: DeleteTagOptions = { protectedDigests: PROTECTED, present: true };
-  const name = (image: ImageName): string => `${image.registry}/${image.repository}`;
-
-  function registryHolding(tags: string[]): FakeDistribution {
-    const registry = new FakeDistribution();
-    for (const tag of [...tags, 'kept']) registry.push(LAB.repository, tag, ORIGINAL);
-    return registry;
-  }
-
-  it("reuses the config an earlier step uploaded: the later step's deletions upload nothing", async () => {
-    const registry = registryHolding(TAGS);
-    const record = await registry.client.prepareTagDeletion([...TAGS.map((tag) => ({ ...LAB, tag })), OTHER]);
-    expect(record.repositories.sort()).toEqual([name(LAB), name(OTHER)].sort());
-    const uploaded = registry.requests.filter((request) => request.method === 'PUT').map((request) => request.path);
-    expect(uploaded).toHaveLength(2);
-
-    const later = registry.clientWith({ dummyConfig: record });
-    const before = registry.requests.length;
-    await Promise.all(TAGS.map((tag) => later.deleteTag(LAB, tag, options)));
-    expect(
-      registry.requests
-        .slice(before)
-        .map((request) => request.method)
-        .sort(),
-    ).toEqual(['DELETE', 'DELETE', 'PUT', 'PUT'].sort());
-    // The dummies stand on the config the earlier step uploaded: the same nonce, so the same blob.
-    const configs = registry.taggedPuts().map((put) => (JSON.parse(put.body.toString()) as ImageManifest).config);
-    expect(new Set(configs.map((config) => config.digest)).size).toBe(1);
-    expect(registry.tags(LAB.repository)).toEqual({ kept: ORIGINAL_DIGEST });
-  });
-
-  it('uploads the config again, once, when the registry no longer has the one reused', async () => {
-    const registry = registryHolding(TAGS);
-    // A record whose config never reached this registry: as if a garbage collection had removed it.
-    const later = registry.clientWith({ dummyConfig: { nonce: 'collected', repositories: [name(LAB)] } });
-    const deletions = await Promise.all(TAGS.map((tag) => later.deleteTag(LAB, tag, options)));
+    const deletions = await Promise.all(TAGS.map((tag) => deleter.deleteTag(LAB, tag, { ...options, present: true })));
     expect(deletions).toEqual(TAGS.map(() => 'dummy-digest-delete'));
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(1);
-    // Each dummy refused once (MANIFEST_BLOB_UNKNOWN), then put again over the config uploaded anew.
-    expect(registry.count('PUT', /\/manifests\/tmp-/)).toBe(2 * TAGS.length);
-    expect(registry.tags(LAB.repository)).toEqual({ kept: ORIGINAL_DIGEST });
-  });
-
-  it("names in its record only the repositories that got the config; a missing one is the later step's to upload", async () => {
-    const registry = registryHolding(['tmp-amd64']);
-    registry.push(OTHER.repository, 'tmp-amd64', ORIGINAL);
-    registry.intercept = (method, path) =>
-      method === 'POST' && path.startsWith('/v2/lab/other/')
-        ? { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') }
-        : undefined;
-    const record = await registry.client.prepareTagDeletion([LAB, OTHER]);
-    expect(record.repositories).toEqual([name(LAB)]);
-
-    registry.intercept = () => undefined;
-    const later = registry.clientWith({ dummyConfig: record });
-    const before = registry.count('POST', CONFIG_UPLOAD);
-    await later.deleteTag(LAB, 'tmp-amd64', options);
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(before);
-    await later.deleteTag(OTHER, 'tmp-amd64', options);
-    expect(registry.count('POST', CONFIG_UPLOAD)).toBe(before + 1);
-    expect(registry.tags(OTHER.repository)).toEqual({});
+    expectOnlyKept(registry);
   });
 });
 
@@ -404,24 +310,24 @@ describe('deleteTag on a registry without DELETE by digest (405)', () => {
 
   it('deletes the tag once a HEAD shows that it points at the dummy', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup([
+    const { replay, deleter } = setup([
       ...refusedDigestDelete(uploaded),
       headShowing(uploaded),
       { method: 'DELETE', url: `${API}/manifests/tmp`, response: { status: 202 } },
     ]);
-    expect(await client.deleteTag(REGISTRY, 'tmp', { protectedDigests: PROTECTED })).toBe('dummy-tag-delete');
+    expect(await deleter.deleteTag(REGISTRY, 'tmp', { protectedDigests: PROTECTED })).toBe('dummy-tag-delete');
     replay.expectDone();
     expectOriginalUntouched(replay);
   });
 
   it('leaves a tag that was moved meanwhile, and sends no tag DELETE', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup([
+    const { replay, deleter } = setup([
       ...refusedDigestDelete(uploaded),
       // Another writer put the published image under the tag after the dummy.
       { method: 'HEAD', url: `${API}/manifests/tmp`, response: { status: 200, headers: describes(ORIGINAL) } },
     ]);
-    const error = await client
+    const error = await deleter
       .deleteTag(REGISTRY, 'tmp', { protectedDigests: PROTECTED })
       .catch((caught: unknown) => caught);
     replay.expectDone();
@@ -438,12 +344,12 @@ describe('deleteTag on a registry without DELETE by digest (405)', () => {
 
   it('says which tag is left on which dummy, and how to remove it, when the tag DELETE is refused too', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup([
+    const { replay, deleter } = setup([
       ...refusedDigestDelete(uploaded),
       headShowing(uploaded),
       { method: 'DELETE', url: `${API}/manifests/tmp`, response: UNSUPPORTED },
     ]);
-    const error = await client.deleteTag(REGISTRY, 'tmp').catch((caught: unknown) => caught);
+    const error = await deleter.deleteTag(REGISTRY, 'tmp').catch((caught: unknown) => caught);
     replay.expectDone();
     const dummy = dummyDigestOf(uploaded);
     expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
@@ -461,7 +367,7 @@ describe('deleteTag on a registry without DELETE by digest (405)', () => {
 
   it('reports a refusal that is not "unsupported" as it is, without trying the tag DELETE', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup([
+    const { replay, deleter } = setup([
       ...headAndPutDummy(API, 'tmp', uploaded),
       {
         method: 'DELETE',
@@ -469,7 +375,7 @@ describe('deleteTag on a registry without DELETE by digest (405)', () => {
         response: { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') },
       },
     ]);
-    await expect(client.deleteTag(REGISTRY, 'tmp')).rejects.toThrow(
+    await expect(deleter.deleteTag(REGISTRY, 'tmp')).rejects.toThrow(
       /^could not delete tag registry\.example\/team\/app:tmp: could not delete manifest .* answered 403 DENIED/,
     );
     replay.expectDone();
@@ -512,7 +418,7 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
 
   it("deletes the dummy's package version of an organization's package, once the API lists it", async () => {
     const uploaded: Uploaded = {};
-    const { replay, client, secrets } = setup(
+    const { replay, deleter, secrets } = setup(
       [
         ...ghcrRegistryExchanges(uploaded),
         // The Packages API lists the new version a moment after the push.
@@ -548,7 +454,7 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
       credentials,
     );
     const options: DeleteTagOptions = { protectedDigests: PROTECTED, githubToken: GITHUB_TOKEN };
-    expect(await client.deleteTag(GHCR, 'tmp', options)).toBe('github-package-version');
+    expect(await deleter.deleteTag(GHCR, 'tmp', options)).toBe('github-package-version');
     replay.expectDone();
     expectOriginalUntouched(replay);
     expect(secrets).toContain(GITHUB_TOKEN);
@@ -557,7 +463,7 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
   it("finds a user's package under /users when /orgs answers 404", async () => {
     const uploaded: Uploaded = {};
     const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
-    const { replay, client } = setup(
+    const { replay, deleter } = setup(
       [
         ...ghcrRegistryExchanges(uploaded),
         {
@@ -581,14 +487,14 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
       ],
       credentials,
     );
-    expect(await client.deleteTag(GHCR, 'tmp', { githubToken: GITHUB_TOKEN })).toBe('github-package-version');
+    expect(await deleter.deleteTag(GHCR, 'tmp', { githubToken: GITHUB_TOKEN })).toBe('github-package-version');
     replay.expectDone();
   });
 
   it('sends no registry DELETE, and says how to remove the tag when no GitHub token was given', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup(ghcrRegistryExchanges(uploaded), credentials);
-    const error = await client.deleteTag(GHCR, 'tmp').catch((caught: unknown) => caught);
+    const { replay, deleter } = setup(ghcrRegistryExchanges(uploaded), credentials);
+    const error = await deleter.deleteTag(GHCR, 'tmp').catch((caught: unknown) => caught);
     replay.expectDone();
     expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
     expect((error as Error).message).toBe(
@@ -654,7 +560,7 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
 
   it('points the tag at a dummy, then deletes the tag through the Hub API (after the Hub API knows it)', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client, secrets } = setup(
+    const { replay, deleter, secrets } = setup(
       [
         ...hubRegistryExchanges(uploaded),
         login,
@@ -668,7 +574,7 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
       ],
       { 'docker.io': user },
     );
-    expect(await client.deleteTag(HUB, 'tmp', { protectedDigests: PROTECTED })).toBe('docker-hub-api');
+    expect(await deleter.deleteTag(HUB, 'tmp', { protectedDigests: PROTECTED })).toBe('docker-hub-api');
     replay.expectDone();
     expectOriginalUntouched(replay);
     expect(secrets).toEqual(expect.arrayContaining(['dckr_pat_secret', 'hub-api-jwt']));
@@ -676,7 +582,7 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
 
   it('names the user, not the password, when the Hub API login is refused', async () => {
     const uploaded: Uploaded = {};
-    const { replay, client } = setup(
+    const { replay, deleter } = setup(
       [
         ...hubRegistryExchanges(uploaded),
         {
@@ -687,7 +593,7 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
       ],
       { 'docker.io': user },
     );
-    const error = await client.deleteTag(HUB, 'tmp').catch((caught: unknown) => caught);
+    const error = await deleter.deleteTag(HUB, 'tmp').catch((caught: unknown) => caught);
     replay.expectDone();
     expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
     expect((error as Error).message).toMatch(

@@ -1,11 +1,12 @@
 // Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { buildxBuildArgs, csvField } from '../plan/buildx-args.js';
-import { CommandError, type DockerCli, type RunOptions } from './cli.js';
+import type { DockerCli } from './cli.js';
+import { CommandError } from './command.js';
 import type { BuildOptions } from '../inputs.js';
-import { nodeCrypto } from '../node-crypto.js';
 import type { BuilderFacts, Plan, PlannedBuild } from '../plan/plan.js';
 import { formatPlatform } from '../platform.js';
 import type { Descriptor } from '../registry/types.js';
@@ -35,7 +36,6 @@ export async function runBuilds(
   builder: BuilderFacts,
   docker: DockerCli,
   tempDir: string,
-  follow: Pick<RunOptions, 'onLine' | 'onStart'> = {},
 ): Promise<CompletedBuild[]> {
   const secretFiles = await writeSecretFiles(options.secrets, tempDir);
   try {
@@ -51,7 +51,7 @@ export async function runBuilds(
         core.info(`Building ${label}`);
         try {
           // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
-          const output = { ...(parallel ? { linePrefix: `[${label}] ` } : {}), ...follow };
+          const output = parallel ? { linePrefix: `[${label}] ` } : {};
           await retry(() => docker.buildx(args, output), {
             ...ENGINE_PUSH_RETRY_POLICY,
             isRetryable: transientPushFailure,
@@ -130,7 +130,7 @@ async function writeSecretFiles(
     const id = secret.slice(0, separator);
     const value = secret.slice(separator + 1);
     if (value !== '') core.setSecret(value);
-    const file = join(tempDir, `secret-${nodeCrypto().randomUUID()}`);
+    const file = join(tempDir, `secret-${randomUUID()}`);
     await writeFile(file, value, { mode: 0o600 });
     files.push(file);
     specs.push([`id=${id}`, `src=${file}`].map(csvField).join(','));

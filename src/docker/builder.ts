@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { buildxCreateArgs, type BuildkitdConfig } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
 import type { Inputs } from '../inputs.js';
-import { stepHash, type BuilderFacts, type RunIdentity } from '../plan/plan.js';
+import type { BuilderFacts } from '../plan/plan.js';
+import { stepHash, type RunIdentity } from '../plan/temporary-tag.js';
 
 /** Which builder this run will use, and whether it creates it (so state can record it before it exists). */
 export function chooseBuilder(
@@ -23,13 +24,9 @@ export async function setUpBuilder(
   docker: DockerCli,
   tempDir: string,
 ): Promise<BuilderFacts> {
-  // Each docker command costs a process start, a buildx one two: independent ones run together, and none runs
-  // whose answer is already known.
-  const engine = docker.engineFacts();
-  engine.catch(() => undefined); // awaited below on every path; this only keeps an early failure handled
+  const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
+  // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
   if (choice.name === undefined) {
-    // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
-    const { context, containerdImageStore } = await engine;
     return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false };
   }
   const name = choice.name;
@@ -37,16 +34,12 @@ export async function setUpBuilder(
     let config: BuildkitdConfig | undefined;
     if (inputs.buildkitdConfigInline.trim() !== '') {
       const file = join(tempDir, `${name}-buildkitd.toml`);
-      // The flag that names the file depends on buildx's version.
-      const [buildxVersion] = await Promise.all([
-        docker.buildxVersion(),
-        writeFile(file, inputs.buildkitdConfigInline),
-      ]);
+      await writeFile(file, inputs.buildkitdConfigInline);
       config = { file, buildxVersion };
     }
     await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, config));
   }
-  const [{ containerdImageStore }, { driver }] = await Promise.all([engine, docker.inspectBuilder(name)]);
+  const { driver } = await docker.inspectBuilder(name);
   // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
   const multiPlatform = driver !== 'docker' || containerdImageStore;
   return { name, driver, multiPlatform, created: choice.create };

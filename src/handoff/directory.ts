@@ -1,5 +1,6 @@
 // The handoff over a directory that every job sees (tests, self-hosted runners with a shared disk):
 // `<dir>/<image>/<run id>/<platform slug>/attempt-<n>.json`.
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conflictingRecordError, type DigestHandoff, type HandoffResult } from './handoff.js';
@@ -12,7 +13,6 @@ import {
   serializeShardRecord,
   type ShardRecord,
 } from './record.js';
-import { nodeCrypto } from '../node-crypto.js';
 import { formatPlatform, parsePlatform } from '../platform.js';
 
 const ATTEMPT_FILE = /^attempt-([1-9][0-9]*)\.json$/;
@@ -40,7 +40,7 @@ export class DirectoryHandoff implements DigestHandoff {
       throw conflictingRecordError(file, previous, record);
     }
     // Written beside the target and renamed: the merge job never reads half a file.
-    const unique = nodeCrypto().randomBytes(6).toString('hex');
+    const unique = randomBytes(6).toString('hex');
     const temporary = join(directory, `.${attemptFile(record.runAttempt)}.${unique}.tmp`);
     try {
       await writeFile(temporary, text);

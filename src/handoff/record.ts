@@ -1,6 +1,6 @@
 // The record a shard hands to the merge job for each platform it built: what it pushed and where. Pure: the
 // backends (directory, GitHub cache) only move these records as JSON text.
-import { nodeCrypto } from '../node-crypto.js';
+import { createHash } from 'node:crypto';
 import { formatPlatform, parsePlatform, PlatformError, platformSlug } from '../platform.js';
 import { isDigest } from '../reference.js';
 import type { Descriptor } from '../registry/types.js';
@@ -53,7 +53,7 @@ const PLATFORM_FIELDS = ['os', 'architecture', 'variant'];
  */
 export function imageKey(finalTags: string[]): string {
   const tags = [...new Set(finalTags)].sort();
-  return nodeCrypto().createHash('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Throws unless image and run id are safe to use in file names and cache keys, as records require. */

@@ -5,9 +5,10 @@ import { pushedDescriptor, type CompletedBuild } from '../docker/build.js';
 import { CacheHandoff } from './cache.js';
 import { DirectoryHandoff } from './directory.js';
 import type { DigestHandoff } from './handoff.js';
-import { imageKey, type ShardRecord } from './record.js';
+import { checkRunAttempt, imageKey, recordProblemsForRun, ShardRecordError, type ShardRecord } from './record.js';
 import type { Inputs } from '../inputs.js';
-import type { Plan, RunIdentity } from '../plan/plan.js';
+import type { Plan } from '../plan/plan.js';
+import type { RunIdentity } from '../plan/temporary-tag.js';
 import { formatPlatform } from '../platform.js';
 import { formatName, formatReference } from '../reference.js';
 
@@ -51,17 +52,22 @@ export class MissingShardError extends Error {
 }
 
 export interface CollectedShards {
-  /** The newest record of each platform that has one, in the order of `platforms`. */
+  /** The newest record of each platform that has one, in the order of `platforms`; each checked to be this run's. */
   records: ShardRecord[];
   missing: { platform: string; lookedAt: string }[];
 }
 
-/** The newest record of each requested platform that a shard handed off, and the platforms none did. */
+/**
+ * The newest record of each requested platform that a shard handed off, and the platforms none did. Fails, naming
+ * each record and what is wrong with it, unless every record found is one this run's shards could have written:
+ * the merge publishes their images and post deletes the tags they name.
+ */
 export async function collectShards(
   handoff: DigestHandoff,
-  inputs: Pick<Inputs, 'tags' | 'platforms'>,
+  inputs: Pick<Inputs, 'tags' | 'platforms' | 'tempTagPrefix'>,
   run: RunIdentity,
 ): Promise<CollectedShards> {
+  checkRunAttempt(run.runAttempt);
   const image = imageKey(inputs.tags.map(formatReference));
   const platforms = inputs.platforms.map(formatPlatform);
   const { found, missing } = await handoff.collect(image, run.runId, platforms);
@@ -69,10 +75,24 @@ export async function collectShards(
     const record = found.get(platform);
     return record ? [record] : [];
   });
-  for (const record of records) {
+  const thisRun = { ...run, finalTags: inputs.tags, tempTagPrefix: inputs.tempTagPrefix };
+  const refused = records.flatMap(({ record, where }) => {
+    const problems = recordProblemsForRun(record, thisRun);
+    return problems.length === 0 ? [] : [`${where}: ${problems.join('; ')}`];
+  });
+  if (refused.length > 0) {
+    throw new ShardRecordError(
+      `these handoff records are not this run's, so nothing is published and no tag is deleted:\n  - ` +
+        `${refused.join('\n  - ')}\nA shard of run ${run.runId} (attempt ${run.runAttempt} or earlier) names only ` +
+        'the repositories of the final tags and its own temporary tags in them. Remove these records from ' +
+        `${handoff.description} and re-run the shard jobs of their platforms.`,
+    );
+  }
+  // Logged only now: every field shown has been checked, so none can pass for a workflow command.
+  for (const { record } of records) {
     core.info(`${record.platform}: ${record.descriptor.digest} (attempt ${record.runAttempt}, job ${record.job})`);
   }
-  return { records, missing };
+  return { records: records.map(({ record }) => record), missing };
 }
 
 /** Fails closed: every missing platform named, with where it was looked for. */

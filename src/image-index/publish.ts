@@ -5,7 +5,7 @@ import { assembleIndex, indexProblems, platformManifests, serializeIndex, type B
 import type { Plan } from '../plan/plan.js';
 import { normalizePlatform, type Platform } from '../platform.js';
 import { formatName, formatReference, type ImageName, type ImageReference } from '../reference.js';
-import type { FetchedManifest, RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
 import { digestOf } from '../registry/digest.js';
 import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from '../registry/types.js';
 
@@ -38,15 +38,12 @@ export async function pushIndex(
   plan: Pick<Plan, 'repositories' | 'indexAnnotations'>,
   images: PushedImage[],
   registry: RegistryClient,
-  /** Reads what a build pushed from the first repository (main's starts while buildx still runs). */
-  readManifest?: (digest: string) => Promise<FetchedManifest>,
 ): Promise<PushedIndex> {
   const [primary] = plan.repositories;
   if (!primary) throw new Error('no repository to push the index to (tags is empty)');
-  const read = readManifest ?? ((digest: string) => registry.getManifest(primary, digest));
   const pushed = await Promise.all(
     images.map(async ({ descriptor, platforms }) => {
-      const { json, bytes } = await read(descriptor.digest);
+      const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
       const result: BuildResult = { descriptor, manifest: json, platforms };
       return { result, bytes };
     }),
@@ -76,20 +73,6 @@ export async function pushIndex(
     );
   }
   return { descriptor, index, bytes, madeByBuildx: keepBuildxIndex };
-}
-
-/**
- * publishesBuildxIndex known before the build, where it can be: one build of several platforms always pushes an
- * index. (One of a single platform pushes an index only with attestations.)
- */
-export function willPublishBuildxIndex(plan: Pick<Plan, 'builds' | 'indexAnnotations'>): boolean {
-  const [only] = plan.builds;
-  return (
-    plan.builds.length === 1 &&
-    only !== undefined &&
-    only.platforms.length > 1 &&
-    Object.keys(plan.indexAnnotations).length === 0
-  );
 }
 
 /** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */

@@ -1,7 +1,8 @@
 // Pure functions from the plan to buildx argv. Every item is one argv element: nothing here passes through a
 // shell, so tags, labels and build args with shell metacharacters arrive as written.
 import type { BuildOptions, Driver } from '../inputs.js';
-import { compareVersions, type BuilderFacts, type Plan, type PlannedBuild } from './plan.js';
+import { buildxAtLeast } from './buildx-version.js';
+import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
 import { formatPlatform } from '../platform.js';
 import { formatName } from '../reference.js';
 
@@ -94,7 +95,7 @@ export function buildxCreateArgs(
   pushEach(args, '--driver-opt', driverOpts);
   if (config) {
     // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-    args.push(compareVersions(config.buildxVersion, '0.13.0') >= 0 ? '--buildkitd-config' : '--config', config.file);
+    args.push(buildxAtLeast(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
   }
   args.push('--bootstrap');
   return args;

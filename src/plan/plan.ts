@@ -3,8 +3,9 @@
 import type { CacheMode } from './build-cache.js';
 import { buildCacheSpecs } from './build-cache.js';
 import type { Inputs, PublishWhen } from '../inputs.js';
-import { formatPlatform, nativePlatforms, platformSlug, samePlatform, type Platform } from '../platform.js';
+import { formatPlatform, platformSlug, type Platform } from '../platform.js';
 import { formatName, type ImageName, type ImageReference } from '../reference.js';
+import { temporaryTag, type RunIdentity } from './temporary-tag.js';
 
 /** What main learned about the builder before planning. */
 export interface BuilderFacts {
@@ -14,16 +15,6 @@ export interface BuilderFacts {
   multiPlatform: boolean;
   /** This run created the builder, so post removes it. */
   created: boolean;
-}
-
-/** Identifies one step of one run attempt: temporary tags carry it so that concurrent runs never collide. */
-export interface RunIdentity {
-  runId: string;
-  runAttempt: string;
-  job: string;
-  action: string;
-  /** When this step started (Unix seconds): temporary tags carry it, so a later run can tell their age. */
-  startedAt: number;
 }
 
 /** One `buildx build` invocation. */
@@ -158,82 +149,6 @@ function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
   return inputs.mode;
 }
 
-/**
- * Flags that older buildx releases do not know. They are not checked before the build: buildx refuses a flag it does
- * not know before it builds or pushes anything, and learning its version costs a buildx start that every build
- * would wait for. A failed build is explained with them (unsupportedInput).
- */
-const MINIMUM_BUILDX: { flag: string; version: string; used: (inputs: Inputs) => boolean }[] = [
-  { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
-  { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
-  { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
-];
-
-/** Whether the inputs use a flag that older buildx releases do not know. */
-export function usesVersionedFlags(inputs: Inputs): boolean {
-  return MINIMUM_BUILDX.some(({ used }) => used(inputs));
-}
-
-/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
-export function unsupportedInput(inputs: Inputs, buildxVersion: string): string | undefined {
-  const missing = MINIMUM_BUILDX.find(
-    ({ version, used }) => used(inputs) && compareVersions(buildxVersion, version) < 0,
-  );
-  return (
-    missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`
-  );
-}
-
-/** Compares dotted numeric versions (0.13.1 < 0.29.0); suffixes such as +ds1 are ignored. */
-export function compareVersions(a: string, b: string): number {
-  const parse = (version: string): number[] =>
-    version
-      .replace(/^v/, '')
-      .split(/[+-]/)[0]
-      ?.split('.')
-      .map((part) => Number.parseInt(part, 10) || 0) ?? [];
-  const left = parse(a);
-  const right = parse(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
-
-/**
- * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
- * recognisable as ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
- */
-export function temporaryTag(prefix: string, run: RunIdentity, buildName: string): string {
-  return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
-}
-
-/** What a temporary tag says of itself, or undefined when the tag is not one of ours (wrong prefix or shape). */
-export function parseTemporaryTag(
-  prefix: string,
-  tag: string,
-): { runId: string; runAttempt: string; createdAt: number; build: string } | undefined {
-  if (!tag.startsWith(`${prefix}-`)) return undefined;
-  const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(
-    tag.slice(prefix.length + 1),
-  );
-  if (!match) return undefined;
-  const [, runId = '', runAttempt = '', time = '', build = ''] = match;
-  return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
-}
-
-/**
- * Eight hex digits that tell apart the steps of one run (job and step id), for names this run creates: FNV-1a, 32
- * bits, as many as a sha256 prefix would give. A name, not a secret, and main needs it before buildx starts, where
- * node:crypto would cost ~10 ms to load.
- */
-export function stepHash(run: RunIdentity): string {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(`${run.job}\n${run.action}`)) hash = Math.imul(hash ^ byte, 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
 export function distinctRepositories(tags: ImageReference[]): ImageName[] {
   const repositories = new Map<string, ImageName>();
   for (const tag of tags) {
@@ -280,12 +195,6 @@ export function splitAnnotations(annotations: string[]): {
 function cacheType(spec: string): string {
   const field = spec.split(',').find((part) => part.trim().startsWith('type='));
   return field ? field.trim().slice('type='.length) : 'registry';
-}
-
-/** The platforms of `wanted` that this runner cannot execute natively: the ones QEMU must emulate. */
-export function foreignPlatforms(wanted: Platform[], nodeArch: string): Platform[] {
-  const native = nativePlatforms(nodeArch);
-  return wanted.filter((platform) => !native.some((n) => samePlatform(n, platform)));
 }
 
 export function describePlan(plan: Plan): string {

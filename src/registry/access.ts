@@ -3,18 +3,17 @@
 // credentials are accepted (a wrong password fails in seconds, not after a build).
 import * as core from '@actions/core';
 import { formatName, type ImageName } from '../reference.js';
-import { RegistryClient, type DummyConfigRecord } from './client.js';
-import { DockerConfigCredentials, type CredentialSource } from './credentials.js';
+import { RegistryClient } from './client.js';
+import type { CredentialSource } from './credential.js';
+import { DockerConfigCredentials } from './credentials.js';
 import { RegistryAuthError, RegistryError } from './errors.js';
 
 export function createRegistryClient(
   env: NodeJS.ProcessEnv = process.env,
   credentials: CredentialSource = DockerConfigCredentials.fromEnvironment(env),
-  dummyConfig?: DummyConfigRecord,
 ): RegistryClient {
   return new RegistryClient({
     credentials,
-    ...(dummyConfig ? { dummyConfig } : {}),
     onSecret: (secret) => {
       core.setSecret(secret);
     },

@@ -5,11 +5,10 @@
 import pLimit from 'p-limit';
 import { formatName, isDigest, isValidTag, type ImageName } from '../reference.js';
 import type { RetryPolicy, RetryTuning } from '../retry.js';
-import type { CredentialSource } from './credentials.js';
+import type { CredentialSource } from './credential.js';
 import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
 import { defaultFetch, nextPage, type Fetch, type HttpResponse } from './http.js';
-import { TagDeleter, type DeleteTagOptions, type DummyConfigRecord, type TagDeletion } from './cleanup/tag-deletion.js';
 import { Transport, repositoryCredentials, repositoryTarget } from './transport.js';
 import {
   MANIFEST_MEDIA_TYPES,
@@ -38,8 +37,6 @@ export interface RegistryClientOptions {
   /** The time limit of each request, until the last byte of its answer (30 s otherwise). */
   requestTimeoutMs?: number;
   userAgent?: string;
-  /** The dummies' config an earlier step of this run uploaded (prepareTagDeletion): deleteTag reuses it. */
-  dummyConfig?: DummyConfigRecord;
 }
 
 export interface FetchedManifest {
@@ -49,8 +46,6 @@ export interface FetchedManifest {
   bytes: Buffer;
   json: Manifest;
 }
-
-export type { DeleteTagOptions, DummyConfigRecord, TagDeletion };
 
 const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
 /** Asked for; registries may send fewer per page (and then a Link to the next page). */
@@ -74,7 +69,6 @@ function withConcurrencyLimit(fetchImpl: Fetch, limit: number): Fetch {
 
 export class RegistryClient {
   readonly #transport: Transport;
-  readonly #tags: TagDeleter;
 
   constructor(options: RegistryClientOptions) {
     this.#transport = new Transport({
@@ -89,7 +83,6 @@ export class RegistryClient {
       requestTimeoutMs: options.requestTimeoutMs,
       userAgent: options.userAgent ?? 'multiarch-build',
     });
-    this.#tags = new TagDeleter(this, this.#transport, options.dummyConfig);
   }
 
   /** An index or image manifest by tag or digest; by digest, the bytes are checked against it. */
@@ -271,25 +264,9 @@ export class RegistryClient {
     );
   }
 
-  /**
-   * Removes a tag without ever deleting the image it points to; see tag-deletion.ts for how, per registry.
-   * Returns how it was removed ('absent' when there was no such tag). When the tag cannot be removed, the error
-   * (a DummyManifestNotDeletedError once the tag points at the dummy) says what was left and how to remove it.
-   */
-  deleteTag(name: ImageName, tag: string, options: DeleteTagOptions = {}): Promise<TagDeletion> {
-    if (!isValidTag(tag)) {
-      return Promise.reject(new Error(`cannot delete tag "${tag}" of ${formatName(name)}: not a valid tag`));
-    }
-    return this.#tags.deleteTag(name, tag, options);
-  }
-
-  /**
-   * Does now what deleteTag needs first in each repository (the upload of its dummies' shared config), so that
-   * deletions there start sooner, here or in a later step given the record (RegistryClientOptions.dummyConfig).
-   * Never rejects: a failed upload is retried by the next deleteTag there.
-   */
-  prepareTagDeletion(names: Iterable<ImageName>): Promise<DummyConfigRecord> {
-    return this.#tags.prepare(names);
+  /** The authenticated, retrying transport, for the registry-specific APIs that cleanup needs (GHCR, Docker Hub). */
+  get transport(): Transport {
+    return this.#transport;
   }
 }
 

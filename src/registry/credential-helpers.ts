@@ -5,7 +5,7 @@
 // The helper's stdout is a secret: it is never logged or quoted, not even when the helper fails.
 import { spawn } from 'node:child_process';
 
-import type { Credential, Environment } from './credentials.js';
+import type { Credential, Environment } from './credential.js';
 
 /** Helpers may ask a keychain or a cloud API; one that hangs must not hang the action. */
 export const CREDENTIAL_HELPER_TIMEOUT_MS = 30_000;

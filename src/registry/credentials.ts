@@ -6,34 +6,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { DOCKER_HUB } from '../reference.js';
+import type { Credential, CredentialSource, Environment } from './credential.js';
 import { getFromCredentialHelper } from './credential-helpers.js';
-
-/** A user name and a password (or personal access token) for basic auth or a token server. */
-export interface PasswordCredential {
-  kind: 'password';
-  username: string;
-  password: string;
-}
-
-/** An OAuth2 refresh token (`identitytoken` in the docker config), exchanged at the registry's token server. */
-export interface IdentityTokenCredential {
-  kind: 'identity-token';
-  /** Often a placeholder (ACR writes `00000000-0000-0000-0000-000000000000`); shown in messages only. */
-  username: string;
-  identityToken: string;
-}
-
-export type Credential = PasswordCredential | IdentityTokenCredential;
-
-/** Where the client gets credentials. */
-export interface CredentialSource {
-  /** Where the credentials come from, for messages, e.g. `the docker config /root/.docker/config.json`. */
-  readonly description: string;
-  /** The credential for a registry (`host[:port]`, Docker Hub as `docker.io`), or undefined to go anonymous. */
-  get(registry: string): Promise<Credential | undefined>;
-}
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`, as the docker CLI finds it. */
 export function dockerConfigPath(env: Environment): string {

@@ -1,11 +1,11 @@
 // Content digests: registries address manifests and blobs by the hash of their bytes, and we check that hash
 // ourselves rather than trust the registry (or a proxy or blob store in between).
-import { nodeCrypto } from '../node-crypto.js';
+import { createHash } from 'node:crypto';
 import { isDigest } from '../reference.js';
 
 /** `sha256:<hex>` of the bytes (or `sha512:<hex>`, the other algorithm the OCI spec registers). */
 export function digestOf(bytes: Uint8Array, algorithm: 'sha256' | 'sha512' = 'sha256'): string {
-  return `${algorithm}:${nodeCrypto().createHash(algorithm).update(bytes).digest('hex')}`;
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
 
 /** The digest of the bytes in the algorithm of `like` (a valid digest), so that the two can be compared. */

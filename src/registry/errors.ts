@@ -1,6 +1,13 @@
 // Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
 // the registry's own error codes and messages from its `{"errors": [...]}` body.
-import type { HttpResponse } from './http.js';
+
+/** What these errors read of an answer (http.ts's HttpResponse has it). */
+export interface AnsweredResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): string;
+}
 
 /** A request to a registry (or its token server) that failed; the message says what, where and why. */
 export class RegistryError extends Error {
@@ -38,7 +45,7 @@ export interface UnexpectedResponse {
 const MAX_QUOTED_BODY = 200;
 
 /** Summarizes an unexpected response from its status and body. */
-export function describeResponse(method: string, url: URL, response: HttpResponse): UnexpectedResponse {
+export function describeResponse(method: string, url: URL, response: AnsweredResponse): UnexpectedResponse {
   const text = response.text();
   const errors = registryErrors(text);
   const where = `${method} ${displayUrl(url)} answered ${response.status}`;
@@ -61,7 +68,7 @@ export function unexpectedResponseError(
   action: string,
   method: string,
   url: URL,
-  response: HttpResponse,
+  response: AnsweredResponse,
 ): RegistryError {
   const { status, codes, summary } = describeResponse(method, url, response);
   const retryAfter = response.headers.get('retry-after') ?? undefined;

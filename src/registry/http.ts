@@ -1,9 +1,7 @@
 // The one place that sends HTTP: every registry, token, blob-storage and web API request goes through sendHttp,
-// over node's own http and https modules. Not fetch: undici (behind fetch, and loaded anyway by @actions/core)
-// compiles its WebAssembly HTTP parser on a step's first request, and node waits for that compilation before the
-// step's process can exit, ~0.1 s of every step that talks to a registry; node:http's parser is native.
+// over node's own http and https modules, whose answers arrive whole with their status line and headers as sent.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { isIPv4 } from 'node:net';
+import { request as httpsRequest } from 'node:https';
 import { RegistryError, displayUrl } from './errors.js';
 
 export interface HttpRequest {
@@ -59,48 +57,32 @@ export class HttpResponse {
 export const defaultFetch: Fetch = (url, init) =>
   new Promise((resolve, reject) => {
     const target = new URL(url);
-    // node:https, and TLS behind it (~7 ms to load, on the way to the build), only for a registry served over https.
-    const send = target.protocol === 'https:' ? process.getBuiltinModule('node:https').request : httpRequest;
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers = { ...init.headers };
     // A known length rather than chunked encoding, which some registries refuse on uploads (fetch does the same).
     if (init.body !== null) headers['Content-Length'] = String(init.body.byteLength);
     else if (init.method === 'POST' || init.method === 'PUT') headers['Content-Length'] = '0';
-    const sent = send(
-      target,
-      { method: init.method, headers, signal: init.signal, ...serverName(target) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? '',
-            headers: headerLookup(response.headers),
-            arrayBuffer: () => Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
-          });
+    const sent = send(target, { method: init.method, headers, signal: init.signal }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          headers: headerLookup(response.headers),
+          arrayBuffer: () => Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
         });
-        response.on('close', () => {
-          if (!response.complete)
-            reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
-        });
-      },
-    );
+      });
+      response.on('close', () => {
+        if (!response.complete)
+          reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
+      });
+    });
     sent.on('error', reject);
     sent.end(init.body ?? undefined);
   });
-
-/**
- * The TLS server name (SNI) node's agent would work out for a URL, given up front where the host is a name: node
- * works it out with net.isIP, whose IPv6 test compiles a large regular expression at a process's first request, and
- * to machine code at its second (~15 ms, then ~5 ms, in every step that talks to a registry by name). An IP address
- * gets no server name, as from node.
- */
-export function serverName(url: URL): { servername?: string } {
-  const host = url.hostname;
-  return isIPv4(host) || host.startsWith('[') ? {} : { servername: host };
-}
 
 function headerLookup(headers: IncomingHttpHeaders): HeaderLookup {
   return {

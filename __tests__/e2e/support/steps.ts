@@ -53,6 +53,8 @@ export async function runStep(inputs: Record<string, string>, options: StepOptio
   const runner = new LocalRunner({
     inputs: { driver: 'docker', push: 'true', ...inputs },
     runId,
+    // A bundle built elsewhere (with its own action.yml) instead of this checkout's dist/.
+    ...(process.env.MULTIARCH_ACTION_DIR ? { actionDir: process.env.MULTIARCH_ACTION_DIR } : {}),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.runAttempt === undefined ? {} : { runAttempt: options.runAttempt }),
     ...(options.job === undefined ? {} : { job: options.job }),

@@ -11,10 +11,10 @@
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
 //      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
-import { DOCKER_HUB, formatName, formatReference, type ImageName } from '../../reference.js';
+import { randomUUID } from 'node:crypto';
+import { DOCKER_HUB, formatName, formatReference, isValidTag, type ImageName } from '../../reference.js';
 import type { RegistryClient } from '../client.js';
 import { DockerHubApi } from './docker-hub.js';
-import { nodeCrypto } from '../../node-crypto.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
 import { RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
 import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
@@ -72,74 +72,37 @@ export class TagMovedError extends RegistryError {
 }
 
 /** What the deletion is built from: the client's own manifest and blob operations. */
-type ManifestStore = Pick<RegistryClient, 'headManifest' | 'uploadBlob' | 'putManifest' | 'deleteManifest'>;
-
-/**
- * The dummies' config one step of a run uploaded, for a later step of the same run to reuse (main uploads it while
- * it builds, so that post's deletions start with the dummy): its nonce, and the repositories (by name) that have it.
- */
-export interface DummyConfigRecord {
-  nonce: string;
-  repositories: string[];
-}
-
 export class TagDeleter {
-  readonly #store: ManifestStore;
+  readonly #store: RegistryClient;
   readonly #transport: Transport;
   readonly #dockerHub: DockerHubApi;
-  /** Makes every dummy's config this run's own (#dummyConfig draws it). */
-  #nonce: string | undefined;
-  #config: Buffer | undefined;
+  /** Every dummy's config holds this deleter's random nonce, so each dummy is this deleter's own. */
+  readonly #config = dummyConfig(randomUUID());
   /** The upload of #config to each repository (by name), started once and awaited by every deletion there. */
   readonly #configUploads = new Map<string, Promise<unknown>>();
-  /** Repositories where an earlier step uploaded #config: trusted, and uploaded again if the registry lost it. */
-  readonly #reused = new Set<string>();
-  /** Those uploads again, one per repository however many deletions found the config gone. */
-  readonly #reuploads = new Map<string, Promise<unknown>>();
 
-  constructor(store: ManifestStore, transport: Transport, reuse?: DummyConfigRecord) {
-    this.#store = store;
-    this.#transport = transport;
-    this.#dockerHub = new DockerHubApi(transport);
-    this.#nonce = reuse?.nonce;
-    for (const repository of reuse?.repositories ?? []) {
-      this.#reused.add(repository);
-      this.#configUploads.set(repository, Promise.resolve());
-    }
-  }
-
-  /** The nonce and the config made of it, at first use: main creates the client before its build starts. */
-  #dummyConfig(): { nonce: string; config: Buffer } {
-    this.#nonce ??= nodeCrypto().randomUUID();
-    this.#config ??= dummyConfig(this.#nonce);
-    return { nonce: this.#nonce, config: this.#config };
+  constructor(client: RegistryClient) {
+    this.#store = client;
+    this.#transport = client.transport;
+    this.#dockerHub = new DockerHubApi(client.transport);
   }
 
   /**
-   * Uploads the dummies' config to each repository now, so that the deletions to come need not wait for it.
-   * Resolves to what a later step of the run can reuse: the repositories where the upload succeeded. Never rejects:
-   * a failed upload is tried again by the next deletion there.
+   * Removes a tag without ever deleting the image it points to. Returns how it was removed ('absent' when there
+   * was no such tag). When the tag cannot be removed, the error (a DummyManifestNotDeletedError once the tag points
+   * at the dummy) says what was left and how to remove it.
    */
-  async prepare(names: Iterable<ImageName>): Promise<DummyConfigRecord> {
-    const uploads = [...names].map(async (name) => {
-      await this.#uploadConfig(name);
-      return formatName(name);
-    });
-    const settled = await Promise.allSettled(uploads);
-    const repositories = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    return { nonce: this.#dummyConfig().nonce, repositories: [...new Set(repositories)] };
-  }
-
-  async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions): Promise<TagDeletion> {
+  async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions = {}): Promise<TagDeletion> {
+    if (!isValidTag(tag)) throw new Error(`cannot delete tag "${tag}" of ${formatName(name)}: not a valid tag`);
     if (!options.present && (await this.#store.headManifest(name, tag)) === undefined) return 'absent';
     const reference = formatReference({ ...name, tag });
     const protectedDigests = options.protectedDigests ?? new Set<string>();
 
-    const manifest = dummyManifest(this.#dummyConfig().config, reference);
+    const manifest = dummyManifest(this.#config, reference);
     await this.#uploadConfig(name);
     // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
     // agrees), so the image the tag pointed to before cannot be the one deleted.
-    const dummyDigest = await this.#putDummy(name, tag, manifest);
+    const dummyDigest = await this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
     try {
       refuseProtected(dummyDigest, protectedDigests);
       const repoint = async (): Promise<void> => {
@@ -167,35 +130,9 @@ export class TagDeleter {
     const key = formatName(name);
     const known = this.#configUploads.get(key);
     if (known !== undefined) return known;
-    const upload = this.#store.uploadBlob(name, this.#dummyConfig().config, MediaType.ociConfig);
+    const upload = this.#store.uploadBlob(name, this.#config, MediaType.ociConfig);
     this.#configUploads.set(key, upload);
     upload.catch(() => this.#configUploads.delete(key));
-    return upload;
-  }
-
-  /**
-   * Puts the dummy under the tag. A config an earlier step uploaded that the registry no longer has (a garbage
-   * collection in between) is uploaded again, once per repository, and the dummy put again.
-   */
-  async #putDummy(name: ImageName, tag: string, manifest: Buffer): Promise<string> {
-    const put = (): Promise<string> => this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
-    try {
-      return await put();
-    } catch (error) {
-      const blobUnknown = error instanceof RegistryError && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
-      if (!blobUnknown || !this.#reused.has(formatName(name))) throw error;
-      await this.#uploadReusedConfigAgain(name);
-      return put();
-    }
-  }
-
-  #uploadReusedConfigAgain(name: ImageName): Promise<unknown> {
-    const key = formatName(name);
-    const known = this.#reuploads.get(key);
-    if (known !== undefined) return known;
-    this.#configUploads.delete(key);
-    const upload = this.#uploadConfig(name);
-    this.#reuploads.set(key, upload);
     return upload;
   }
 

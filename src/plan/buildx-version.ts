@@ -1,0 +1,25 @@
+// Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
+// the build, with the input and both versions named. Pure.
+import semver from 'semver';
+import type { Inputs } from '../inputs.js';
+
+/** Flags that older buildx releases do not know, and the release that introduced each. */
+const MINIMUM_BUILDX: { flag: string; version: string; used: (inputs: Inputs) => boolean }[] = [
+  { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+  { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
+  { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
+];
+
+/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
+export function unsupportedInput(inputs: Inputs, buildxVersion: string): string | undefined {
+  const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !buildxAtLeast(buildxVersion, version));
+  return (
+    missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`
+  );
+}
+
+/** Whether a buildx version (`0.13.1`, `v0.29.1`, `0.13.1+ds1`) is `minimum` or later; an unreadable one is not. */
+export function buildxAtLeast(version: string, minimum: string): boolean {
+  const parsed = semver.coerce(version);
+  return parsed !== null && semver.gte(parsed, minimum);
+}

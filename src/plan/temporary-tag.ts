@@ -1,0 +1,41 @@
+// Names this run gives what it creates in shared places (temporary tags in the registry, a builder on the engine):
+// unique per run attempt and step, recognisable as this action's by their shape, and dated, so that a later run
+// can tell a crashed run's leftovers from a live run's. Pure.
+import { createHash } from 'node:crypto';
+
+/** Identifies one step of one run attempt: temporary tags carry it so that concurrent runs never collide. */
+export interface RunIdentity {
+  runId: string;
+  runAttempt: string;
+  job: string;
+  action: string;
+  /** When this step started (Unix seconds): temporary tags carry it, so a later run can tell their age. */
+  startedAt: number;
+}
+
+/**
+ * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
+ * recognisable as ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
+ */
+export function temporaryTag(prefix: string, run: RunIdentity, buildName: string): string {
+  return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
+}
+
+/** What a temporary tag says of itself, or undefined when the tag is not one of ours (wrong prefix or shape). */
+export function parseTemporaryTag(
+  prefix: string,
+  tag: string,
+): { runId: string; runAttempt: string; createdAt: number; build: string } | undefined {
+  if (!tag.startsWith(`${prefix}-`)) return undefined;
+  const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(
+    tag.slice(prefix.length + 1),
+  );
+  if (!match) return undefined;
+  const [, runId = '', runAttempt = '', time = '', build = ''] = match;
+  return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
+}
+
+/** Eight hex digits that tell apart the steps of one run (job and step id): a name, not a secret. */
+export function stepHash(run: RunIdentity): string {
+  return createHash('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
+}
