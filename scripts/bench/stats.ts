@@ -1,5 +1,5 @@
 // Repeated measurements and what the table shows of them: median and range, and ratios taken pair by pair.
-import { formatDuration } from './table.js';
+import { formatDuration } from './format.js';
 
 export interface Summary {
   runs: number;

@@ -1,4 +1,6 @@
-// The one table the benchmark prints: a row per measurement, every cell already formatted by the helpers here.
+// The one table the benchmark prints: a row per measurement, every cell already formatted (format.ts writes the
+// numbers).
+import { durationNumber, durationUnit, formatDuration, formatRatio } from './format.js';
 import type { Summary } from './stats.js';
 
 export interface Row {
@@ -61,40 +63,7 @@ export function resultRow(section: string, measurement: string, result: string, 
   return { section, measurement, runs: '', median: '', range: '', result, target };
 }
 
-type DurationUnit = 's' | 'ms';
-
-function durationUnit(ms: number): DurationUnit {
-  return ms >= 1000 ? 's' : 'ms';
-}
-
-function durationNumber(ms: number, unit: DurationUnit): string {
-  return unit === 's' ? (ms / 1000).toFixed(2) : ms.toFixed(0);
-}
-
-export function formatDuration(ms: number, unit: DurationUnit = durationUnit(ms)): string {
-  return `${durationNumber(ms, unit)} ${unit}`;
-}
-
-export function formatRatio(ratio: number): string {
-  return ratio.toFixed(2);
-}
-
-/** Decimal megabytes, as the targets are written (1.5 MB = 1 500 000 bytes). */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(2)} MB`;
-}
-
-/** Megabytes for reading, exact bytes for comparing runs. */
-export function formatBytes(bytes: number): string {
-  return `${formatMegabytes(bytes)} (${bytes.toLocaleString('en-US')} B)`;
-}
-
 /** "met" or a loud "MISSED", with the target itself: a missed target is a finding, not a failure of the run. */
 export function targetCell(value: number, limit: number, describeLimit: string): string {
   return value <= limit ? `≤ ${describeLimit}: met` : `≤ ${describeLimit}: **MISSED**`;
-}
-
-/** "1 run", "5 runs". */
-export function plural(count: number, noun: string): string {
-  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,24 +1,27 @@
 // Section 1: what the action costs over the raw commands that do its work by hand, with a warm build cache so that
 // the work around the build is what differs: the action's main and post (a multi-platform build pushed under a
-// temporary tag, the index verified, the final tag published from it, the temporary tag deleted) against the same
-// flow by hand (`buildx build --push` under a temporary tag, then `buildx imagetools create` to publish the final
-// tag), and against the shortest raw path, one `buildx build` that pushes straight to the final tag.
+// temporary tag, the index verified, the final tag published from it, the temporary tag deleted) against the
+// shortest raw path, one `buildx build` that pushes straight to the final tag, and against the same flow by hand
+// (`buildx build --push` under a temporary tag, then `buildx imagetools create` to publish the final tag). The
+// target is on action − raw, in seconds: the overhead is a fixed cost per run, not a share of the build. The
+// by-hand flow is there for information, with no target.
 import { join } from 'node:path';
 import { runActionSteps } from '../action.js';
 import type { BenchContext } from '../context.js';
 import { writeArchContext } from '../contexts.js';
 import { buildAndPush, copyImage } from '../docker.js';
+import { formatDuration } from '../format.js';
 import { listTags } from '../registry.js';
 import { interleave, pairedDifferences, pairedRatios, summarize, timed } from '../stats.js';
-import { durationRow, formatDuration, ratioRow, targetCell, type Row } from '../table.js';
+import { durationRow, ratioRow, targetCell, type Row } from '../table.js';
 
 const SECTION = '1. Overhead';
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const TAG = 'latest';
 /** The by-hand flow's temporary tag: it stays, since no docker command deletes a tag from a registry. */
 const BUILD_TAG = 'build';
-/** action / raw at the median. */
-const RATIO_TARGET = 1.05;
+/** Main + post over the shortest raw path (action − raw), at the median. */
+const OVERHEAD_TARGET_MS = 1000;
 
 export async function benchOverhead(bench: BenchContext): Promise<Row[]> {
   const context = writeArchContext(join(bench.workDir, 'overhead'), bench.baseImage);
@@ -74,13 +77,11 @@ export async function benchOverhead(bench: BenchContext): Promise<Row[]> {
       { result: 'the temporary tag is left behind' },
     ),
     durationRow(SECTION, 'raw: `buildx build --push` straight to the final tag', summarize(samples.raw)),
-    ratioRow(SECTION, 'action / by hand, paired run by run', byHandRatios, {
-      target: targetCell(byHandRatios.median, RATIO_TARGET, `${RATIO_TARGET.toFixed(2)}×`),
-    }),
+    ratioRow(SECTION, 'action / by hand, paired run by run', byHandRatios),
     ratioRow(SECTION, 'action / raw, paired run by run', rawRatios),
-    // The overhead is a fixed cost, not a share of the build: it is what a user pays per run.
+    // The overhead is a fixed cost, not a share of the build: it is what a user pays per run, whatever the build.
     durationRow(SECTION, 'action − raw, paired run by run', overhead, {
-      result: `action / raw within ${RATIO_TARGET.toFixed(2)}× for builds of ${formatDuration(overhead.median / (RATIO_TARGET - 1))} or more`,
+      target: targetCell(overhead.median, OVERHEAD_TARGET_MS, formatDuration(OVERHEAD_TARGET_MS)),
     }),
   ];
 }

@@ -6,9 +6,10 @@ import { runActionSteps } from '../action.js';
 import type { BenchContext } from '../context.js';
 import { writeArchContext } from '../contexts.js';
 import { buildAndPush, createAndPushManifestList } from '../docker.js';
+import { plural } from '../format.js';
 import { listTags } from '../registry.js';
 import { interleave, pairedRatios, summarize, timed } from '../stats.js';
-import { durationRow, plural, ratioRow, type Row } from '../table.js';
+import { durationRow, ratioRow, type Row } from '../table.js';
 
 const SECTION = '2. Per-arch flow vs fan-out';
 const ARCHITECTURES = ['amd64', 'arm64'];

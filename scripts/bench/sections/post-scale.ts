@@ -7,8 +7,9 @@ import type { BenchContext } from '../context.js';
 import { writeScratchContext } from '../contexts.js';
 import { startCountingProxy, type CountingProxy, type RequestCounts } from '../counting-proxy.js';
 import { removeLocalImages } from '../docker.js';
+import { plural } from '../format.js';
 import { interleave, summarize } from '../stats.js';
-import { durationRow, plural, resultRow, type Row } from '../table.js';
+import { durationRow, resultRow, type Row } from '../table.js';
 
 const SECTION = '3. Post-step scale';
 /** Platforms a FROM-scratch image builds for without emulation, in the order they are added. */
