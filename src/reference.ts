@@ -18,6 +18,8 @@ export interface ImageReference extends ImageName {
 export const DOCKER_HUB = 'docker.io';
 /** Docker Hub's names in references; Docker rewrites the older `index.docker.io` to `docker.io`. */
 const DOCKER_HUB_NAMES = [DOCKER_HUB, 'index.docker.io'];
+/** Every host that serves Docker Hub's repositories: its names in references, and the registry API's own host. */
+const DOCKER_HUB_HOSTS = [...DOCKER_HUB_NAMES, 'registry-1.docker.io'];
 const EXPECTED_FORM = '[registry/]name[:tag][@digest]';
 /** Docker's limit for the whole name, registry included. */
 const MAX_NAME_LENGTH = 255;
@@ -92,6 +94,28 @@ export function parseReference(text: string): ImageReference {
 /** `registry/repository`, keeping `docker.io/` so that the result names one place unambiguously. */
 export function formatName(name: ImageName): string {
   return `${name.registry}/${name.repository}`;
+}
+
+/**
+ * `registry/repository`, spelled the same for every spelling of one place, to compare repositories: the host in
+ * lower case and without :443 (the HTTPS port Docker uses anyway; :80 stays, since Docker tries HTTPS there too),
+ * and Docker Hub's hosts as docker.io, with `library/` before a one-component name as Docker Hub reads it.
+ */
+export function canonicalRepository(name: ImageName): string {
+  const registry = name.registry.toLowerCase().replace(/:443$/, '');
+  if (!DOCKER_HUB_HOSTS.includes(registry)) return `${registry}/${name.repository}`;
+  const repository = name.repository.includes('/') ? name.repository : `library/${name.repository}`;
+  return `${DOCKER_HUB}/${repository}`;
+}
+
+/**
+ * `registry/repository:tag[@digest]`, spelled the same for every spelling of one tag (see canonicalRepository), to
+ * compare tags: a reference with neither tag nor digest names `:latest`, as Docker reads it.
+ */
+export function canonicalReference(reference: ImageReference): string {
+  const tag = reference.tag ?? (reference.digest === undefined ? 'latest' : undefined);
+  const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+  return `${canonicalRepository(reference)}${tag === undefined ? '' : `:${tag}`}${digest}`;
 }
 
 /** `registry/repository[:tag][@digest]`. */

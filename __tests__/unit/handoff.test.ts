@@ -1,16 +1,24 @@
+import { jest } from '@jest/globals';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CacheHandoff, type CacheModule } from '../../src/handoff/cache.js';
 import { DirectoryHandoff } from '../../src/handoff/directory.js';
-import { HandoffError, type DigestHandoff } from '../../src/handoff/handoff.js';
+import { HandoffError, type DigestHandoff, type FoundRecord } from '../../src/handoff/handoff.js';
 import {
   imageKey,
   parseShardRecord,
   serializeShardRecord,
   ShardRecordError,
   type ShardRecord,
+  platformSlugOf,
+  recordProblemsForRun,
+  type ThisRun,
 } from '../../src/handoff/record.js';
+import { collectShards } from '../../src/handoff/shards.js';
+import { parsePlatform } from '../../src/platform.js';
+import { temporaryTag, type RunIdentity } from '../../src/plan/temporary-tag.js';
+import { parseReference } from '../../src/reference.js';
 
 const IMAGE = imageKey(['ghcr.io/acme/app:latest']);
 const OTHER_IMAGE = imageKey(['ghcr.io/acme/other:latest']);
@@ -82,6 +90,9 @@ describe('parseShardRecord', () => {
     ['attempt 0', withField('runAttempt', '0'), 'runAttempt "0" is not a positive integer'],
     ['attempt 01', withField('runAttempt', '01'), 'runAttempt "01" is not a positive integer'],
     ['no job', without('job'), 'job is missing'],
+    ['a job that is a workflow command', withField('job', '::warning::x'), 'job "::warning::x" is not a GitHub job id'],
+    ['a job with a line break', withField('job', 'build\n::error::x'), 'job "build\\n::error::x" is not a GitHub job'],
+    ['a job with a space', withField('job', 'build all'), 'job "build all" is not a GitHub job id'],
     ['a time that is none', withField('createdAt', 'yesterday'), 'createdAt "yesterday" is not an ISO 8601'],
     ['a local time', withField('createdAt', '2026-11-28T10:00:00+01:00'), 'is not an ISO 8601 UTC time'],
     ['no repositories', withField('repositories', []), 'repositories is empty'],
@@ -103,6 +114,119 @@ describe('parseShardRecord', () => {
     expect(parse).toThrow(ShardRecordError);
     expect(parse).toThrow('The handoff record at /handoff/x/attempt-1.json is invalid: ');
     expect(parse).toThrow(message);
+  });
+});
+
+describe('parseShardRecord takes any GitHub job id', () => {
+  test.each(['build', 'Build_2', '_x', 'build-linux-arm64', ''])('%j', (job) => {
+    expect(parseShardRecord(withField('job', job), 'f').job).toBe(job);
+  });
+});
+
+describe('recordProblemsForRun', () => {
+  const prefix = 'multiarch-tmp';
+  const shard: RunIdentity = { runId: RUN, runAttempt: '2', job: 'build', action: 'build', startedAt: 1_800_000_000 };
+  const amd64Tag = temporaryTag(prefix, shard, 'linux-amd64');
+  const run: ThisRun = {
+    runId: RUN,
+    runAttempt: '3',
+    finalTags: ['ghcr.io/acme/app:latest', 'ghcr.io/acme/app:v1.0', 'docker.io/acme/app:latest'].map(parseReference),
+    tempTagPrefix: prefix,
+  };
+  const ours = record({
+    runAttempt: '2',
+    repositories: ['ghcr.io/acme/app', 'docker.io/acme/app'],
+    temporaryTags: [`ghcr.io/acme/app:${amd64Tag}`, `docker.io/acme/app:${amd64Tag}`],
+  });
+  const withTags = (...temporaryTags: string[]) => ({ ...ours, temporaryTags });
+  const tagNamed = (text: string) => `temporaryTags names ${JSON.stringify(text)}, which is not this shard's temporary`;
+
+  test.each<[string, ShardRecord]>([
+    ['what a shard of this run hands off', ours],
+    ['a record of the current attempt', { ...ours, runAttempt: '3', temporaryTags: [] }],
+    ['a record pushed by digest (no temporary tag)', { ...ours, temporaryTags: [] }],
+    [
+      'repositories and tags spelled otherwise (host case, :443, Docker Hub host)',
+      {
+        ...ours,
+        repositories: ['GHCR.io:443/acme/app', 'registry-1.docker.io/acme/app'],
+        temporaryTags: [`ghcr.io:443/acme/app:${amd64Tag}`, `index.docker.io/acme/app:${amd64Tag}`],
+      },
+    ],
+  ])('%s is this run’s', (_name, candidate) => {
+    expect(recordProblemsForRun(candidate, run)).toEqual([]);
+  });
+
+  test.each<[string, ShardRecord, string]>([
+    ['another run', { ...ours, runId: '1111', temporaryTags: [] }, `it is of run 1111, not of this run ${RUN}`],
+    ['a later attempt', { ...ours, runAttempt: '99', temporaryTags: [] }, 'it is of attempt 99, after this attempt 3'],
+    ['attempt 10 after 3 (numbers, not text)', { ...ours, runAttempt: '10', temporaryTags: [] }, 'attempt 10, after'],
+    [
+      'a repository of no final tag',
+      { ...ours, repositories: ['ghcr.io/acme/other'], temporaryTags: [] },
+      'repositories names "ghcr.io/acme/other", which is no repository of the final tags (ghcr.io/acme/app, docker.io/acme/app)',
+    ],
+    [
+      'a repository with a tag',
+      { ...ours, repositories: ['ghcr.io/acme/app:latest'], temporaryTags: [] },
+      'repositories names "ghcr.io/acme/app:latest", which is no repository',
+    ],
+    ['a repository that is no name', { ...ours, repositories: ['::x'], temporaryTags: [] }, 'repositories names "::x"'],
+    ['a final tag', withTags('ghcr.io/acme/app:latest'), tagNamed('ghcr.io/acme/app:latest')],
+    ['a final tag spelled otherwise', withTags('registry-1.docker.io/acme/app:latest'), 'registry-1.docker.io/acme'],
+    ['a user tag', withTags('ghcr.io/acme/app:v0.9'), tagNamed('ghcr.io/acme/app:v0.9')],
+    ['a tag with a digest', withTags(`ghcr.io/acme/app:${amd64Tag}@${digest('a')}`), `${amd64Tag}@${digest('a')}`],
+    ['a digest alone', withTags(`ghcr.io/acme/app@${digest('a')}`), tagNamed(`ghcr.io/acme/app@${digest('a')}`)],
+    ['a name that is no reference', withTags('::warning::x'), tagNamed('::warning::x')],
+    [
+      'a temporary tag under another prefix',
+      withTags(`ghcr.io/acme/app:${temporaryTag('other-tmp', shard, 'linux-amd64')}`),
+      'other-tmp',
+    ],
+    [
+      'a temporary tag of another run',
+      withTags(`ghcr.io/acme/app:${temporaryTag(prefix, { ...shard, runId: '1111' }, 'linux-amd64')}`),
+      `${prefix}-1111-`,
+    ],
+    [
+      'a temporary tag of another attempt',
+      withTags(`ghcr.io/acme/app:${temporaryTag(prefix, { ...shard, runAttempt: '1' }, 'linux-amd64')}`),
+      `${prefix}-${RUN}-1-`,
+    ],
+    [
+      "another platform's temporary tag",
+      withTags(`ghcr.io/acme/app:${temporaryTag(prefix, shard, 'linux-arm64')}`),
+      '-linux-arm64"',
+    ],
+    ['a temporary tag in another repository', withTags(`ghcr.io/acme/other:${amd64Tag}`), 'ghcr.io/acme/other:'],
+  ])('%s is refused', (_name, candidate, problem) => {
+    const problems = recordProblemsForRun(candidate, run);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
+  });
+
+  test('a refused tag says what a temporary tag of this shard looks like and where', () => {
+    expect(recordProblemsForRun(withTags('ghcr.io/acme/app:latest'), run)).toEqual([
+      `${tagNamed('ghcr.io/acme/app:latest')} tag (${prefix}-${RUN}-2-<step>-<time>-linux-amd64 in ` +
+        'ghcr.io/acme/app, docker.io/acme/app)',
+    ]);
+  });
+
+  test('a final tag shaped like a temporary tag of this shard is still refused', () => {
+    const lookalike = `ghcr.io/acme/app:${amd64Tag}`;
+    const finalTags = [...run.finalTags, parseReference(lookalike)];
+    expect(recordProblemsForRun(withTags(lookalike), { ...run, finalTags })).toEqual([
+      expect.stringContaining(tagNamed(lookalike)),
+    ]);
+  });
+
+  test('names every problem of a record', () => {
+    const forged = { ...ours, runAttempt: '99', temporaryTags: ['ghcr.io/acme/app:latest', 'ghcr.io/acme/app:v1.0'] };
+    expect(recordProblemsForRun(forged, run)).toEqual([
+      'it is of attempt 99, after this attempt 3',
+      expect.stringContaining(tagNamed('ghcr.io/acme/app:latest')),
+      expect.stringContaining(tagNamed('ghcr.io/acme/app:v1.0')),
+    ]);
   });
 });
 
@@ -190,7 +314,7 @@ describe.each<[string, () => Backend]>([
     const { handoff } = backend();
     for (const attempt of ['9', '10']) await handoff.put(record({ runAttempt: attempt, descriptor: desc(attempt) }));
     const { found } = await handoff.collect(IMAGE, RUN, ['linux/amd64']);
-    expect(found.get('linux/amd64')?.runAttempt).toBe('10');
+    expect(found.get('linux/amd64')?.record.runAttempt).toBe('10');
   });
 
   test('never returns records of other runs or other images', async () => {
@@ -221,7 +345,7 @@ describe.each<[string, () => Backend]>([
     const { handoff } = backend();
     await handoff.put(record({ platform: 'linux/arm/v7' }));
     const { found } = await handoff.collect(IMAGE, RUN, ['linux/arm']);
-    expect(found.get('linux/arm')?.platform).toBe('linux/arm/v7');
+    expect(found.get('linux/arm')?.record.platform).toBe('linux/arm/v7');
   });
 
   test('takes the same record again (a retried step), but not a different one', async () => {
@@ -235,7 +359,7 @@ describe.each<[string, () => Backend]>([
         '"build"), and a record handed off is never replaced',
     );
     const { found } = await handoff.collect(IMAGE, RUN, ['linux/amd64']);
-    expect(found.get('linux/amd64')?.descriptor.digest).toBe(digest('a'));
+    expect(found.get('linux/amd64')?.record.descriptor.digest).toBe(digest('a'));
   });
 
   test('refuses to hand off an invalid record', async () => {
@@ -255,6 +379,101 @@ describe.each<[string, () => Backend]>([
   });
 });
 
+describe('collectShards', () => {
+  const prefix = 'multiarch-tmp';
+  const merge: RunIdentity = { runId: RUN, runAttempt: '1', job: 'merge', action: 'merge', startedAt: 1_800_000_100 };
+  const inputs = {
+    tags: [parseReference('ghcr.io/acme/app:latest')],
+    platforms: ['linux/amd64', 'linux/arm64'].map(parsePlatform),
+    tempTagPrefix: prefix,
+  };
+  const handedOff = (platform: string, overrides: Partial<ShardRecord> = {}) => {
+    const shard = { ...merge, job: 'build', startedAt: 1_800_000_000 };
+    const tag = temporaryTag(prefix, { ...shard, runAttempt: overrides.runAttempt ?? '1' }, platformSlugOf(platform));
+    return record({ platform, temporaryTags: [`ghcr.io/acme/app:${tag}`], ...overrides });
+  };
+
+  /** collectShards over a fresh directory holding these records, with what it logged. */
+  async function collect(records: ShardRecord[], run = merge) {
+    const handoff = new DirectoryHandoff(join(workDir, 'shared'));
+    for (const each of records) await handoff.put(each);
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const result = await collectShards(handoff, inputs, run).catch((error: unknown) => error);
+      return { result, log: lines.join('') };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const fileOf = (platform: string, attempt: number) =>
+    join(workDir, 'shared', IMAGE, RUN, platformSlugOf(platform), `attempt-${attempt}.json`);
+
+  test("returns this run's records, logging each", async () => {
+    const records = [handedOff('linux/amd64'), handedOff('linux/arm64', { descriptor: desc('b') })];
+    const { result, log } = await collect(records);
+    expect(result).toEqual({ records, missing: [] });
+    expect(log).toContain(`linux/arm64: ${digest('b')} (attempt 1, job build)`);
+  });
+
+  test('a record naming a final tag is refused, naming the file and the tag, before anything is logged', async () => {
+    const forged = handedOff('linux/arm64', { descriptor: desc('f'), temporaryTags: ['ghcr.io/acme/app:latest'] });
+    const { result, log } = await collect([handedOff('linux/amd64'), forged]);
+    expect(result).toBeInstanceOf(ShardRecordError);
+    expect((result as Error).message).toBe(
+      "these handoff records are not this run's, so the merge publishes nothing and deletes none of the shards' " +
+        `tags:\n  - ${fileOf('linux/arm64', 1)}: temporaryTags names "ghcr.io/acme/app:latest", which is not this ` +
+        `shard's temporary tag (${prefix}-${RUN}-1-<step>-<time>-linux-arm64 in ghcr.io/acme/app)\nA shard of run ` +
+        `${RUN} (attempt 1 or earlier) names only the repositories of the final tags and its own temporary tags in ` +
+        `them. Remove these records from directory ${join(workDir, 'shared')} and re-run the shard jobs of their ` +
+        'platforms.',
+    );
+    expect(log).not.toContain(digest('a'));
+    expect(log).not.toContain(digest('f'));
+  });
+
+  test('a planted record of a later attempt is refused, though it is the newest', async () => {
+    const planted = handedOff('linux/arm64', { runAttempt: '99', descriptor: desc('f') });
+    const { result } = await collect([handedOff('linux/amd64'), handedOff('linux/arm64'), planted], {
+      ...merge,
+      runAttempt: '2',
+    });
+    expect((result as Error).message).toContain(
+      `${fileOf('linux/arm64', 99)}: it is of attempt 99, after this attempt 2`,
+    );
+  });
+
+  test('lists every refused record', async () => {
+    const { result } = await collect([
+      handedOff('linux/amd64', { repositories: ['ghcr.io/acme/other'] }),
+      handedOff('linux/arm64', { temporaryTags: ['ghcr.io/acme/app:v1.0'] }),
+    ]);
+    expect((result as Error).message).toMatch(
+      new RegExp(`\\n  - ${fileOf('linux/amd64', 1)}: repositories names .*\\n  - ${fileOf('linux/arm64', 1)}: temp`),
+    );
+  });
+
+  test('a record with a job that would be a workflow command is refused, and nothing of it reaches the log', async () => {
+    const file = fileOf('linux/amd64', 1);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, serializeShardRecord(handedOff('linux/amd64', { job: 'build\n::warning::forged' })));
+    const { result, log } = await collect([]);
+    expect((result as Error).message).toContain(`The handoff record at ${file} is invalid: job "build\\n::warning::`);
+    expect(log).not.toContain('::warning::');
+  });
+
+  test('an attempt of this merge that is no number fails before any record is read', async () => {
+    const { result } = await collect([handedOff('linux/amd64')], { ...merge, runAttempt: 'x' });
+    expect((result as Error).message).toBe(
+      'GITHUB_RUN_ATTEMPT is "x" (expected a positive integer), so the handoff records cannot be checked against ' +
+        'this run attempt.',
+    );
+  });
+});
+
 describe('DirectoryHandoff', () => {
   test('files records as <dir>/<image>/<run>/<platform slug>/attempt-<n>.json, leaving no temporary file', async () => {
     const directory = join(workDir, 'shared');
@@ -265,6 +484,8 @@ describe('DirectoryHandoff', () => {
     const text = await readFile(join(platformDirectory, 'attempt-3.json'), 'utf8');
     expect(parseShardRecord(text, 'f')).toEqual(record({ platform: 'linux/arm/v7', runAttempt: '3' }));
     expect(handoff.description).toBe(`directory ${directory}`);
+    const { found } = await handoff.collect(IMAGE, RUN, ['linux/arm/v7']);
+    expect(found.get('linux/arm/v7')?.where).toBe(join(platformDirectory, 'attempt-3.json'));
   });
 
   test('lists missing platforms with the path it looked at', async () => {
@@ -324,7 +545,10 @@ describe('CacheHandoff', () => {
     await rm(tempDir(), { recursive: true });
     const merge = new CacheHandoff({ tempDir: tempDir(), cache: shardCache });
     const { found } = await merge.collect(IMAGE, RUN, ['linux/arm64']);
-    expect(found.get('linux/arm64')).toEqual(record({ platform: 'linux/arm64' }));
+    expect(found.get('linux/arm64')).toEqual({
+      record: record({ platform: 'linux/arm64' }),
+      where: `GitHub cache entry ${key('linux-arm64', 1)}`,
+    });
   });
 
   test('an evicted entry leaves its platform missing, naming the key prefix, even with the file still on disk', async () => {
@@ -388,8 +612,10 @@ function desc(seed: string): ShardRecord['descriptor'] {
   return { ...record().descriptor, digest: digest(seed) };
 }
 
-function summary(found: Map<string, ShardRecord>): Record<string, [string, string]> {
-  return Object.fromEntries([...found].map(([platform, r]) => [platform, [r.runAttempt, r.descriptor.digest]]));
+function summary(found: Map<string, FoundRecord>): Record<string, [string, string]> {
+  return Object.fromEntries(
+    [...found].map(([platform, { record: r }]) => [platform, [r.runAttempt, r.descriptor.digest]]),
+  );
 }
 
 interface CacheEntry {

@@ -1,9 +1,11 @@
 import {
+  canonicalRepository,
   formatName,
   formatReference,
   isDigest,
   isValidTag,
   parseReference,
+  type ImageName,
   type ImageReference,
 } from '../../src/reference.js';
 
@@ -82,6 +84,43 @@ describe('formatName and formatReference', () => {
     expect(formatName(parsed)).toBe(name);
     expect(formatReference(parsed)).toBe(reference);
     expect(parseReference(formatReference(parsed))).toEqual(parsed);
+  });
+});
+
+describe('canonicalRepository', () => {
+  it.each<[string, ImageName, string]>([
+    ['a registry as written', { registry: 'ghcr.io', repository: 'acme/app' }, 'ghcr.io/acme/app'],
+    ['an upper-case host', { registry: 'GHCR.IO', repository: 'acme/app' }, 'ghcr.io/acme/app'],
+    ['the HTTPS port', { registry: 'ghcr.io:443', repository: 'acme/app' }, 'ghcr.io/acme/app'],
+    ['another port', { registry: 'Registry.Example.com:5000', repository: 'a' }, 'registry.example.com:5000/a'],
+    [
+      'port 80, which is not HTTPS',
+      { registry: 'registry.example.com:80', repository: 'a' },
+      'registry.example.com:80/a',
+    ],
+    ['a port ending in 443', { registry: 'registry.example.com:8443', repository: 'a' }, 'registry.example.com:8443/a'],
+    ['an IPv6 host', { registry: '[FE80::1]:443', repository: 'a' }, '[fe80::1]/a'],
+    ['docker.io', { registry: 'docker.io', repository: 'acme/app' }, 'docker.io/acme/app'],
+    ['index.docker.io', { registry: 'index.docker.io', repository: 'acme/app' }, 'docker.io/acme/app'],
+    ['registry-1.docker.io', { registry: 'registry-1.docker.io', repository: 'acme/app' }, 'docker.io/acme/app'],
+    ['Docker Hub in upper case', { registry: 'Docker.IO', repository: 'acme/app' }, 'docker.io/acme/app'],
+    ['Docker Hub on :443', { registry: 'registry-1.docker.io:443', repository: 'acme/app' }, 'docker.io/acme/app'],
+    ['an official image', { registry: 'registry-1.docker.io', repository: 'busybox' }, 'docker.io/library/busybox'],
+    ['a one-component name elsewhere', { registry: 'localhost:5000', repository: 'app' }, 'localhost:5000/app'],
+    [
+      'a look-alike of Docker Hub',
+      { registry: 'docker.io.example.com', repository: 'a/b' },
+      'docker.io.example.com/a/b',
+    ],
+  ])('%s', (_case, name, canonical) => {
+    expect(canonicalRepository(name)).toBe(canonical);
+  });
+
+  it('gives every spelling of one repository the same text', () => {
+    const spellings = ['busybox', 'docker.io/busybox', 'index.docker.io/library/busybox', 'Docker.io:443/busybox'];
+    expect(new Set(spellings.map((text) => canonicalRepository(parseReference(text))))).toEqual(
+      new Set(['docker.io/library/busybox']),
+    );
   });
 });
 

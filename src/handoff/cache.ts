@@ -90,7 +90,7 @@ export class CacheHandoff implements DigestHandoff {
         { image, runId, platform: formatPlatform(parsePlatform(platform)), runAttempt },
         where,
       );
-      result.found.set(platform, record);
+      result.found.set(platform, { record, where });
     }
     return result;
   }

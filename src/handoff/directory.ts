@@ -64,7 +64,7 @@ export class DirectoryHandoff implements DigestHandoff {
       const record = parseShardRecord(await readFile(file, 'utf8'), file);
       const canonical = formatPlatform(parsePlatform(platform));
       checkRecordIdentity(record, { image, runId, platform: canonical, runAttempt: String(newest) }, file);
-      result.found.set(platform, record);
+      result.found.set(platform, { record, where: file });
     }
     return result;
   }

@@ -2,9 +2,15 @@
 // last one to finish overwrites the others.
 import type { ShardRecord } from './record.js';
 
+/** A record as read back, with where it was read from (a file or a cache entry), for every error about it. */
+export interface FoundRecord {
+  record: ShardRecord;
+  where: string;
+}
+
 export interface HandoffResult {
   /** By platform, as the caller named it: the record of the newest attempt that handed it off. */
-  found: Map<string, ShardRecord>;
+  found: Map<string, FoundRecord>;
   /** Platforms no shard handed off, each with where the handoff looked for it. */
   missing: { platform: string; lookedAt: string }[];
 }

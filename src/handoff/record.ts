@@ -2,7 +2,8 @@
 // backends (directory, GitHub cache) only move these records as JSON text.
 import { createHash } from 'node:crypto';
 import { formatPlatform, parsePlatform, PlatformError, platformSlug } from '../platform.js';
-import { isDigest } from '../reference.js';
+import { parseTemporaryTag } from '../plan/temporary-tag.js';
+import { canonicalRepository, isDigest, parseReference, type ImageReference } from '../reference.js';
 import type { Descriptor } from '../registry/types.js';
 
 export interface ShardRecord {
@@ -32,6 +33,8 @@ const IMAGE_KEY = /^[0-9a-f]{16}$/;
 // Run ids end up in file names and cache keys: no separators, no commas (the cache refuses them in keys), no `..`.
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const RUN_ATTEMPT = /^[1-9][0-9]*$/;
+// A GitHub job id (empty outside GitHub Actions): logged, so nothing that could start a workflow command.
+const JOB = /^(?:[A-Za-z_][A-Za-z0-9_-]*)?$/;
 const RECORD_FIELDS = [
   'version',
   'image',
@@ -124,6 +127,10 @@ export function parseShardRecord(text: string, where: string): ShardRecord {
   }
   const repositories = requireStrings(json, 'repositories', invalid);
   if (repositories.length === 0) throw invalid('repositories is empty');
+  const job = requireString(json, 'job', invalid);
+  if (!JOB.test(job)) {
+    throw invalid(`job ${JSON.stringify(job)} is not a GitHub job id (a letter or _, then letters, digits, - or _)`);
+  }
 
   return {
     version: 1,
@@ -131,7 +138,7 @@ export function parseShardRecord(text: string, where: string): ShardRecord {
     platform,
     runId,
     runAttempt,
-    job: requireString(json, 'job', invalid),
+    job,
     descriptor: parseDescriptor(json.descriptor, invalid),
     repositories,
     temporaryTags: requireStrings(json, 'temporaryTags', invalid),
@@ -152,6 +159,76 @@ export function checkRecordIdentity(
       );
     }
   }
+}
+
+/** This run, as the merge job sees it: a record is trusted only when it agrees. */
+export interface ThisRun {
+  runId: string;
+  /** The merge job's own attempt: the shards ran in it or in an earlier one. */
+  runAttempt: string;
+  finalTags: ImageReference[];
+  tempTagPrefix: string;
+}
+
+/** Throws unless the merge job's attempt is a positive integer, without which no record's attempt can be checked. */
+export function checkRunAttempt(runAttempt: string): void {
+  if (!RUN_ATTEMPT.test(runAttempt)) {
+    throw new ShardRecordError(
+      `GITHUB_RUN_ATTEMPT is ${JSON.stringify(runAttempt)} (expected a positive integer), so the handoff records ` +
+        'cannot be checked against this run attempt.',
+    );
+  }
+}
+
+/**
+ * Why a parsed record is not one this run's shards could have written, [] when it is: another run or a later
+ * attempt, a repository outside the final tags', or a tag that is not this shard's temporary tag (which post would
+ * delete), such as a final or a user's tag.
+ */
+export function recordProblemsForRun(record: ShardRecord, run: ThisRun): string[] {
+  const problems: string[] = [];
+  if (record.runId !== run.runId) problems.push(`it is of run ${record.runId}, not of this run ${run.runId}`);
+  if (Number(record.runAttempt) > Number(run.runAttempt)) {
+    problems.push(`it is of attempt ${record.runAttempt}, after this attempt ${run.runAttempt}`);
+  }
+  const finalRepositories = new Set(run.finalTags.map(canonicalRepository));
+  const finalTags = new Set(run.finalTags.map((tag) => `${canonicalRepository(tag)}:${tag.tag ?? ''}`));
+  const finalRepositoryList = [...finalRepositories].join(', ');
+  for (const text of record.repositories) {
+    const name = tryParseReference(text);
+    const isFinalRepository =
+      name !== undefined &&
+      name.tag === undefined &&
+      name.digest === undefined &&
+      finalRepositories.has(canonicalRepository(name));
+    if (!isFinalRepository) {
+      problems.push(
+        `repositories names ${JSON.stringify(text)}, which is no repository of the final tags (${finalRepositoryList})`,
+      );
+    }
+  }
+  const slug = platformSlugOf(record.platform);
+  for (const text of record.temporaryTags) {
+    const reference = tryParseReference(text);
+    const temporary =
+      reference?.tag === undefined || reference.digest !== undefined
+        ? undefined
+        : parseTemporaryTag(run.tempTagPrefix, reference.tag);
+    const repository = reference === undefined ? '' : canonicalRepository(reference);
+    const isThisShards =
+      temporary?.runId === run.runId &&
+      temporary.runAttempt === record.runAttempt &&
+      temporary.build === slug &&
+      finalRepositories.has(repository) &&
+      !finalTags.has(`${repository}:${reference?.tag ?? ''}`);
+    if (!isThisShards) {
+      problems.push(
+        `temporaryTags names ${JSON.stringify(text)}, which is not this shard's temporary tag ` +
+          `(${run.tempTagPrefix}-${run.runId}-${record.runAttempt}-<step>-<time>-${slug} in ${finalRepositoryList})`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** Whether two records hand off the same thing: a retried step writes the same record at another time. */
@@ -222,6 +299,14 @@ function requireStrings(value: Record<string, unknown>, field: string, invalid: 
     throw invalid(`${field} is not a list of non-empty strings`);
   }
   return list;
+}
+
+function tryParseReference(text: string): ImageReference | undefined {
+  try {
+    return parseReference(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

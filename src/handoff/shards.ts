@@ -82,7 +82,7 @@ export async function collectShards(
   });
   if (refused.length > 0) {
     throw new ShardRecordError(
-      `these handoff records are not this run's, so nothing is published and no tag is deleted:\n  - ` +
+      `these handoff records are not this run's, so the merge publishes nothing and deletes none of the shards' tags:\n  - ` +
         `${refused.join('\n  - ')}\nA shard of run ${run.runId} (attempt ${run.runAttempt} or earlier) names only ` +
         'the repositories of the final tags and its own temporary tags in them. Remove these records from ' +
         `${handoff.description} and re-run the shard jobs of their platforms.`,
