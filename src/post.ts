@@ -1,17 +1,19 @@
 // The post step, run always (post-if: always()): publish what main finished, then clean up what this run
 // created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
-// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
+// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it. Every
+// guard fails closed: a tag whose state could not be checked is kept, and the summary says so.
 import * as core from '@actions/core';
 import { Input } from './constants.js';
 import { DockerCli } from './docker/cli.js';
-import { parseTemporaryTag } from './plan/temporary-tag.js';
-import { publishTags } from './image-index/publish.js';
-import { formatName, formatReference, parseReference, type ImageReference } from './reference.js';
+import { CommandError } from './docker/command.js';
+import { parseTemporaryTag, stepHash, type RunIdentity } from './plan/temporary-tag.js';
+import { PublishIncompleteError, publishTags } from './image-index/publish.js';
+import { canonicalReference, formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry/access.js';
-import { TagDeleter, type DeleteTagOptions } from './registry/cleanup/tag-deletion.js';
+import { TagDeleter, TagMovedError, type DeleteTagOptions } from './registry/cleanup/tag-deletion.js';
 import type { FetchedManifest, RegistryClient } from './registry/client.js';
 import { isImageIndex, type Manifest } from './registry/types.js';
-import { phase } from './runtime.js';
+import { phase, runIdentity } from './runtime.js';
 import { loadRunState, type RunState } from './state.js';
 import { summaryMarkdown, type PostReport } from './summary.js';
 import { errorMessage } from './error-message.js';
@@ -29,29 +31,36 @@ export async function runPostStep(): Promise<void> {
 }
 
 async function post(state: RunState): Promise<void> {
-  const report: PostReport = { published: [], deleted: [], leftBehind: [], notes: [] };
+  const report: PostReport = { published: [], deleted: [], leftBehind: [], skipped: [], notes: [] };
   const registry = createRegistryClient();
   const index = await readIndex(state, registry);
+  const run = runIdentity();
 
   await phase(state.timings, 'Publish and clean up', async () => {
-    // Publishing and cleanup touch different tags, so they run together.
-    const publishing = publishIfDue(state, index?.bytes, report, registry);
-    if (state.cleanup) {
-      const cleaner = new TagCleaner(
-        registry,
-        report,
-        protectedDigests(state, index?.json),
-        core.getInput(Input.GithubToken),
-      );
-      // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
-      await Promise.all([cleanUpRegistry(state, cleaner, publishing), cleanUpEngine(state, new DockerCli(), report)]);
-    } else {
-      await publishing;
+    if (!state.cleanup) {
+      await publishIfDue(state, index?.bytes, report, registry);
       if (state.temporaryTags.length > 0) {
         report.leftBehind.push(...state.temporaryTags);
         core.info(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
       }
+      return;
     }
+    const cleaner = new TagCleaner(
+      registry,
+      report,
+      protectedDigests(state, index?.json),
+      state.index?.digest,
+      core.getInput(Input.GithubToken),
+    );
+    // Read before anything is published: a leftover is deleted only while it still points where it did then.
+    const leftovers = await cleaner.read(state.cleanupTags.map(parseReference));
+    // Publishing and cleanup touch different tags, so they run together.
+    const publishing = publishIfDue(state, index?.bytes, report, registry);
+    // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
+    await Promise.all([
+      cleanUpRegistry(state, cleaner, publishing, leftovers, run),
+      cleanUpEngine(state, new DockerCli(), report, run),
+    ]);
   });
   await core.summary.addRaw(summaryMarkdown(state, report)).write();
 }
@@ -82,6 +91,11 @@ function protectedDigests(state: RunState, index: Manifest | undefined): Set<str
   return digests;
 }
 
+/**
+ * Publishes when it is post's to do (publish: post), or when main's publish did not finish (main recorded the
+ * verified index, then failed or was stopped while publishing): a tag PUT of the same bytes is idempotent, so post
+ * tries again. When tags still differ, the error and the summary say where each points and how to finish.
+ */
 async function publishIfDue(
   state: RunState,
   indexBytes: Buffer | undefined,
@@ -92,12 +106,18 @@ async function publishIfDue(
     report.published.push(...state.finalTags);
     return;
   }
-  if (state.publish !== 'post') return;
+  if (state.publish === 'false') return;
   const index = state.index;
   if (!state.mainCompleted || !index) {
-    report.notes.push('main did not finish every build: nothing was published');
-    core.info('Main did not finish every build: nothing is published.');
+    if (state.publish === 'post') {
+      report.notes.push('main did not finish every build: nothing was published');
+      core.info('Main did not finish every build: nothing is published.');
+    }
     return;
+  }
+  if (state.publish === 'main') {
+    report.notes.push("main's publish did not finish: post tried again");
+    core.info("Main's publish did not finish: publishing again.");
   }
   try {
     if (!indexBytes) throw new Error(`the index ${index.digest} could not be read back from the registry`);
@@ -106,17 +126,24 @@ async function publishIfDue(
     report.published.push(...published);
     state.published = true;
   } catch (error) {
+    if (error instanceof PublishIncompleteError) report.incompletePublish = error;
     core.setFailed(`Publishing ${index.digest} failed: ${errorMessage(error)}`);
   }
 }
 
 /** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
-async function cleanUpRegistry(state: RunState, cleaner: TagCleaner, publishing: Promise<void>): Promise<void> {
+async function cleanUpRegistry(
+  state: RunState,
+  cleaner: TagCleaner,
+  publishing: Promise<void>,
+  leftovers: Map<string, TagReading>,
+  run: RunIdentity,
+): Promise<void> {
   await Promise.all([
     cleaner.deleteAll(state.temporaryTags.map(parseReference), { present: temporaryTagsPresent(state) }),
-    state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
+    state.staleTagHours > 0 ? cleaner.deleteStale(state, run.runId) : undefined,
     publishing.then(async () => {
-      if (state.published) await cleaner.deleteLeftovers(state.cleanupTags.map(parseReference), state);
+      if (state.published) await cleaner.deleteLeftovers(state, leftovers);
       else if (state.cleanupTags.length > 0) cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
     }),
   ]);
@@ -130,10 +157,18 @@ function temporaryTagsPresent(state: RunState): boolean {
   return state.mainCompleted && state.mode !== 'merge';
 }
 
+/**
+ * Whether this run pushed, or was about to push, anything: one that pushed nothing (push: false) deletes nothing in
+ * the registry, where it may only have been meant to read.
+ */
+function pushedAnything(state: RunState): boolean {
+  return state.index !== undefined || state.temporaryTags.length > 0 || Object.keys(state.platformDigests).length > 0;
+}
+
 /** The builder this run created, and the names the docker driver left in the engine. */
-async function cleanUpEngine(state: RunState, docker: DockerCli, report: PostReport): Promise<void> {
+async function cleanUpEngine(state: RunState, docker: DockerCli, report: PostReport, run: RunIdentity): Promise<void> {
   await Promise.all([
-    removeCreatedBuilder(state.builder, docker),
+    removeCreatedBuilder(state.builder, docker, run),
     untagEngineImages(state.engineImages, docker, report),
   ]);
 }
@@ -150,21 +185,55 @@ async function untagEngineImages(names: string[], docker: DockerCli, report: Pos
   }
 }
 
-/** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */
-async function removeCreatedBuilder(builder: RunState['builder'], docker: DockerCli): Promise<void> {
-  if (!builder?.created) return;
+/**
+ * Removes the builder this step created; a failure is a warning that says how to remove it by hand. Main records
+ * the builder as 'pending' while `buildx create` runs: such a one is removed only if it exists under a name only
+ * this step gives (a create that failed because the name was taken must not remove whoever took it).
+ */
+export async function removeCreatedBuilder(
+  builder: RunState['builder'],
+  docker: DockerCli,
+  run: RunIdentity,
+): Promise<void> {
+  if (!builder || builder.created === false) return;
+  const removal = `remove it with: docker buildx rm ${builder.name}`;
+  if (builder.created === 'pending') {
+    if (!isThisStepsBuilderName(builder.name, run)) {
+      core.warning(
+        `The builder ${builder.name} may not be this step's (main did not see it created): kept (${removal})`,
+      );
+      return;
+    }
+    try {
+      await docker.buildx(['buildx', 'inspect', builder.name], { quiet: true });
+    } catch (error) {
+      if (error instanceof CommandError && /no builder .* found/i.test(error.message)) return;
+      core.warning(`Could not check whether the builder ${builder.name} exists: ${errorMessage(error)} (${removal})`);
+      return;
+    }
+  }
   try {
     await docker.removeBuilder(builder.name);
     core.info(`Removed builder ${builder.name}`);
   } catch (error) {
-    core.warning(
-      `Could not remove the builder ${builder.name}: ${errorMessage(error)} (remove it with: docker buildx rm ${builder.name})`,
-    );
+    core.warning(`Could not remove the builder ${builder.name}: ${errorMessage(error)} (${removal})`);
   }
 }
 
+/**
+ * chooseBuilder's name for a builder this step creates: this step's run, attempt and step hash, then what tells
+ * matrix legs of one step apart. No other step, nor a builder the user named, has such a name.
+ */
+function isThisStepsBuilderName(name: string, run: RunIdentity): boolean {
+  const prefix = `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
+  return name.startsWith(prefix) && name.length > prefix.length;
+}
+
+/** What a tag pointed at when post read it: a digest (none when the tag is not there), or why it could not read it. */
+type TagReading = { digest: string | undefined } | { unreadable: string };
+
 /** What the cleaner knows of the tags it deletes. */
-type TagOptions = Pick<DeleteTagOptions, 'present'>;
+type TagOptions = Pick<DeleteTagOptions, 'present' | 'expectedDigest'>;
 
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
 class TagCleaner {
@@ -174,9 +243,28 @@ class TagCleaner {
     private readonly registry: RegistryClient,
     readonly report: PostReport,
     private readonly protectedDigests: ReadonlySet<string>,
+    /** The index this run pushed. */
+    private readonly indexDigest: string | undefined,
     private readonly githubToken: string,
   ) {
     this.#deleter = new TagDeleter(registry);
+  }
+
+  /** What each tag points at now, by its full reference; the tags are read together. */
+  async read(tags: ImageReference[]): Promise<Map<string, TagReading>> {
+    const readings = await Promise.all(
+      tags.map(async (tag): Promise<[string, TagReading]> => {
+        try {
+          return [
+            formatReference(tag),
+            { digest: (await this.registry.headManifest(tag, tag.tag ?? 'latest'))?.digest },
+          ];
+        } catch (error) {
+          return [formatReference(tag), { unreadable: errorMessage(error) }];
+        }
+      }),
+    );
+    return new Map(readings);
   }
 
   async deleteAll(tags: ImageReference[], options: TagOptions = {}): Promise<void> {
@@ -184,28 +272,45 @@ class TagCleaner {
   }
 
   /**
-   * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow). A tag that points at the
-   * published index is refused: deleting it would hide what this run just published.
+   * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow), as `readings` found them
+   * when post started. Kept: a final tag however spelt, a tag that points at the published index (deleting it would
+   * hide what this run just published), and one whose target could not be read. Any other is deleted only while it
+   * still points where it did.
    */
-  async deleteLeftovers(tags: ImageReference[], state: RunState): Promise<void> {
+  async deleteLeftovers(state: RunState, readings: Map<string, TagReading>): Promise<void> {
+    const finalTags = new Set(state.finalTags.map((tag) => canonicalReference(parseReference(tag))));
     await Promise.all(
-      tags.map(async (tag) => {
-        const found = await this.registry.headManifest(tag, tag.tag ?? 'latest').catch(() => undefined);
-        if (found?.digest === state.index?.digest) {
-          this.report.leftBehind.push(formatReference(tag));
-          core.warning(`cleanup-tags: ${formatReference(tag)} points at the published index; it is kept.`);
-          return;
+      state.cleanupTags.map(parseReference).map(async (tag) => {
+        const reference = formatReference(tag);
+        const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
+        if (finalTags.has(canonicalReference(tag))) {
+          this.keep(reference, 'kept: it is one of the final tags (spelt another way)');
+        } else if ('unreadable' in reading) {
+          this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
+        } else if (reading.digest === this.indexDigest) {
+          this.keep(reference, 'kept: it points at the published index');
+        } else if (reading.digest !== undefined) {
+          await this.delete(tag, { expectedDigest: reading.digest });
         }
-        await this.delete(tag);
       }),
     );
   }
 
   /**
    * Temporary tags that crashed runs left behind: recognised only by this action's naming scheme (prefix, run id,
-   * attempt, step hash, start time) and only when older than stale-tag-hours, so a run still in progress keeps its own.
+   * attempt, step hash, start time), only when older than stale-tag-hours, and only of runs older than this one
+   * (GitHub's run ids grow): a run still in progress keeps its own. A run that pushed nothing sweeps nothing.
    */
-  async deleteStale(state: RunState): Promise<void> {
+  async deleteStale(state: RunState, runId: string): Promise<void> {
+    const sweep = 'stale temporary tags';
+    if (!pushedAnything(state)) {
+      this.skip(sweep, 'not looked for: this run pushed nothing');
+      return;
+    }
+    if (!/^\d+$/.test(runId)) {
+      this.skip(sweep, `not looked for: this run's id "${runId}" is not a number, so newer runs cannot be told apart`);
+      return;
+    }
     const own = new Set(state.temporaryTags);
     const cutoff = Date.now() / 1000 - state.staleTagHours * 3600;
     const repositories = new Map(state.finalTags.map(parseReference).map((ref) => [formatName(ref), ref]));
@@ -214,14 +319,32 @@ class TagCleaner {
         core.warning(`Could not list the tags of ${formatName(repository)} to find stale ones: ${errorMessage(error)}`);
         return [] as string[];
       });
-      const stale = tags.filter((tag) => {
+      const stale: ImageReference[] = [];
+      for (const tag of tags) {
         const parsed = parseTemporaryTag(state.tempTagPrefix, tag);
         const reference = `${formatName(repository)}:${tag}`;
-        return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
-      });
+        if (parsed === undefined || parsed.createdAt >= cutoff || own.has(reference)) continue;
+        if (BigInt(parsed.runId) >= BigInt(runId)) {
+          this.skip(reference, `kept: run ${parsed.runId} is this run or a newer one, which may still be using it`);
+        } else {
+          stale.push({ ...repository, tag });
+        }
+      }
       if (stale.length > 0) core.info(`Deleting ${stale.length} stale temporary tags of ${formatName(repository)}`);
-      // Just listed: a stale tag left dangling (its manifest deleted under it) is removed too.
-      await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { present: true })));
+      const readings = await this.read(stale);
+      await Promise.all(
+        stale.map(async (tag) => {
+          const reference = formatReference(tag);
+          const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
+          if ('unreadable' in reading) {
+            this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
+            return;
+          }
+          // Just listed: one resolving to nothing (its manifest deleted under it) is removed too.
+          const options = reading.digest === undefined ? { present: true } : { expectedDigest: reading.digest };
+          await this.delete(tag, options);
+        }),
+      );
     }
   }
 
@@ -235,8 +358,30 @@ class TagCleaner {
       });
       if (outcome !== 'absent') this.report.deleted.push(reference);
     } catch (error) {
+      if (error instanceof TagMovedError) {
+        const published = error.movedTo === this.indexDigest;
+        this.keep(
+          reference,
+          published
+            ? 'kept: it points at the published index'
+            : `kept: ${error.movedTo} was put under it meanwhile, by another writer`,
+        );
+        return;
+      }
       this.report.leftBehind.push(reference);
       core.warning(`Could not delete the tag ${reference}: ${errorMessage(error)}`);
     }
+  }
+
+  /** A tag this run will not delete, though asked to: a warning, and the reason in the summary. */
+  private keep(reference: string, reason: string): void {
+    this.report.skipped.push({ subject: reference, reason });
+    core.warning(`${reference}: ${reason}`);
+  }
+
+  /** Something cleanup rightly leaves alone: said in the summary and the log, without a warning. */
+  private skip(subject: string, reason: string): void {
+    this.report.skipped.push({ subject, reason });
+    core.info(`${subject}: ${reason}`);
   }
 }

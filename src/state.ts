@@ -29,8 +29,11 @@ export interface RunState {
   tempTagPrefix: string;
   /** Temporary tags of this action older than this are stale (a crashed run's); 0 leaves them. */
   staleTagHours: number;
-  /** The builder this run uses; post removes it only when this run created it. */
-  builder?: { name: string; created: boolean };
+  /**
+   * The builder this run uses; post removes it only when this run created it. 'pending' while `buildx create` runs
+   * (it may have failed, or main may have died): post removes such a builder only if it exists under this step's name.
+   */
+  builder?: { name: string; created: boolean | 'pending' };
   /** The index pushed by digest, and its platform manifests. */
   index?: Descriptor;
   platformDigests: Record<string, string>;

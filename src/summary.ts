@@ -1,10 +1,20 @@
-// The job summary: what was built, what was published, what was deleted or left behind, and where time went.
+// The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
+import { describeOutcome, type PublishIncompleteError } from './image-index/publish.js';
 import type { RunState } from './state.js';
+
+/** Something cleanup chose not to touch (a tag, or a whole sweep), and why. */
+export interface Skipped {
+  subject: string;
+  reason: string;
+}
 
 export interface PostReport {
   published: string[];
   deleted: string[];
   leftBehind: string[];
+  skipped: Skipped[];
+  /** Set when publishing left some final tags elsewhere than the index: where each points, and how to finish. */
+  incompletePublish?: Pick<PublishIncompleteError, 'indexDigest' | 'tags' | 'command'>;
   notes: string[];
 }
 
@@ -15,11 +25,13 @@ export function summaryMarkdown(state: RunState, report: PostReport): string {
     ? 'Main did not finish: nothing was published.'
     : state.mode === 'shard'
       ? 'Built and handed off; the merge job publishes.'
-      : report.published.length > 0 || state.published
-        ? 'Published.'
-        : state.publish === 'false'
-          ? 'Built and pushed by digest; not published (publish: false or push: false).'
-          : 'Not published.';
+      : report.incompletePublish
+        ? 'Not published under every tag: see below where each tag points, and how to finish.'
+        : report.published.length > 0 || state.published
+          ? 'Published.'
+          : state.publish === 'false'
+            ? 'Built and pushed by digest; not published (publish: false or push: false).'
+            : 'Not published.';
   lines.push(outcome, '');
   if (state.index) lines.push(`**Index digest:** \`${state.index.digest}\``, '');
 
@@ -28,9 +40,18 @@ export function summaryMarkdown(state: RunState, report: PostReport): string {
     lines.push(`| ${platform} | ${state.platformDigests[platform] ? `\`${state.platformDigests[platform]}\`` : '—'} |`);
   }
   lines.push('');
+  if (report.incompletePublish) incompletePublishSection(lines, report.incompletePublish);
   section(lines, 'Tags published', report.published);
   section(lines, 'Temporary tags deleted', report.deleted);
   section(lines, 'Left behind', report.leftBehind);
+  if (report.skipped.length > 0) {
+    lines.push(
+      '**Skipped:**',
+      '',
+      ...report.skipped.map((item) => `- \`${item.subject}\`: ${oneLine(item.reason)}`),
+      '',
+    );
+  }
   section(lines, 'Notes', report.notes);
   if (state.timings.length > 0) {
     lines.push('| Phase | Seconds |', '| --- | --: |');
@@ -40,7 +61,27 @@ export function summaryMarkdown(state: RunState, report: PostReport): string {
   return lines.join('\n');
 }
 
+function incompletePublishSection(lines: string[], incomplete: NonNullable<PostReport['incompletePublish']>): void {
+  lines.push(
+    '**Not published under every tag:**',
+    '',
+    ...incomplete.tags.map((outcome) => `- ${oneLine(describeOutcome(outcome, incomplete.indexDigest))}`),
+    '',
+    'To finish publishing, run:',
+    '',
+    '```sh',
+    incomplete.command,
+    '```',
+    '',
+  );
+}
+
 function section(lines: string[], title: string, items: string[]): void {
   if (items.length === 0) return;
   lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
+}
+
+/** A registry's message may span lines; a list item may not. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,6 +1,7 @@
 // A distribution registry in memory, for requests that interleave (concurrent deletions, a whole post step): it
 // answers by what it holds rather than in a recorded order. Like distribution, it refuses an image manifest whose
-// config blob it lacks, and a DELETE of a manifest by digest removes the tags that point at it.
+// config blob it lacks, and a DELETE of a manifest by digest removes the tags that point at it. It lists tags in one
+// page.
 import { RegistryClient } from '../../src/registry/client.js';
 import type { SendInit } from '../../src/registry/http.js';
 import { isImageIndex, MediaType, type Manifest } from '../../src/registry/types.js';
@@ -26,8 +27,13 @@ export class FakeDistribution {
   readonly #tags = new Map<string, Map<string, string>>();
   #uploads = 0;
 
-  /** Answers a request in the registry's place when it returns a response (a fault); undefined lets it through. */
-  intercept: (method: string, path: string) => ResponseSpec | undefined = () => undefined;
+  /**
+   * Answers a request in the registry's place when it returns a response (a fault); undefined lets it through.
+   * `pass` has the registry answer it (and change what it holds), for a fault after the fact, such as an answer
+   * lost on its way back or another writer's request landing just after this one: an intercept that calls it
+   * returns a response.
+   */
+  intercept: (method: string, path: string, pass: () => ResponseSpec) => ResponseSpec | undefined = () => undefined;
 
   /** A client whose requests this registry answers (any registry host). */
   readonly client = new RegistryClient({
@@ -40,7 +46,8 @@ export class FakeDistribution {
   answer(url: URL, init: Pick<SendInit, 'method' | 'body'>): ResponseSpec {
     const body = Buffer.from(init.body ?? new Uint8Array());
     this.requests.push({ method: init.method, path: url.pathname, body });
-    return this.intercept(init.method, url.pathname) ?? this.#answer(init.method, url, body);
+    const pass = () => this.#answer(init.method, url, body);
+    return this.intercept(init.method, url.pathname, pass) ?? pass();
   }
 
   /** Puts a manifest under a tag (or only by digest), directly, as a push would. */
@@ -83,6 +90,10 @@ export class FakeDistribution {
   }
 
   #answer(method: string, url: URL, body: Buffer): ResponseSpec {
+    const [, listed] = /^\/v2\/(.+)\/tags\/list$/.exec(url.pathname) ?? [];
+    if (listed !== undefined && method === 'GET') {
+      return { status: 200, body: { name: listed, tags: Object.keys(this.tags(listed)) } };
+    }
     const [, repository = '', kind, reference = ''] =
       /^\/v2\/(.+)\/(manifests|blobs\/uploads)\/(.*)$/.exec(url.pathname) ?? [];
     const blobs = this.#store(this.#blobs, repository, () => new Set<string>());

@@ -1,9 +1,26 @@
 // verifyIndex over recorded registry exchanges: an assembled index has each image's config read back; buildx's own
-// index is checked from its own platforms, without a request.
+// index is checked from its own platforms, without a request. publishTags against a registry in memory: every tag
+// is tried, and a publish that did not reach every tag says where each points and how to finish.
 import { parsePlatform } from '../../src/platform.js';
-import { verifyIndex, VerificationError, type PushedIndex } from '../../src/image-index/publish.js';
+import {
+  PublishIncompleteError,
+  publishTags,
+  verifyIndex,
+  VerificationError,
+  type PushedIndex,
+} from '../../src/image-index/publish.js';
+import { parseReference } from '../../src/reference.js';
 import { MediaType, type ImageIndex } from '../../src/registry/types.js';
-import { LAB, LAB_API, manifestHeaders, replayClient, sha256, type Exchange } from './registry-replay.js';
+import { FakeDistribution } from './fake-distribution.js';
+import {
+  LAB,
+  LAB_API,
+  manifestHeaders,
+  registryErrors,
+  replayClient,
+  sha256,
+  type Exchange,
+} from './registry-replay.js';
 
 /** An image whose config says it is for `architecture`: its manifest, config and digests. */
 function image(architecture: string) {
@@ -86,5 +103,63 @@ describe('verifyIndex', () => {
     const failure = verifyIndex(pushed([amd64], ['amd64'], true), both, LAB, client);
     await expect(failure).rejects.toThrow('linux/arm64 is missing from the index');
     expect(replay.requests).toEqual([]);
+  });
+});
+
+describe('publishTags', () => {
+  const published = pushed([amd64, arm64], ['amd64', 'arm64'], false);
+  const INDEX_DIGEST = published.descriptor.digest;
+  /** An older release, under the tags before this publish. */
+  const OLD = pushed([amd64], ['amd64'], false);
+  const TAGS = ['127.0.0.1:5000/lab/app:v1', '127.0.0.1:5000/lab/app:latest', '127.0.0.1:5000/lab/other:v1'];
+
+  /** Both repositories hold the index by digest, and the older release under every tag. */
+  function registryBeforePublish(): FakeDistribution {
+    const registry = new FakeDistribution();
+    for (const reference of TAGS.map(parseReference)) {
+      registry.push(reference.repository, undefined, published.bytes);
+      registry.push(reference.repository, reference.tag, OLD.bytes);
+    }
+    return registry;
+  }
+
+  it('tries every tag, and says where each points and the one command that finishes when some are refused', async () => {
+    const registry = registryBeforePublish();
+    const denied = { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') };
+    const refusedPaths = ['/v2/lab/app/manifests/latest', '/v2/lab/other/manifests/v1'];
+    registry.intercept = (method, path) => (method === 'PUT' && refusedPaths.includes(path) ? denied : undefined);
+    const error = await publishTags(TAGS.map(parseReference), published, registry.client).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(PublishIncompleteError);
+    const incomplete = error as PublishIncompleteError;
+    expect(incomplete.indexDigest).toBe(INDEX_DIGEST);
+    expect(incomplete.tags.map(({ tag, pointsAt }) => [tag, pointsAt])).toEqual([
+      [TAGS[0], INDEX_DIGEST],
+      [TAGS[1], OLD.descriptor.digest],
+      [TAGS[2], OLD.descriptor.digest],
+    ]);
+    const [first, ...refused] = incomplete.tags.map((outcome) => outcome.problem);
+    expect(first).toBeUndefined();
+    for (const problem of refused)
+      expect(problem).toMatch(/^its PUT failed: could not put manifest .* answered 403 DENIED/);
+    expect(incomplete.command).toBe(
+      `docker buildx imagetools create -t ${TAGS[1]} -t ${TAGS[2]} 127.0.0.1:5000/lab/app@${INDEX_DIGEST}`,
+    );
+    const lines = incomplete.message.split('\n');
+    expect(lines[0]).toBe(`the index ${INDEX_DIGEST} is not published under every tag:`);
+    expect(lines[1]).toBe(`  - ${TAGS[0]} points at ${INDEX_DIGEST} (the index)`);
+    expect(lines[2]).toMatch(`  - ${TAGS[1]} points at ${OLD.descriptor.digest}: not published, its PUT failed: `);
+    expect(lines.at(-1)).toBe(`To finish publishing, run: ${incomplete.command}`);
+    expect(registry.tags('lab/app')).toEqual({ v1: INDEX_DIGEST, latest: OLD.descriptor.digest });
+  });
+
+  it('retries a tag PUT that failed for a passing reason: the same bytes again', async () => {
+    const registry = registryBeforePublish();
+    let failures = 0;
+    registry.intercept = (method) => (method === 'PUT' && failures++ < 2 ? { status: 503 } : undefined);
+    expect(await publishTags(TAGS.map(parseReference), published, registry.client)).toEqual(TAGS);
+    for (const reference of TAGS.map(parseReference)) {
+      expect(registry.tags(reference.repository)[reference.tag ?? '']).toBe(INDEX_DIGEST);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import {
+  canonicalReference,
   canonicalRepository,
   formatName,
   formatReference,
@@ -121,6 +122,42 @@ describe('canonicalRepository', () => {
     expect(new Set(spellings.map((text) => canonicalRepository(parseReference(text))))).toEqual(
       new Set(['docker.io/library/busybox']),
     );
+  });
+});
+
+describe('canonicalReference', () => {
+  const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+  it.each([
+    [
+      ['ghcr.io/acme/app:v1', 'GHCR.IO/acme/app:v1', 'ghcr.io:443/acme/app:v1', 'Ghcr.Io:443/acme/app:v1'],
+      'ghcr.io/acme/app:v1',
+    ],
+    [
+      [
+        'busybox',
+        'busybox:latest',
+        'docker.io/library/busybox:latest',
+        'index.docker.io/busybox',
+        'registry-1.docker.io/library/busybox:latest',
+        'Docker.io:443/busybox',
+      ],
+      'docker.io/library/busybox:latest',
+    ],
+    [[`app@${DIGEST}`, `index.docker.io/library/app@${DIGEST}`], `docker.io/library/app@${DIGEST}`],
+    [[`localhost:5000/app:v1@${DIGEST}`, `LOCALHOST:5000/app:v1@${DIGEST}`], `localhost:5000/app:v1@${DIGEST}`],
+  ])('spells %j as %s', (spellings, canonical) => {
+    expect(spellings.map((text) => canonicalReference(parseReference(text)))).toEqual(spellings.map(() => canonical));
+  });
+
+  it.each([
+    ['ghcr.io/acme/app:v1', 'ghcr.io/acme/app:v2'],
+    ['ghcr.io/acme/app:v1', 'ghcr.io:8443/acme/app:v1'],
+    ['registry.example.com/app', 'registry.example.com:80/app'],
+    ['busybox', 'busybox:Latest'],
+    ['localhost:5000/app', '127.0.0.1:5000/app'],
+  ])('tells %s from %s', (one, other) => {
+    expect(canonicalReference(parseReference(one))).not.toBe(canonicalReference(parseReference(other)));
   });
 });
 

@@ -291,6 +291,111 @@ describe('several deletions by one TagDeleter, on a distribution registry in mem
   });
 });
 
+describe('deleteTag and another writer, on a distribution registry in memory', () => {
+  const REPOSITORY = LAB.repository;
+  /** Another writer's image, which it puts under the tag while the deletion runs: it must stay there. */
+  const THEIRS = Buffer.from(ORIGINAL.toString().replace('c'.repeat(64), 'e'.repeat(64)));
+  const THEIRS_DIGEST = sha256(THEIRS);
+  const UNAVAILABLE = { status: 503, body: registryErrors('UNAVAILABLE', 'service unavailable') };
+  const isTaggedPut = (method: string, path: string) => method === 'PUT' && path.endsWith('/manifests/tmp');
+  const isDummyDelete = (method: string, path: string) => method === 'DELETE' && path.includes('/manifests/sha256:');
+
+  /** A registry holding ORIGINAL under `tmp`, whose `intercept` answers the first request it picks once. */
+  function registryFaultingOnce(
+    picks: (method: string, path: string) => boolean,
+    fault: FakeDistribution['intercept'],
+  ) {
+    const registry = new FakeDistribution();
+    registry.push(REPOSITORY, 'tmp', ORIGINAL);
+    let faulted = false;
+    registry.intercept = (method, path, pass) => {
+      if (faulted || !picks(method, path)) return undefined;
+      faulted = true;
+      return fault(method, path, pass);
+    };
+    return registry;
+  }
+
+  /** Their image is under the tag, untouched, and no dummy of ours is under any tag. */
+  function expectTheirsKept(registry: FakeDistribution, error: unknown) {
+    expect(error).toBeInstanceOf(TagMovedError);
+    expect(error).toMatchObject({ movedTo: THEIRS_DIGEST });
+    expect(registry.tags(REPOSITORY)).toEqual({ tmp: THEIRS_DIGEST });
+    expect(registry.hasManifest(REPOSITORY, ORIGINAL_DIGEST)).toBe(true);
+  }
+
+  it('reads the tag right before the dummy would go over it, and leaves it when it moved from what was expected', async () => {
+    // The other writer lands while the dummy's config is uploaded, after anything the caller read.
+    const registry = registryFaultingOnce(
+      (method, path) => method === 'PUT' && path.includes('/blobs/uploads/'),
+      (_method, _path, pass) => {
+        const answer = pass();
+        registry.push(REPOSITORY, 'tmp', THEIRS);
+        return answer;
+      },
+    );
+    const deleter = new TagDeleter(registry.client);
+    const error = await deleter.deleteTag(LAB, 'tmp', { expectedDigest: ORIGINAL_DIGEST }).catch((e: unknown) => e);
+    expectTheirsKept(registry, error);
+    expect((error as Error).message).toBe(
+      `could not delete tag ${LAB.registry}/${REPOSITORY}:tmp: another writer moved it meanwhile (it points at ` +
+        `${THEIRS_DIGEST}, not at ${ORIGINAL_DIGEST}): it is left as it is`,
+    );
+    expect(registry.taggedPuts()).toEqual([]);
+  });
+
+  it('finds nothing to do when the expected tag is gone', async () => {
+    const registry = new FakeDistribution();
+    const deleter = new TagDeleter(registry.client);
+    expect(await deleter.deleteTag(LAB, 'tmp', { expectedDigest: ORIGINAL_DIGEST, present: true })).toBe('absent');
+    expect(registry.taggedPuts()).toEqual([]);
+  });
+
+  it('does not put the dummy again, over their image, after a PUT that failed', async () => {
+    const registry = registryFaultingOnce(isTaggedPut, () => {
+      registry.push(REPOSITORY, 'tmp', THEIRS);
+      return UNAVAILABLE;
+    });
+    const error = await new TagDeleter(registry.client).deleteTag(LAB, 'tmp').catch((e: unknown) => e);
+    expectTheirsKept(registry, error);
+    expect(registry.taggedPuts()).toHaveLength(1);
+  });
+
+  it('does not send again a dummy PUT that got through (its answer lost)', async () => {
+    const registry = registryFaultingOnce(isTaggedPut, (_method, _path, pass) => {
+      pass();
+      return UNAVAILABLE;
+    });
+    expect(await new TagDeleter(registry.client).deleteTag(LAB, 'tmp', { present: true })).toBe('dummy-digest-delete');
+    expect(registry.taggedPuts()).toHaveLength(1);
+    expect(registry.tags(REPOSITORY)).toEqual({});
+    expect(registry.hasManifest(REPOSITORY, ORIGINAL_DIGEST)).toBe(true);
+  });
+
+  it('puts the dummy back over nothing after a DELETE left the tag dangling and answered 404, then deletes it', async () => {
+    const registry = registryFaultingOnce(isDummyDelete, (_method, path, pass) => {
+      pass();
+      registry.dangle(REPOSITORY, 'tmp', path.slice(path.lastIndexOf('/') + 1));
+      return { status: 404, body: registryErrors('MANIFEST_UNKNOWN', 'manifest unknown') };
+    });
+    expect(await new TagDeleter(registry.client).deleteTag(LAB, 'tmp')).toBe('dummy-digest-delete');
+    expect(registry.taggedPuts()).toHaveLength(2);
+    expect(registry.tags(REPOSITORY)).toEqual({});
+    expect(registry.heldTaggedPuts()).toEqual([]);
+    expect(registry.hasManifest(REPOSITORY, ORIGINAL_DIGEST)).toBe(true);
+  });
+
+  it('never puts the dummy back over their image after a DELETE answered 404', async () => {
+    const registry = registryFaultingOnce(isDummyDelete, () => {
+      registry.push(REPOSITORY, 'tmp', THEIRS);
+      return { status: 404, body: registryErrors('MANIFEST_UNKNOWN', 'manifest unknown') };
+    });
+    const error = await new TagDeleter(registry.client).deleteTag(LAB, 'tmp').catch((e: unknown) => e);
+    expectTheirsKept(registry, error);
+    expect(registry.taggedPuts()).toHaveLength(1);
+  });
+});
+
 describe('deleteTag on a registry without DELETE by digest (405)', () => {
   const REGISTRY: ImageName = { registry: 'registry.example', repository: 'team/app' };
   const API = 'https://registry.example/v2/team/app';
@@ -332,14 +437,30 @@ describe('deleteTag on a registry without DELETE by digest (405)', () => {
       .catch((caught: unknown) => caught);
     replay.expectDone();
     expect(error).toBeInstanceOf(TagMovedError);
-    expect((error as Error).message).toMatch(
-      new RegExp(
-        '^could not delete tag registry\\.example/team/app:tmp: the registry refused to delete the dummy put under ' +
-          `it by digest \\(.* 405 UNSUPPORTED: .*\\), and meanwhile the tag was moved to ${ORIGINAL_DIGEST}, by ` +
-          'another writer: it is left as it is$',
-      ),
+    expect((error as Error).message).toBe(
+      `could not delete tag registry.example/team/app:tmp: another writer moved it meanwhile (it points at ` +
+        `${ORIGINAL_DIGEST}, not at the dummy ${dummyDigestOf(uploaded)} put under it): it is left as it is`,
     );
     expect(replay.log.filter((line) => line === `DELETE ${API}/manifests/tmp`)).toEqual([]);
+  });
+
+  it('does not send a tag DELETE again, after one that failed, once the tag was moved off the dummy', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, deleter } = setup([
+      ...refusedDigestDelete(uploaded),
+      headShowing(uploaded),
+      {
+        method: 'DELETE',
+        url: `${API}/manifests/tmp`,
+        response: { status: 503, body: registryErrors('UNAVAILABLE', 'service unavailable') },
+      },
+      // Another writer put its image under the tag: a tag DELETE now could delete that image with it.
+      { method: 'HEAD', url: `${API}/manifests/tmp`, response: { status: 200, headers: describes(ORIGINAL) } },
+    ]);
+    const error = await deleter.deleteTag(REGISTRY, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(TagMovedError);
+    expect(error).toMatchObject({ movedTo: ORIGINAL_DIGEST });
   });
 
   it('says which tag is left on which dummy, and how to remove it, when the tag DELETE is refused too', async () => {
@@ -460,6 +581,32 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
     expect(secrets).toContain(GITHUB_TOKEN);
   });
 
+  it('does not send a version DELETE again once a HEAD shows that the one that failed got through', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, deleter } = setup(
+      [
+        ...ghcrRegistryExchanges(uploaded),
+        {
+          method: 'GET',
+          url: `${ORG_VERSIONS}${LIST}`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), ['tmp'])] }),
+        },
+        // The version was deleted, but its answer was a gateway's error.
+        {
+          method: 'DELETE',
+          url: `${ORG_VERSIONS}/8`,
+          authorization: `Bearer ${GITHUB_TOKEN}`,
+          response: { status: 502, body: { message: 'Bad Gateway' } },
+        },
+        { method: 'HEAD', url: `${API}/manifests/tmp`, authorization: 'Bearer ghcr-pull', response: { status: 404 } },
+      ],
+      credentials,
+    );
+    expect(await deleter.deleteTag(GHCR, 'tmp', { githubToken: GITHUB_TOKEN })).toBe('github-package-version');
+    replay.expectDone();
+  });
+
   it("finds a user's package under /users when /orgs answers 404", async () => {
     const uploaded: Uploaded = {};
     const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
@@ -558,18 +705,30 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
     },
   };
 
-  it('points the tag at a dummy, then deletes the tag through the Hub API (after the Hub API knows it)', async () => {
+  /** A HEAD of the tag right before a Hub API DELETE, answering with the manifest `bytes` gives. */
+  const headBeforeDelete = (bytes: () => Buffer): Exchange => ({
+    method: 'HEAD',
+    url: `${API}/manifests/tmp`,
+    authorization: 'Bearer hub-pull',
+    response: () => ({ status: 200, headers: describes(bytes()) }),
+  });
+  const hubTagUnknown: Exchange = {
+    method: 'DELETE',
+    url: HUB_TAG,
+    authorization: 'Bearer hub-api-jwt',
+    response: { status: 404, body: { message: 'tag not found' } },
+  };
+
+  it('deletes the tag through the Hub API once a HEAD shows it on the dummy, again after a 404 (not known yet)', async () => {
     const uploaded: Uploaded = {};
+    const dummy = () => uploaded.manifest ?? Buffer.alloc(0);
     const { replay, deleter, secrets } = setup(
       [
         ...hubRegistryExchanges(uploaded),
+        headBeforeDelete(dummy),
         login,
-        {
-          method: 'DELETE',
-          url: HUB_TAG,
-          authorization: 'Bearer hub-api-jwt',
-          response: { status: 404, body: { message: 'tag not found' } },
-        },
+        hubTagUnknown,
+        headBeforeDelete(dummy),
         { method: 'DELETE', url: HUB_TAG, authorization: 'Bearer hub-api-jwt', response: { status: 204 } },
       ],
       { 'docker.io': user },
@@ -580,11 +739,41 @@ describe('deleteTag on docker.io (Docker Hub API)', () => {
     expect(secrets).toEqual(expect.arrayContaining(['dckr_pat_secret', 'hub-api-jwt']));
   });
 
+  it('sends no Hub API DELETE when a HEAD shows the tag moved off the dummy', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, deleter } = setup([...hubRegistryExchanges(uploaded), headBeforeDelete(() => ORIGINAL)], {
+      'docker.io': user,
+    });
+    const error = await deleter.deleteTag(HUB, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(TagMovedError);
+    expect(error).toMatchObject({ movedTo: ORIGINAL_DIGEST });
+  });
+
+  it('does not repeat a Hub API DELETE answered 404 once the tag is on another image', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, deleter } = setup(
+      [
+        ...hubRegistryExchanges(uploaded),
+        headBeforeDelete(() => uploaded.manifest ?? Buffer.alloc(0)),
+        login,
+        hubTagUnknown,
+        headBeforeDelete(() => ORIGINAL),
+      ],
+      { 'docker.io': user },
+    );
+    const error = await deleter.deleteTag(HUB, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(TagMovedError);
+    expect(replay.log.filter((line) => line === `DELETE ${HUB_TAG}`)).toHaveLength(1);
+  });
+
   it('names the user, not the password, when the Hub API login is refused', async () => {
     const uploaded: Uploaded = {};
     const { replay, deleter } = setup(
       [
         ...hubRegistryExchanges(uploaded),
+        headBeforeDelete(() => uploaded.manifest ?? Buffer.alloc(0)),
         {
           method: 'POST',
           url: HUB_LOGIN,

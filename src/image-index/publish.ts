@@ -7,6 +7,7 @@ import { normalizePlatform, type Platform } from '../platform.js';
 import { formatName, formatReference, type ImageName, type ImageReference } from '../reference.js';
 import type { RegistryClient } from '../registry/client.js';
 import { digestOf } from '../registry/digest.js';
+import { errorMessage } from '../error-message.js';
 import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from '../registry/types.js';
 
 export interface PushedIndex {
@@ -138,42 +139,105 @@ async function readConfigPlatforms(
   return configPlatforms;
 }
 
+/** Where one final tag points once publishing ended. */
+export interface TagOutcome {
+  /** The tag, as a full reference. */
+  tag: string;
+  /** The digest it resolves to, `nothing`, or `unknown` and why. */
+  pointsAt: string;
+  /** Why it was not published, when it was not. */
+  problem?: string;
+}
+
+/** Some final tags were not published: where each tag points, and the one command that finishes the job. */
+export class PublishIncompleteError extends Error {
+  override name = 'PublishIncompleteError';
+
+  constructor(
+    readonly indexDigest: string,
+    readonly tags: TagOutcome[],
+    /** `docker buildx imagetools create -t … REPO@DIGEST`: a carbon copy of the index under the tags it lacks. */
+    readonly command: string,
+  ) {
+    super(
+      `the index ${indexDigest} is not published under every tag:\n` +
+        tags.map((outcome) => `  - ${describeOutcome(outcome, indexDigest)}`).join('\n') +
+        `\nTo finish publishing, run: ${command}`,
+    );
+  }
+}
+
 /**
- * Points every final tag at the index: the same bytes, so the same digest, under each tag. Then reads each tag back
- * (waiting out registries that show a write late). A tag that another run has since pointed at its own index is
- * that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names one whole index.
- * Anything else (no manifest, or a single image) fails.
+ * Points every final tag at the index: the same bytes, so the same digest, under each tag. Every tag is tried and
+ * read back (waiting out registries that show a write late), so that a failure leaves no tag unaccounted for: then
+ * a PublishIncompleteError says where each tag points and how to finish. A tag that another run has since pointed at
+ * its own index is that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names
+ * one whole index.
  */
 export async function publishTags(
   tags: ImageReference[],
   index: { descriptor: Descriptor; bytes: Buffer },
   registry: RegistryClient,
 ): Promise<string[]> {
-  await Promise.all(
-    tags.map(async (tag) => {
-      await registry.putManifest(tag, tag.tag ?? 'latest', index.bytes, index.descriptor.mediaType);
-    }),
-  );
-  const wrong: string[] = [];
   const digest = index.descriptor.digest;
-  await Promise.all(
-    tags.map(async (tag) => {
-      const reference = tag.tag ?? 'latest';
-      const found = await registry
-        .waitForManifest(tag, reference, digest)
-        .catch(() => registry.headManifest(tag, reference));
-      if (found?.digest === digest) return;
-      if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
-        core.warning(`${formatReference(tag)} was published, then pointed at ${found.digest} by another writer.`);
-        return;
-      }
-      wrong.push(`${formatReference(tag)} resolves to ${found?.digest ?? 'nothing'}`);
-    }),
-  );
-  if (wrong.length > 0) {
-    throw new VerificationError(`published tags do not point at ${index.descriptor.digest}: ${wrong.join('; ')}`);
+  const outcomes = await Promise.all(tags.map((tag) => publishTag(tag, index, registry)));
+  const unpublished = tags.filter((_, i) => outcomes[i]?.problem !== undefined);
+  const [source] = unpublished;
+  if (source !== undefined) {
+    const targets = unpublished.map((tag) => `-t ${formatReference(tag)}`).join(' ');
+    const command = `docker buildx imagetools create ${targets} ${formatName(source)}@${digest}`;
+    throw new PublishIncompleteError(digest, outcomes, command);
   }
   return tags.map(formatReference);
+}
+
+/**
+ * One tag. The transport retries a PUT that failed for a passing reason: the same bytes under the same tag, so a
+ * PUT that got through is not harmed by another. Anything but the index or another writer's index under the tag
+ * afterwards (nothing, a single image, no answer) is a problem.
+ */
+async function publishTag(
+  tag: ImageReference,
+  index: { descriptor: Descriptor; bytes: Buffer },
+  registry: RegistryClient,
+): Promise<TagOutcome> {
+  const reference = tag.tag ?? 'latest';
+  const shown = formatReference(tag);
+  const digest = index.descriptor.digest;
+  try {
+    await registry.putManifest(tag, reference, index.bytes, index.descriptor.mediaType);
+  } catch (error) {
+    return { tag: shown, pointsAt: await pointsAt(tag, registry), problem: `its PUT failed: ${errorMessage(error)}` };
+  }
+  const found = await registry
+    .waitForManifest(tag, reference, digest)
+    .catch(() => registry.headManifest(tag, reference))
+    .catch((error: unknown) => new Error(errorMessage(error)));
+  if (found instanceof Error) {
+    return { tag: shown, pointsAt: `unknown (${found.message})`, problem: 'it could not be read back' };
+  }
+  if (found?.digest === digest) return { tag: shown, pointsAt: digest };
+  if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
+    core.warning(`${shown} was published, then pointed at ${found.digest} by another writer.`);
+    return { tag: shown, pointsAt: found.digest };
+  }
+  return { tag: shown, pointsAt: found?.digest ?? 'nothing', problem: 'it does not resolve to the index' };
+}
+
+/** What a tag resolves to, for a message. */
+async function pointsAt(tag: ImageReference, registry: RegistryClient): Promise<string> {
+  try {
+    return (await registry.headManifest(tag, tag.tag ?? 'latest'))?.digest ?? 'nothing';
+  } catch (error) {
+    return `unknown (${errorMessage(error)})`;
+  }
+}
+
+/** `TAG points at DIGEST (the index)`, or `TAG points at … : not published, PROBLEM`. */
+export function describeOutcome(outcome: TagOutcome, indexDigest: string): string {
+  const where = `${outcome.tag} points at ${outcome.pointsAt}`;
+  if (outcome.problem !== undefined) return `${where}: not published, ${outcome.problem}`;
+  return outcome.pointsAt === indexDigest ? `${where} (the index)` : `${where} (another writer's, since)`;
 }
 
 /** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */

@@ -39,6 +39,15 @@ export interface RegistryClientOptions {
   userAgent?: string;
 }
 
+/** How one call is sent. */
+export interface RequestOptions {
+  /**
+   * False: one request, not retried when it fails for a passing reason, for a caller that checks what the
+   * registry holds before it tries a destructive write again (tag deletion).
+   */
+  retry?: boolean;
+}
+
 export interface FetchedManifest {
   /** The digest is computed here from the bytes (and checked against the one asked for). */
   descriptor: Descriptor;
@@ -86,7 +95,7 @@ export class RegistryClient {
   }
 
   /** An index or image manifest by tag or digest; by digest, the bytes are checked against it. */
-  async getManifest(name: ImageName, reference: string): Promise<FetchedManifest> {
+  async getManifest(name: ImageName, reference: string, options: RequestOptions = {}): Promise<FetchedManifest> {
     const action = `get manifest ${describe(name, reference)}`;
     const { response } = await this.#transport.request({
       action,
@@ -94,6 +103,7 @@ export class RegistryClient {
       ...repositoryTarget(name, 'pull', `manifests/${checkedReference(reference)}`),
       headers: { Accept: MANIFEST_ACCEPT },
       expect: [200],
+      ...options,
     });
     const bytes = response.body;
     if (isDigest(reference)) checkDigest(action, bytes, reference, 'the digest asked for');
@@ -109,13 +119,18 @@ export class RegistryClient {
   }
 
   /** The descriptor of a manifest without its bytes, or undefined when there is no such manifest. */
-  async headManifest(name: ImageName, reference: string): Promise<Descriptor | undefined> {
+  async headManifest(
+    name: ImageName,
+    reference: string,
+    options: RequestOptions = {},
+  ): Promise<Descriptor | undefined> {
     const { response } = await this.#transport.request({
       action: `check manifest ${describe(name, reference)}`,
       method: 'HEAD',
       ...repositoryTarget(name, 'pull', `manifests/${checkedReference(reference)}`),
       headers: { Accept: MANIFEST_ACCEPT },
       expect: [200, 404],
+      ...options,
     });
     if (response.status === 404) return undefined;
     const digest = isDigest(reference) ? reference : response.headers.get('docker-content-digest');
@@ -125,7 +140,7 @@ export class RegistryClient {
       return { mediaType, digest, size };
     }
     // Not every registry describes the manifest in a HEAD answer; the manifest itself does.
-    return (await this.getManifest(name, reference)).descriptor;
+    return (await this.getManifest(name, reference, options)).descriptor;
   }
 
   /**
@@ -145,7 +160,13 @@ export class RegistryClient {
   }
 
   /** Puts a manifest under a tag, or untagged under its digest; returns its digest (computed here). */
-  async putManifest(name: ImageName, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+  async putManifest(
+    name: ImageName,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+    options: RequestOptions = {},
+  ): Promise<string> {
     const action = `put manifest ${describe(name, reference)}`;
     if (isDigest(reference)) checkDigest(action, bytes, reference, 'the digest to put it under');
     const digest = isDigest(reference) ? reference : digestOf(bytes);
@@ -156,18 +177,20 @@ export class RegistryClient {
       headers: { 'Content-Type': mediaType },
       body: bytes,
       expect: [201],
+      ...options,
     });
     checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
     return digest;
   }
 
-  async deleteManifest(name: ImageName, digest: string): Promise<void> {
+  async deleteManifest(name: ImageName, digest: string, options: RequestOptions = {}): Promise<void> {
     if (!isDigest(digest)) throw new Error(`cannot delete manifest "${digest}" of ${formatName(name)}: not a digest`);
     await this.#transport.request({
       action: `delete manifest ${describe(name, digest)}`,
       method: 'DELETE',
       ...repositoryTarget(name, 'delete', `manifests/${digest}`),
       expect: [200, 202, 204],
+      ...options,
     });
   }
 

@@ -3,7 +3,7 @@
 // the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
 // that pass (429, 5xx, resets, timeouts).
 import { DOCKER_HUB, type ImageName } from '../reference.js';
-import { retry, type RetryPolicy, type RetryTuning } from '../retry.js';
+import { retry, type RetryPolicy, type RetryReason, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
 import type { Credential, CredentialSource } from './credential.js';
 import { NotYetVisibleError, unexpectedResponseError } from './errors.js';
@@ -84,12 +84,18 @@ export class Transport {
     return call.retry === false ? this.#send(call) : this.retrying(() => this.#send(call));
   }
 
-  /** Runs a sequence of calls (or one), again from its start when a step fails for a passing reason. */
-  async retrying<T>(operation: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a sequence of calls (or one), again from its start when a step fails for a passing reason (or for one
+   * that `isRetryable` accepts: a caller that looks at the registry again first may retry more).
+   */
+  async retrying<T>(
+    operation: () => Promise<T>,
+    isRetryable: (error: unknown) => boolean | RetryReason = transientFailure,
+  ): Promise<T> {
     try {
       return await retry(operation, {
         ...this.#options.retry,
-        isRetryable: transientFailure,
+        isRetryable,
         onRetry: this.#options.onRetry,
       });
     } catch (error) {

@@ -1,8 +1,9 @@
 // A tiny HTTP proxy in front of a lab registry that fails requests on purpose. The n-th request it receives gets
 // the n-th fault of `faults`; once that list is used up, `chooseFault` (if given, e.g. seededFaults) picks the
 // fault of each further request, else it passes. Faults: an error status (429 with Retry-After, 500, 502, 503,
-// 404 MANIFEST_UNKNOWN), a connection reset before any answer (the request never reaches the registry), a reset in
-// the middle of the registry's answer (the registry did the work, the client never learns it), or a slow answer.
+// 404 MANIFEST_UNKNOWN, 403 DENIED), a connection reset before any answer (the request never reaches the
+// registry), a reset in the middle of the registry's answer (the registry did the work, the client never learns
+// it), or a slow answer.
 // An outage (every request answered 503, or held unanswered) can be started at any time, or with the request after
 // a given one. The Host header is passed on unchanged, so that the registry's upload Locations point back at the
 // proxy. It listens on a free loopback port and closes itself after `lifetimeMs` if the test does not stop it first.
@@ -17,6 +18,8 @@ export type Fault =
   | 'bad-gateway'
   /** 404 MANIFEST_UNKNOWN, as distribution answers a DELETE of a manifest it no longer has. */
   | 'manifest-unknown'
+  /** 403 DENIED, as a registry answers a token that may not do what it asks. */
+  | 'forbidden'
   | 'reset'
   | 'reset-mid-body'
   | 'slow';
@@ -55,6 +58,7 @@ const STATUS_FAULTS: Partial<Record<Fault, { status: number; code: string }>> = 
   'internal-error': { status: 500, code: 'UNKNOWN' },
   'bad-gateway': { status: 502, code: 'UNAVAILABLE' },
   'manifest-unknown': { status: 404, code: 'MANIFEST_UNKNOWN' },
+  forbidden: { status: 403, code: 'DENIED' },
 };
 
 export async function startFaultProxy(options: {

@@ -8,19 +8,11 @@
 //   /v2/namespaces/{namespace}/repositories/{repository}/tags/{tag}, so this is the endpoint Docker's client
 //   uses rather than a documented one.
 import { DOCKER_HUB, formatReference, type ImageName } from '../../reference.js';
-import type { RetryPolicy } from '../../retry.js';
 import { NotYetVisibleError, RegistryAuthError, RegistryError } from '../errors.js';
 import type { Transport } from '../transport.js';
 
 const HUB_API = 'https://hub.docker.com';
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
-// The Hub API knows a tag a little after the registry accepted it.
-const TAG_LISTING_WAIT: Partial<RetryPolicy> = {
-  maxAttempts: 8,
-  maxElapsedMs: 20_000,
-  baseDelayMs: 500,
-  maxDelayMs: 5_000,
-};
 
 export class DockerHubApi {
   readonly #transport: Transport;
@@ -31,6 +23,11 @@ export class DockerHubApi {
     this.#transport = transport;
   }
 
+  /**
+   * One DELETE of the tag, never retried here: it deletes by name, whatever the tag points at, so its caller
+   * checks the tag before each try. NotYetVisibleError when the Hub API does not know the tag (yet: it learns of
+   * a tag a little after the registry accepted it).
+   */
   async deleteTag(name: ImageName, tag: string): Promise<void> {
     const [namespace, repository, ...rest] = name.repository.split('/');
     if (namespace === undefined || repository === undefined || rest.length > 0) {
@@ -38,19 +35,18 @@ export class DockerHubApi {
     }
     const token = await this.#login();
     const path = [namespace, repository, 'tags', tag].map(encodeURIComponent).join('/');
-    await this.#transport.poll(async () => {
-      const { response } = await this.#transport.request({
-        action: `delete tag ${formatReference({ ...name, tag })} through the Docker Hub API`,
-        method: 'DELETE',
-        url: new URL(`/v2/repositories/${path}/`, HUB_API),
-        credentials: { bearer: token },
-        headers: JSON_HEADERS,
-        expect: [200, 202, 204, 404],
-      });
-      if (response.status === 404) {
-        throw new NotYetVisibleError(`the Docker Hub API does not know the tag ${tag} yet`, 404);
-      }
-    }, TAG_LISTING_WAIT);
+    const { response } = await this.#transport.request({
+      action: `delete tag ${formatReference({ ...name, tag })} through the Docker Hub API`,
+      method: 'DELETE',
+      url: new URL(`/v2/repositories/${path}/`, HUB_API),
+      credentials: { bearer: token },
+      headers: JSON_HEADERS,
+      expect: [200, 202, 204, 404],
+      retry: false,
+    });
+    if (response.status === 404) {
+      throw new NotYetVisibleError(`the Docker Hub API does not know the tag ${tag}`, 404);
+    }
   }
 
   #login(): Promise<string> {

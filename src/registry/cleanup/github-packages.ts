@@ -47,7 +47,7 @@ interface FoundVersion {
 
 /**
  * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
- * digest before any request.
+ * digest before any request. The DELETE is sent once: its caller looks at the tag before it tries again.
  */
 export async function deleteGhcrPackageVersion(
   transport: Transport,
@@ -66,6 +66,7 @@ export async function deleteGhcrPackageVersion(
     credentials,
     headers: API_HEADERS,
     expect: [204],
+    retry: false,
   });
 }
 

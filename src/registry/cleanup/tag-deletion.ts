@@ -1,23 +1,30 @@
-// Deleting a tag without ever deleting the image it points to. Registries disagree on what deleting a tag means:
-// some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
-// So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
-// nothing but the dummy:
-//   1. HEAD the tag: when there is none, nothing to do (unless it is known to be there: no HEAD then, and a
-//      dangling tag is removed too).
+// Deleting a tag without ever deleting the image it points to, nor what another writer put under it. Registries
+// disagree on what deleting a tag means: some untag, some delete the manifest behind the tag (and with it every other
+// tag of that image), some refuse. So the tag is first pointed at a unique tiny dummy manifest, and only then
+// removed, by a means that can reach nothing but the dummy:
+//   1. Read the tag (HEAD): when there is none, nothing to do; when the caller expects a digest and the tag points
+//      at another, it is left (TagMovedError). A tag known to be there, with nothing expected, is not read, so a
+//      dangling tag (listed, resolving to nothing) is removed too.
 //   2. Put the dummy under the tag. Its config, with this deleter's random nonce, is uploaded once per repository
 //      and shared; the manifest names the tag. So its digest, computed here, belongs to this deleter and this tag.
 //   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
-//      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
+//      docker.io has no registry DELETE: delete the tag through the Docker Hub API, each time right after a HEAD
+//      showed that it still points at the dummy (that API deletes by name).
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
-//      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
+//      refused as unsupported, DELETE the tag, right after a HEAD showed that it still points at the dummy.
+// No write of steps 2 and 3 is sent twice blindly: the transport does not retry them, and before another try the
+// tag is read again; a tag another writer moved meanwhile is left as it is (TagMovedError).
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
 import { randomUUID } from 'node:crypto';
 import { DOCKER_HUB, formatName, formatReference, isValidTag, type ImageName } from '../../reference.js';
-import type { RegistryClient } from '../client.js';
+import type { RegistryClient, RequestOptions } from '../client.js';
+import { digestOf } from '../digest.js';
 import { DockerHubApi } from './docker-hub.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
-import { RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
+import { NotYetVisibleError, RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
 import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
+import type { RetryReason } from '../../retry.js';
+import { transientFailure } from '../transient.js';
 import { repositoryTarget, type Transport } from '../transport.js';
 import { MediaType } from '../types.js';
 
@@ -48,6 +55,11 @@ export interface DeleteTagOptions {
    * between deletions) stays listed, and only a dummy put under it can remove it.
    */
   present?: boolean;
+  /**
+   * What the tag must still point at to be deleted (what the caller saw when it chose to delete it). The tag is read
+   * right before the dummy would go over it: pointing elsewhere, it is left (TagMovedError); at nothing, 'absent'.
+   */
+  expectedDigest?: string;
 }
 
 /** deleteTag put a dummy under the tag but could not remove it: the tag now points at that dummy. */
@@ -69,7 +81,33 @@ export class DummyManifestNotDeletedError extends RegistryError {
 /** Someone else put another manifest under the tag while it was being deleted: it is not ours to delete. */
 export class TagMovedError extends RegistryError {
   override name = 'TagMovedError';
+
+  constructor(
+    message: string,
+    /** What the tag points at now. */
+    readonly movedTo: string,
+  ) {
+    super(message, undefined);
+  }
 }
+
+/** Every write of a deletion is sent once by the transport: deleteTag reads the tag before it tries again. */
+const SENT_ONCE: RequestOptions = { retry: false };
+
+/** One deletion under way: the tag, its dummy, and what the tag pointed at before. */
+interface Deletion {
+  name: ImageName;
+  tag: string;
+  /** The tag as a full reference. */
+  reference: string;
+  dummy: Buffer;
+  dummyDigest: string;
+  /** What the tag pointed at before the dummy, when known: the only manifest the dummy may be put over. */
+  seen: string | undefined;
+}
+
+/** Where the tag of a deletion points now: at its dummy, at nothing, or at a manifest someone else put there. */
+type TagState = 'dummy' | 'gone' | { movedTo: string };
 
 /** What the deletion is built from: the client's own manifest and blob operations. */
 export class TagDeleter {
@@ -90,33 +128,42 @@ export class TagDeleter {
   /**
    * Removes a tag without ever deleting the image it points to. Returns how it was removed ('absent' when there
    * was no such tag). When the tag cannot be removed, the error (a DummyManifestNotDeletedError once the tag points
-   * at the dummy) says what was left and how to remove it.
+   * at the dummy, a TagMovedError when another writer moved it) says what was left and how to remove it.
    */
   async deleteTag(name: ImageName, tag: string, options: DeleteTagOptions = {}): Promise<TagDeletion> {
     if (!isValidTag(tag)) throw new Error(`cannot delete tag "${tag}" of ${formatName(name)}: not a valid tag`);
-    if (!options.present && (await this.#store.headManifest(name, tag)) === undefined) return 'absent';
     const reference = formatReference({ ...name, tag });
-    const protectedDigests = options.protectedDigests ?? new Set<string>();
-
-    const manifest = dummyManifest(this.#config, reference);
+    const dummy = dummyManifest(this.#config, reference);
+    // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry agrees),
+    // so the image the tag pointed to before cannot be the one deleted.
+    const deletion: Deletion = { name, tag, reference, dummy, dummyDigest: digestOf(dummy), seen: undefined };
+    const expected = options.expectedDigest;
+    if (expected === undefined && !options.present) {
+      deletion.seen = (await this.#store.headManifest(name, tag))?.digest;
+      if (deletion.seen === undefined) return 'absent';
+    }
     await this.#uploadConfig(name);
-    // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
-    // agrees), so the image the tag pointed to before cannot be the one deleted.
-    const dummyDigest = await this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
+    if (expected !== undefined) {
+      // Read after the config upload, which may take a while: right before the dummy goes over it.
+      const current = (await this.#store.headManifest(name, tag))?.digest;
+      if (current === undefined) return 'absent';
+      deletion.seen = expected;
+      if (current !== expected) throw moved(deletion, current, expected);
+    }
+    await this.#putDummy(deletion);
+    const protectedDigests = options.protectedDigests ?? new Set<string>();
     try {
-      refuseProtected(dummyDigest, protectedDigests);
-      const repoint = async (): Promise<void> => {
-        await this.#store.putManifest(name, tag, manifest, MediaType.ociManifest);
-      };
-      return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests }, repoint);
+      refuseProtected(deletion.dummyDigest, protectedDigests);
+      return await this.#removeDummy(deletion, { ...options, protectedDigests });
     } catch (error) {
       if (!(error instanceof RegistryError) || error instanceof TagMovedError) throw error;
       throw new DummyManifestNotDeletedError(
         `could not delete tag ${reference}: ${error.message}. The tag now points at a harmless dummy manifest ` +
-          `${dummyDigest} (no layers), not at any image. To remove it, ${removalAdvice(name, tag, dummyDigest)}.`,
+          `${deletion.dummyDigest} (no layers), not at any image. To remove it, ` +
+          `${removalAdvice(name, tag, deletion.dummyDigest)}.`,
         error,
         reference,
-        dummyDigest,
+        deletion.dummyDigest,
       );
     }
   }
@@ -136,64 +183,80 @@ export class TagDeleter {
     return upload;
   }
 
+  /**
+   * Puts the dummy under the tag. A PUT that failed for a passing reason may have got through: before the next try
+   * the tag is read, and the dummy goes only over nothing or over what the tag pointed at before. A tag known present
+   * but not read points, the first time it is read, at what it pointed at before: no one else writes it.
+   */
+  async #putDummy(deletion: Deletion): Promise<void> {
+    let attempts = 0;
+    await this.#transport.retrying(async () => {
+      if (attempts++ > 0) {
+        const state = await this.#tagState(deletion);
+        if (state === 'dummy') return;
+        if (state !== 'gone') {
+          deletion.seen ??= state.movedTo;
+          if (state.movedTo !== deletion.seen) throw moved(deletion, state.movedTo, deletion.seen);
+        }
+      }
+      await this.#store.putManifest(deletion.name, deletion.tag, deletion.dummy, MediaType.ociManifest, SENT_ONCE);
+    });
+  }
+
   async #removeDummy(
-    name: ImageName,
-    tag: string,
-    dummyDigest: string,
+    deletion: Deletion,
     options: DeleteTagOptions & { protectedDigests: ReadonlySet<string> },
-    repoint: () => Promise<void>,
   ): Promise<TagDeletion> {
+    const { name, tag, dummyDigest } = deletion;
     if (name.registry === GHCR) {
-      if (options.githubToken === undefined || options.githubToken === '') {
+      const token = options.githubToken;
+      if (token === undefined || token === '') {
         throw new RegistryError('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
       }
-      await deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
-        token: options.githubToken,
-        protectedDigests: options.protectedDigests,
-      });
+      await this.#removeWhileOnDummy(deletion, false, () =>
+        deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
+          token,
+          protectedDigests: options.protectedDigests,
+        }),
+      );
       return 'github-package-version';
     }
     if (name.registry === DOCKER_HUB) {
-      await this.#dockerHub.deleteTag(name, tag);
+      // The Hub API deletes by name, and knows a tag a little after the registry does (NotYetVisibleError).
+      await this.#removeWhileOnDummy(
+        deletion,
+        true,
+        () => this.#dockerHub.deleteTag(name, tag),
+        (error) => transientFailure(error) || error instanceof NotYetVisibleError,
+      );
       return 'docker-hub-api';
     }
-    return this.#deleteWithRegistryApi(name, tag, dummyDigest, repoint);
+    return this.#deleteWithRegistryApi(deletion);
   }
 
-  async #deleteWithRegistryApi(
-    name: ImageName,
-    tag: string,
-    dummyDigest: string,
-    repoint: () => Promise<void>,
-  ): Promise<TagDeletion> {
+  async #deleteWithRegistryApi(deletion: Deletion): Promise<TagDeletion> {
+    const { name, tag } = deletion;
     let refusal: RegistryError;
     try {
-      await this.#deleteDummy(name, dummyDigest, repoint);
+      await this.#deleteDummyByDigest(deletion);
       return 'dummy-digest-delete';
     } catch (error) {
       if (!isRefusedAsUnsupported(error)) throw error;
       refusal = error;
     }
-    // Whatever the registry deletes along with the tag can only be the dummy, as long as the tag points at it.
-    const current = await this.#store.headManifest(name, tag);
-    if (current === undefined) return 'absent';
-    if (current.digest !== dummyDigest) {
-      throw new TagMovedError(
-        `could not delete tag ${formatReference({ ...name, tag })}: the registry refused to delete the dummy put ` +
-          `under it by digest (${refusal.message}), and meanwhile the tag was moved to ${current.digest}, by ` +
-          'another writer: it is left as it is',
-        undefined,
-      );
-    }
     try {
-      await this.#transport.request({
-        action: `delete tag ${formatReference({ ...name, tag })}`,
-        method: 'DELETE',
-        ...repositoryTarget(name, 'delete', `manifests/${tag}`),
-        expect: [200, 202, 204],
+      // Whatever the registry deletes along with the tag can only be the dummy, as long as the tag points at it.
+      await this.#removeWhileOnDummy(deletion, true, async () => {
+        await this.#transport.request({
+          action: `delete tag ${deletion.reference}`,
+          method: 'DELETE',
+          ...repositoryTarget(name, 'delete', `manifests/${tag}`),
+          expect: [200, 202, 204],
+          ...SENT_ONCE,
+        });
       });
     } catch (error) {
-      if (!(error instanceof RegistryError)) throw error;
+      if (!(error instanceof RegistryError) || error instanceof TagMovedError) throw error;
       throw new RegistryError(
         `the registry refused both to delete the dummy by digest (${refusal.message}) and to delete the tag ` +
           `(${error.message})`,
@@ -205,21 +268,72 @@ export class TagDeleter {
     return 'dummy-tag-delete';
   }
 
-  async #deleteDummy(name: ImageName, dummyDigest: string, repoint: () => Promise<void>): Promise<void> {
-    try {
-      await this.#store.deleteManifest(name, dummyDigest);
-    } catch (error) {
-      if (!isManifestUnknown(error)) throw error;
-      await repoint();
-      await this.#store.deleteManifest(name, dummyDigest);
-    }
+  /**
+   * DELETE of the dummy by digest. One that failed may have got through, or half-way (see isManifestUnknown): before
+   * the next try the tag is read; on the dummy, the DELETE is sent again; at nothing, the same dummy is put back
+   * under it first (over nothing), which ends both cases cleanly; moved, it is left.
+   */
+  async #deleteDummyByDigest(deletion: Deletion): Promise<void> {
+    const { name, tag, dummy, dummyDigest } = deletion;
+    let attempts = 0;
+    await this.#transport.retrying(
+      async () => {
+        if (attempts++ > 0) {
+          const state = await this.#tagState(deletion);
+          if (typeof state === 'object') throw moved(deletion, state.movedTo, deletion.dummyDigest);
+          if (state === 'gone') await this.#store.putManifest(name, tag, dummy, MediaType.ociManifest, SENT_ONCE);
+        }
+        await this.#store.deleteManifest(name, dummyDigest, SENT_ONCE);
+      },
+      (error) => transientFailure(error) || isManifestUnknown(error),
+    );
   }
+
+  /**
+   * Runs `remove` (one request) until it gets through. Before each further try, and before the first when
+   * `checkFirst` (a removal by name, which reaches whatever the tag points at), the tag must still be on the dummy:
+   * at nothing, an earlier try got through; moved, it is left.
+   */
+  async #removeWhileOnDummy(
+    deletion: Deletion,
+    checkFirst: boolean,
+    remove: () => Promise<void>,
+    isRetryable?: (error: unknown) => boolean | RetryReason,
+  ): Promise<void> {
+    let attempts = 0;
+    await this.#transport.retrying(async () => {
+      if (attempts++ > 0 || checkFirst) {
+        const state = await this.#tagState(deletion);
+        if (state === 'gone') return;
+        if (state !== 'dummy') throw moved(deletion, state.movedTo, deletion.dummyDigest);
+      }
+      await remove();
+    }, isRetryable);
+  }
+
+  /** One HEAD, not retried: it runs within a sequence that its caller retries as a whole. */
+  async #tagState(deletion: Deletion): Promise<TagState> {
+    const current = await this.#store.headManifest(deletion.name, deletion.tag, SENT_ONCE);
+    if (current === undefined) return 'gone';
+    return current.digest === deletion.dummyDigest ? 'dummy' : { movedTo: current.digest };
+  }
+}
+
+/** The tag points at `movedTo` where this deletion left it at `left` (what it pointed at before, or the dummy). */
+function moved(deletion: Deletion, movedTo: string, left: string): TagMovedError {
+  const what = left === deletion.dummyDigest ? `the dummy ${left} put under it` : left;
+  return new TagMovedError(
+    `could not delete tag ${deletion.reference}: another writer moved it meanwhile (it points at ${movedTo}, not at ` +
+      `${what}): it is left as it is`,
+    movedTo,
+  );
 }
 
 /**
  * A DELETE of the dummy answering 404 means an earlier try got through (its answer lost), or got half-way:
  * distribution may remove the dummy's revision but not yet the tag, leaving the tag listed and resolving to
- * nothing. Putting the same dummy bytes back under the tag and deleting them once more ends both cases cleanly.
+ * nothing. Putting the same dummy bytes back under the tag (which a HEAD shows at nothing) and deleting them once
+ * more ends both cases cleanly.
  */
 function isManifestUnknown(error: unknown): boolean {
   return error instanceof RegistryError && error.status === 404;
