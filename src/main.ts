@@ -88,7 +88,7 @@ async function buildAndPush(
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
   const builderChoice = chooseBuilder(inputs, run);
-  if (builderChoice.name && builderChoice.create) state.builder = { name: builderChoice.name, created: true };
+  if (builderChoice.name && builderChoice.create) state.builder = { name: builderChoice.name, created: 'pending' };
   saveRunState(state);
   const builder = await phase(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
   state.builder = { name: builder.name, created: builder.created };
@@ -127,6 +127,16 @@ async function buildAndPush(
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
   }));
+  // What each temporary tag points at: post deletes it only while it still does.
+  state.temporaryTagDigests = Object.fromEntries(
+    builds.flatMap((completed) =>
+      temporaryReferences({ ...plan, builds: [completed.build] }).map((tag) => [
+        tag,
+        pushedDescriptor(completed).digest,
+      ]),
+    ),
+  );
+  saveRunState(state);
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
   // The docker driver's copy of buildx's own index, when that is what the run publishes, takes the final tags.
   const [engineCopy] = state.engineImages;
@@ -141,9 +151,13 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
   const run = runIdentity();
   const timings = state.timings;
   const handoff = createHandoff(inputs.handoffDir, runnerTemp());
+  // Fails on any record that is not this run's before a tag it names reaches the state, which post deletes.
   const collected = await phase(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
-  // Whatever happens next, the shards' temporary tags are this run's intermediates: post deletes them.
+  // Checked to be this run's temporary tags: post deletes them even when a platform is missing.
   state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
+  state.temporaryTagDigests = Object.fromEntries(
+    collected.records.flatMap((record) => record.temporaryTags.map((tag) => [tag, record.descriptor.digest])),
+  );
   saveRunState(state);
   const records = requireEveryPlatform(collected, run);
 
@@ -152,8 +166,8 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
     finalTags: inputs.tags,
     repositories: distinctRepositories(inputs.tags),
     indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
-    // This job has nothing else to wait for: post-time publishing would gain nothing.
-    publish: inputs.publish === 'false' ? 'false' : 'main',
+    // main, never post: this job has nothing else to wait for; never with push false.
+    publish: publishWhen(inputs),
   };
   state.publish = plan.publish;
   const images = records.map((record) => ({
@@ -178,6 +192,13 @@ async function finishIndex(
   state.platformDigests = platformDigests(pushed.index);
   core.setOutput(Output.Digest, pushed.descriptor.digest);
   core.setOutput(Output.PlatformDigests, JSON.stringify(state.platformDigests));
+  // build-push-action's shape, naming the index published (buildx's own metadata is in platform-metadata).
+  const metadata = {
+    'containerimage.descriptor': pushed.descriptor,
+    'containerimage.digest': pushed.descriptor.digest,
+    'image.name': plan.finalTags.map(formatReference).join(','),
+  };
+  core.setOutput(Output.Metadata, JSON.stringify(metadata));
   core.info(`Index ${pushed.descriptor.digest} pushed by digest to ${plan.repositories.length} repositories`);
   state.mainCompleted = true;
   saveRunState(state);
@@ -202,15 +223,23 @@ function setPlanOutput(inputs: Inputs): void {
   }
 }
 
+/**
+ * Outputs of the builds. `platform-metadata`: buildx's metadata of each build, by its platforms. Where no index
+ * follows (a shard hands its image off, or nothing is pushed), `metadata` and `digest` are build-push-action's: the
+ * one build's metadata, and the digest buildx reports in it (none for a build only: type=cacheonly makes no image).
+ * Where an index follows, finishIndex sets them for that index.
+ */
 function setBuildOutputs(builds: CompletedBuild[]): void {
-  const metadata = Object.fromEntries(
-    builds.map(({ build, metadata }) => [build.platforms.map(formatPlatform).join(','), metadata]),
-  );
-  core.setOutput(Output.Metadata, JSON.stringify(metadata));
+  const byPlatforms = builds.map(({ build, metadata }) => [build.platforms.map(formatPlatform).join(','), metadata]);
+  core.setOutput(Output.PlatformMetadata, JSON.stringify(Object.fromEntries(byPlatforms)));
   // An image ID names one image: with several platforms buildx reports the index there, which is no image ID.
   const [only] = builds;
   const imageId = only?.metadata['containerimage.config.digest'];
   if (builds.length === 1 && only?.build.platforms.length === 1 && typeof imageId === 'string') {
     core.setOutput(Output.ImageId, imageId);
   }
+  if (builds.some(({ build }) => build.destination === 'index')) return;
+  core.setOutput(Output.Metadata, JSON.stringify(builds.length === 1 && only ? only.metadata : {}));
+  const digest = only?.metadata['containerimage.digest'];
+  if (builds.length === 1 && typeof digest === 'string') core.setOutput(Output.Digest, digest);
 }

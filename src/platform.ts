@@ -19,7 +19,14 @@ const ARCHITECTURE_ALIASES: Record<string, string> = {
 /** Debian's arm names carry a variant: armhf is ARMv7 hard-float, armel ARMv5/v6 soft-float (containerd: v6). */
 const ALIAS_VARIANTS: Record<string, string> = { armhf: 'v7', armel: 'v6' };
 
-const KNOWN_OS = new Set(['linux', 'windows', 'freebsd', 'darwin']);
+/** The one OS this action builds: a Linux builder runs only Linux build steps, and QEMU emulates only Linux programs. */
+const BUILDABLE_OS = 'linux';
+/** OSes buildx names that a Linux builder with QEMU cannot build for, with what building them takes. */
+const OTHER_OS: Record<string, string> = {
+  windows: 'a Windows builder',
+  darwin: 'a macOS builder',
+  freebsd: 'a FreeBSD builder',
+};
 const KNOWN_ARCHITECTURES = new Set([
   'amd64',
   '386',
@@ -37,6 +44,16 @@ const KNOWN_ARCHITECTURES = new Set([
 /** Variants that mean nothing more than the architecture's baseline, dropped so that comparisons agree. */
 const DEFAULT_VARIANT: Record<string, string> = { arm64: 'v8', amd64: 'v1' };
 
+/**
+ * The variants containerd and buildx know for each architecture (GOARM, GOAMD64, arm64's baseline); any other (a
+ * typo, `v8.2`, `..`) would name a platform no builder reports, and would not fit in a temporary tag's name.
+ */
+const KNOWN_VARIANTS: Record<string, readonly string[]> = {
+  arm: ['v5', 'v6', 'v7'],
+  arm64: ['v8'],
+  amd64: ['v1', 'v2', 'v3', 'v4'],
+};
+
 export class PlatformError extends Error {}
 
 /** Parses `os/arch[/variant]` into its canonical form; throws a PlatformError that says the expected form. */
@@ -47,12 +64,26 @@ export function parsePlatform(text: string): Platform {
   }
   const [os, rawArchitecture, rawVariant] = parts as [string, string, string | undefined];
   const architecture = ARCHITECTURE_ALIASES[rawArchitecture] ?? rawArchitecture;
-  if (!KNOWN_OS.has(os)) {
-    throw new PlatformError(`"${text}" has an unknown os "${os}" (expected one of ${[...KNOWN_OS].join(', ')})`);
+  const otherBuilder = OTHER_OS[os];
+  if (otherBuilder !== undefined) {
+    throw new PlatformError(
+      `"${text}" is not a Linux platform, and this action builds Linux images only (expected linux/<arch>: ` +
+        `building for ${os} takes ${otherBuilder}, and QEMU emulates only Linux programs)`,
+    );
+  }
+  if (os !== BUILDABLE_OS) {
+    throw new PlatformError(`"${text}" has an unknown os "${os}" (expected ${BUILDABLE_OS})`);
   }
   if (!KNOWN_ARCHITECTURES.has(architecture)) {
     throw new PlatformError(
       `"${text}" has an unknown architecture "${rawArchitecture}" (expected one of ${[...KNOWN_ARCHITECTURES].join(', ')})`,
+    );
+  }
+  const known = KNOWN_VARIANTS[architecture] ?? [];
+  if (rawVariant !== undefined && !known.includes(rawVariant)) {
+    const expected = known.length > 0 ? `none or one of ${known.join(', ')}` : 'none';
+    throw new PlatformError(
+      `"${text}" has an unknown variant "${rawVariant}" for ${architecture} (expected ${expected})`,
     );
   }
   const variant = rawVariant ?? ALIAS_VARIANTS[rawArchitecture];

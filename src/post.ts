@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import { Input } from './constants.js';
 import { DockerCli } from './docker/cli.js';
 import { CommandError } from './docker/command.js';
-import { parseTemporaryTag, stepHash, type RunIdentity } from './plan/temporary-tag.js';
+import { createdBuilderPrefix } from './docker/builder.js';
+import { parseTemporaryTag, type RunIdentity } from './plan/temporary-tag.js';
 import { PublishIncompleteError, publishTags } from './image-index/publish.js';
 import { canonicalReference, formatName, formatReference, parseReference, type ImageReference } from './reference.js';
 import { createRegistryClient } from './registry/access.js';
@@ -140,7 +141,13 @@ async function cleanUpRegistry(
   run: RunIdentity,
 ): Promise<void> {
   await Promise.all([
-    cleaner.deleteAll(state.temporaryTags.map(parseReference), { present: temporaryTagsPresent(state) }),
+    ...state.temporaryTags.map((tag) => {
+      const expectedDigest = state.temporaryTagDigests[tag];
+      return cleaner.delete(
+        parseReference(tag),
+        expectedDigest ? { expectedDigest } : { present: temporaryTagsPresent(state) },
+      );
+    }),
     state.staleTagHours > 0 ? cleaner.deleteStale(state, run.runId) : undefined,
     publishing.then(async () => {
       if (state.published) await cleaner.deleteLeftovers(state, leftovers);
@@ -225,7 +232,7 @@ export async function removeCreatedBuilder(
  * matrix legs of one step apart. No other step, nor a builder the user named, has such a name.
  */
 function isThisStepsBuilderName(name: string, run: RunIdentity): boolean {
-  const prefix = `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
+  const prefix = createdBuilderPrefix(run);
   return name.startsWith(prefix) && name.length > prefix.length;
 }
 
@@ -265,10 +272,6 @@ class TagCleaner {
       }),
     );
     return new Map(readings);
-  }
-
-  async deleteAll(tags: ImageReference[], options: TagOptions = {}): Promise<void> {
-    await Promise.all(tags.map((tag) => this.delete(tag, options)));
   }
 
   /**
@@ -348,7 +351,7 @@ class TagCleaner {
     }
   }
 
-  private async delete(tag: ImageReference, options: TagOptions = {}): Promise<void> {
+  async delete(tag: ImageReference, options: TagOptions = {}): Promise<void> {
     const reference = formatReference(tag);
     try {
       const outcome = await this.#deleter.deleteTag(tag, tag.tag ?? '', {

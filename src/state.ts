@@ -22,6 +22,8 @@ export interface RunState {
   finalTags: string[];
   /** Temporary tags (full references) this run pushed or was about to push: post deletes exactly these. */
   temporaryTags: string[];
+  /** What each temporary tag pointed at once pushed (by its full reference), where main learned it. */
+  temporaryTagDigests: Record<string, string>;
   /** Temporary tags (full references) the engine's own image store holds for this run (driver docker). */
   engineImages: string[];
   /** The user's leftovers to delete once the index is published (cleanup-tags). */
@@ -50,6 +52,7 @@ export function emptyRunState(): RunState {
     platforms: [],
     finalTags: [],
     temporaryTags: [],
+    temporaryTagDigests: {},
     engineImages: [],
     cleanupTags: [],
     tempTagPrefix: '',

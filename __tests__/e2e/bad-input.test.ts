@@ -48,7 +48,20 @@ describeWithLab('invalid inputs, run through the real action', () => {
       { platforms: 'linux/amd65' },
       /unknown architecture "amd65" \(expected one of amd64, 386, arm64/,
     ],
-    ['unknown os', 'platforms', { platforms: 'plan9/amd64' }, /unknown os "plan9" \(expected one of linux,/],
+    ['unknown os', 'platforms', { platforms: 'plan9/amd64' }, /unknown os "plan9" \(expected linux\)/],
+    [
+      'a Windows platform',
+      'platforms',
+      { platforms: 'linux/amd64,windows/amd64' },
+      /"windows\/amd64" is not a Linux platform, and this action builds Linux images only \(expected linux\/<arch>/,
+    ],
+    [
+      'an arm64 variant buildx does not know',
+      'platforms',
+      { platforms: 'linux/amd64,linux/arm64/v8.2' },
+      /unknown variant "v8\.2" for arm64 \(expected none or one of v8\)/,
+    ],
+    ['a variant of ..', 'platforms', { platforms: 'linux/arm/..' }, /unknown variant "\.\." for arm \(expected none/],
     ['no os', 'platforms', { platforms: 'amd64' }, /"amd64" is not a platform \(expected os\/arch\[\/variant\]/],
     ['four parts', 'platforms', { platforms: 'linux/arm/v7/x' }, /is not a platform \(expected os\/arch\[\/variant\]/],
     [
@@ -133,18 +146,12 @@ describeWithLab('invalid inputs, run through the real action', () => {
     ['push not a boolean', 'push', { push: 'yes' }, /"push" is "yes" \(expected true or false\)/],
     ['unknown publish', 'publish', { publish: 'later' }, /"publish" is "later" \(expected one of: post, main, false\)/],
     ['cleanup not a boolean', 'cleanup', { cleanup: 'maybe' }, /"cleanup" is "maybe" \(expected true or false\)/],
-    [
-      'negative stale-tag-hours',
+    ...['-1', 'a day', '0.001', '1e-9', '0x10'].map((hours): [string, string, Record<string, string>, RegExp] => [
+      `stale-tag-hours ${hours}`,
       'stale-tag-hours',
-      { 'stale-tag-hours': '-1' },
-      /"stale-tag-hours" is "-1" \(expected a number of hours, 0 or more\)/,
-    ],
-    [
-      'stale-tag-hours in words',
-      'stale-tag-hours',
-      { 'stale-tag-hours': 'a day' },
-      /"stale-tag-hours" is "a day" \(expected a number of hours/,
-    ],
+      { 'stale-tag-hours': hours },
+      /"stale-tag-hours" is ".*" \(expected a decimal number of hours, 1 or more, or 0 to keep stale tags\)/,
+    ]),
     [
       'prefix starting with -',
       'temp-tag-prefix',
@@ -211,7 +218,7 @@ describeWithLab('invalid inputs, run through the real action', () => {
       'build arg without a name',
       'build-args',
       { 'build-args': '=value' },
-      /"build-args" has "=value" \(expected key=value\)/,
+      /"build-args" has "=value" \(expected KEY=value, or KEY alone\)/,
     ],
     [
       'annotation without =',
@@ -226,11 +233,54 @@ describeWithLab('invalid inputs, run through the real action', () => {
       /"build-contexts" has "ctx" \(expected key=value\)/,
     ],
     [
-      'secret without an id',
+      'secret id with a space',
       'secrets',
-      { secrets: 'hunter2-not-shown' },
-      /"secrets" has "\*\*\*" \(expected key=value\)/,
+      { secrets: 'MY TOKEN=hunter2-not-shown' },
+      /"secrets" entry 1 has a space in its id \(expected id=value, the id without spaces\)/,
     ],
+    // Values that would reach argv as flags: the context is buildx's last argument, qemu-image one of docker run.
+    [
+      'a context that is a flag',
+      'context',
+      { context: `--output=type=local,dest=/tmp/${MARKER}-context` },
+      /"context" is "--output=.*", which would be read as a flag \(expected a path or a URL, not starting with -\)/,
+    ],
+    ['a network that is a flag', 'network', { network: '--privileged' }, /which would be read as a flag/],
+    ['a target that is a flag', 'target', { target: '-x' }, /\(expected the name of a build stage, not starting/],
+    ['a builder that is a flag', 'builder', { builder: '--all-inactive' }, /\(expected the name of a buildx builder/],
+    [
+      'a qemu-image that is a flag',
+      'qemu-image',
+      { 'qemu-image': `-v/tmp:/tmp/${MARKER}-qemu` },
+      /"qemu-image" is "-v.*", which would be read as a flag \(expected an image reference/,
+    ],
+    [
+      'ghcr.io without an owner',
+      'tags',
+      { tags: 'ghcr.io/app:latest' },
+      /"tags" has ghcr\.io\/app, which has no owner \(expected ghcr\.io\/OWNER\/NAME/,
+    ],
+    [
+      'cleanup-tags naming a final tag by another spelling',
+      'cleanup-tags',
+      { tags: 'acme/app:latest', 'cleanup-tags': 'registry-1.docker.io/acme/app:latest' },
+      /which is also in "tags" \(expected only leftover tags\)/,
+    ],
+    [
+      'a local export with push',
+      'outputs',
+      { outputs: 'type=local,dest=out' },
+      /"outputs" has type=local, but "push" is true .*for a local export, set push: false\)/,
+    ],
+    [
+      'outputs that push without push',
+      'outputs',
+      { push: 'false', outputs: 'type=image,push-by-digest=true,name-canonical=true,push=true' },
+      /"outputs" has a type=image entry that pushes, but "push" is false \(expected push: true/,
+    ],
+    ['load with push', 'load', { load: 'true' }, /"load" is true but "push" is true \(expected one of them/],
+    ['call check with push', 'call', { call: 'check' }, /"call" is "check", which evaluates the build .*push: false/],
+    ['shm-size not a size', 'shm-size', { 'shm-size': 'lots' }, /"shm-size" is "lots" \(expected a size such as 2g/],
     [
       'plan: runner entry without =',
       'runners',
@@ -294,7 +344,8 @@ describeWithLab('invalid inputs, run through the real action', () => {
     const config = mkdtempSync(join(tmpdir(), 'e2e-old-buildx-'));
     mkdirSync(join(config, 'plugins'));
     writeFileSync(join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [join(config, 'plugins')] }));
-    // buildx 0.9.1 as the CLI sees it: its metadata, and cobra's refusal of --provenance (added in 0.10).
+    // buildx 0.9.1 as the CLI sees it: its metadata, the engine's builder as `inspect` shows it, and cobra's refusal
+    // of --provenance (added in 0.10).
     const oldBuildx = join(config, 'plugins', 'docker-buildx');
     writeFileSync(
       oldBuildx,
@@ -302,6 +353,10 @@ describeWithLab('invalid inputs, run through the real action', () => {
         '#!/bin/sh',
         'if [ "$1" = docker-cli-plugin-metadata ]; then',
         `  echo '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"v0.9.1","ShortDescription":"Docker Buildx"}'`,
+        '  exit 0',
+        'fi',
+        'if [ "$2" = inspect ]; then',
+        '  printf "Name: default\\nDriver: docker\\n\\nNodes:\\nName: default\\nPlatforms: linux/amd64, linux/386\\n"',
         '  exit 0',
         'fi',
         'for arg in "$@"; do case "$arg" in --provenance*) echo "ERROR: unknown flag: --provenance" >&2; exit 1;; esac; done',

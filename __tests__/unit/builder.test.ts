@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseBuilder, setUpBuilder } from '../../src/docker/builder.js';
@@ -6,11 +6,15 @@ import { DockerCli } from '../../src/docker/cli.js';
 import { CommandError, type CommandRunner } from '../../src/docker/command.js';
 import type { Inputs } from '../../src/inputs.js';
 import type { BuilderFacts } from '../../src/plan/plan.js';
+import { DEFAULT_BUILDKITD_FLAGS } from '../../src/plan/buildx-args.js';
 import { stepHash } from '../../src/plan/temporary-tag.js';
+import { parseFileCommands } from '../../scripts/local-runner.js';
 import { defaultInputs } from './fixtures.js';
 
 const RUN = { runId: '7', runAttempt: '1', job: 'build', action: 'multiarch', startedAt: 1_800_000_000 };
-const CREATED_NAME = `multiarch-7-1-${stepHash(RUN)}`;
+/** The builder name for RUN and the default platforms: run, attempt, step, start time, a hash of the platforms. */
+const CREATED_NAME = new RegExp(`^multiarch-7-1-${stepHash(RUN)}-tro8w0-[0-9a-f]{8}$`);
+const createdName = (): string => chooseBuilder(defaultInputs(), RUN).name ?? '';
 
 describe('chooseBuilder', () => {
   test.each<[string, { builder?: string; driver: Inputs['driver'] }, { name?: string; create: boolean }]>([
@@ -20,18 +24,30 @@ describe('chooseBuilder', () => {
       { name: 'mine', create: false },
     ],
     ["driver docker: the engine's own builder, named later after the context", { driver: 'docker' }, { create: false }],
-    [
-      'another driver: a builder named after the run and the step, created',
-      { driver: 'docker-container' },
-      { name: CREATED_NAME, create: true },
-    ],
   ])('%s', (_, { builder = '', driver }, choice) => {
     expect(chooseBuilder(defaultInputs({ builder, driver }), RUN)).toEqual(choice);
+  });
+
+  test('another driver: a builder named after the run, the step, its start and its platforms, created', () => {
+    const choice = chooseBuilder(defaultInputs({ driver: 'docker-container' }), RUN);
+    expect(choice.create).toBe(true);
+    expect(choice.name).toMatch(CREATED_NAME);
   });
 
   test('two steps of one run get different builders', () => {
     const inputs = defaultInputs({ driver: 'docker-container' });
     expect(chooseBuilder(inputs, { ...RUN, job: 'other' }).name).not.toBe(chooseBuilder(inputs, RUN).name);
+  });
+
+  // Regression: the name hashed only job and step, so the matrix legs of one job on one self-hosted engine (same
+  // job, same step, other platforms) took the same builder, and the first leg's post removed it under the others.
+  test('the matrix legs of one job get different builders, and so does a re-run of the step', () => {
+    const leg = (platforms: string[]) => chooseBuilder(defaultInputs({ platforms }), RUN).name;
+    expect(leg(['linux/amd64'])).not.toBe(leg(['linux/arm64']));
+    expect(leg(['linux/arm64'])).not.toBe(leg(['linux/arm/v7']));
+    expect(leg(['linux/arm64'])).toBe(leg(['linux/arm64']));
+    const later = chooseBuilder(defaultInputs(), { ...RUN, startedAt: RUN.startedAt + 1 }).name;
+    expect(later).not.toBe(createdName());
   });
 });
 
@@ -47,7 +63,11 @@ function fakeDocker(
   };
   const answers: [RegExp, string][] = [
     [/^info --format /, JSON.stringify(info)],
-    [/^buildx inspect --bootstrap /, `Name: x\nDriver: ${driver}\n\nNodes:\nPlatforms: linux/amd64, linux/arm64\n`],
+    [
+      /^buildx inspect --bootstrap /,
+      `Name: x\nDriver: ${driver}\n\nNodes:\nName: x0\nPlatforms: linux/amd64, linux/arm64\n` +
+        'Name: x1\nPlatforms: linux/arm64, linux/arm/v7\n',
+    ],
     [/^buildx create /, 'created\n'],
   ];
   const run: CommandRunner = (command, args) => {
@@ -67,17 +87,24 @@ function fakeDocker(
 const verbs = (commands: string[]): string[] => commands.map((line) => line.split(' ').slice(0, 2).join(' '));
 
 describe('setUpBuilder', () => {
-  test.each<[string, { builder?: string; driver: Inputs['driver']; store: boolean }, string[], BuilderFacts]>([
+  test.each<
     [
-      "the engine's own builder: one docker info, no buildx command (driver docker, named after the context)",
+      string,
+      { builder?: string; driver: Inputs['driver']; store: boolean },
+      string[],
+      Omit<BuilderFacts, 'buildxVersion'>,
+    ]
+  >([
+    [
+      "the engine's own builder: docker info, and an inspect for its platforms (driver docker, named after the context)",
       { driver: 'docker', store: true },
-      ['info --format'],
+      ['info --format', 'buildx inspect'],
       { name: 'lab', driver: 'docker', multiPlatform: true, created: false },
     ],
     [
       "the engine's own builder without the containerd store builds one platform at a time",
       { driver: 'docker', store: false },
-      ['info --format'],
+      ['info --format', 'buildx inspect'],
       { name: 'lab', driver: 'docker', multiPlatform: false, created: false },
     ],
     [
@@ -102,15 +129,49 @@ describe('setUpBuilder', () => {
       'a builder this run creates: created, then inspected',
       { driver: 'docker-container', store: false },
       ['info --format', 'buildx create', 'buildx inspect'],
-      { name: CREATED_NAME, driver: 'docker-container', multiPlatform: true, created: true },
+      { name: '<created>', driver: 'docker-container', multiPlatform: true, created: true },
     ],
-  ])('%s', async (_, { builder = '', driver, store }, expectedCommands, expectedFacts) => {
+  ])('%s', async (_, { builder = '', driver, store }, expectedCommands, expected) => {
     const inputs = defaultInputs({ builder, driver });
     const { docker, commands } = fakeDocker(driver, { containerdStore: store });
-    await expect(setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent')).resolves.toEqual(
-      expectedFacts,
-    );
+    const name = expected.name === '<created>' ? createdName() : expected.name;
+    await expect(setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent')).resolves.toEqual({
+      ...expected,
+      name,
+      buildxVersion: '0.13.1',
+    });
     expect(verbs(commands)).toEqual(expectedCommands);
+    expect(commands.find((line) => line.startsWith('buildx inspect'))).toBe(`buildx inspect --bootstrap ${name}`);
+  });
+
+  describe("the platforms output: every node's platforms, once each, as setup-buildx-action gives them", () => {
+    let outputFile: string;
+    let dir: string;
+    const saved = process.env.GITHUB_OUTPUT;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'builder-output-'));
+      outputFile = join(dir, 'output');
+      writeFileSync(outputFile, '');
+      process.env.GITHUB_OUTPUT = outputFile;
+    });
+    afterEach(() => {
+      if (saved === undefined) delete process.env.GITHUB_OUTPUT;
+      else process.env.GITHUB_OUTPUT = saved;
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test.each<[string, Inputs['driver'], string]>([
+      ["the engine's own builder", 'docker', ''],
+      ['a named builder', 'docker-container', 'mine'],
+      ['a created builder', 'docker-container', ''],
+    ])('%s', async (_, driver, builder) => {
+      const inputs = defaultInputs({ driver, builder });
+      const { docker } = fakeDocker(driver);
+      await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+      expect(parseFileCommands(readFileSync(outputFile, 'utf8'))).toEqual({
+        platforms: 'linux/amd64,linux/arm64,linux/arm/v7',
+      });
+    });
   });
 
   test('creates the builder with its driver and driver options, bootstrapped, and inspects that one', async () => {
@@ -121,8 +182,17 @@ describe('setUpBuilder', () => {
     const { docker, commands } = fakeDocker('docker-container');
     await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
     expect(commands.slice(1)).toEqual([
-      `buildx create --name ${CREATED_NAME} --driver docker-container --driver-opt network=host --driver-opt image=moby/buildkit:v0.25.1 --bootstrap`,
-      `buildx inspect --bootstrap ${CREATED_NAME}`,
+      `buildx create --name ${createdName()} --driver docker-container --driver-opt network=host --driver-opt image=moby/buildkit:v0.25.1 --buildkitd-flags ${DEFAULT_BUILDKITD_FLAGS} --bootstrap`,
+      `buildx inspect --bootstrap ${createdName()}`,
+    ]);
+  });
+
+  test('buildkitd-flags replace the default ones', async () => {
+    const inputs = defaultInputs({ driver: 'docker-container', buildkitdFlags: '--debug --oci-worker-gc=false' });
+    const { docker, commands } = fakeDocker('docker-container');
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    expect(commands.filter((line) => line.startsWith('buildx create '))).toEqual([
+      `buildx create --name ${createdName()} --driver docker-container --buildkitd-flags --debug --oci-worker-gc=false --bootstrap`,
     ]);
   });
 
@@ -164,9 +234,9 @@ describe('setUpBuilder writes a buildkitd config file only when there is one, na
     const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline: CONFIG });
     const { docker, commands } = fakeDocker('docker-container', { buildxVersion });
     await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
-    const file = join(tempDir, `${CREATED_NAME}-buildkitd.toml`);
+    const file = join(tempDir, `${createdName()}-buildkitd.toml`);
     expect(commands.filter((line) => line.startsWith('buildx create '))).toEqual([
-      `buildx create --name ${CREATED_NAME} --driver docker-container ${flag} ${file} --bootstrap`,
+      `buildx create --name ${createdName()} --driver docker-container --buildkitd-flags ${DEFAULT_BUILDKITD_FLAGS} ${flag} ${file} --bootstrap`,
     ]);
     expect(readFileSync(file, 'utf8')).toBe(CONFIG);
   });

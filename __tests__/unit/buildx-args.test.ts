@@ -1,7 +1,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { buildxBuildArgs, buildxCreateArgs, outputSpec, type BuildFiles } from '../../src/plan/buildx-args.js';
+import {
+  buildxBuildArgs,
+  buildxCreateArgs,
+  DEFAULT_BUILDKITD_FLAGS,
+  outputSpec,
+  type BuildFiles,
+} from '../../src/plan/buildx-args.js';
 import type { BuildOptions, Driver } from '../../src/inputs.js';
-import { makePlan, type BuilderFacts, type Plan } from '../../src/plan/plan.js';
+import { makePlan, type BuilderFacts, type Plan, type PlannedBuild } from '../../src/plan/plan.js';
 import { stepHash, type RunIdentity } from '../../src/plan/temporary-tag.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
@@ -17,12 +23,14 @@ const CONTAINER: BuilderFacts = {
   driver: 'docker-container',
   multiPlatform: true,
   created: true,
+  buildxVersion: '0.13.1',
 };
 const DOCKER: BuilderFacts = {
   name: 'default',
   driver: 'docker',
   multiPlatform: false,
   created: false,
+  buildxVersion: '0.13.1',
 };
 
 const FILES: BuildFiles = { metadataFile: '/tmp/mab/metadata-all.json', secretSpecs: [] };
@@ -237,6 +245,103 @@ describe('buildxBuildArgs', () => {
   });
 });
 
+describe('buildxBuildArgs: the inputs build-push-action has and this action ignored', () => {
+  /** The argv of the one build, from `buildx` to the context. */
+  function onlyArgv(c: Case): string[] {
+    const [argv, ...more] = argvOf({ platforms: ['linux/arm64'], ...c }, CONTAINER);
+    expect(more).toEqual([]);
+    return argv ?? [];
+  }
+  /** The values each flag got, in order. */
+  function flagValues(argv: string[], flag: string): string[] {
+    return argv.flatMap((item, index) => (item === flag ? [argv[index + 1] ?? ''] : []));
+  }
+
+  test('each maps to its buildx flag, one argv item per value', () => {
+    const argv = onlyArgv({
+      build: {
+        secretEnvs: ['TOKEN=MY_TOKEN', 'ODD=VAR,WITH,COMMAS'],
+        noCacheFilters: ['build', 'test'],
+        attests: ['type=sbom,generator=image'],
+        addHosts: ['docker:10.180.0.1', 'foo:10.0.0.1'],
+        allow: ['network.host', 'security.insecure'],
+        shmSize: '2g',
+        ulimits: ['nofile=1024:1024', 'nproc=3'],
+        cgroupParent: 'builds',
+        ssh: ['default', 'github=/home/runner/.ssh/id_ed25519'],
+      },
+    });
+    expect(flagValues(argv, '--secret')).toEqual(['id=TOKEN,env=MY_TOKEN', 'id=ODD,"env=VAR,WITH,COMMAS"']);
+    expect(flagValues(argv, '--no-cache-filter')).toEqual(['build', 'test']);
+    expect(flagValues(argv, '--attest')).toEqual(['type=sbom,generator=image']);
+    expect(flagValues(argv, '--add-host')).toEqual(['docker:10.180.0.1', 'foo:10.0.0.1']);
+    expect(flagValues(argv, '--allow')).toEqual(['network.host', 'security.insecure']);
+    expect(flagValues(argv, '--shm-size')).toEqual(['2g']);
+    expect(flagValues(argv, '--ulimit')).toEqual(['nofile=1024:1024', 'nproc=3']);
+    expect(flagValues(argv, '--cgroup-parent')).toEqual(['builds']);
+    expect(flagValues(argv, '--ssh')).toEqual(['default', 'github=/home/runner/.ssh/id_ed25519']);
+    expect(argv.slice(-3)).toEqual(['--metadata-file', '/tmp/mab/metadata-all.json', '.']);
+  });
+
+  test.each<[string, Partial<BuildOptions>, string[]]>([
+    [
+      'attests alone',
+      { attests: ['type=provenance,mode=min', 'type=sbom'] },
+      ['type=provenance,mode=min', 'type=sbom'],
+    ],
+    [
+      'provenance wins over a provenance entry',
+      { provenance: 'mode=max', attests: ['type=provenance,mode=min', 'type=sbom'] },
+      ['type=sbom'],
+    ],
+    ['sbom wins over an sbom entry', { sbom: 'true', attests: [' type=sbom,generator=x', 'type=foo'] }, ['type=foo']],
+  ])('%s (as build-push-action)', (_name, build, attests) => {
+    expect(flagValues(onlyArgv({ build }), '--attest')).toEqual(attests);
+  });
+
+  test.each<[string, Case, string[]]>([
+    [
+      "pushed: the action's own output",
+      {},
+      ['--output', 'type=image,"name=ghcr.io/acme/app",push-by-digest=true,name-canonical=true,push=true'],
+    ],
+    [
+      // Regression: outputs was ignored, so compression=zstd never reached the push.
+      "pushed, with outputs' exporter options added",
+      { build: { outputs: ['type=image,push-by-digest=true,compression=zstd,"annotation.note=a,b",push=true'] } },
+      [
+        '--output',
+        'type=image,"name=ghcr.io/acme/app",push-by-digest=true,name-canonical=true,push=true,compression=zstd,' +
+          '"annotation.note=a,b"',
+      ],
+    ],
+    ['build only', { push: false }, ['--output', 'type=cacheonly']],
+    [
+      // Regression: load was ignored; build-push-action names the loaded image by the tags.
+      'load, named by the tags',
+      { push: false, tags: ['ghcr.io/acme/app:test', 'acme/app:test'], build: { load: true } },
+      ['--load', '--tag', 'ghcr.io/acme/app:test', '--tag', 'docker.io/acme/app:test'],
+    ],
+    [
+      'outputs without push, as written',
+      { push: false, build: { outputs: ['type=local,dest=out', 'type=oci,"dest=a,b.tar"'] } },
+      ['--output', 'type=local,dest=out', '--output', 'type=oci,"dest=a,b.tar"', '--tag', 'ghcr.io/acme/app:latest'],
+    ],
+  ])('%s', (_name, c, exportArgs) => {
+    const argv = onlyArgv(c);
+    const start = argv.indexOf('--metadata-file');
+    const tail = argv.slice(0, start);
+    const first = tail.findIndex((item) => ['--output', '--load', '--tag'].includes(item));
+    expect(tail.slice(first)).toEqual(exportArgs);
+  });
+
+  test('call: the method, before the output', () => {
+    const argv = onlyArgv({ push: false, build: { call: 'check' } });
+    expect(flagValues(argv, '--call')).toEqual(['check']);
+    expect(argv.indexOf('--call')).toBeLessThan(argv.indexOf('--output'));
+  });
+});
+
 describe('outputSpec', () => {
   function plan(overrides: Partial<Plan>): Plan {
     return {
@@ -250,11 +355,19 @@ describe('outputSpec', () => {
       builds: [],
       buildAnnotations: [],
       indexAnnotations: {},
+      context: '.',
+      buildContexts: [],
       warnings: [],
       ...overrides,
     };
   }
-  const build = { name: 'linux-amd64', platforms: [parsePlatform('linux/amd64')], cacheFrom: [], cacheTo: [] };
+  const build: PlannedBuild = {
+    name: 'linux-amd64',
+    platforms: [parsePlatform('linux/amd64')],
+    cacheFrom: [],
+    cacheTo: [],
+    destination: 'index',
+  };
 
   test.each<[string, Partial<Plan>, string | undefined, string]>([
     [
@@ -312,9 +425,26 @@ test('a secret-file path with a comma stays one CSV field of --secret', () => {
   expect(parseCsv(spec)).toEqual([['id=cfg', 'src=/srv/a,b.toml']]);
 });
 
-/** The expected argv of `buildx create` for the builder mab-1: the driver, then `options`, then --bootstrap. */
+/**
+ * The expected argv of `buildx create` for the builder mab-1: the driver, then `options` (driver options first),
+ * setup-buildx-action's default buildkitd flags before the config, then --bootstrap.
+ */
 function createArgv(driver: Driver, ...options: string[]): string[] {
-  return ['buildx', 'create', '--name', 'mab-1', '--driver', driver, ...options, '--bootstrap'];
+  const config = options.findIndex((option) => option.endsWith('config'));
+  const at = config === -1 ? options.length : config;
+  const flags = ['--buildkitd-flags', DEFAULT_BUILDKITD_FLAGS];
+  return [
+    'buildx',
+    'create',
+    '--name',
+    'mab-1',
+    '--driver',
+    driver,
+    ...options.slice(0, at),
+    ...flags,
+    ...options.slice(at),
+    '--bootstrap',
+  ];
 }
 
 describe('buildxCreateArgs', () => {
@@ -369,6 +499,29 @@ describe('buildxCreateArgs', () => {
     ['docker driver, no config → no config flag', 'docker', [], undefined, '0.12.1', createArgv('docker')],
   ])('%s', (_name, driver, driverOpts, file, buildxVersion, expected) => {
     const config = file === undefined ? undefined : { file, buildxVersion };
-    expect(buildxCreateArgs('mab-1', driver, driverOpts, config)).toEqual(expected);
+    expect(buildxCreateArgs('mab-1', driver, driverOpts, '', config)).toEqual(expected);
+  });
+
+  // Regression: the created builder had no entitlements, so `allow: network.host` (granted by setup-buildx's builder)
+  // failed; and driver-opts lost their quotes, so buildx split "env.no_proxy=a,b" at the comma.
+  test('buildkitd flags as given, and a quoted driver option as one argv item for buildx to read', () => {
+    expect(
+      buildxCreateArgs('mab-1', 'docker-container', ['"env.no_proxy=localhost,127.0.0.1"'], '--debug', undefined),
+    ).toEqual([
+      'buildx',
+      'create',
+      '--name',
+      'mab-1',
+      '--driver',
+      'docker-container',
+      '--driver-opt',
+      '"env.no_proxy=localhost,127.0.0.1"',
+      '--buildkitd-flags',
+      '--debug',
+      '--bootstrap',
+    ]);
+    expect(DEFAULT_BUILDKITD_FLAGS).toBe(
+      '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 import { parseRunners } from '../../src/plan/runners.js';
 
-/** The build options when no build input is set (action.yml's defaults). */
+/** The build options when no build input but `context: .` is set (action.yml's defaults otherwise). */
 export function defaultBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {
   return {
     context: '.',
@@ -16,14 +16,25 @@ export function defaultBuildOptions(overrides: Partial<BuildOptions> = {}): Buil
     buildContexts: [],
     secrets: [],
     secretFiles: [],
+    secretEnvs: [],
     ssh: [],
     cacheFrom: [],
     cacheTo: [],
     provenance: '',
     sbom: '',
+    attests: [],
     noCache: false,
+    noCacheFilters: [],
     pull: false,
     network: '',
+    addHosts: [],
+    allow: [],
+    shmSize: '',
+    ulimits: [],
+    cgroupParent: '',
+    outputs: [],
+    load: false,
+    call: '',
     ...overrides,
   };
 }
@@ -36,8 +47,8 @@ export type InputOverrides = Partial<Omit<Inputs, 'platforms' | 'tags' | 'build'
 };
 
 /**
- * The Inputs of a step that sets only `platforms: linux/amd64,linux/arm64`, `tags: ghcr.io/acme/app:latest` and
- * `push: true` (everything else as action.yml defaults it), with `overrides` applied. The defaults are written out,
+ * The Inputs of a step that sets only `platforms: linux/amd64,linux/arm64`, `tags: ghcr.io/acme/app:latest`,
+ * `push: true` and `context: .` (everything else as action.yml defaults it), with `overrides` applied. The defaults are written out,
  * not parsed, so that the tests of parseInputs can compare with them.
  */
 export function defaultInputs(overrides: InputOverrides = {}): Inputs {
@@ -63,8 +74,10 @@ export function defaultInputs(overrides: InputOverrides = {}): Inputs {
     builder: '',
     driver: 'docker-container',
     driverOpts: [],
+    buildkitdFlags: '',
     buildkitdConfigInline: '',
     githubToken: '${{ github.token }}',
+    warnings: [],
     ...rest,
     build: defaultBuildOptions(build),
   };

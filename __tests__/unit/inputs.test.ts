@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { Input } from '../../src/constants.js';
-import { InputError, parseInputs, parseList } from '../../src/inputs.js';
+import { InputError, parseInputs, parseList, secretPieces, type ListOptions } from '../../src/inputs.js';
 import { defaultInputs } from './fixtures.js';
 import { parseRunners } from '../../src/plan/runners.js';
 
@@ -52,7 +52,7 @@ function unquote(value: string): string {
 }
 
 const DEFAULTS = actionDefaults(ACTION_YML);
-const MINIMAL: Overrides = { platforms: 'linux/amd64,linux/arm64' };
+const MINIMAL: Overrides = { platforms: 'linux/amd64,linux/arm64', context: '.' };
 
 /** A reader like core.getInput: action.yml defaults, overridden per case. Unknown names fail the test. */
 function reader(overrides: Overrides) {
@@ -74,6 +74,8 @@ function inputError(overrides: Overrides): InputError {
 }
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
+/** A step that pushes to ghcr.io/acme/app. */
+const PUSHED: Overrides = { push: 'true', tags: 'ghcr.io/acme/app:latest' };
 
 describe('action.yml defaults', () => {
   test('every Input has an entry in action.yml, and every action.yml input is an Input', () => {
@@ -101,8 +103,10 @@ describe('action.yml defaults', () => {
     ['temp-tag-prefix', 'multiarch-tmp'],
     ['qemu', 'auto'],
     ['driver', 'docker-container'],
-    ['context', '.'],
+    ['context', ''],
     ['push', 'false'],
+    ['load', 'false'],
+    ['buildkitd-flags', ''],
     ['no-cache', 'false'],
     ['platforms', ''],
     ['github-token', '${{ github.token }}'],
@@ -113,31 +117,47 @@ describe('action.yml defaults', () => {
 });
 
 describe('parseList', () => {
-  test.each<[string, string, boolean, string[]]>([
-    ['empty', '', true, []],
-    ['only whitespace', '  \n \t \n', true, []],
-    ['comma list', 'linux/amd64,linux/arm64', true, ['linux/amd64', 'linux/arm64']],
-    ['newline list', 'linux/amd64\nlinux/arm64', true, ['linux/amd64', 'linux/arm64']],
-    ['CRLF newlines', 'a\r\nb\r\n', true, ['a', 'b']],
-    ['mixed newlines and commas', 'a,b\nc\nd,e', true, ['a', 'b', 'c', 'd', 'e']],
-    ['blank lines skipped', '\na\n\n\nb\n\n', true, ['a', 'b']],
-    ['whitespace trimmed', '  a  ,  b  \n\t c \t', true, ['a', 'b', 'c']],
-    ['trailing and doubled commas', 'a,,b,\nc,', true, ['a', 'b', 'c']],
-    ['one quoted field alone is split (as build-push-action does)', '"a,b"', true, ['a', 'b']],
-    ['splitCommas=false keeps a line whole', 'type=registry,ref=x', false, ['type=registry,ref=x']],
+  const SPLIT = {};
+  const WHOLE_LINES = { ignoreComma: true };
+  test.each<[string, string, ListOptions, string[]]>([
+    ['empty', '', SPLIT, []],
+    ['only whitespace', '  \n \t \n', SPLIT, []],
+    ['comma list', 'linux/amd64,linux/arm64', SPLIT, ['linux/amd64', 'linux/arm64']],
+    ['newline list', 'linux/amd64\nlinux/arm64', SPLIT, ['linux/amd64', 'linux/arm64']],
+    ['CRLF newlines', 'a\r\nb\r\n', SPLIT, ['a', 'b']],
+    ['mixed newlines and commas', 'a,b\nc\nd,e', SPLIT, ['a', 'b', 'c', 'd', 'e']],
+    ['blank lines skipped', '\na\n\n\nb\n\n', SPLIT, ['a', 'b']],
+    ['whitespace trimmed', '  a  ,  b  \n\t c \t', SPLIT, ['a', 'b', 'c']],
+    ['trailing and doubled commas', 'a,,b,\nc,', SPLIT, ['a', 'b', 'c']],
+    ['one quoted field alone is split (as build-push-action does)', '"a,b"', SPLIT, ['a', 'b']],
+    ['ignoreComma keeps a line whole', 'type=registry,ref=x', WHOLE_LINES, ['type=registry,ref=x']],
     [
-      'splitCommas=false, one item per line',
+      'ignoreComma, one item per line',
       'type=registry,ref=ghcr.io/acme/cache\ntype=gha,mode=max',
-      false,
+      WHOLE_LINES,
       ['type=registry,ref=ghcr.io/acme/cache', 'type=gha,mode=max'],
     ],
-    ['splitCommas=true splits the same line', 'type=registry,ref=x', true, ['type=registry', 'ref=x']],
-    ['build arg with commas', 'LIST=a,b,c\nB=2', false, ['LIST=a,b,c', 'B=2']],
-    ['build arg, blank lines and indentation', '\n  A=1  \n\n  B=two words \n', false, ['A=1', 'B=two words']],
-    ['quotes inside a value are kept (relaxed quotes)', 'KEY=say "hi"', false, ['KEY=say "hi"']],
-    ['quoted fields rejoined with commas when not splitting', '"A=x,y",B=z', false, ['A=x,y,B=z']],
-  ])('%s', (_name, value, splitCommas, expected) => {
-    expect(parseList(value, splitCommas)).toEqual(expected);
+    ['splitting the same line', 'type=registry,ref=x', SPLIT, ['type=registry', 'ref=x']],
+    ['build arg with commas', 'LIST=a,b,c\nB=2', WHOLE_LINES, ['LIST=a,b,c', 'B=2']],
+    ['build arg, blank lines and indentation', '\n  A=1  \n\n  B=two words \n', WHOLE_LINES, ['A=1', 'B=two words']],
+    ['quotes inside a value are kept (relaxed quotes)', 'KEY=say "hi"', WHOLE_LINES, ['KEY=say "hi"']],
+    ['quoted fields rejoined with commas when not splitting', '"A=x,y",B=z', WHOLE_LINES, ['A=x,y,B=z']],
+    // Regression: driver-opts and outputs lost their quotes, so buildx split "env.no_proxy=a,b" at its comma.
+    [
+      'keepQuotes: quotes are part of the item',
+      '"env.no_proxy=localhost,127.0.0.1"\nimage=moby/buildkit',
+      { ignoreComma: true, keepQuotes: true },
+      ['"env.no_proxy=localhost,127.0.0.1"', 'image=moby/buildkit'],
+    ],
+    // Regression: secrets lost the trailing newline of a key, which then no longer parses.
+    [
+      'trimWhitespace false: an item keeps its whitespace and newlines',
+      '"KEY=-----BEGIN-----\nabc\n-----END-----\n"\n  B=1  \n',
+      { ignoreComma: true, trimWhitespace: false },
+      ['KEY=-----BEGIN-----\nabc\n-----END-----\n', '  B=1  '],
+    ],
+  ])('%s', (_name, value, options, expected) => {
+    expect(parseList(value, options)).toEqual(expected);
   });
 
   // Regression (src/inputs.ts parseList, fixed): docker/actions-toolkit's Util.getList (build-push-action's list semantics, which
@@ -148,7 +168,7 @@ describe('parseList', () => {
     ['"a,b",c', ['a,b', 'c']],
     ['x\n"type=registry,ref=y",z', ['x', 'type=registry,ref=y', 'z']],
   ])('quoted CSV %j keeps the comma inside quotes → %j', (value, expected) => {
-    expect(parseList(value, true)).toEqual(expected);
+    expect(parseList(value)).toEqual(expected);
   });
 });
 
@@ -175,26 +195,40 @@ describe('parseInputs: valid', () => {
         builder: ' mybuilder ',
         driver: 'docker',
         'driver-opts': 'image=moby/buildkit:latest\nnetwork=host',
+        'buildkitd-flags': '--debug',
         'buildkitd-config-inline': '[worker.oci]\n  max-parallelism = 4\n',
         context: '',
         file: 'docker/Dockerfile',
         target: 'runtime',
         labels: 'org.opencontainers.image.title=App\norg.opencontainers.image.description=a, b and c',
         annotations: 'index:org.opencontainers.image.vendor=Acme\nmanifest:foo=bar',
-        'build-args': 'A=1,2\nB=',
-        'build-contexts': 'base=docker-image://alpine:3.20',
-        secrets: 'GIT_AUTH_TOKEN=abc=def',
+        'build-args': 'A=1,2\nB=\nHTTP_PROXY',
+        'build-contexts': 'base=docker-image://alpine:3.20\nsrc={{defaultContext}}:src',
+        secrets: 'NPM_TOKEN=abc=def\n',
         'secret-files': 'npmrc=/home/runner/.npmrc',
-        ssh: 'default',
+        'secret-envs': 'TOKEN=MY_TOKEN,OTHER=OTHER_ENV',
+        ssh: 'default,github=/home/runner/.ssh/id_ed25519',
         'cache-from': 'type=gha',
         'cache-to': 'type=gha,mode=max',
         provenance: 'mode=max',
         sbom: 'true',
+        attests: 'type=sbom,generator=image',
         'no-cache': 'true',
+        'no-cache-filters': 'build,test',
         pull: 'true',
         network: 'host',
+        'add-hosts': 'docker:10.180.0.1,foo:10.0.0.1',
+        allow: 'network.host,security.insecure',
+        'shm-size': '2g',
+        ulimit: 'nofile=1024:1024\nnproc=3',
+        'cgroup-parent': 'builds',
+        outputs: 'type=image,compression=zstd,oci-mediatypes=true',
         'github-token': 'ghs_token',
       }),
+      {
+        variables: { GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'c0ffee', GITHUB_REF: 'refs/heads/main' },
+        pullRequestHeadSha: () => undefined,
+      },
     );
     expect(inputs.mode).toBe('fan-out');
     expect(inputs.platforms).toEqual([
@@ -219,27 +253,47 @@ describe('parseInputs: valid', () => {
       builder: 'mybuilder',
       driver: 'docker',
       driverOpts: ['image=moby/buildkit:latest', 'network=host'],
-      buildkitdConfigInline: '[worker.oci]\n  max-parallelism = 4\n',
+      buildkitdFlags: '--debug',
+      buildkitdConfigInline: '[worker.oci]\n  max-parallelism = 4',
       githubToken: 'ghs_token',
+      warnings: [],
     });
     expect(inputs.build).toEqual({
-      context: '.',
+      context: '',
+      gitContext: {
+        repositoryUrl: 'https://github.com/acme/app.git',
+        commit: 'c0ffee',
+        queryForm: false,
+        host: 'github.com',
+      },
       file: 'docker/Dockerfile',
       target: 'runtime',
       labels: ['org.opencontainers.image.title=App', 'org.opencontainers.image.description=a, b and c'],
       annotations: ['index:org.opencontainers.image.vendor=Acme', 'manifest:foo=bar'],
-      buildArgs: ['A=1,2', 'B='],
-      buildContexts: ['base=docker-image://alpine:3.20'],
-      secrets: ['GIT_AUTH_TOKEN=abc=def'],
+      buildArgs: ['A=1,2', 'B=', 'HTTP_PROXY'],
+      buildContexts: ['base=docker-image://alpine:3.20', 'src={{defaultContext}}:src'],
+      // The value as given (no trailing newline in this one), then the token BuildKit fetches the Git context with.
+      secrets: ['NPM_TOKEN=abc=def', 'GIT_AUTH_TOKEN.github.com=ghs_token'],
       secretFiles: ['npmrc=/home/runner/.npmrc'],
-      ssh: ['default'],
+      secretEnvs: ['TOKEN=MY_TOKEN', 'OTHER=OTHER_ENV'],
+      ssh: ['default', 'github=/home/runner/.ssh/id_ed25519'],
       cacheFrom: ['type=gha'],
       cacheTo: ['type=gha,mode=max'],
       provenance: 'mode=max',
       sbom: 'true',
+      attests: ['type=sbom,generator=image'],
       noCache: true,
+      noCacheFilters: ['build', 'test'],
       pull: true,
       network: 'host',
+      addHosts: ['docker:10.180.0.1', 'foo:10.0.0.1'],
+      allow: ['network.host', 'security.insecure'],
+      shmSize: '2g',
+      ulimits: ['nofile=1024:1024', 'nproc=3'],
+      cgroupParent: 'builds',
+      outputs: ['type=image,compression=zstd,oci-mediatypes=true'],
+      load: false,
+      call: '',
     });
   });
 
@@ -249,6 +303,33 @@ describe('parseInputs: valid', () => {
     ['temp-tag-prefix of 48 characters', { 'temp-tag-prefix': 'a'.repeat(48) }],
     ['qemu false with no qemu-image', { qemu: 'false', 'qemu-image': '' }],
     ['mode multi', { mode: 'multi' }],
+    ['stale-tag-hours 0 (off)', { 'stale-tag-hours': '0' }],
+    ['stale-tag-hours 1', { 'stale-tag-hours': '1' }],
+    ['stale-tag-hours 1.5', { 'stale-tag-hours': '1.5' }],
+    ['stale-tag-hours 168', { 'stale-tag-hours': '168' }],
+    ['a build arg taken from the environment', { 'build-args': 'HTTP_PROXY\nNO_PROXY' }],
+    ['a local export without push', { push: 'false', outputs: 'type=local,dest=out\ntype=tar,dest=out.tar' }],
+    ['a bare path as output without push', { push: 'false', outputs: './out' }],
+    ['load without push', { push: 'false', load: 'true', tags: 'ghcr.io/acme/app:test' }],
+    ['call check without push', { push: 'false', call: 'check' }],
+    ['call build with push', { ...PUSHED, call: 'build' }],
+    [
+      "the recipe's outputs with push (the action pushes by digest anyway)",
+      { ...PUSHED, outputs: 'type=image,push-by-digest=true,name-canonical=true,push=true' },
+    ],
+    [
+      'exporter options with push',
+      { ...PUSHED, outputs: 'type=image,compression=zstd,oci-mediatypes=true,rewrite-timestamp=true' },
+    ],
+    [
+      'outputs naming the repository of tags',
+      { ...PUSHED, outputs: 'type=registry,"name=ghcr.io/acme/app",compression=zstd' },
+    ],
+    ['ghcr.io without an owner, built only', { push: 'false', tags: 'ghcr.io/app:test' }],
+    ['an empty context in merge mode (it builds nothing)', { ...PUSHED, mode: 'merge', context: '' }],
+    ['an empty context in plan mode', { mode: 'plan', context: '' }],
+    ['shm-size 2g', { 'shm-size': '2g' }],
+    ['shm-size 512MiB', { 'shm-size': '512MiB' }],
   ])('%s is accepted', (_name, overrides) => {
     expect(() => parseInputs(reader(overrides))).not.toThrow();
   });
@@ -269,7 +350,19 @@ describe('parseInputs: invalid', () => {
       { platforms: 'linux/amd64,linux/sparc' },
       ['"platforms"', '"linux/sparc" has an unknown architecture "sparc"', 'expected one of amd64'],
     ],
-    ['unknown os', { platforms: 'plan9/amd64' }, ['"platforms"', 'unknown os "plan9"', 'expected one of linux']],
+    ['unknown os', { platforms: 'plan9/amd64' }, ['"platforms"', 'unknown os "plan9"', '(expected linux)']],
+    [
+      'a Windows platform',
+      { platforms: 'linux/amd64,windows/amd64' },
+      ['"platforms"', '"windows/amd64" is not a Linux platform', 'expected linux/<arch>', 'a Windows builder'],
+    ],
+    ['a macOS platform', { platforms: 'darwin/arm64' }, ['"platforms"', '"darwin/arm64" is not a Linux platform']],
+    [
+      'an arm64 variant buildx does not know',
+      { platforms: 'linux/arm64/v8.2' },
+      ['"platforms"', 'unknown variant "v8.2" for arm64', 'expected none or one of v8'],
+    ],
+    ['a variant of ..', { platforms: 'linux/arm/..' }, ['"platforms"', 'unknown variant ".." for arm', 'v5, v6, v7']],
     [
       'not a platform',
       { platforms: 'amd64' },
@@ -332,8 +425,12 @@ describe('parseInputs: invalid', () => {
       ['"temp-tag-prefix" is "aaaa', 'expected 1 to 48'],
     ],
     ['qemu-image empty', { 'qemu-image': '' }, ['"qemu-image" is empty', 'expected an image reference']],
-    ['build-arg without =', { 'build-args': 'A=1\nNOVALUE' }, ['"build-args" has "NOVALUE"', 'expected key=value']],
-    ['build-arg with empty key', { 'build-args': '=value' }, ['"build-args" has "=value"', 'expected key=value']],
+    [
+      'build-arg with empty key',
+      { 'build-args': '=value' },
+      ['"build-args" has "=value"', 'expected KEY=value, or KEY alone'],
+    ],
+    ['build-arg name with a space', { 'build-args': 'MY ARG' }, ['"build-args" has "MY ARG"', 'expected KEY=value']],
     ['label without =', { labels: 'maintainer' }, ['"labels" has "maintainer"', 'expected key=value']],
     [
       'annotation without =',
@@ -345,8 +442,116 @@ describe('parseInputs: invalid', () => {
       { 'build-contexts': 'alpine' },
       ['"build-contexts" has "alpine"', 'expected key=value'],
     ],
-    ['secret without =', { secrets: 'GIT_AUTH_TOKEN' }, ['"secrets" has "***"', 'expected key=value']],
+    [
+      'secret id with a space',
+      { secrets: 'A=1\nMY TOKEN=x' },
+      ['"secrets" entry 2 has a space in its id', 'expected id=value'],
+    ],
     ['secret-file without =', { 'secret-files': 'npmrc' }, ['"secret-files" has "npmrc"', 'expected key=value']],
+    ['secret-env without =', { 'secret-envs': 'TOKEN' }, ['"secret-envs" has "TOKEN"', 'expected id=ENV_VAR']],
+    [
+      'secret-env without a variable',
+      { 'secret-envs': 'TOKEN=' },
+      ['"secret-envs" has "TOKEN="', 'expected id=ENV_VAR'],
+    ],
+    // Values that reach argv where a leading - is a flag (the context is buildx's last argument, qemu-image an
+    // argument of docker run, builder of buildx inspect and rm).
+    [
+      'a context that is a flag',
+      { context: '--output=type=local,dest=/tmp/x' },
+      ['"context" is "--output=type=local,dest=/tmp/x", which would be read as a flag', 'expected a path or a URL'],
+    ],
+    ['a network that is a flag', { network: '--privileged' }, ['"network" is "--privileged"', 'not starting with -']],
+    ['a target that is a flag', { target: '-t' }, ['"target" is "-t"', 'the name of a build stage']],
+    ['a builder that is a flag', { builder: '--all-inactive' }, ['"builder" is "--all-inactive"', 'builder']],
+    [
+      'a qemu-image that is a flag',
+      { 'qemu-image': '-v/:/host' },
+      ['"qemu-image" is "-v/:/host", which would be read as a flag', 'expected an image reference'],
+    ],
+    // Regression: 0.001, 1e-9 and 0x10 were taken as hours, so any temporary tag was "stale" at once.
+    ...['0.001', '0.5', '1e-9', '0x10', '1e3', '-1', ' ', 'a day', '24h', '.5'].map(
+      (hours): [string, Overrides, string[]] => [
+        `stale-tag-hours ${hours}`,
+        { 'stale-tag-hours': hours },
+        [`"stale-tag-hours" is "${hours.trim()}"`, 'expected a decimal number of hours, 1 or more, or 0'],
+      ],
+    ),
+    [
+      'ghcr.io without an owner, pushed',
+      { push: 'true', tags: 'ghcr.io/app:latest' },
+      ['"tags" has ghcr.io/app, which has no owner', 'expected ghcr.io/OWNER/NAME'],
+    ],
+    [
+      'cleanup-tags on ghcr.io without an owner',
+      { 'cleanup-tags': 'ghcr.io/app:old' },
+      ['"cleanup-tags" has ghcr.io/app, which has no owner'],
+    ],
+    [
+      'cleanup-tags naming a final tag by another spelling',
+      { tags: 'app:latest', 'cleanup-tags': 'registry-1.docker.io/library/app:latest' },
+      ['"cleanup-tags" has "registry-1.docker.io/library/app:latest", which is also in "tags"'],
+    ],
+    [
+      'cleanup-tags naming a final tag with the HTTPS port',
+      { tags: 'registry.example.com/acme/app:1', 'cleanup-tags': 'REGISTRY.example.com:443/acme/app:1' },
+      ['which is also in "tags"'],
+    ],
+    [
+      'a local export with push',
+      { ...PUSHED, outputs: 'type=local,dest=out' },
+      ['"outputs" has type=local, but "push" is true', 'for a local export, set push: false'],
+    ],
+    [
+      'two outputs with push',
+      { ...PUSHED, outputs: 'type=image,compression=zstd\ntype=image,oci-mediatypes=true' },
+      ['"outputs" has 2 entries, but "push" is true'],
+    ],
+    ['outputs turning the push off', { ...PUSHED, outputs: 'type=image,push=false' }, ['"outputs" has push=false']],
+    [
+      'outputs naming another image',
+      { ...PUSHED, outputs: 'type=image,name=docker.io/acme/other' },
+      ['"outputs" has name=docker.io/acme/other, which is not a repository of "tags"'],
+    ],
+    [
+      'outputs with index annotations',
+      { ...PUSHED, outputs: 'type=image,annotation-index.org.opencontainers.image.vendor=Acme' },
+      ['"outputs" has annotation-index.org.opencontainers.image.vendor', 'annotations: index:'],
+    ],
+    [
+      // The recipe's build step without push: true pushes through outputs; here the action must push.
+      'outputs that push without push',
+      { push: 'false', outputs: 'type=image,push-by-digest=true,name-canonical=true,push=true' },
+      ['"outputs" has a type=image entry that pushes, but "push" is false', 'expected push: true'],
+    ],
+    ['type=registry without push', { push: 'false', outputs: 'type=registry' }, ['"outputs" has a type=registry']],
+    [
+      'outputs that are not CSV',
+      { push: 'false', outputs: 'type=local,"dest=out' },
+      ['"outputs" entry 1 is not one CSV'],
+    ],
+    ['outputs without a type', { push: 'false', outputs: 'dest=out,x=y' }, ['"outputs" entry 1 has no type=']],
+    ['load with push', { ...PUSHED, load: 'true' }, ['"load" is true but "push" is true', 'with push: false']],
+    [
+      'call check with push',
+      { ...PUSHED, call: 'check' },
+      ['"call" is "check", which evaluates the build', 'push: false'],
+    ],
+    ['shm-size not a size', { 'shm-size': 'big' }, ['"shm-size" is "big"', 'expected a size such as 2g']],
+    ['ulimit without limits', { ulimit: 'nofile' }, ['"ulimit" has "nofile"', 'expected name=soft[:hard]']],
+    ['add-hosts without an address', { 'add-hosts': 'docker' }, ['"add-hosts" has "docker"', 'expected host:ip']],
+    ['attests without a type', { attests: 'mode=max' }, ['"attests" has "mode=max"', 'expected type=']],
+    [
+      // The unit tests' runner says nothing about the repository, as a runner that is not GitHub's may not.
+      'an empty context where the runner does not name the repository',
+      { context: '' },
+      ['"context" is empty, the Git context', 'GITHUB_REPOSITORY is ""', 'set "context" to a path or URL'],
+    ],
+    [
+      'a build context using {{defaultContext}} where the runner does not name the repository',
+      { 'build-contexts': 'src={{defaultContext}}:src' },
+      ['"build-contexts" uses {{defaultContext}}'],
+    ],
   ])('%s', (_name, overrides, messageParts) => {
     const error = inputError(overrides);
     expect(error.name).toBe('InputError');
@@ -361,7 +566,7 @@ describe('parseInputs: invalid', () => {
       platforms: 'linux/amd64,linux/amd64,linux/sparc',
       push: 'maybe',
       publish: 'never',
-      'build-args': 'X',
+      'build-args': '=X',
       'temp-tag-prefix': '.x',
       tags: 'ghcr.io/acme/app@' + DIGEST,
     });
@@ -374,7 +579,7 @@ describe('parseInputs: invalid', () => {
       'unknown architecture "sparc"',
       '"push" is "maybe"',
       '"publish" is "never"',
-      '"build-args" has "X"',
+      '"build-args" has "=X"',
       '"temp-tag-prefix" is ".x"',
       '"tags" has "ghcr.io/acme/app@sha256:',
     ]) {
@@ -384,8 +589,18 @@ describe('parseInputs: invalid', () => {
   });
 });
 
-describe('parseInputs: secrets never appear in errors', () => {
+describe('parseInputs: secrets never appear in errors or warnings', () => {
   const SECRET = 'Zq9-S3CR3T-value-4f1c';
+
+  /** Everything parseInputs says about the inputs: the error (message and fields), or the warnings. */
+  function said(overrides: Overrides): string {
+    try {
+      return parseInputs(reader(overrides)).warnings.join('\n');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return `${error.message}\n${JSON.stringify(error)}`;
+    }
+  }
 
   test.each<[string, Overrides]>([
     ['a secret line without =', { secrets: SECRET }],
@@ -395,10 +610,47 @@ describe('parseInputs: secrets never appear in errors', () => {
     ['a valid secret with other problems', { secrets: `TOKEN=${SECRET}`, mode: 'bad', push: 'nope' }],
     ['a continuation line of a multi-line secret', { secrets: `KEY=-----BEGIN-----\n${SECRET}\n-----END-----` }],
   ])('%s', (_name, overrides) => {
-    const error = inputError(overrides);
-    expect(error.message).not.toContain(SECRET);
-    expect(error.problems.join('\n')).not.toContain(SECRET);
-    expect(JSON.stringify(error)).not.toContain(SECRET);
+    const message = said(overrides);
+    expect(message).not.toBe('');
+    expect(message).not.toContain(SECRET);
+  });
+
+  // Regression: an unquoted multi-line secret failed the step; build-push-action warns and builds with the rest.
+  test('the lines of an unquoted multi-line secret: skipped with a warning each naming its position', () => {
+    const inputs = parseInputs(reader({ secrets: `KEY=-----BEGIN-----\n${SECRET}\n-----END-----\nB=2` }));
+    expect(inputs.build.secrets).toEqual(['KEY=-----BEGIN-----', 'B=2']);
+    expect(inputs.warnings).toEqual([
+      expect.stringContaining('"secrets" entry 2 is not id=value and is skipped'),
+      expect.stringContaining('"secrets" entry 3 is not id=value and is skipped'),
+    ]);
+  });
+
+  // Regression: values were trimmed, so an SSH key lost the newline after its END line and no longer parsed.
+  test('a quoted secret keeps its trailing newlines and spaces', () => {
+    const key = `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}\n-----END OPENSSH PRIVATE KEY-----\n`;
+    const inputs = parseInputs(reader({ secrets: `"SSH_KEY=${key}"\nPADDED=  x  \n` }));
+    expect(inputs.build.secrets).toEqual([`SSH_KEY=${key}`, 'PADDED=  x  ']);
+    expect(inputs.warnings).toEqual([]);
+  });
+
+  test('an empty value is skipped with a warning naming the id', () => {
+    const inputs = parseInputs(reader({ secrets: 'EMPTY=\nB=2' }));
+    expect(inputs.build.secrets).toEqual(['B=2']);
+    expect(inputs.warnings).toEqual(['"secrets" entry 1 has an empty value and is skipped']);
+  });
+
+  // A line of an unquoted value that holds `=` becomes a secret whose id, a piece of the value, is in buildx's
+  // command line: where any entry is not id=value, every entry and every id is masked.
+  test.each<[string, string, string[]]>([
+    ['well-formed entries: only their values, masked as written to files', 'A=1\n"B=x\ny"', []],
+    ['an unclosed quote: an input error, which shows nothing', `"KEY=${SECRET}`, []],
+    [
+      'an unquoted multi-line value',
+      `KEY=-----BEGIN-----\n${SECRET}\npiece+of/the=value\n-----END-----\nB=2`,
+      ['KEY=-----BEGIN-----', SECRET, 'piece+of/the=value', '-----END-----', 'B=2', 'KEY', 'piece+of/the', 'B'],
+    ],
+  ])('secretPieces: %s', (_name, text, pieces) => {
+    expect(secretPieces(text)).toEqual(pieces);
   });
 
   test('a secret value is not leaked by a CSV error either', () => {

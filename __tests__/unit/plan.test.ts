@@ -1,4 +1,5 @@
-import { describePlan, makePlan, PlanError, type BuilderFacts, type Plan } from '../../src/plan/plan.js';
+import { describePlan, makePlan, PlanError, publishWhen, type BuilderFacts, type Plan } from '../../src/plan/plan.js';
+import type { GitContextSource } from '../../src/plan/git-context.js';
 import { stepHash, type RunIdentity } from '../../src/plan/temporary-tag.js';
 import { formatPlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
@@ -17,6 +18,7 @@ const DOCKER_CONTAINERD: BuilderFacts = {
   driver: 'docker',
   multiPlatform: true,
   created: false,
+  buildxVersion: '0.13.1',
 };
 const DOCKER_PLAIN: BuilderFacts = { ...DOCKER_CONTAINERD, multiPlatform: false };
 const CONTAINER: BuilderFacts = {
@@ -24,6 +26,7 @@ const CONTAINER: BuilderFacts = {
   driver: 'docker-container',
   multiPlatform: true,
   created: true,
+  buildxVersion: '0.13.1',
 };
 
 /** What a build looks like in a table: name, platforms, and whether it has a temporary tag. */
@@ -203,6 +206,96 @@ describe('makePlan: push and publish', () => {
       { registry: 'docker.io', repository: 'acme/app' },
       { registry: 'ghcr.io', repository: 'acme/other' },
     ]);
+  });
+});
+
+describe('publishWhen', () => {
+  // [mode, push, publish input, when the tags are published]
+  test.each<[InputOverrides['mode'], boolean, Plan['publish'], Plan['publish']]>([
+    ['auto', true, 'post', 'post'],
+    ['multi', true, 'main', 'main'],
+    ['fan-out', true, 'false', 'false'],
+    ['auto', false, 'post', 'false'],
+    ['shard', true, 'post', 'false'],
+    ['shard', true, 'main', 'false'],
+    // A merge publishes in main: its job has nothing else to wait for.
+    ['merge', true, 'post', 'main'],
+    ['merge', true, 'main', 'main'],
+    ['merge', true, 'false', 'false'],
+    // Regression: merge decided on its own and published with push false.
+    ['merge', false, 'post', 'false'],
+    ['merge', false, 'main', 'false'],
+  ])('mode %s, push %s, publish %s → %s', (mode, push, publish, expected) => {
+    expect(publishWhen(defaultInputs({ mode, push, publish }))).toBe(expected);
+  });
+});
+
+describe('makePlan: where each build goes', () => {
+  test.each<[string, InputOverrides, Plan['builds'][number]['destination']]>([
+    ['pushed: into the index this step pushes', {}, 'index'],
+    ['a shard: handed to the merge job', { mode: 'shard' }, 'handoff'],
+    ['push false: nowhere', { push: false }, 'local'],
+  ])('%s', (_name, overrides, destination) => {
+    const plan = makePlan(defaultInputs(overrides), CONTAINER, RUN);
+    expect(plan.builds.map((build) => build.destination)).toEqual(plan.builds.map(() => destination));
+  });
+
+  test.each<[string, InputOverrides, string]>([
+    ['load', { push: false, build: { load: true } }, '"load"'],
+    ['outputs', { push: false, build: { outputs: ['type=local,dest=out'] } }, '"outputs"'],
+    ['both', { push: false, build: { load: true, outputs: ['type=tar,dest=x.tar'] } }, '"load" and "outputs"'],
+  ])('%s without push, in a plan of one build per platform: refused, naming the input', (_name, overrides, named) => {
+    const make = () => makePlan(defaultInputs({ ...overrides, mode: 'fan-out' }), CONTAINER, RUN);
+    expect(make).toThrow(PlanError);
+    expect(make).toThrow(`${named} would export each of this plan's 2 builds (one per platform) to the same place`);
+    // One build takes them.
+    const plan = makePlan(defaultInputs({ ...overrides, mode: 'multi' }), CONTAINER, RUN);
+    expect(plan.builds).toHaveLength(1);
+    expect(plan.warnings).toEqual([]);
+  });
+});
+
+describe('makePlan: the build context', () => {
+  const SOURCE: GitContextSource = {
+    repositoryUrl: 'https://github.com/acme/app.git',
+    commit: 'c0ffee',
+    queryForm: true,
+    host: 'github.com',
+  };
+  const at = (buildxVersion: string): BuilderFacts => ({ ...CONTAINER, buildxVersion });
+
+  test.each<[string, InputOverrides['build'], BuilderFacts, string, string[]]>([
+    ['a path, as given', { context: './app', buildContexts: ['base=./base'] }, CONTAINER, './app', ['base=./base']],
+    [
+      // Regression: the default was `.` and {{defaultContext}} reached buildx as written.
+      'empty: the Git context (fragment form on buildx 0.13)',
+      { context: '', gitContext: SOURCE },
+      CONTAINER,
+      'https://github.com/acme/app.git#c0ffee',
+      [],
+    ],
+    [
+      'empty, on buildx 0.29 with BUILDX_SEND_GIT_QUERY_AS_INPUT: the query form',
+      { context: '', gitContext: SOURCE },
+      at('0.29.1'),
+      'https://github.com/acme/app.git?ref=c0ffee',
+      [],
+    ],
+    [
+      '{{defaultContext}}:docker, and in build-contexts',
+      {
+        context: '{{defaultContext}}:docker',
+        buildContexts: ['src={{defaultContext}}:src', 'x=./x'],
+        gitContext: SOURCE,
+      },
+      CONTAINER,
+      'https://github.com/acme/app.git#c0ffee:docker',
+      ['src=https://github.com/acme/app.git#c0ffee:src', 'x=./x'],
+    ],
+  ])('%s', (_name, build, builder, context, buildContexts) => {
+    const plan = makePlan(defaultInputs({ build }), builder, RUN);
+    expect(plan.context).toBe(context);
+    expect(plan.buildContexts).toEqual(buildContexts);
   });
 });
 

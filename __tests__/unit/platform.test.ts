@@ -41,7 +41,8 @@ describe('parsePlatform', () => {
     ['linux/ppc64le', linux('ppc64le')],
     ['linux/s390x', linux('s390x')],
     ['linux/loong64', linux('loong64')],
-    ['windows/amd64', { os: 'windows', architecture: 'amd64' }],
+    ['linux/arm/v5', linux('arm', 'v5')],
+    ['linux/amd64/v4', linux('amd64', 'v4')],
     // surrounding whitespace and case do not matter
     ['  linux/arm64  ', linux('arm64')],
     ['Linux/AMD64', linux('amd64')],
@@ -59,7 +60,17 @@ describe('parsePlatform', () => {
     ['linux//v7', ['"linux//v7" is not a platform']],
     ['linux/arm/v7/extra', ['"linux/arm/v7/extra" is not a platform']],
     ['linux/arm64/', ['"linux/arm64/" is not a platform']],
-    ['plan9/amd64', ['"plan9/amd64" has an unknown os "plan9"', 'expected one of linux, windows, freebsd, darwin']],
+    ['plan9/amd64', ['"plan9/amd64" has an unknown os "plan9"', '(expected linux)']],
+    // Regression: windows/*, darwin/* and freebsd/* were accepted, then failed in buildx or QEMU after the pushes.
+    ['windows/amd64', ['"windows/amd64" is not a Linux platform', 'expected linux/<arch>', 'a Windows builder']],
+    ['darwin/arm64', ['"darwin/arm64" is not a Linux platform', 'a macOS builder']],
+    ['freebsd/amd64', ['"freebsd/amd64" is not a Linux platform', 'a FreeBSD builder']],
+    // Regression: any variant was accepted, so `v8.2` and `..` reached buildx, and temporary tag names.
+    ['linux/arm64/v8.2', ['"linux/arm64/v8.2" has an unknown variant "v8.2" for arm64', 'expected none or one of v8']],
+    ['linux/arm/..', ['unknown variant ".." for arm', 'expected none or one of v5, v6, v7']],
+    ['linux/arm/v9', ['unknown variant "v9" for arm']],
+    ['linux/amd64/v5', ['unknown variant "v5" for amd64', 'v1, v2, v3, v4']],
+    ['linux/riscv64/rva22u64', ['unknown variant "rva22u64" for riscv64', '(expected none)']],
     ['linux/sparc', ['"linux/sparc" has an unknown architecture "sparc"', 'expected one of amd64, 386, arm64, arm']],
     ['linux/x64', ['has an unknown architecture "x64"']],
     ['Linux/Mips', ['"Linux/Mips" has an unknown architecture "mips"']],

@@ -43,7 +43,7 @@ const good: Record<string, string> = {
     runs-on: \${{ matrix.runner }}
     steps:
       - run: echo "\${{ job.workflow_repository }}@\${{ job.workflow_sha }}"
-      - uses: OWNER/multiarch-build@v1
+      - uses: acme/multiarch-build@v1
         with:
           platforms: linux/amd64
           runners: default=ubuntu-24.04-arm
@@ -54,7 +54,7 @@ const good: Record<string, string> = {
 `),
   // This repository's reusable workflow, read from the checkout: its inputs and secrets are checked.
   'good/reusable.yml': workflow(`  image:
-    uses: OWNER/multiarch-build/.github/workflows/multiarch.yml@v1
+    uses: acme/multiarch-build/.github/workflows/multiarch.yml@v1
     with:
       platforms: linux/amd64,linux/arm64
       tags: ghcr.io/acme/app:latest
@@ -62,7 +62,7 @@ const good: Record<string, string> = {
     secrets: inherit
   # Self-hosted runners, the action named (as on GitHub Enterprise Server), every build input it passes on.
   self-hosted:
-    uses: OWNER/multiarch-build/.github/workflows/multiarch.yml@v1
+    uses: acme/multiarch-build/.github/workflows/multiarch.yml@v1
     with:
       platforms: linux/amd64,linux/arm64
       tags: registry.example/acme/app:latest
@@ -126,7 +126,7 @@ const bad: Record<string, { content: string; problems: RegExp[] }> = {
   },
   'bad/action-input.yml': {
     content: workflow(
-      `  build:\n${runsOn}    steps:\n      - uses: OWNER/multiarch-build@v1\n        with:\n          platfroms: linux/amd64\n`,
+      `  build:\n${runsOn}    steps:\n      - uses: acme/multiarch-build@v1\n        with:\n          platfroms: linux/amd64\n`,
     ),
     problems: [
       /:8:11: input "platfroms" is not defined in action.yml .*\[action inputs\]/,
@@ -135,7 +135,7 @@ const bad: Record<string, { content: string; problems: RegExp[] }> = {
   },
   'bad/reusable-input.yml': {
     content: workflow(`  image:
-    uses: OWNER/multiarch-build/.github/workflows/multiarch.yml@v1
+    uses: acme/multiarch-build/.github/workflows/multiarch.yml@v1
     with:
       platforms: linux/amd64
       tag: ghcr.io/acme/app:latest
@@ -145,7 +145,7 @@ const bad: Record<string, { content: string; problems: RegExp[] }> = {
   // The workflow takes its password as registry-password only, passed by name (there is no `secrets: inherit` name).
   'bad/reusable-secret.yml': {
     content: workflow(`  image:
-    uses: OWNER/multiarch-build/.github/workflows/multiarch.yml@v1
+    uses: acme/multiarch-build/.github/workflows/multiarch.yml@v1
     with:
       platforms: linux/amd64
       tags: docker.io/acme/app:latest

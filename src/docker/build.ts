@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { buildxBuildArgs, csvField } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
 import { CommandError } from './command.js';
-import type { BuildOptions } from '../inputs.js';
+import { buildsImage, type BuildOptions } from '../inputs.js';
 import type { BuilderFacts, Plan, PlannedBuild } from '../plan/plan.js';
 import { formatPlatform } from '../platform.js';
 import type { Descriptor } from '../registry/types.js';
@@ -62,7 +62,7 @@ export async function runBuilds(
         } catch (error) {
           throw new BuildError(`the build for ${label} failed: ${errorMessage(error)}`);
         }
-        return { build, metadata: JSON.parse(await readFile(metadataFile, 'utf8')) as BuildMetadata };
+        return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
       }),
     );
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
@@ -72,6 +72,16 @@ export async function runBuilds(
     return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   } finally {
     await secretFiles.remove();
+  }
+}
+
+/** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */
+async function readMetadata(file: string, builds: boolean): Promise<BuildMetadata> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as BuildMetadata;
+  } catch (error) {
+    if (!builds && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
   }
 }
 

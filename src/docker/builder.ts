@@ -1,33 +1,49 @@
 // The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
 // post removes.
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as core from '@actions/core';
+import { Output } from '../constants.js';
 import { buildxCreateArgs, type BuildkitdConfig } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
 import type { Inputs } from '../inputs.js';
 import type { BuilderFacts } from '../plan/plan.js';
+import { formatPlatform } from '../platform.js';
 import { stepHash, type RunIdentity } from '../plan/temporary-tag.js';
 
-/** Which builder this run will use, and whether it creates it (so state can record it before it exists). */
+/**
+ * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
+ * builder's name is unique per step: run, attempt and step, when the step started, and a hash of its platforms,
+ * so that matrix legs of one job sharing a self-hosted engine never take each other's builder.
+ */
 export function chooseBuilder(
-  inputs: Pick<Inputs, 'builder' | 'driver'>,
+  inputs: Pick<Inputs, 'builder' | 'driver' | 'platforms'>,
   run: RunIdentity,
 ): { name?: string; create: boolean } {
   if (inputs.builder !== '') return { name: inputs.builder, create: false };
   if (inputs.driver === 'docker') return { create: false };
-  return { name: `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}`, create: true };
+  const platforms = createHash('sha256').update(inputs.platforms.map(formatPlatform).join(',')).digest('hex');
+  return { name: `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${platforms.slice(0, 8)}`, create: true };
 }
 
+/** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
+export function createdBuilderPrefix(run: RunIdentity): string {
+  return `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
+}
+
+/** Sets the builder up and gives its facts; its platforms become the `platforms` output, as setup-buildx gives. */
 export async function setUpBuilder(
-  inputs: Pick<Inputs, 'builder' | 'driver' | 'driverOpts' | 'buildkitdConfigInline'>,
+  inputs: Pick<Inputs, 'builder' | 'driver' | 'driverOpts' | 'buildkitdFlags' | 'buildkitdConfigInline'>,
   choice: { name?: string; create: boolean },
   docker: DockerCli,
   tempDir: string,
 ): Promise<BuilderFacts> {
   const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
-  // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
+  // The engine's own builder: named after the docker context, driver docker.
   if (choice.name === undefined) {
-    return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false };
+    setPlatformsOutput((await docker.inspectBuilder(context)).platforms);
+    return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false, buildxVersion };
   }
   const name = choice.name;
   if (choice.create) {
@@ -37,10 +53,16 @@ export async function setUpBuilder(
       await writeFile(file, inputs.buildkitdConfigInline);
       config = { file, buildxVersion };
     }
-    await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, config));
+    await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
   }
-  const { driver } = await docker.inspectBuilder(name);
+  const { driver, platforms } = await docker.inspectBuilder(name);
+  setPlatformsOutput(platforms);
   // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
   const multiPlatform = driver !== 'docker' || containerdImageStore;
-  return { name, driver, multiPlatform, created: choice.create };
+  return { name, driver, multiPlatform, created: choice.create, buildxVersion };
+}
+
+/** The platforms of every node, each once, comma separated. */
+function setPlatformsOutput(platforms: string[]): void {
+  core.setOutput(Output.BuilderPlatforms, [...new Set(platforms)].join(','));
 }

@@ -3,11 +3,20 @@
 import semver from 'semver';
 import type { Inputs } from '../inputs.js';
 
-/** Flags that older buildx releases do not know, and the release that introduced each. */
+/**
+ * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),
+ * named by the input that asks for them, with the release that introduced each.
+ */
 const MINIMUM_BUILDX: { flag: string; version: string; used: (inputs: Inputs) => boolean }[] = [
+  { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
   { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
   { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
   { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
+  { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
+  { flag: 'build-contexts', version: '0.8.0', used: (inputs) => inputs.build.buildContexts.length > 0 },
+  { flag: 'no-cache-filters', version: '0.8.0', used: (inputs) => inputs.build.noCacheFilters.length > 0 },
+  { flag: 'shm-size', version: '0.7.0', used: (inputs) => inputs.build.shmSize !== '' },
+  { flag: 'ulimit', version: '0.7.0', used: (inputs) => inputs.build.ulimits.length > 0 },
 ];
 
 /** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */

@@ -2,7 +2,8 @@
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
 import type { CacheMode } from './build-cache.js';
 import { buildCacheSpecs } from './build-cache.js';
-import type { Inputs, PublishWhen } from '../inputs.js';
+import { expandDefaultContext, formatGitContext } from './git-context.js';
+import type { BuildOptions, Inputs, PublishWhen } from '../inputs.js';
 import { formatPlatform, platformSlug, type Platform } from '../platform.js';
 import { formatName, type ImageName, type ImageReference } from '../reference.js';
 import { temporaryTag, type RunIdentity } from './temporary-tag.js';
@@ -15,7 +16,12 @@ export interface BuilderFacts {
   multiPlatform: boolean;
   /** This run created the builder, so post removes it. */
   created: boolean;
+  /** buildx's version number (`0.13.1`): how it reads a Git context depends on it. */
+  buildxVersion: string;
 }
+
+/** What becomes of a build's image: part of the index this step pushes, handed to the merge job, or not pushed. */
+export type BuildDestination = 'index' | 'handoff' | 'local';
 
 /** One `buildx build` invocation. */
 export interface PlannedBuild {
@@ -26,6 +32,7 @@ export interface PlannedBuild {
   temporaryTag?: string;
   cacheFrom: string[];
   cacheTo: string[];
+  destination: BuildDestination;
 }
 
 export interface Plan {
@@ -42,6 +49,10 @@ export interface Plan {
   buildAnnotations: string[];
   /** `index:` annotations, written by this action into the index it publishes. */
   indexAnnotations: Record<string, string>;
+  /** The build context buildx gets: `context`, or the Git context of the workflow's commit where it names it. */
+  context: string;
+  /** `build-contexts`, `{{defaultContext}}` expanded. */
+  buildContexts: string[];
   /** Things the user should know about the plan, said once. */
   warnings: string[];
 }
@@ -73,8 +84,17 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
       ...(needsTemporaryTag ? { temporaryTag: temporaryTag(inputs.tempTagPrefix, run, name) } : {}),
       cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
       cacheTo: [...cache.userCacheTo, ...specs.to],
+      destination: !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index',
     };
   });
+  const localExports = inputs.push ? [] : exportsOf(inputs.build);
+  if (builds.length > 1 && localExports.length > 0) {
+    throw new PlanError(
+      `${localExports.join(' and ')} would export each of this plan's ${builds.length} builds (one per platform) ` +
+        'to the same place (expected one build: mode multi, with a builder that builds several platforms at ' +
+        'once, or one platform per step)',
+    );
+  }
 
   const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
   if (dropped.length > 0) {
@@ -83,7 +103,7 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     );
   }
 
-  if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0) {
+  if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0 && localExports.length === 0) {
     warnings.push('push is false: the images are built but nothing is pushed or published.');
   }
 
@@ -98,7 +118,24 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     builds,
     buildAnnotations,
     indexAnnotations,
+    ...buildContext(inputs.build, builder.buildxVersion),
     warnings,
+  };
+}
+
+/** The inputs that export a build without push: `load` and `outputs`, by name. */
+function exportsOf(build: BuildOptions): string[] {
+  return [...(build.load ? ['"load"'] : []), ...(build.outputs.length > 0 ? ['"outputs"'] : [])];
+}
+
+/** `context` and `build-contexts` as buildx gets them: the Git context where they name it (empty or the template). */
+function buildContext(build: BuildOptions, buildxVersion: string): Pick<Plan, 'context' | 'buildContexts'> {
+  const { gitContext } = build;
+  if (gitContext === undefined) return { context: build.context, buildContexts: build.buildContexts };
+  const expand = (text: string): string => expandDefaultContext(text, gitContext, buildxVersion);
+  return {
+    context: build.context === '' ? formatGitContext(gitContext, buildxVersion) : expand(build.context),
+    buildContexts: build.buildContexts.map(expand),
   };
 }
 
@@ -127,9 +164,13 @@ function planCache(
   return { mode: 'none', userCacheTo };
 }
 
-/** When the tags are published: never by a shard (the merge does), never when nothing is pushed. */
+/**
+ * When the tags are published: never by a shard (the merge does), never when nothing is pushed (push false, in
+ * every mode, merge included), and by a merge in main (its job has nothing else to wait for).
+ */
 export function publishWhen(inputs: Pick<Inputs, 'push' | 'mode' | 'publish'>): PublishWhen {
-  return inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false';
+  if (!inputs.push || inputs.mode === 'shard' || inputs.publish === 'false') return 'false';
+  return inputs.mode === 'merge' ? 'main' : inputs.publish;
 }
 
 function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
