@@ -3266,6 +3266,7 @@ var Input;
     Input["Driver"] = "driver";
     Input["DriverOpts"] = "driver-opts";
     Input["BuildkitdConfigInline"] = "buildkitd-config-inline";
+    Input["BuildkitdFlags"] = "buildkitd-flags";
     Input["Context"] = "context";
     Input["File"] = "file";
     Input["Target"] = "target";
@@ -3285,6 +3286,17 @@ var Input;
     Input["NoCache"] = "no-cache";
     Input["Pull"] = "pull";
     Input["Network"] = "network";
+    Input["Outputs"] = "outputs";
+    Input["Load"] = "load";
+    Input["SecretEnvs"] = "secret-envs";
+    Input["Attests"] = "attests";
+    Input["NoCacheFilters"] = "no-cache-filters";
+    Input["AddHosts"] = "add-hosts";
+    Input["Allow"] = "allow";
+    Input["ShmSize"] = "shm-size";
+    Input["Ulimit"] = "ulimit";
+    Input["CgroupParent"] = "cgroup-parent";
+    Input["Call"] = "call";
     Input["Push"] = "push";
     Input["GithubToken"] = "github-token";
 })(Input || (Input = {}));
@@ -3293,6 +3305,8 @@ var Output;
     Output["Digest"] = "digest";
     Output["PlatformDigests"] = "platform-digests";
     Output["Metadata"] = "metadata";
+    Output["PlatformMetadata"] = "platform-metadata";
+    Output["BuilderPlatforms"] = "platforms";
     Output["ImageId"] = "imageid";
     Output["Plan"] = "plan";
 })(Output || (Output = {}));
@@ -3303,6 +3317,84 @@ var StateKey;
     /** The RunState JSON (src/state.ts). */
     StateKey["Run"] = "run";
 })(StateKey || (StateKey = {}));
+
+
+/***/ }),
+
+/***/ 9683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vk: () => (/* binding */ setUpBuilder),
+/* harmony export */   Z7: () => (/* binding */ chooseBuilder),
+/* harmony export */   i7: () => (/* binding */ createdBuilderPrefix)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7242);
+/* harmony import */ var _plan_buildx_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6737);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3728);
+/* harmony import */ var _plan_temporary_tag_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2661);
+// The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
+// post removes.
+
+
+
+
+
+
+
+
+/**
+ * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
+ * builder's name is unique per step: run, attempt and step, when the step started, and a hash of its platforms,
+ * so that matrix legs of one job sharing a self-hosted engine never take each other's builder.
+ */
+function chooseBuilder(inputs, run) {
+    if (inputs.builder !== '')
+        return { name: inputs.builder, create: false };
+    if (inputs.driver === 'docker')
+        return { create: false };
+    const platforms = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(inputs.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlatform */ .Bq).join(',')).digest('hex');
+    return { name: `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${platforms.slice(0, 8)}`, create: true };
+}
+/** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
+function createdBuilderPrefix(run) {
+    return `multiarch-${run.runId}-${run.runAttempt}-${(0,_plan_temporary_tag_js__WEBPACK_IMPORTED_MODULE_7__/* .stepHash */ .n4)(run)}-`;
+}
+/** Sets the builder up and gives its facts; its platforms become the `platforms` output, as setup-buildx gives. */
+async function setUpBuilder(inputs, choice, docker, tempDir) {
+    const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
+    // The engine's own builder: named after the docker context, driver docker.
+    if (choice.name === undefined) {
+        setPlatformsOutput((await docker.inspectBuilder(context)).platforms);
+        return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false, buildxVersion };
+    }
+    const name = choice.name;
+    if (choice.create) {
+        let config;
+        if (inputs.buildkitdConfigInline.trim() !== '') {
+            const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, `${name}-buildkitd.toml`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, inputs.buildkitdConfigInline);
+            config = { file, buildxVersion };
+        }
+        await docker.buildx((0,_plan_buildx_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildxCreateArgs */ .OC)(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+    }
+    const { driver, platforms } = await docker.inspectBuilder(name);
+    setPlatformsOutput(platforms);
+    // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
+    const multiPlatform = driver !== 'docker' || containerdImageStore;
+    return { name, driver, multiPlatform, created: choice.create, buildxVersion };
+}
+/** The platforms of every node, each once, comma separated. */
+function setPlatformsOutput(platforms) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Output */ .k7.BuilderPlatforms, [...new Set(platforms)].join(','));
+}
 
 
 /***/ }),
@@ -3602,6 +3694,8 @@ function serializeIndex(index) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ temporaryReferences),
 /* harmony export */   MV: () => (/* binding */ verifyIndex),
+/* harmony export */   SS: () => (/* binding */ describeOutcome),
+/* harmony export */   UK: () => (/* binding */ PublishIncompleteError),
 /* harmony export */   Vw: () => (/* binding */ publishTags),
 /* harmony export */   hZ: () => (/* binding */ pushIndex)
 /* harmony export */ });
@@ -3611,9 +3705,11 @@ function serializeIndex(index) {
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
 /* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5035);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6587);
 /* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(234);
 // Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
 // tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
+
 
 
 
@@ -3696,35 +3792,87 @@ async function readConfigPlatforms(index, repository, registry) {
     }));
     return configPlatforms;
 }
+/** Some final tags were not published: where each tag points, and the one command that finishes the job. */
+class PublishIncompleteError extends Error {
+    indexDigest;
+    tags;
+    command;
+    name = 'PublishIncompleteError';
+    constructor(indexDigest, tags, 
+    /** `docker buildx imagetools create -t … REPO@DIGEST`: a carbon copy of the index under the tags it lacks. */
+    command) {
+        super(`the index ${indexDigest} is not published under every tag:\n` +
+            tags.map((outcome) => `  - ${describeOutcome(outcome, indexDigest)}`).join('\n') +
+            `\nTo finish publishing, run: ${command}`);
+        this.indexDigest = indexDigest;
+        this.tags = tags;
+        this.command = command;
+    }
+}
 /**
- * Points every final tag at the index: the same bytes, so the same digest, under each tag. Then reads each tag back
- * (waiting out registries that show a write late). A tag that another run has since pointed at its own index is
- * that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names one whole index.
- * Anything else (no manifest, or a single image) fails.
+ * Points every final tag at the index: the same bytes, so the same digest, under each tag. Every tag is tried and
+ * read back (waiting out registries that show a write late), so that a failure leaves no tag unaccounted for: then
+ * a PublishIncompleteError says where each tag points and how to finish. A tag that another run has since pointed at
+ * its own index is that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names
+ * one whole index.
  */
 async function publishTags(tags, index, registry) {
-    await Promise.all(tags.map(async (tag) => {
-        await registry.putManifest(tag, tag.tag ?? 'latest', index.bytes, index.descriptor.mediaType);
-    }));
-    const wrong = [];
     const digest = index.descriptor.digest;
-    await Promise.all(tags.map(async (tag) => {
-        const reference = tag.tag ?? 'latest';
-        const found = await registry
-            .waitForManifest(tag, reference, digest)
-            .catch(() => registry.headManifest(tag, reference));
-        if (found?.digest === digest)
-            return;
-        if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)} was published, then pointed at ${found.digest} by another writer.`);
-            return;
-        }
-        wrong.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)} resolves to ${found?.digest ?? 'nothing'}`);
-    }));
-    if (wrong.length > 0) {
-        throw new VerificationError(`published tags do not point at ${index.descriptor.digest}: ${wrong.join('; ')}`);
+    const outcomes = await Promise.all(tags.map((tag) => publishTag(tag, index, registry)));
+    const unpublished = tags.filter((_, i) => outcomes[i]?.problem !== undefined);
+    const [source] = unpublished;
+    if (source !== undefined) {
+        const targets = unpublished.map((tag) => `-t ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag)}`).join(' ');
+        const command = `docker buildx imagetools create ${targets} ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(source)}@${digest}`;
+        throw new PublishIncompleteError(digest, outcomes, command);
     }
     return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH);
+}
+/**
+ * One tag. The transport retries a PUT that failed for a passing reason: the same bytes under the same tag, so a
+ * PUT that got through is not harmed by another. Anything but the index or another writer's index under the tag
+ * afterwards (nothing, a single image, no answer) is a problem.
+ */
+async function publishTag(tag, index, registry) {
+    const reference = tag.tag ?? 'latest';
+    const shown = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag);
+    const digest = index.descriptor.digest;
+    try {
+        await registry.putManifest(tag, reference, index.bytes, index.descriptor.mediaType);
+    }
+    catch (error) {
+        return { tag: shown, pointsAt: await pointsAt(tag, registry), problem: `its PUT failed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}` };
+    }
+    const found = await registry
+        .waitForManifest(tag, reference, digest)
+        .catch(() => registry.headManifest(tag, reference))
+        .catch((error) => new Error((0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)));
+    if (found instanceof Error) {
+        return { tag: shown, pointsAt: `unknown (${found.message})`, problem: 'it could not be read back' };
+    }
+    if (found?.digest === digest)
+        return { tag: shown, pointsAt: digest };
+    if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${shown} was published, then pointed at ${found.digest} by another writer.`);
+        return { tag: shown, pointsAt: found.digest };
+    }
+    return { tag: shown, pointsAt: found?.digest ?? 'nothing', problem: 'it does not resolve to the index' };
+}
+/** What a tag resolves to, for a message. */
+async function pointsAt(tag, registry) {
+    try {
+        return (await registry.headManifest(tag, tag.tag ?? 'latest'))?.digest ?? 'nothing';
+    }
+    catch (error) {
+        return `unknown (${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)})`;
+    }
+}
+/** `TAG points at DIGEST (the index)`, or `TAG points at … : not published, PROBLEM`. */
+function describeOutcome(outcome, indexDigest) {
+    const where = `${outcome.tag} points at ${outcome.pointsAt}`;
+    if (outcome.problem !== undefined)
+        return `${where}: not published, ${outcome.problem}`;
+    return outcome.pointsAt === indexDigest ? `${where} (the index)` : `${where} (another writer's, since)`;
 }
 /** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
 function temporaryReferences(plan) {
@@ -3742,8 +3890,8 @@ function temporaryReferences(plan) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9433);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3093);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6401);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9375);
 // One bundle serves both steps of the action: main, then post (post-if: always()). main marks the state, so the
 // same entry knows which step it runs as.
 
@@ -3760,7 +3908,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9433:
+/***/ 6401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3771,298 +3919,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: ./src/docker/builder.ts
+var docker_builder = __nccwpck_require__(9683);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/plan/buildx-version.ts
-// Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
-// the build, with the input and both versions named. Pure.
-
-/** Flags that older buildx releases do not know, and the release that introduced each. */
-const MINIMUM_BUILDX = [
-    { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
-    { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
-    { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
-];
-/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
-function unsupportedInput(inputs, buildxVersion) {
-    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !buildxAtLeast(buildxVersion, version));
-    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
-}
-/** Whether a buildx version (`0.13.1`, `v0.29.1`, `0.13.1+ds1`) is `minimum` or later; an unreadable one is not. */
-function buildxAtLeast(version, minimum) {
-    const parsed = semver_default().coerce(version);
-    return parsed !== null && semver_default().gte(parsed, minimum);
-}
-
-// EXTERNAL MODULE: ./src/platform.ts
-var src_platform = __nccwpck_require__(3728);
-// EXTERNAL MODULE: ./src/reference.ts
-var src_reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: ./src/plan/buildx-args.ts
-
-
-
-function buildxBuildArgs(build, plan, options, builder, files) {
-    const args = ['buildx', 'build', '--builder', builder.name];
-    args.push('--platform', build.platforms.map(src_platform/* formatPlatform */.Bq).join(','));
-    if (options.file)
-        args.push('--file', options.file);
-    if (options.target)
-        args.push('--target', options.target);
-    pushEach(args, '--label', options.labels);
-    pushEach(args, '--annotation', plan.buildAnnotations);
-    pushEach(args, '--build-arg', options.buildArgs);
-    pushEach(args, '--build-context', options.buildContexts);
-    pushEach(args, '--secret', files.secretSpecs);
-    pushEach(args, '--secret', options.secretFiles.map((entry) => secretFileSpec(entry)));
-    pushEach(args, '--ssh', options.ssh);
-    pushEach(args, '--cache-from', build.cacheFrom);
-    pushEach(args, '--cache-to', build.cacheTo);
-    if (options.provenance)
-        args.push(`--provenance=${options.provenance}`);
-    if (options.sbom)
-        args.push(`--sbom=${options.sbom}`);
-    if (options.noCache)
-        args.push('--no-cache');
-    if (options.pull)
-        args.push('--pull');
-    if (options.network)
-        args.push('--network', options.network);
-    args.push('--output', outputSpec(build, plan));
-    args.push('--metadata-file', files.metadataFile);
-    args.push(options.context);
-    return args;
-}
-/**
- * Where the image goes. Pushing by digest leaves no tag behind; a driver that cannot (docker) pushes under the
- * run's temporary tag, which post deletes. Names are quoted: buildx reads --output as CSV.
- */
-function outputSpec(build, plan) {
-    if (!plan.push)
-        return 'type=cacheonly';
-    const names = plan.repositories.map(src_reference/* formatName */.nD);
-    if (plan.pushByDigest) {
-        return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true`;
-    }
-    if (build.temporaryTag === undefined)
-        throw new Error(`build ${build.name} has no temporary tag to push under`);
-    const tag = build.temporaryTag;
-    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true`;
-}
-/** `id=x,src=path` as buildx wants it, from build-push-action's `id=path` form. */
-function secretFileSpec(entry) {
-    const separator = entry.indexOf('=');
-    return [`id=${entry.slice(0, separator)}`, `src=${entry.slice(separator + 1)}`].map(csvField).join(',');
-}
-/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
-function csvField(field) {
-    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
-function pushEach(args, flag, values) {
-    for (const value of values)
-        args.push(flag, value);
-}
-/** argv of `docker buildx create` for the builder this run owns. */
-function buildxCreateArgs(name, driver, driverOpts, config) {
-    const args = ['buildx', 'create', '--name', name, '--driver', driver];
-    pushEach(args, '--driver-opt', driverOpts);
-    if (config) {
-        // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-        args.push(buildxAtLeast(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
-    }
-    args.push('--bootstrap');
-    return args;
-}
-
-// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
-var temporary_tag = __nccwpck_require__(2661);
-;// CONCATENATED MODULE: ./src/docker/builder.ts
-// The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
-// post removes.
-
-
-
-
-/** Which builder this run will use, and whether it creates it (so state can record it before it exists). */
-function chooseBuilder(inputs, run) {
-    if (inputs.builder !== '')
-        return { name: inputs.builder, create: false };
-    if (inputs.driver === 'docker')
-        return { create: false };
-    return { name: `multiarch-${run.runId}-${run.runAttempt}-${(0,temporary_tag/* stepHash */.n4)(run)}`, create: true };
-}
-async function setUpBuilder(inputs, choice, docker, tempDir) {
-    const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
-    // The engine's own builder: named after the docker context, driver docker, nothing to inspect.
-    if (choice.name === undefined) {
-        return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false };
-    }
-    const name = choice.name;
-    if (choice.create) {
-        let config;
-        if (inputs.buildkitdConfigInline.trim() !== '') {
-            const file = (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`);
-            await (0,promises_.writeFile)(file, inputs.buildkitdConfigInline);
-            config = { file, buildxVersion };
-        }
-        await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, config));
-    }
-    const { driver } = await docker.inspectBuilder(name);
-    // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
-    const multiPlatform = driver !== 'docker' || containerdImageStore;
-    return { name, driver, multiPlatform, created: choice.create };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/plan/buildx-args.ts
+var buildx_args = __nccwpck_require__(6737);
 // EXTERNAL MODULE: ./src/docker/command.ts
 var command = __nccwpck_require__(1721);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-// EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __nccwpck_require__(6587);
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
-
-
-
-
-
-
-
-
-
-class BuildError extends Error {
-    name = 'BuildError';
-}
-async function runBuilds(plan, options, builder, docker, tempDir) {
-    const secretFiles = await writeSecretFiles(options.secrets, tempDir);
-    try {
-        const parallel = plan.builds.length > 1;
-        const outcomes = await Promise.allSettled(plan.builds.map(async (build) => {
-            const metadataFile = (0,external_node_path_.join)(tempDir, `metadata-${build.name}.json`);
-            const args = buildxBuildArgs(build, plan, options, builder, {
-                metadataFile,
-                secretSpecs: secretFiles.specs,
-            });
-            const label = build.platforms.map(src_platform/* formatPlatform */.Bq).join(',');
-            core/* info */.pq(`Building ${label}`);
-            try {
-                // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
-                const output = parallel ? { linePrefix: `[${label}] ` } : {};
-                await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
-                    ...ENGINE_PUSH_RETRY_POLICY,
-                    isRetryable: transientPushFailure,
-                    onRetry: (message) => {
-                        core/* warning */.$e(`${label}: ${message}`);
-                    },
-                });
-            }
-            catch (error) {
-                throw new BuildError(`the build for ${label} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
-            }
-            return { build, metadata: JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8')) };
-        }));
-        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
-        if (failures.length > 0) {
-            throw new BuildError(failures.map(error_message/* errorMessage */.g).join('\n'));
-        }
-        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    }
-    finally {
-        await secretFiles.remove();
-    }
-}
-/**
- * The engine retries no single request of a push (containerd retries only 408 and 429), so one fault anywhere
- * in the dozens of requests of a multi-platform push fails all of it. Each attempt gets further than the last
- * (blobs already pushed are skipped), hence more attempts than for one request, over a longer bound.
- */
-const ENGINE_PUSH_RETRY_POLICY = {
-    maxAttempts: 10,
-    maxElapsedMs: 180_000,
-    baseDelayMs: 1_000,
-    maxDelayMs: 15_000,
-};
-// What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
-// throttling, a dropped connection. A failing RUN step prints none of these.
-const TRANSIENT_PUSH_ERRORS = [
-    /unexpected (HTTP )?status( from \w+ request to \S+)?: (429|5\d\d)/i,
-    /\btoomanyrequests\b/i,
-    /connection reset by peer|broken pipe|i\/o timeout|unexpected EOF/i,
-    /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
-    /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
-];
-/** Whether a failed build failed in its push for a reason worth one more try. */
-function transientPushFailure(error) {
-    if (!(error instanceof command/* CommandError */.Qd))
-        return false;
-    const output = `${error.result.stderr}\n${error.result.stdout}`;
-    if (output.includes('did not complete successfully'))
-        return false;
-    const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
-    return match ? { reason: `the push failed (${match[0]})` } : false;
-}
-/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
-function pushedDescriptor(completed) {
-    const descriptor = completed.metadata['containerimage.descriptor'];
-    if (!descriptor?.digest) {
-        throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
-    }
-    return descriptor;
-}
-/**
- * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
- * visible to every process on the runner. The files are removed when the builds end.
- */
-async function writeSecretFiles(secrets, tempDir) {
-    const files = [];
-    const specs = [];
-    for (const secret of secrets) {
-        const separator = secret.indexOf('=');
-        const id = secret.slice(0, separator);
-        const value = secret.slice(separator + 1);
-        if (value !== '')
-            core/* setSecret */.Pq(value);
-        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,external_node_crypto_.randomUUID)()}`);
-        await (0,promises_.writeFile)(file, value, { mode: 0o600 });
-        files.push(file);
-        specs.push([`id=${id}`, `src=${file}`].map(csvField).join(','));
-    }
-    const remove = async () => {
-        await Promise.all(files.map((file) => (0,promises_.rm)(file, { force: true })));
-    };
-    return { specs, remove };
-}
-
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __nccwpck_require__(1670);
-;// CONCATENATED MODULE: ./src/docker/engine-copy.ts
-// The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
-// what the run publishes, the engine's copy of it takes the final tags there, as `docker build -t` would name it.
-// Its temporary name goes in post, with the registry's temporary tags.
-
-
-/** Gives the engine's copy, known by its temporary name, the final tags; a failure is a warning, never fatal. */
-async function tagEngineCopy(docker, copy, finalTags) {
-    try {
-        for (const tag of finalTags)
-            await docker.tagImage(copy, tag);
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not give this run's image in the docker engine its final tags: ${(0,error_message/* errorMessage */.g)(error)}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/image-index/assemble.ts
-var assemble = __nccwpck_require__(3734);
+// EXTERNAL MODULE: ./src/reference.ts
+var src_reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/plan/build-cache.ts
 // The `cache` convenience input: per-build cache specs, so that the builds of a fan-out and the legs of a matrix
 // (one build per platform each) never overwrite each other's cache, and a cache outage never fails a build.
@@ -4087,2085 +3957,93 @@ function buildCacheSpecs(mode, buildName, repository) {
     return { from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max,ignore-error=true`] };
 }
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString(options.encoding)
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
+var sync = __nccwpck_require__(5175);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/platform.ts
+var src_platform = __nccwpck_require__(3728);
+// EXTERNAL MODULE: ./src/plan/build-outputs.ts
+var build_outputs = __nccwpck_require__(9196);
+// EXTERNAL MODULE: ./src/plan/buildx-version.ts
+var buildx_version = __nccwpck_require__(3506);
+;// CONCATENATED MODULE: ./src/plan/git-context.ts
+// The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
+// repository, fetched by BuildKit (no checkout needed), formed as docker/actions-toolkit's Build.gitContext() forms
+// it, and `{{defaultContext}}` in `context` and `build-contexts` standing for it. Pure: the environment comes in.
+
+class GitContextError extends Error {
+    name = 'GitContextError';
 }
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
-
-
-
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
+/** The buildx release that reads the query form of a Git URL. */
+const QUERY_FORM_BUILDX = '0.29.0';
+/** `{{defaultContext}}`, spaced as Handlebars allows, and the subdirectory written after it (`:docker`). */
+const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}(?::(\S*))?/g;
+/**
+ * The Git context of the workflow's commit. The ref is GITHUB_REF (a bare name is a branch); with
+ * DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF a pull request's merge ref becomes its head ref, whose commit is the
+ * pull request's head from the event. Any other ref is pinned to GITHUB_SHA, so a later push cannot change what
+ * is built. Throws a GitContextError when the runner does not say which repository this is.
+ */
+function gitContextSource(variables, pullRequestHeadSha) {
+    const repository = variables.GITHUB_REPOSITORY ?? '';
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+        throw new GitContextError(`GITHUB_REPOSITORY is "${repository}" (expected OWNER/REPO, as the runner sets it)`);
     }
-  }
-  return normalizedColumns;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-class ResizeableBuffer {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
+    const server = given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+    let host;
+    try {
+        host = new URL(server).host;
     }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
+    catch {
+        throw new GitContextError(`GITHUB_SERVER_URL is "${server}" (expected a URL such as https://github.com)`);
     }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.toString(encoding, 0, this.length);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    let ref = variables.GITHUB_REF ?? '';
+    if (!ref.startsWith('refs/'))
+        ref = `refs/heads/${ref}`;
+    else if (ref.startsWith('refs/pull/') && runnerFlag(variables.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
+        ref = ref.replace(/\/merge$/, '/head');
     }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-}
-
-/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
-
-
-const init_state = function (options) {
-  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
-  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
-  // https://tc39.es/ecma262/#sec-white-space
-  // https://tc39.es/ecma262/#sec-line-terminators
-  //
-  // Codepoints unrepresentable in the target encoding are dropped: Node's
-  // Buffer substitutes them with `?` (0x3F), and including those would cause
-  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
-  const timchars = [
-    // Basic Latin
-    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
-    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
-    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
-    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
-    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
-    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
-    // Latin-1 Supplement
-    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
-    // Ogham
-    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
-    // General Punctuation
-    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
-    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
-    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
-    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
-    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
-    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
-    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
-    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
-    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
-    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
-    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
-    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
-    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
-    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
-    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
-    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
-    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
-  ].reduce((acc, codepoint) => {
-    const encoded = Buffer.from(
-      String.fromCharCode(codepoint),
-      options.encoding,
-    );
-    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
-      return acc;
-    }
-    acc.push(encoded);
-    return acc;
-  }, []);
-  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
-  // (the common case) bail out in O(1) without scanning every timchar.
-  const timcharFirstBytes = new Uint8Array(256);
-  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    delimiterBufPrevious: undefined,
-    delimiterDiscovered: false,
-    // Current error encountered by a record
-    error: undefined,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote:
-      Buffer.isBuffer(options.escape) &&
-      Buffer.isBuffer(options.quote) &&
-      Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns)
-      ? options.columns.length
-      : undefined,
-    field: new utils_ResizeableBuffer(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      // Skip if the remaining buffer can be delimiter
-      ...(options.delimiter
-        ? options.delimiter.map((delimiter) => delimiter.length)
-        : []),
-      // Auto discovery of delimiter is limited to 1 character
-      options.delimiter_auto ? 1 : 0,
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0,
-      // Skip if the remaining buffer can be a multi-byte trim character
-      ...timchars.map((t) => t.length),
-    ),
-    previousBuf: undefined,
-    quoting: false,
-    stop: false,
-    rawBuffer: new utils_ResizeableBuffer(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength:
-      options.record_delimiter.length === 0
-        ? 0
-        : Math.max(...options.record_delimiter.map((v) => v.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("\t", options.encoding)[0],
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: timchars,
-    timcharFirstBytes: timcharFirstBytes,
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
+    const commit = ref.startsWith('refs/pull/') && ref.endsWith('/head')
+        ? (pullRequestHeadSha() ?? ref)
+        : (given(variables.GITHUB_SHA) ?? ref);
+    return {
+        repositoryUrl: `${server}/${repository}.git`,
+        commit,
+        queryForm: runnerFlag(variables.BUILDX_SEND_GIT_QUERY_AS_INPUT),
+        host,
     };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
+}
+/**
+ * The Git context URL for this buildx: `…/REPO.git#<commit>[:<subdir>]`, or `…/REPO.git?ref=<commit>[&subdir=…]`
+ * when the query form is asked for and this buildx reads it.
+ */
+function formatGitContext(source, buildxVersion, subdir = '') {
+    const inSubdir = subdir !== '' && subdir !== '.';
+    if (source.queryForm && (0,buildx_version/* buildxAtLeast */.d)(buildxVersion, QUERY_FORM_BUILDX)) {
+        return `${source.repositoryUrl}?ref=${source.commit}${inSubdir ? `&subdir=${subdir}` : ''}`;
     }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter_auto`
-  if (
-    options.delimiter_auto === undefined ||
-    options.delimiter_auto === null ||
-    options.delimiter_auto === false
-  ) {
-    options.delimiter_auto = false;
-  } else if (options.delimiter_auto === true) {
-    options.delimiter_auto = {};
-  } else if (!is_object(options.delimiter_auto)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER_AUTO",
-      [
-        "Invalid option delimiter_auto:",
-        "delimiter_auto must be a boolean or a configuration object,",
-        `got ${JSON.stringify(options.delimiter_auto)}`,
-      ],
-      options,
-    );
-  }
-  if (options.delimiter_auto) {
-    if (options.delimiter_auto.preferred === undefined)
-      options.delimiter_auto.preferred = {
-        [",".charCodeAt(0)]: 1.8,
-        ["\t".charCodeAt(0)]: 1.8,
-        [";".charCodeAt(0)]: 1.6,
-        [" ".charCodeAt(0)]: 1.6,
-        [":".charCodeAt(0)]: 1.5,
-        [".".charCodeAt(0)]: 1.4,
-        ["/".charCodeAt(0)]: 1.4,
-      };
-    else if (!is_object(options.delimiter_auto.preferred)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "preferred must be an object,",
-          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.score === undefined)
-      options.delimiter_auto.score = (info, options) => {
-        return (
-          (info.total - info.std) * (options.preferred[info.char_code] || 1)
-        );
-      };
-    else if (typeof options.delimiter_auto.score !== "function") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "score must be a function,",
-          `got ${JSON.stringify(options.delimiter_auto.score)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.size === undefined)
-      options.delimiter_auto.size = 2048;
-    else if (typeof options.delimiter_auto.size !== "number") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "size must be a number,",
-          `got ${JSON.stringify(options.delimiter_auto.size)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (options.delimiter_auto !== false) {
-    options.delimiter = [];
-  }
-  if (!Array.isArray(options.delimiter)) {
-    if (
-      options.delimiter === undefined ||
-      options.delimiter === null ||
-      options.delimiter === false
-    ) {
-      options.delimiter = Buffer.from(",", options.encoding);
-    }
-    options.delimiter = [options.delimiter];
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
-
-
-
-// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
-// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
-const delimiter_discover = function (records, options) {
-  // Normalize the configuration
-  if (!options) {
-    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
-  }
-  // Convert String to Buffer
-  if (typeof records === "string") {
-    records = Buffer.from(records);
-  }
-  // Convert Buffer to an array of records
-  if (Buffer.isBuffer(records)) {
-    records = ((data) => {
-      const records = [];
-      const parser = transform({ delimiter: [] });
-      const push = (record) => records.push(record);
-      const close = () => {};
-      const error = parser.parse(data, true, push, close);
-      if (error !== undefined) throw error;
-      return records;
-    })(records);
-  }
-  // Info array initialization, 127 entries, one per char code
-  const info = Array(127)
-    .fill()
-    .map(() => ({ lines: [] }));
-  // Traverse each records, count occurences per char code
-  records.map(([record], line) => {
-    for (let i = 0, l = record.length; i < l; i++) {
-      // Count the character frequency
-      const code = record.charCodeAt(i);
-      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
-      info[code].lines[line]++;
-    }
-  });
-  // Traverse each char code, compute the score
-  info.map((info, i) => {
-    info.char_code = i;
-    info.std = std(info.lines);
-    info.total = info.lines.reduce((acc, val) => acc + val, 0);
-    info.preferred = !!options.preferred[i];
-    info.score = options.score(info, options);
-  });
-  // Extract the dominant character
-  const result = info.reduce(
-    (acc, info) => (acc.score > info.score ? acc : info),
-    {},
-  );
-  return String.fromCharCode(result.char_code);
-};
-
-const std = function (array) {
-  const n = array.length;
-  if (n === 0) return 0;
-  const mean = array.reduce((a, b) => a + b) / n;
-  return Math.sqrt(
-    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
-  );
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
-
-
-
-
-
-
-const isRecordEmpty = function (record) {
-  return record.every(
-    (field) =>
-      field == null || (field.toString && field.toString().trim() === ""),
-  );
-};
-
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-
-const boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254]),
-};
-
-const transform = function (original_options = {}) {
-  const info = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0,
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info,
-    original_options: original_options,
-    options: options,
-    state: init_state(options),
-    __needMoreData: function (i, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
-        this.state;
-      const numOfCharLeft = bufLen - i - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0
-          ? Buffer.from("\r\n", encoding).length
-          : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0,
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function (nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        delimiter_auto,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line,
-      } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
-      const {
-        bomSkipped,
-        delimiterDiscovered,
-        delimiterBufPrevious,
-        rawBuffer,
-        escapeIsQuote,
-      } = this.state;
-      // Automatic delimiter discovery
-      if (!delimiterDiscovered && delimiter_auto) {
-        let delimiterBuf;
-        if (delimiterBufPrevious === undefined) {
-          delimiterBuf = nextBuf;
-        } else if (
-          delimiterBufPrevious !== undefined &&
-          nextBuf === undefined
-        ) {
-          delimiterBuf = delimiterBufPrevious;
-        } else {
-          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
-        }
-        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
-        nextBuf = undefined;
-        // this.delimiterBufPrevious = delimiterBuf;
-        if (end || delimiterBuf.length > delimiter_auto.size) {
-          this.options.delimiter = [
-            Buffer.from(
-              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
-            ),
-          ];
-          this.state.previousBuf = delimiterBuf;
-          this.state.delimiterBufPrevious = undefined;
-          this.state.delimiterDiscovered = true;
-        } else {
-          this.state.delimiterBufPrevious = delimiterBuf;
-          return;
-        }
-      }
-      // Previous buffers reconciliation
-      const { previousBuf } = this.state;
-      let buf;
-      if (previousBuf === undefined) {
-        if (nextBuf === undefined) {
-          // Handle empty string
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== undefined && nextBuf === undefined) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      // Handle UTF BOM
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          // No enough data
-          if (end === false) {
-            // Wait for more data
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding in boms) {
-            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
-              // Skip BOM
-              const bomLength = boms[encoding].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              // Renormalize original options with the new encoding
-              const options = normalize_options({
-                ...this.original_options,
-                encoding: encoding,
-              });
-              // Properties are merged with the existing options instance
-              for (const key in options) {
-                this.options[key] = options[key];
-              }
-              // Options will re-evaluate the Buffer with the new encoding
-              ({ comment, escape, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        // Ensure we get enough space to look ahead
-        // There should be a way to move this out of the loop
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        // Auto discovery of record_delimiter, unix, mac and windows supported
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos,
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if (
-          (chr === cr || chr === nl) &&
-          this.state.wasRowDelimiter === false
-        ) {
-          this.state.wasRowDelimiter = true;
-        }
-        // Previous char was a valid escape char
-        // treat the current char as a regular char
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          // Escape is only active inside quoted fields
-          // We are quoting, the char is an escape chr and there is a chr to escape
-          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
-          if (
-            escape !== null &&
-            this.state.quoting === true &&
-            this.__isEscape(buf, pos, chr) &&
-            pos + escape.length < bufLen
-          ) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape.length)) {
-                this.state.escaping = true;
-                pos += escape.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape.length - 1;
-              continue;
-            }
-          }
-          // Not currently escaping and chr is a quote
-          // TODO: need to compare bytes instead of single char
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable =
-                rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment =
-                comment !== null &&
-                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr,
-              );
-              const isNextChrRecordDelimiter =
-                record_delimiter.length === 0
-                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
-                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              // Escape a quote
-              // Treat next char as a regular character
-              if (
-                escape !== null &&
-                this.__isEscape(buf, pos, chr) &&
-                this.__isQuote(buf, pos + escape.length)
-              ) {
-                pos += escape.length - 1;
-              } else if (
-                !nextChr ||
-                isNextChrDelimiter ||
-                isNextChrRecordDelimiter ||
-                isNextChrComment ||
-                isNextChrTrimable
-              ) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment",
-                    ],
-                    this.options,
-                    this.__infoField(),
-                  ),
-                );
-                if (err !== undefined) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                // In relax_quotes mode, treat opening quote preceded by chrs as regular
-                if (relax_quotes === false) {
-                  const info = this.__infoField();
-                  const bom = Object.keys(boms)
-                    .map((b) =>
-                      boms[b].equals(this.state.field.toString()) ? b : false,
-                    )
-                    .filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom ? `(${bom} bom)` : undefined,
-                      ],
-                      this.options,
-                      info,
-                      {
-                        field: this.state.field,
-                      },
-                    ),
-                  );
-                  if (err !== undefined) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos,
-            );
-            if (recordDelimiterLength !== 0) {
-              // Do not emit comments which take a full line
-              const skipCommentLine =
-                this.state.commenting &&
-                this.state.wasQuoting === false &&
-                this.state.record.length === 0 &&
-                this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-                // Skip full comment line
-              } else {
-                // Activate records emission if above from_line
-                if (
-                  this.state.enabled === false &&
-                  this.info.lines +
-                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
-                    from_line
-                ) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                // Skip if line is empty and skip_empty_lines activated
-                if (
-                  skip_empty_lines === true &&
-                  this.state.wasQuoting === false &&
-                  this.state.record.length === 0 &&
-                  this.state.field.length === 0
-                ) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== undefined) return errField;
-                this.info.bytes =
-                  this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== undefined) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (
-              comment !== null &&
-              (comment_no_infix === false ||
-                (this.state.record.length === 0 &&
-                  this.state.field.length === 0))
-            ) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== undefined) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (
-            max_record_size !== 0 &&
-            this.state.record_length + this.state.field.length > max_record_size
-          ) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-              ),
-            );
-          }
-        }
-        const lappend =
-          ltrim === false ||
-          this.state.quoting === true ||
-          this.state.field.length !== 0 ||
-          !this.__isCharTrimable(buf, pos);
-        // rtrim in non quoting is handle in __onField
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        // Ensure we are not ending in a quoting state
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-          if (err !== undefined) return err;
-        } else {
-          // Skip last line if it has no characters
-          if (
-            this.state.wasQuoting === true ||
-            this.state.record.length !== 0 ||
-            this.state.field.length !== 0
-          ) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== undefined) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== undefined) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function (push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values,
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      // Convert the first line into column names
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err =
-          columns === false
-            ? new CsvError(
-                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-                [
-                  "Invalid Record Length:",
-                  `expect ${this.state.expectedRecordLength},`,
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              )
-            : new CsvError(
-                "CSV_RECORD_INCONSISTENT_COLUMNS",
-                [
-                  "Invalid Record Length:",
-                  `columns length is ${columns.length},`, // rename columns
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              );
-        if (
-          relax_column_count === true ||
-          (relax_column_count_less === true &&
-            recordLength < this.state.expectedRecordLength) ||
-          (relax_column_count_more === true &&
-            recordLength > this.state.expectedRecordLength)
-        ) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-          // Error is undefined with skip_records_with_error
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        // With columns, records are object
-        if (columns !== false) {
-          const obj = {};
-          // Transform record array to an object
-          for (let i = 0, l = record.length; i < l; i++) {
-            if (columns[i] === undefined || columns[i].disabled) continue;
-            // Turn duplicate columns into an array
-            if (
-              group_columns_by_name === true &&
-              Object.hasOwn(obj, columns[i].name)
-            ) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
-              } else {
-                obj[columns[i].name] = [obj[columns[i].name], record[i]];
-              }
-            } else {
-              Object.defineProperty(obj, columns[i].name, {
-                value: record[i],
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            }
-          }
-          // Without objname (default)
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [obj[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? obj : [obj[objname], obj],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-          // Without columns, records are array
-        } else {
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: record },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [record[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? record : [record[objname], record],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function (record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers =
-          firstLineToHeaders === undefined
-            ? record
-            : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`,
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers: headers,
-              },
-            ),
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function () {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = undefined;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function () {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      // Short circuit for the from_line options
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== undefined) return err;
-        field = f;
-      }
-      this.state.record.push(field);
-      // Increment record length if record size must not exceed a limit
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function () {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function (record, push) {
-      const { on_record } = this.options;
-      if (on_record !== undefined) {
-        const info = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info);
-        } catch (err) {
-          return err;
-        }
-        if (record === undefined || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function (field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Dont loose time calling cast
-      // because the final record is an object
-      // and this field can't be associated to a key present in columns
-      if (
-        isColumns === true &&
-        relax_column_count &&
-        this.options.columns.length <= this.state.record.length
-      ) {
-        return [undefined, undefined];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info = this.__infoField();
-          return [undefined, this.state.castField.call(null, field, info)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [undefined, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info = this.__infoField();
-        return [undefined, this.options.cast_date.call(null, field, info)];
-      }
-      return [undefined, field];
-    },
-    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-      }
-      return sourceLength;
-    },
-    // Helper to test if a character is trimable
-    __isCharTrimable: function (buf, pos) {
-      const { timchars, timcharFirstBytes } = this.state;
-      // Fast bail-out: non-whitespace bytes (the common case) are rejected
-      // without scanning the full timchar list.
-      const first = buf[pos];
-      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
-      loop1: for (let i = 0; i < timchars.length; i++) {
-        const timchar = timchars[i];
-        for (let j = 0; j < timchar.length; j++) {
-          if (timchar[j] !== buf[pos + j]) continue loop1;
-        }
-        return timchar.length;
-      }
-      return 0;
-    },
-    __isDelimiter: function (buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (
-        ignore_last_delimiters === true &&
-        this.state.record.length === this.options.columns.length - 1
-      ) {
-        return 0;
-      } else if (
-        ignore_last_delimiters !== false &&
-        typeof ignore_last_delimiters === "number" &&
-        this.state.record.length === ignore_last_delimiters - 1
-      ) {
-        return 0;
-      }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
-        if (del[0] === chr) {
-          for (let j = 1; j < del.length; j++) {
-            if (del[j] !== buf[pos + j]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isEscape: function (buf, pos, chr) {
-      const { escape } = this.options;
-      if (escape === null) return false;
-      const l = escape.length;
-      if (escape[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape[i] !== buf[pos + i]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isFloat: function (value) {
-      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isQuote: function (buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __isRecordDelimiter: function (chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j = 1; j < rdLength; j++) {
-          if (rd[j] !== buf[pos + j]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __autoDiscoverRecordDelimiter: function (buf, pos) {
-      const { encoding } = this.options;
-      // Note, we don't need to cache this information in state,
-      // It is only called on the first line until we find out a suitable
-      // record delimiter.
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding),
-      ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
-        for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
-      }
-      return 0;
-    },
-    __error: function (msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== undefined) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : undefined,
-            );
-          } catch (err) {
-            return err;
-          }
-        }
-        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
-        return undefined;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function () {
-      return {
-        ...this.info,
-        columns: this.options.columns,
-      };
-    },
-    __infoRecord: function () {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
-      };
-    },
-    __infoField: function () {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Bytes records are only incremented when all records'fields are parsed
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records: bytes_records,
-        column:
-          isColumns === true
-            ? columns.length > this.state.record.length
-              ? columns[this.state.record.length].name
-              : null
-            : this.state.record.length,
-        quoting: this.state.wasQuoting,
-      };
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
-
-
-
-const parse = function (data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? Object.create(null) : [];
-  const parser = transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === undefined) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {};
-  const error = parser.parse(data, true, push, close);
-  if (error !== undefined) throw error;
-  return records;
-};
-
-
+    return `${source.repositoryUrl}#${source.commit}${inSubdir ? `:${subdir}` : ''}`;
+}
+/** Whether a `context` input means the Git context: empty, or written with `{{defaultContext}}`. */
+function usesDefaultContext(text) {
+    return text === '' || containsDefaultContext(text);
+}
+function containsDefaultContext(text) {
+    return new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(text);
+}
+/** `text` with each `{{defaultContext}}[:subdir]` replaced by the Git context (of that subdirectory). */
+function expandDefaultContext(text, source, buildxVersion) {
+    return text.replace(DEFAULT_CONTEXT_TEMPLATE, (_match, subdir) => formatGitContext(source, buildxVersion, subdir));
+}
+/** A runner variable, where an empty one counts as unset (as actions-toolkit reads them). */
+function given(value) {
+    return value === '' ? undefined : value;
+}
+/** A runner variable read as actions-toolkit's Util.parseBoolOrDefault reads it: Go's true spellings, else false. */
+function runnerFlag(value) {
+    return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '');
+}
 
 ;// CONCATENATED MODULE: ./src/plan/runners.ts
 // The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
@@ -6267,9 +4145,19 @@ function runnerFor(platform, runners) {
     return best?.runner ?? runners.default;
 }
 
+// EXTERNAL MODULE: ./src/registry/cleanup/github-packages.ts
+var github_packages = __nccwpck_require__(6799);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
+
+
+
+
 
 
 
@@ -6293,32 +4181,50 @@ class InputError extends Error {
     }
 }
 /**
- * A list input as docker/build-push-action reads it: one item per line, each line CSV (so quotes protect commas);
- * with `splitCommas` false, a line stays one item even when it holds commas (build args, labels, cache specs).
+ * A list input as docker/build-push-action reads it: CSV records, one or more per line, a "quoted" field holding
+ * commas and newlines. A record of one field is split on its commas unless `ignoreComma`; a record of several
+ * fields gives each field, or, with `ignoreComma`, the fields joined again with commas. Empty items are dropped.
  */
-function parseList(value, splitCommas) {
+function parseList(value, options = {}) {
     if (value.trim() === '')
         return [];
-    const records = parse(value, {
+    const records = (0,sync/* parse */.qg)(value, {
         columns: false,
         relaxQuotes: true,
         relaxColumnCount: true,
         skipEmptyLines: true,
+        ...(options.keepQuotes ? { quote: false } : {}),
     });
-    // As build-push-action: a line of one field is split on its commas; a line of several (quoted) fields keeps them.
     const items = records.flatMap((record) => {
-        if (!splitCommas)
-            return [record.join(',')];
-        return record.length === 1 ? (record[0] ?? '').split(',') : record;
+        if (record.length === 1)
+            return options.ignoreComma ? record : (record[0] ?? '').split(',');
+        return options.ignoreComma ? [record.join(',')] : record;
     });
+    if (options.trimWhitespace === false)
+        return items.filter((item) => item.trim() !== '');
     return items.map((item) => item.trim()).filter((item) => item !== '');
 }
-function parseInputs(read) {
+const NO_RUNNER = { variables: {}, pullRequestHeadSha: () => undefined };
+/** `secrets` as build-push-action reads it: one entry per line, each value exactly as given. */
+const SECRETS_LIST = { ignoreComma: true, trimWhitespace: false };
+/** Modes that build, and so read the build inputs. */
+const BUILDING_MODES = ['auto', 'multi', 'fan-out', 'shard'];
+// docker's forms: units.RAMInBytes for --shm-size, `name=soft[:hard]` for --ulimit, `host:ip` (or host=ip) for
+// --add-host.
+const SHM_SIZE = /^\d+(\.\d+)* ?[kmgtp]?i?b?$/i;
+const ULIMIT = /^[a-z_]+=-?\d+(:-?\d+)?$/;
+const ADD_HOST = /^[^\s:=]+[:=]\S+$/;
+/**
+ * The inputs, from `read` (each value as the runner passed it, untrimmed: secrets keep their whitespace) and the
+ * runner's environment. Throws an InputError listing every problem.
+ */
+function parseInputs(read, runner = NO_RUNNER) {
     const problems = [];
+    const warnings = [];
     const text = (name) => read(name).trim();
-    function list(name, splitCommas) {
+    function list(name, options = {}) {
         try {
-            return parseList(read(name), splitCommas);
+            return parseList(read(name), options);
         }
         catch {
             // csv-parse's message may quote the text, and a secret's text must never reach a log.
@@ -6340,88 +4246,209 @@ function parseInputs(read) {
         problems.push(`"${name}" is "${read(name)}" (expected true or false)`);
         return false;
     }
-    function nonNegativeNumber(name) {
-        const value = Number(text(name));
-        if (text(name) !== '' && Number.isFinite(value) && value >= 0)
-            return value;
-        problems.push(`"${name}" is "${read(name)}" (expected a number of hours, 0 or more)`);
+    /** A value that lands in argv where a leading `-` would make it a flag of buildx or docker. */
+    function notFlag(name, expected) {
+        const value = text(name);
+        if (value.startsWith('-')) {
+            problems.push(`"${name}" is "${value}", which would be read as a flag (expected ${expected}, not starting with -)`);
+        }
+        return value;
+    }
+    function staleTagHours() {
+        const value = text(constants/* Input */.pd.StaleTagHours);
+        const hours = Number(value);
+        if (/^\d+(\.\d+)?$/.test(value) && (hours === 0 || hours >= 1))
+            return hours;
+        problems.push(`"stale-tag-hours" is "${value}" (expected a decimal number of hours, 1 or more, or 0 to keep stale tags)`);
         return 0;
     }
-    function keyValues(name) {
-        const items = list(name, false);
+    /** Items of a list input, each checked against `form` (a problem quotes the item and says `expected`). */
+    function matching(name, options, form, expected) {
+        const items = list(name, options);
         for (const item of items) {
-            if (!/^[^=\s]+=/.test(item))
-                problems.push(`"${name}" has "${redactValue(name, item)}" (expected key=value)`);
+            if (!form.test(item))
+                problems.push(`"${name}" has "${item}" (expected ${expected})`);
         }
         return items;
     }
-    const platforms = parsePlatforms(list(constants/* Input */.pd.Platforms, true), problems);
-    const tagItems = list(constants/* Input */.pd.Tags, true);
+    const keyValues = (name) => matching(name, { ignoreComma: true }, /^[^=\s]+=/, 'key=value');
+    /**
+     * As build-push-action: an entry that is not id=value (such as a line of an unquoted multi-line value) or has an
+     * empty value is skipped with a warning. Entries are named by position only: a line of an unquoted value may look
+     * like id=value, so even an id may be a piece of a secret.
+     */
+    function secrets() {
+        const kept = [];
+        list(constants/* Input */.pd.Secrets, SECRETS_LIST).forEach((entry, index) => {
+            const separator = entry.indexOf('=');
+            if (separator <= 0) {
+                warnings.push(`"secrets" entry ${index + 1} is not id=value and is skipped (a value of several lines must be quoted ` +
+                    'as a whole: "id=first line … last line")');
+            }
+            else if (separator === entry.length - 1) {
+                warnings.push(`"secrets" entry ${index + 1} has an empty value and is skipped`);
+            }
+            else if (/\s/.test(entry.slice(0, separator))) {
+                problems.push(`"secrets" entry ${index + 1} has a space in its id (expected id=value, the id without spaces)`);
+            }
+            else {
+                kept.push(entry);
+            }
+        });
+        return kept;
+    }
+    const mode = oneOf(constants/* Input */.pd.Mode, MODES);
+    const builds = BUILDING_MODES.includes(mode);
+    const platforms = parsePlatforms(list(constants/* Input */.pd.Platforms), problems);
+    const tagItems = list(constants/* Input */.pd.Tags);
     const tags = parseTags(tagItems, problems);
     // Given but invalid is its own problem, said by parseTags; "empty" means nothing was given.
     const noTags = tagItems.length === 0;
     const push = boolean(constants/* Input */.pd.Push);
+    const githubToken = text(constants/* Input */.pd.GithubToken);
     const tempTagPrefix = text(constants/* Input */.pd.TempTagPrefix);
     // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
     if (!(0,src_reference/* isValidTag */.r_)(tempTagPrefix) || tempTagPrefix.length > 48) {
         problems.push(`"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`);
     }
+    const context = notFlag(constants/* Input */.pd.Context, 'a path or a URL');
+    const buildContexts = keyValues(constants/* Input */.pd.BuildContexts);
+    const buildSecrets = secrets();
+    const gitContext = builds ? gitContextFor(context, buildContexts, runner, problems) : undefined;
+    // As build-push-action: BuildKit fetches the default Git context with the job's token, unless the user gave one.
+    if (gitContext && usesDefaultContext(context) && githubToken !== '') {
+        if (!buildSecrets.some((secret) => secret.startsWith('GIT_AUTH_TOKEN='))) {
+            buildSecrets.push(`GIT_AUTH_TOKEN.${gitContext.host}=${githubToken}`);
+        }
+    }
     const inputs = {
-        mode: oneOf(constants/* Input */.pd.Mode, MODES),
+        mode,
         platforms,
-        runners: runnerEntries(list(constants/* Input */.pd.Runners, false), problems),
+        runners: runnerEntries(list(constants/* Input */.pd.Runners, { ignoreComma: true }), problems),
         handoffDir: text(constants/* Input */.pd.HandoffDir),
         tags,
         push,
         publish: oneOf(constants/* Input */.pd.Publish, PUBLISH_WHEN),
         cleanup: boolean(constants/* Input */.pd.Cleanup),
         cache: oneOf(constants/* Input */.pd.Cache, CACHE_MODES),
-        cleanupTags: parseCleanupTags(list(constants/* Input */.pd.CleanupTags, true), tags, problems),
-        staleTagHours: nonNegativeNumber(constants/* Input */.pd.StaleTagHours),
+        cleanupTags: parseCleanupTags(list(constants/* Input */.pd.CleanupTags), tags, problems),
+        staleTagHours: staleTagHours(),
         tempTagPrefix,
         qemu: oneOf(constants/* Input */.pd.Qemu, QEMU_MODES),
-        qemuImage: text(constants/* Input */.pd.QemuImage),
-        builder: text(constants/* Input */.pd.Builder),
+        qemuImage: notFlag(constants/* Input */.pd.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
+        builder: notFlag(constants/* Input */.pd.Builder, 'the name of a buildx builder'),
         driver: oneOf(constants/* Input */.pd.Driver, DRIVERS),
-        driverOpts: list(constants/* Input */.pd.DriverOpts, false),
-        buildkitdConfigInline: read(constants/* Input */.pd.BuildkitdConfigInline),
-        githubToken: read(constants/* Input */.pd.GithubToken),
+        driverOpts: list(constants/* Input */.pd.DriverOpts, { ignoreComma: true, keepQuotes: true }),
+        buildkitdFlags: text(constants/* Input */.pd.BuildkitdFlags),
+        buildkitdConfigInline: text(constants/* Input */.pd.BuildkitdConfigInline),
+        githubToken,
         build: {
-            context: text(constants/* Input */.pd.Context) || '.',
+            context,
+            ...(gitContext ? { gitContext } : {}),
             file: text(constants/* Input */.pd.File),
-            target: text(constants/* Input */.pd.Target),
+            target: notFlag(constants/* Input */.pd.Target, 'the name of a build stage'),
             labels: keyValues(constants/* Input */.pd.Labels),
             annotations: keyValues(constants/* Input */.pd.Annotations),
-            buildArgs: keyValues(constants/* Input */.pd.BuildArgs),
-            buildContexts: keyValues(constants/* Input */.pd.BuildContexts),
-            secrets: keyValues(constants/* Input */.pd.Secrets),
+            // buildx takes a bare NAME from its environment (HTTP_PROXY), as `docker build --build-arg NAME` does.
+            buildArgs: matching(constants/* Input */.pd.BuildArgs, { ignoreComma: true }, /^[^=\s]+(=|$)/, 'KEY=value, or KEY alone'),
+            buildContexts,
+            secrets: buildSecrets,
             secretFiles: keyValues(constants/* Input */.pd.SecretFiles),
-            ssh: list(constants/* Input */.pd.Ssh, false),
-            cacheFrom: list(constants/* Input */.pd.CacheFrom, false),
-            cacheTo: list(constants/* Input */.pd.CacheTo, false),
+            secretEnvs: matching(constants/* Input */.pd.SecretEnvs, {}, /^[^=\s]+=[^=\s]+$/, 'id=ENV_VAR'),
+            ssh: list(constants/* Input */.pd.Ssh),
+            cacheFrom: list(constants/* Input */.pd.CacheFrom, { ignoreComma: true }),
+            cacheTo: list(constants/* Input */.pd.CacheTo, { ignoreComma: true }),
             provenance: text(constants/* Input */.pd.Provenance),
             sbom: text(constants/* Input */.pd.Sbom),
+            attests: matching(constants/* Input */.pd.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
             noCache: boolean(constants/* Input */.pd.NoCache),
+            noCacheFilters: list(constants/* Input */.pd.NoCacheFilters),
             pull: boolean(constants/* Input */.pd.Pull),
-            network: text(constants/* Input */.pd.Network),
+            network: notFlag(constants/* Input */.pd.Network, 'a networking mode such as host or none'),
+            addHosts: matching(constants/* Input */.pd.AddHosts, {}, ADD_HOST, 'host:ip, e.g. docker:10.180.0.1'),
+            allow: list(constants/* Input */.pd.Allow),
+            shmSize: text(constants/* Input */.pd.ShmSize),
+            ulimits: matching(constants/* Input */.pd.Ulimit, { ignoreComma: true }, ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024'),
+            cgroupParent: text(constants/* Input */.pd.CgroupParent),
+            outputs: list(constants/* Input */.pd.Outputs, { ignoreComma: true, keepQuotes: true }),
+            load: boolean(constants/* Input */.pd.Load),
+            call: notFlag(constants/* Input */.pd.Call, 'a method such as check'),
         },
+        warnings,
     };
-    if (noTags && (push || inputs.mode === 'shard' || inputs.mode === 'merge')) {
-        const why = push ? '"push" is true' : `"mode" is ${inputs.mode}`;
+    const build = inputs.build;
+    if (noTags && (push || mode === 'shard' || mode === 'merge')) {
+        const why = push ? '"push" is true' : `"mode" is ${mode}`;
         problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
     }
     if (inputs.cache === 'registry' && noTags) {
         problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
     }
-    if (inputs.mode === 'shard' && !push) {
+    if (mode === 'shard' && !push) {
         problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
     }
     if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
         problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
     }
+    if (push)
+        problems.push(...ownerlessGhcr('tags', tags));
+    if (build.shmSize !== '' && !SHM_SIZE.test(build.shmSize)) {
+        problems.push(`"shm-size" is "${build.shmSize}" (expected a size such as 2g or 512m)`);
+    }
+    problems.push(...(0,build_outputs/* outputsProblems */.h)(build.outputs, push, tags));
+    if (build.load && push) {
+        problems.push('"load" is true but "push" is true (expected one of them: this action publishes the image to the registry, ' +
+            'pull it from there; or load it in a build with push: false)');
+    }
+    if (push && !buildsImage(build.call)) {
+        problems.push(`"call" is "${build.call}", which evaluates the build and makes no image, but "push" is true (expected ` +
+            'push: false with a call, or no call)');
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     return inputs;
+}
+/**
+ * What to mask of `secrets` besides the values, which are masked as they are written to files: where an entry is
+ * not id=value, a multi-line value was left unquoted, so each of its lines became an entry, and one with `=` a
+ * secret whose id (shown in buildx's command line) is a piece of the value. Then every entry and every id.
+ */
+function secretPieces(text) {
+    let entries;
+    try {
+        entries = parseList(text, SECRETS_LIST);
+    }
+    catch {
+        // An unclosed quote is an input error, which shows no value.
+        return [];
+    }
+    if (entries.every((entry) => entry.indexOf('=') > 0))
+        return [];
+    const ids = entries.map((entry) => entry.slice(0, Math.max(entry.indexOf('='), 0)));
+    return [...new Set([...entries, ...ids])].filter((piece) => piece.trim() !== '');
+}
+/** Whether a buildx --call method builds (empty, or `build` with its options). */
+function buildsImage(call) {
+    return call === '' || call.split(',')[0]?.trim() === 'build';
+}
+/** The Git context, where `context` or a build context names it; a runner that cannot say which is a problem. */
+function gitContextFor(context, buildContexts, runner, problems) {
+    const inContext = usesDefaultContext(context);
+    if (!inContext && !buildContexts.some(containsDefaultContext))
+        return undefined;
+    try {
+        return gitContextSource(runner.variables, runner.pullRequestHeadSha);
+    }
+    catch (error) {
+        const where = !inContext
+            ? '"build-contexts" uses {{defaultContext}}'
+            : context === ''
+                ? '"context" is empty'
+                : '"context" uses {{defaultContext}}';
+        problems.push(`${where}, the Git context of this workflow's commit, but ${(0,error_message/* errorMessage */.g)(error)}; set "context" to a path ` +
+            'or URL (e.g. .) instead');
+        return undefined;
+    }
 }
 function parsePlatforms(items, problems) {
     if (items.length === 0) {
@@ -6465,6 +4492,13 @@ function parseTags(items, problems) {
     }
     return tags;
 }
+/** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
+function ownerlessGhcr(name, references) {
+    return references
+        .filter((reference) => reference.registry.toLowerCase() === github_packages/* GHCR */.f && !reference.repository.includes('/'))
+        .map((reference) => `"${name}" has ${github_packages/* GHCR */.f}/${reference.repository}, which has no owner (expected ${github_packages/* GHCR */.f}/OWNER/NAME, e.g. ` +
+        `${github_packages/* GHCR */.f}/acme/${reference.repository})`);
+}
 /** The runners mapping, parsed here so that a bad entry is an input error like any other. */
 function runnerEntries(entries, problems) {
     try {
@@ -6477,9 +4511,13 @@ function runnerEntries(entries, problems) {
         return parseRunners([]);
     }
 }
-/** cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish). */
+/**
+ * cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish), compared
+ * as the registry sees them, so that another spelling of a final tag (index.docker.io/acme/app) is one too.
+ */
 function parseCleanupTags(items, finalTags, problems) {
-    const finals = new Set(finalTags.map(src_reference/* formatReference */.FH));
+    const spelling = (reference) => `${(0,src_reference/* canonicalRepository */.JA)(reference)}:${reference.tag ?? ''}`;
+    const finals = new Set(finalTags.map(spelling));
     const tags = [];
     for (const item of items) {
         try {
@@ -6487,7 +4525,7 @@ function parseCleanupTags(items, finalTags, problems) {
             if (reference.digest !== undefined || reference.tag === undefined) {
                 problems.push(`"cleanup-tags" has "${item}" (expected name:tag, without a digest)`);
             }
-            else if (finals.has((0,src_reference/* formatReference */.FH)(reference))) {
+            else if (finals.has(spelling(reference))) {
                 problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
             }
             else {
@@ -6498,24 +4536,194 @@ function parseCleanupTags(items, finalTags, problems) {
             problems.push(`"cleanup-tags": ${(0,error_message/* errorMessage */.g)(error)}`);
         }
     }
+    problems.push(...ownerlessGhcr('cleanup-tags', tags));
     return tags;
 }
-/** Secret values never reach a message: only their id does. */
-function redactValue(name, item) {
-    if (name !== constants/* Input */.pd.Secrets)
-        return item;
-    const separator = item.indexOf('=');
-    return separator > 0 ? `${item.slice(0, separator)}=***` : '***';
-}
-/** The inputs as the runner passed them; the GitHub token is masked before anything can print it. */
+/**
+ * The inputs as the runner passed them, untrimmed (as build-push-action reads secrets); the GitHub token is masked
+ * before anything can print it, and the warnings are said once.
+ */
 function getInputs() {
     const token = core/* getInput */.V4(constants/* Input */.pd.GithubToken);
     if (token !== '')
         core/* setSecret */.Pq(token);
-    return parseInputs((name) => core/* getInput */.V4(name));
+    for (const piece of secretPieces(core/* getInput */.V4(constants/* Input */.pd.Secrets, { trimWhitespace: false })))
+        core/* setSecret */.Pq(piece);
+    const inputs = parseInputs((name) => core/* getInput */.V4(name, { trimWhitespace: false }), {
+        variables: process.env,
+        pullRequestHeadSha: () => pullRequestHeadSha(process.env.GITHUB_EVENT_PATH),
+    });
+    for (const warning of inputs.warnings)
+        core/* warning */.$e(warning);
+    return inputs;
+}
+/** `pull_request.head.sha` of the event payload the runner wrote, as @actions/github reads it. */
+function pullRequestHeadSha(eventPath) {
+    if (!eventPath)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        const sha = event.pull_request?.head?.sha;
+        return typeof sha === 'string' ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+
+
+
+
+
+
+
+
+
+
+class BuildError extends Error {
+    name = 'BuildError';
+}
+async function runBuilds(plan, options, builder, docker, tempDir) {
+    const secretFiles = await writeSecretFiles(options.secrets, tempDir);
+    try {
+        const parallel = plan.builds.length > 1;
+        const outcomes = await Promise.allSettled(plan.builds.map(async (build) => {
+            const metadataFile = (0,external_node_path_.join)(tempDir, `metadata-${build.name}.json`);
+            const args = (0,buildx_args/* buildxBuildArgs */.Ct)(build, plan, options, builder, {
+                metadataFile,
+                secretSpecs: secretFiles.specs,
+            });
+            const label = build.platforms.map(src_platform/* formatPlatform */.Bq).join(',');
+            core/* info */.pq(`Building ${label}`);
+            try {
+                // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
+                const output = parallel ? { linePrefix: `[${label}] ` } : {};
+                await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
+                    ...ENGINE_PUSH_RETRY_POLICY,
+                    isRetryable: transientPushFailure,
+                    onRetry: (message) => {
+                        core/* warning */.$e(`${label}: ${message}`);
+                    },
+                });
+            }
+            catch (error) {
+                throw new BuildError(`the build for ${label} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
+            }
+            return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
+        }));
+        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        if (failures.length > 0) {
+            throw new BuildError(failures.map(error_message/* errorMessage */.g).join('\n'));
+        }
+        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    }
+    finally {
+        await secretFiles.remove();
+    }
+}
+/** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */
+async function readMetadata(file, builds) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        if (!builds && error.code === 'ENOENT')
+            return {};
+        throw error;
+    }
+}
+/**
+ * The engine retries no single request of a push (containerd retries only 408 and 429), so one fault anywhere
+ * in the dozens of requests of a multi-platform push fails all of it. Each attempt gets further than the last
+ * (blobs already pushed are skipped), hence more attempts than for one request, over a longer bound.
+ */
+const ENGINE_PUSH_RETRY_POLICY = {
+    maxAttempts: 10,
+    maxElapsedMs: 180_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 15_000,
+};
+// What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
+// throttling, a dropped connection. A failing RUN step prints none of these.
+const TRANSIENT_PUSH_ERRORS = [
+    /unexpected (HTTP )?status( from \w+ request to \S+)?: (429|5\d\d)/i,
+    /\btoomanyrequests\b/i,
+    /connection reset by peer|broken pipe|i\/o timeout|unexpected EOF/i,
+    /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
+    /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
+];
+/** Whether a failed build failed in its push for a reason worth one more try. */
+function transientPushFailure(error) {
+    if (!(error instanceof command/* CommandError */.Qd))
+        return false;
+    const output = `${error.result.stderr}\n${error.result.stdout}`;
+    if (output.includes('did not complete successfully'))
+        return false;
+    const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
+    return match ? { reason: `the push failed (${match[0]})` } : false;
+}
+/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
+function pushedDescriptor(completed) {
+    const descriptor = completed.metadata['containerimage.descriptor'];
+    if (!descriptor?.digest) {
+        throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
+    }
+    return descriptor;
+}
+/**
+ * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
+ * visible to every process on the runner. The files are removed when the builds end.
+ */
+async function writeSecretFiles(secrets, tempDir) {
+    const files = [];
+    const specs = [];
+    for (const secret of secrets) {
+        const separator = secret.indexOf('=');
+        const id = secret.slice(0, separator);
+        const value = secret.slice(separator + 1);
+        if (value !== '')
+            core/* setSecret */.Pq(value);
+        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,external_node_crypto_.randomUUID)()}`);
+        await (0,promises_.writeFile)(file, value, { mode: 0o600 });
+        files.push(file);
+        specs.push([`id=${id}`, `src=${file}`].map(buildx_args/* csvField */.XR).join(','));
+    }
+    const remove = async () => {
+        await Promise.all(files.map((file) => (0,promises_.rm)(file, { force: true })));
+    };
+    return { specs, remove };
+}
+
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __nccwpck_require__(1670);
+;// CONCATENATED MODULE: ./src/docker/engine-copy.ts
+// The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
+// what the run publishes, the engine's copy of it takes the final tags there, as `docker build -t` would name it.
+// Its temporary name goes in post, with the registry's temporary tags.
+
+
+/** Gives the engine's copy, known by its temporary name, the final tags; a failure is a warning, never fatal. */
+async function tagEngineCopy(docker, copy, finalTags) {
+    try {
+        for (const tag of finalTags)
+            await docker.tagImage(copy, tag);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not give this run's image in the docker engine its final tags: ${(0,error_message/* errorMessage */.g)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/image-index/assemble.ts
+var assemble = __nccwpck_require__(3734);
+// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
+var temporary_tag = __nccwpck_require__(2661);
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
 
 
 
@@ -6544,13 +4752,20 @@ function makePlan(inputs, builder, run) {
             ...(needsTemporaryTag ? { temporaryTag: (0,temporary_tag/* temporaryTag */.kt)(inputs.tempTagPrefix, run, name) } : {}),
             cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
             cacheTo: [...cache.userCacheTo, ...specs.to],
+            destination: !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index',
         };
     });
+    const localExports = inputs.push ? [] : exportsOf(inputs.build);
+    if (builds.length > 1 && localExports.length > 0) {
+        throw new PlanError(`${localExports.join(' and ')} would export each of this plan's ${builds.length} builds (one per platform) ` +
+            'to the same place (expected one build: mode multi, with a builder that builds several platforms at ' +
+            'once, or one platform per step)');
+    }
     const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
     if (dropped.length > 0) {
         warnings.push(`index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`);
     }
-    if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0) {
+    if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0 && localExports.length === 0) {
         warnings.push('push is false: the images are built but nothing is pushed or published.');
     }
     return {
@@ -6564,7 +4779,23 @@ function makePlan(inputs, builder, run) {
         builds,
         buildAnnotations,
         indexAnnotations,
+        ...buildContext(inputs.build, builder.buildxVersion),
         warnings,
+    };
+}
+/** The inputs that export a build without push: `load` and `outputs`, by name. */
+function exportsOf(build) {
+    return [...(build.load ? ['"load"'] : []), ...(build.outputs.length > 0 ? ['"outputs"'] : [])];
+}
+/** `context` and `build-contexts` as buildx gets them: the Git context where they name it (empty or the template). */
+function buildContext(build, buildxVersion) {
+    const { gitContext } = build;
+    if (gitContext === undefined)
+        return { context: build.context, buildContexts: build.buildContexts };
+    const expand = (text) => expandDefaultContext(text, gitContext, buildxVersion);
+    return {
+        context: build.context === '' ? formatGitContext(gitContext, buildxVersion) : expand(build.context),
+        buildContexts: build.buildContexts.map(expand),
     };
 }
 /**
@@ -6584,9 +4815,14 @@ function planCache(inputs, builder, warnings) {
     }
     return { mode: 'none', userCacheTo };
 }
-/** When the tags are published: never by a shard (the merge does), never when nothing is pushed. */
+/**
+ * When the tags are published: never by a shard (the merge does), never when nothing is pushed (push false, in
+ * every mode, merge included), and by a merge in main (its job has nothing else to wait for).
+ */
 function publishWhen(inputs) {
-    return inputs.push && inputs.mode !== 'shard' ? inputs.publish : 'false';
+    if (!inputs.push || inputs.mode === 'shard' || inputs.publish === 'false')
+        return 'false';
+    return inputs.mode === 'merge' ? 'main' : inputs.publish;
 }
 function chooseMode(inputs, builder) {
     if (inputs.mode === 'merge' || inputs.mode === 'plan') {
@@ -6661,8 +4897,6 @@ function describePlan(plan) {
 
 // EXTERNAL MODULE: ./src/image-index/publish.ts
 var publish = __nccwpck_require__(7671);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/docker/binfmt.ts
 // The kernel's binfmt_misc registry: which QEMU emulators are registered, and registering one from the host's
 // qemu-user-static package (its binfmt.d files) when this process may write there.
@@ -6927,35 +5161,34 @@ function recordProblemsForRun(record, run) {
     if (Number(record.runAttempt) > Number(run.runAttempt)) {
         problems.push(`it is of attempt ${record.runAttempt}, after this attempt ${run.runAttempt}`);
     }
-    const finalRepositories = new Set(run.finalTags.map(canonicalRepository));
-    const finalTags = new Set(run.finalTags.map((tag) => `${canonicalRepository(tag)}:${tag.tag ?? ''}`));
+    const finalRepositories = new Set(run.finalTags.map(src_reference/* canonicalRepository */.JA));
+    const finalTags = new Set(run.finalTags.map((tag) => `${(0,src_reference/* canonicalRepository */.JA)(tag)}:${tag.tag ?? ''}`));
     const finalRepositoryList = [...finalRepositories].join(', ');
     for (const text of record.repositories) {
-        const name = parseName(text);
-        if (name === undefined || name.tag !== undefined || name.digest !== undefined) {
-            problems.push(`repositories names ${JSON.stringify(text)}, which is not a registry/repository name`);
-        }
-        else if (!finalRepositories.has(canonicalRepository(name))) {
-            problems.push(`repositories names ${text}, which is none of the final tags' (${finalRepositoryList})`);
+        const name = tryParseReference(text);
+        const isFinalRepository = name !== undefined &&
+            name.tag === undefined &&
+            name.digest === undefined &&
+            finalRepositories.has((0,src_reference/* canonicalRepository */.JA)(name));
+        if (!isFinalRepository) {
+            problems.push(`repositories names ${JSON.stringify(text)}, which is no repository of the final tags (${finalRepositoryList})`);
         }
     }
     const slug = platformSlugOf(record.platform);
-    const expectedTag = `${run.tempTagPrefix}-${run.runId}-${record.runAttempt}-<step>-<time>-${slug}`;
     for (const text of record.temporaryTags) {
-        const reference = parseName(text);
+        const reference = tryParseReference(text);
         const temporary = reference?.tag === undefined || reference.digest !== undefined
             ? undefined
-            : parseTemporaryTag(run.tempTagPrefix, reference.tag);
-        const isOurs = reference !== undefined &&
-            temporary !== undefined &&
-            temporary.runId === run.runId &&
+            : (0,temporary_tag/* parseTemporaryTag */.Xp)(run.tempTagPrefix, reference.tag);
+        const repository = reference === undefined ? '' : (0,src_reference/* canonicalRepository */.JA)(reference);
+        const isThisShards = temporary?.runId === run.runId &&
             temporary.runAttempt === record.runAttempt &&
             temporary.build === slug &&
-            finalRepositories.has(canonicalRepository(reference)) &&
-            !finalTags.has(`${canonicalRepository(reference)}:${reference.tag ?? ''}`);
-        if (!isOurs) {
+            finalRepositories.has(repository) &&
+            !finalTags.has(`${repository}:${reference?.tag ?? ''}`);
+        if (!isThisShards) {
             problems.push(`temporaryTags names ${JSON.stringify(text)}, which is not this shard's temporary tag ` +
-                `(${expectedTag} in ${finalRepositoryList})`);
+                `(${run.tempTagPrefix}-${run.runId}-${record.runAttempt}-<step>-<time>-${slug} in ${finalRepositoryList})`);
         }
     }
     return problems;
@@ -7030,9 +5263,9 @@ function requireStrings(value, field, invalid) {
     }
     return list;
 }
-function parseName(text) {
+function tryParseReference(text) {
     try {
-        return parseReference(text);
+        return (0,src_reference/* parseReference */.F2)(text);
     }
     catch {
         return undefined;
@@ -7107,7 +5340,7 @@ class CacheHandoff {
             const record = parseShardRecord(text, where);
             const runAttempt = matched.slice(prefix.length);
             checkRecordIdentity(record, { image, runId, platform: (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform)), runAttempt }, where);
-            result.found.set(platform, record);
+            result.found.set(platform, { record, where });
         }
         return result;
     }
@@ -7204,7 +5437,7 @@ class DirectoryHandoff {
             const record = parseShardRecord(await (0,promises_.readFile)(file, 'utf8'), file);
             const canonical = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform));
             checkRecordIdentity(record, { image, runId, platform: canonical, runAttempt: String(newest) }, file);
-            result.found.set(platform, record);
+            result.found.set(platform, { record, where: file });
         }
         return result;
     }
@@ -7286,8 +5519,13 @@ async function handOff(handoff, inputs, run, plan, builds) {
 class MissingShardError extends Error {
     name = 'MissingShardError';
 }
-/** The newest record of each requested platform that a shard handed off, and the platforms none did. */
+/**
+ * The newest record of each requested platform that a shard handed off, and the platforms none did. Fails, naming
+ * each record and what is wrong with it, unless every record found is one this run's shards could have written:
+ * the merge publishes their images and post deletes the tags they name.
+ */
 async function collectShards(handoff, inputs, run) {
+    checkRunAttempt(run.runAttempt);
     const image = imageKey(inputs.tags.map(src_reference/* formatReference */.FH));
     const platforms = inputs.platforms.map(src_platform/* formatPlatform */.Bq);
     const { found, missing } = await handoff.collect(image, run.runId, platforms);
@@ -7295,10 +5533,22 @@ async function collectShards(handoff, inputs, run) {
         const record = found.get(platform);
         return record ? [record] : [];
     });
-    for (const record of records) {
+    const thisRun = { ...run, finalTags: inputs.tags, tempTagPrefix: inputs.tempTagPrefix };
+    const refused = records.flatMap(({ record, where }) => {
+        const problems = recordProblemsForRun(record, thisRun);
+        return problems.length === 0 ? [] : [`${where}: ${problems.join('; ')}`];
+    });
+    if (refused.length > 0) {
+        throw new ShardRecordError(`these handoff records are not this run's, so the merge publishes nothing and deletes none of the shards' tags:\n  - ` +
+            `${refused.join('\n  - ')}\nA shard of run ${run.runId} (attempt ${run.runAttempt} or earlier) names only ` +
+            'the repositories of the final tags and its own temporary tags in them. Remove these records from ' +
+            `${handoff.description} and re-run the shard jobs of their platforms.`);
+    }
+    // Logged only now: every field shown has been checked, so none can pass for a workflow command.
+    for (const { record } of records) {
         core/* info */.pq(`${record.platform}: ${record.descriptor.digest} (attempt ${record.runAttempt}, job ${record.job})`);
     }
-    return { records, missing };
+    return { records: records.map(({ record }) => record), missing };
 }
 /** Fails closed: every missing platform named, with where it was looked for. */
 function requireEveryPlatform(collected, run) {
@@ -7387,13 +5637,13 @@ async function buildAndPush(inputs, state, registry, credentials) {
     if (inputs.push)
         await (0,runtime/* phase */.Oi)(timings, 'Check registry access', () => (0,access/* checkPushAccess */.L)(registry, credentials, inputs.tags));
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
-    const builderChoice = chooseBuilder(inputs, run);
+    const builderChoice = (0,docker_builder/* chooseBuilder */.Z7)(inputs, run);
     if (builderChoice.name && builderChoice.create)
-        state.builder = { name: builderChoice.name, created: true };
+        state.builder = { name: builderChoice.name, created: 'pending' };
     (0,src_state/* saveRunState */.iZ)(state);
-    const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
+    const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', () => (0,docker_builder/* setUpBuilder */.Vk)(inputs, builderChoice, docker, tempDir));
     state.builder = { name: builder.name, created: builder.created };
-    const unsupported = unsupportedInput(inputs, await docker.buildxVersion());
+    const unsupported = (0,buildx_version/* unsupportedInput */.E)(inputs, await docker.buildxVersion());
     if (unsupported !== undefined)
         throw new PlanError(unsupported);
     const plan = makePlan(inputs, builder, run);
@@ -7427,6 +5677,12 @@ async function buildAndPush(inputs, state, registry, credentials) {
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
     }));
+    // What each temporary tag points at: post deletes it only while it still does.
+    state.temporaryTagDigests = Object.fromEntries(builds.flatMap((completed) => (0,publish/* temporaryReferences */.K9)({ ...plan, builds: [completed.build] }).map((tag) => [
+        tag,
+        pushedDescriptor(completed).digest,
+    ])));
+    (0,src_state/* saveRunState */.iZ)(state);
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
     // The docker driver's copy of buildx's own index, when that is what the run publishes, takes the final tags.
     const [engineCopy] = state.engineImages;
@@ -7440,9 +5696,11 @@ async function merge(inputs, state, registry) {
     const run = (0,runtime/* runIdentity */.yK)();
     const timings = state.timings;
     const handoff = createHandoff(inputs.handoffDir, (0,runtime/* runnerTemp */.X5)());
+    // Fails on any record that is not this run's before a tag it names reaches the state, which post deletes.
     const collected = await (0,runtime/* phase */.Oi)(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
-    // Whatever happens next, the shards' temporary tags are this run's intermediates: post deletes them.
+    // Checked to be this run's temporary tags: post deletes them even when a platform is missing.
     state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
+    state.temporaryTagDigests = Object.fromEntries(collected.records.flatMap((record) => record.temporaryTags.map((tag) => [tag, record.descriptor.digest])));
     (0,src_state/* saveRunState */.iZ)(state);
     const records = requireEveryPlatform(collected, run);
     const plan = {
@@ -7450,8 +5708,8 @@ async function merge(inputs, state, registry) {
         finalTags: inputs.tags,
         repositories: distinctRepositories(inputs.tags),
         indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
-        // This job has nothing else to wait for: post-time publishing would gain nothing.
-        publish: inputs.publish === 'false' ? 'false' : 'main',
+        // main, never post: this job has nothing else to wait for; never with push false.
+        publish: publishWhen(inputs),
     };
     state.publish = plan.publish;
     const images = records.map((record) => ({
@@ -7471,6 +5729,13 @@ async function finishIndex(plan, pushed, state, registry) {
     state.platformDigests = (0,assemble/* platformDigests */.Hm)(pushed.index);
     core/* setOutput */.uH(constants/* Output */.k7.Digest, pushed.descriptor.digest);
     core/* setOutput */.uH(constants/* Output */.k7.PlatformDigests, JSON.stringify(state.platformDigests));
+    // build-push-action's shape, naming the index published (buildx's own metadata is in platform-metadata).
+    const metadata = {
+        'containerimage.descriptor': pushed.descriptor,
+        'containerimage.digest': pushed.descriptor.digest,
+        'image.name': plan.finalTags.map(src_reference/* formatReference */.FH).join(','),
+    };
+    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadata));
     core/* info */.pq(`Index ${pushed.descriptor.digest} pushed by digest to ${plan.repositories.length} repositories`);
     state.mainCompleted = true;
     (0,src_state/* saveRunState */.iZ)(state);
@@ -7495,15 +5760,337 @@ function setPlanOutput(inputs) {
         core/* info */.pq(`No plan output: ${error.message}`);
     }
 }
+/**
+ * Outputs of the builds. `platform-metadata`: buildx's metadata of each build, by its platforms. Where no index
+ * follows (a shard hands its image off, or nothing is pushed), `metadata` and `digest` are build-push-action's: the
+ * one build's metadata, and the digest buildx reports in it (none for a build only: type=cacheonly makes no image).
+ * Where an index follows, finishIndex sets them for that index.
+ */
 function setBuildOutputs(builds) {
-    const metadata = Object.fromEntries(builds.map(({ build, metadata }) => [build.platforms.map(src_platform/* formatPlatform */.Bq).join(','), metadata]));
-    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadata));
+    const byPlatforms = builds.map(({ build, metadata }) => [build.platforms.map(src_platform/* formatPlatform */.Bq).join(','), metadata]);
+    core/* setOutput */.uH(constants/* Output */.k7.PlatformMetadata, JSON.stringify(Object.fromEntries(byPlatforms)));
     // An image ID names one image: with several platforms buildx reports the index there, which is no image ID.
     const [only] = builds;
     const imageId = only?.metadata['containerimage.config.digest'];
     if (builds.length === 1 && only?.build.platforms.length === 1 && typeof imageId === 'string') {
         core/* setOutput */.uH(constants/* Output */.k7.ImageId, imageId);
     }
+    if (builds.some(({ build }) => build.destination === 'index'))
+        return;
+    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(builds.length === 1 && only ? only.metadata : {}));
+    const digest = only?.metadata['containerimage.digest'];
+    if (builds.length === 1 && typeof digest === 'string')
+        core/* setOutput */.uH(constants/* Output */.k7.Digest, digest);
+}
+
+
+/***/ }),
+
+/***/ 9196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ outputsProblems),
+/* harmony export */   p: () => (/* binding */ imageOutputOptions)
+/* harmony export */ });
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5175);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
+// The `outputs` input: buildx --output specs as docker/build-push-action takes them. Without push they go to buildx
+// as written (a local test build); with push the action owns the export (by digest, to the repositories of `tags`),
+// so an entry there may only add exporter options, such as compression=zstd, to that push. Pure.
+
+
+/** Options of the image exporter that the action sets itself when it pushes: given values must agree with it. */
+const PUSH_OWNED_OPTIONS = new Set(['type', 'name', 'push', 'push-by-digest', 'name-canonical']);
+const PUSH_TYPES = new Set(['image', 'registry']);
+/** Parses an entry like buildx; throws an Error saying what is wrong, without quoting the entry. */
+function parseOutputEntry(entry) {
+    let fields;
+    try {
+        const records = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(entry, { columns: false, relaxColumnCount: true });
+        fields = records.flat();
+    }
+    catch {
+        throw new Error('is not one CSV record (expected type=…,key=value, with "quotes" around a value that has commas)');
+    }
+    const [first] = fields;
+    if (fields.length === 1 && first !== undefined && !first.includes('=')) {
+        return { type: 'local', options: [{ key: 'dest', value: first }] };
+    }
+    let type = '';
+    const options = [];
+    for (const field of fields) {
+        const equals = field.indexOf('=');
+        if (equals <= 0)
+            throw new Error(`has the field "${field}" (expected key=value)`);
+        const key = field.slice(0, equals).trim().toLowerCase();
+        const value = field.slice(equals + 1);
+        if (key === 'type')
+            type = value.trim();
+        else
+            options.push({ key, value });
+    }
+    if (type === '')
+        throw new Error('has no type= (expected type=image, type=local, …)');
+    return { type, options };
+}
+/**
+ * What is wrong with `outputs` given `push` and the final tags, each naming the input. With push: at most one
+ * entry, of type image or registry, not turning the push off, naming no image outside `tags`, and adding no index
+ * annotation (the published index may be one this action assembles: `annotations: index:…` reach it). Without push:
+ * nothing that pushes, since only this action's push is followed by an index and a publish.
+ */
+function outputsProblems(outputs, push, tags) {
+    const problems = [];
+    const entries = [];
+    outputs.forEach((text, index) => {
+        try {
+            entries.push(parseOutputEntry(text));
+        }
+        catch (error) {
+            problems.push(`"outputs" entry ${index + 1} ${error.message}`);
+        }
+    });
+    if (!push) {
+        for (const entry of entries) {
+            const pushes = entry.type === 'registry' || entry.options.some(({ key, value }) => key === 'push' && isTrue(value));
+            if (pushes) {
+                problems.push(`"outputs" has a type=${entry.type} entry that pushes, but "push" is false (expected push: true: this ` +
+                    'action then pushes by digest and publishes the index itself)');
+            }
+        }
+        return problems;
+    }
+    if (outputs.length > 1) {
+        problems.push(`"outputs" has ${outputs.length} entries, but "push" is true, which is the one output (expected one ` +
+            'type=image entry adding options to the push, such as type=image,compression=zstd)');
+    }
+    const tagRepositories = new Set(tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .JA));
+    for (const entry of entries) {
+        if (!PUSH_TYPES.has(entry.type)) {
+            problems.push(`"outputs" has type=${entry.type}, but "push" is true and this action pushes the image itself (expected ` +
+                'type=image with exporter options such as compression=zstd; for a local export, set push: false)');
+            continue;
+        }
+        for (const { key, value } of entry.options) {
+            if (key === 'push' && !isTrue(value)) {
+                problems.push(`"outputs" has push=${value}, but "push" is true (expected push: false to build only)`);
+            }
+            else if (key === 'name') {
+                for (const name of value.split(',').map((item) => item.trim())) {
+                    if (!namesATagRepository(name, tagRepositories)) {
+                        problems.push(`"outputs" has name=${name}, which is not a repository of "tags" (expected the images in "tags": ` +
+                            'the action pushes to their repositories)');
+                    }
+                }
+            }
+            else if (key.startsWith('annotation-index')) {
+                problems.push(`"outputs" has ${key} (expected "annotations: index:<key>=<value>": this action writes index ` +
+                    'annotations into the index it publishes)');
+            }
+        }
+    }
+    return problems;
+}
+/** The options of the `outputs` entry that the push adds to its own (`compression=zstd`, …), as `key=value` fields. */
+function imageOutputOptions(outputs) {
+    return outputs
+        .map(parseOutputEntry)
+        .filter((entry) => PUSH_TYPES.has(entry.type))
+        .flatMap((entry) => entry.options.filter(({ key }) => !PUSH_OWNED_OPTIONS.has(key)))
+        .map(({ key, value }) => `${key}=${value}`);
+}
+function namesATagRepository(name, tagRepositories) {
+    try {
+        return tagRepositories.has((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .JA)((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(name)));
+    }
+    catch {
+        return false;
+    }
+}
+/** A boolean exporter option as BuildKit reads it (strconv.ParseBool). */
+function isTrue(value) {
+    return ['1', 't', 'true'].includes(value.trim().toLowerCase());
+}
+
+
+/***/ }),
+
+/***/ 6737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
+/* harmony export */   OC: () => (/* binding */ buildxCreateArgs),
+/* harmony export */   XR: () => (/* binding */ csvField)
+/* harmony export */ });
+/* unused harmony exports outputSpec, DEFAULT_BUILDKITD_FLAGS */
+/* harmony import */ var _buildx_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3506);
+/* harmony import */ var _build_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
+
+
+
+
+function buildxBuildArgs(build, plan, options, builder, files) {
+    const args = ['buildx', 'build', '--builder', builder.name];
+    args.push('--platform', build.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq).join(','));
+    if (options.file)
+        args.push('--file', options.file);
+    if (options.target)
+        args.push('--target', options.target);
+    pushEach(args, '--label', options.labels);
+    pushEach(args, '--annotation', plan.buildAnnotations);
+    pushEach(args, '--build-arg', options.buildArgs);
+    pushEach(args, '--build-context', plan.buildContexts);
+    pushEach(args, '--secret', files.secretSpecs);
+    pushEach(args, '--secret', options.secretFiles.map((entry) => secretSpec(entry, 'src')));
+    pushEach(args, '--secret', options.secretEnvs.map((entry) => secretSpec(entry, 'env')));
+    pushEach(args, '--ssh', options.ssh);
+    pushEach(args, '--cache-from', build.cacheFrom);
+    pushEach(args, '--cache-to', build.cacheTo);
+    pushEach(args, '--no-cache-filter', options.noCacheFilters);
+    if (options.provenance)
+        args.push(`--provenance=${options.provenance}`);
+    if (options.sbom)
+        args.push(`--sbom=${options.sbom}`);
+    pushEach(args, '--attest', attestations(options));
+    if (options.noCache)
+        args.push('--no-cache');
+    if (options.pull)
+        args.push('--pull');
+    if (options.network)
+        args.push('--network', options.network);
+    pushEach(args, '--add-host', options.addHosts);
+    pushEach(args, '--allow', options.allow);
+    if (options.shmSize)
+        args.push('--shm-size', options.shmSize);
+    pushEach(args, '--ulimit', options.ulimits);
+    if (options.cgroupParent)
+        args.push('--cgroup-parent', options.cgroupParent);
+    if (options.call)
+        args.push('--call', options.call);
+    args.push(...exportArgs(build, plan, options));
+    args.push('--metadata-file', files.metadataFile);
+    args.push(plan.context);
+    return args;
+}
+/**
+ * `attests` entries, as build-push-action passes them: the `provenance` and `sbom` inputs win over an entry of
+ * their type.
+ */
+function attestations(options) {
+    return options.attests.filter((attest) => {
+        const type = /(?:^|,)\s*type=([^,]*)/.exec(attest)?.[1]?.trim();
+        return !(type === 'provenance' && options.provenance) && !(type === 'sbom' && options.sbom);
+    });
+}
+/**
+ * Where the build goes. With push: the action's own push (outputSpec), with the `outputs` entry's options. Without:
+ * the user's `outputs` as written and `load`, the images named by `tags` as build-push-action names them; nothing
+ * given is type=cacheonly (build only).
+ */
+function exportArgs(build, plan, options) {
+    if (plan.push)
+        return ['--output', outputSpec(build, plan, (0,_build_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .imageOutputOptions */ .p)(options.outputs))];
+    if (options.outputs.length === 0 && !options.load)
+        return ['--output', 'type=cacheonly'];
+    const args = [];
+    pushEach(args, '--output', options.outputs);
+    if (options.load)
+        args.push('--load');
+    pushEach(args, '--tag', plan.finalTags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH));
+    return args;
+}
+/**
+ * The push. By digest it leaves no tag behind; a driver that cannot (docker) pushes under the run's temporary tag,
+ * which post deletes. Names are quoted: buildx reads --output as CSV. `options` are further exporter options
+ * (compression=zstd, …), added after the action's own.
+ */
+function outputSpec(build, plan, options = []) {
+    if (!plan.push)
+        return 'type=cacheonly';
+    const names = plan.repositories.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD);
+    const extra = options.map((option) => `,${csvField(option)}`).join('');
+    if (plan.pushByDigest) {
+        return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true${extra}`;
+    }
+    if (build.temporaryTag === undefined)
+        throw new Error(`build ${build.name} has no temporary tag to push under`);
+    const tag = build.temporaryTag;
+    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true${extra}`;
+}
+/** `id=x,src=path` or `id=x,env=VAR` as buildx wants it, from build-push-action's `id=path` and `id=VAR` forms. */
+function secretSpec(entry, source) {
+    const separator = entry.indexOf('=');
+    return [`id=${entry.slice(0, separator)}`, `${source}=${entry.slice(separator + 1)}`].map(csvField).join(',');
+}
+/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+function pushEach(args, flag, values) {
+    for (const value of values)
+        args.push(flag, value);
+}
+/**
+ * docker/setup-buildx-action's buildkitd flags when `buildkitd-flags` is empty: a build may then ask for these
+ * entitlements (`allow: network.host`, `network: host`, `allow: security.insecure`); without them buildkitd refuses.
+ */
+const DEFAULT_BUILDKITD_FLAGS = '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host';
+/** argv of `docker buildx create` for the builder this run owns. */
+function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
+    const args = ['buildx', 'create', '--name', name, '--driver', driver];
+    pushEach(args, '--driver-opt', driverOpts);
+    args.push('--buildkitd-flags', buildkitdFlags || DEFAULT_BUILDKITD_FLAGS);
+    if (config) {
+        // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
+        args.push((0,_buildx_version_js__WEBPACK_IMPORTED_MODULE_0__/* .buildxAtLeast */ .d)(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
+    }
+    args.push('--bootstrap');
+    return args;
+}
+
+
+/***/ }),
+
+/***/ 3506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ unsupportedInput),
+/* harmony export */   d: () => (/* binding */ buildxAtLeast)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+// Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
+// the build, with the input and both versions named. Pure.
+
+/**
+ * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),
+ * named by the input that asks for them, with the release that introduced each.
+ */
+const MINIMUM_BUILDX = [
+    { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
+    { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+    { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
+    { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
+    { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
+    { flag: 'build-contexts', version: '0.8.0', used: (inputs) => inputs.build.buildContexts.length > 0 },
+    { flag: 'no-cache-filters', version: '0.8.0', used: (inputs) => inputs.build.noCacheFilters.length > 0 },
+    { flag: 'shm-size', version: '0.7.0', used: (inputs) => inputs.build.shmSize !== '' },
+    { flag: 'ulimit', version: '0.7.0', used: (inputs) => inputs.build.ulimits.length > 0 },
+];
+/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
+function unsupportedInput(inputs, buildxVersion) {
+    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !buildxAtLeast(buildxVersion, version));
+    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
+}
+/** Whether a buildx version (`0.13.1`, `v0.29.1`, `0.13.1+ds1`) is `minimum` or later; an unreadable one is not. */
+function buildxAtLeast(version, minimum) {
+    const parsed = semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(version);
+    return parsed !== null && semver__WEBPACK_IMPORTED_MODULE_0___default().gte(parsed, minimum);
 }
 
 
@@ -7574,7 +6161,14 @@ const ARCHITECTURE_ALIASES = {
 };
 /** Debian's arm names carry a variant: armhf is ARMv7 hard-float, armel ARMv5/v6 soft-float (containerd: v6). */
 const ALIAS_VARIANTS = { armhf: 'v7', armel: 'v6' };
-const KNOWN_OS = new Set(['linux', 'windows', 'freebsd', 'darwin']);
+/** The one OS this action builds: a Linux builder runs only Linux build steps, and QEMU emulates only Linux programs. */
+const BUILDABLE_OS = 'linux';
+/** OSes buildx names that a Linux builder with QEMU cannot build for, with what building them takes. */
+const OTHER_OS = {
+    windows: 'a Windows builder',
+    darwin: 'a macOS builder',
+    freebsd: 'a FreeBSD builder',
+};
 const KNOWN_ARCHITECTURES = new Set([
     'amd64',
     '386',
@@ -7590,6 +6184,15 @@ const KNOWN_ARCHITECTURES = new Set([
 ]);
 /** Variants that mean nothing more than the architecture's baseline, dropped so that comparisons agree. */
 const DEFAULT_VARIANT = { arm64: 'v8', amd64: 'v1' };
+/**
+ * The variants containerd and buildx know for each architecture (GOARM, GOAMD64, arm64's baseline); any other (a
+ * typo, `v8.2`, `..`) would name a platform no builder reports, and would not fit in a temporary tag's name.
+ */
+const KNOWN_VARIANTS = {
+    arm: ['v5', 'v6', 'v7'],
+    arm64: ['v8'],
+    amd64: ['v1', 'v2', 'v3', 'v4'],
+};
 class PlatformError extends Error {
 }
 /** Parses `os/arch[/variant]` into its canonical form; throws a PlatformError that says the expected form. */
@@ -7600,11 +6203,21 @@ function parsePlatform(text) {
     }
     const [os, rawArchitecture, rawVariant] = parts;
     const architecture = ARCHITECTURE_ALIASES[rawArchitecture] ?? rawArchitecture;
-    if (!KNOWN_OS.has(os)) {
-        throw new PlatformError(`"${text}" has an unknown os "${os}" (expected one of ${[...KNOWN_OS].join(', ')})`);
+    const otherBuilder = OTHER_OS[os];
+    if (otherBuilder !== undefined) {
+        throw new PlatformError(`"${text}" is not a Linux platform, and this action builds Linux images only (expected linux/<arch>: ` +
+            `building for ${os} takes ${otherBuilder}, and QEMU emulates only Linux programs)`);
+    }
+    if (os !== BUILDABLE_OS) {
+        throw new PlatformError(`"${text}" has an unknown os "${os}" (expected ${BUILDABLE_OS})`);
     }
     if (!KNOWN_ARCHITECTURES.has(architecture)) {
         throw new PlatformError(`"${text}" has an unknown architecture "${rawArchitecture}" (expected one of ${[...KNOWN_ARCHITECTURES].join(', ')})`);
+    }
+    const known = KNOWN_VARIANTS[architecture] ?? [];
+    if (rawVariant !== undefined && !known.includes(rawVariant)) {
+        const expected = known.length > 0 ? `none or one of ${known.join(', ')}` : 'none';
+        throw new PlatformError(`"${text}" has an unknown variant "${rawVariant}" for ${architecture} (expected ${expected})`);
     }
     const variant = rawVariant ?? ALIAS_VARIANTS[rawArchitecture];
     return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}) });
@@ -7673,7 +6286,7 @@ function qemuName(platform) {
 
 /***/ }),
 
-/***/ 3093:
+/***/ 9375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7682,12 +6295,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   U: () => (/* binding */ runPostStep)
 });
 
+// UNUSED EXPORTS: removeCreatedBuilder
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __nccwpck_require__(1670);
+// EXTERNAL MODULE: ./src/docker/command.ts
+var command = __nccwpck_require__(1721);
+// EXTERNAL MODULE: ./src/docker/builder.ts
+var builder = __nccwpck_require__(9683);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
 var temporary_tag = __nccwpck_require__(2661);
 // EXTERNAL MODULE: ./src/image-index/publish.ts
@@ -7698,6 +6317,8 @@ var src_reference = __nccwpck_require__(8286);
 var access = __nccwpck_require__(1038);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __nccwpck_require__(5035);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/registry/cleanup/docker-hub.ts
@@ -7714,13 +6335,6 @@ var errors = __nccwpck_require__(6764);
 
 const HUB_API = 'https://hub.docker.com';
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
-// The Hub API knows a tag a little after the registry accepted it.
-const TAG_LISTING_WAIT = {
-    maxAttempts: 8,
-    maxElapsedMs: 20_000,
-    baseDelayMs: 500,
-    maxDelayMs: 5_000,
-};
 class DockerHubApi {
     #transport;
     /** One login per client, shared by concurrent deletions; forgotten when it fails. */
@@ -7728,6 +6342,11 @@ class DockerHubApi {
     constructor(transport) {
         this.#transport = transport;
     }
+    /**
+     * One DELETE of the tag, never retried here: it deletes by name, whatever the tag points at, so its caller
+     * checks the tag before each try. NotYetVisibleError when the Hub API does not know the tag (yet: it learns of
+     * a tag a little after the registry accepted it).
+     */
     async deleteTag(name, tag) {
         const [namespace, repository, ...rest] = name.repository.split('/');
         if (namespace === undefined || repository === undefined || rest.length > 0) {
@@ -7735,19 +6354,18 @@ class DockerHubApi {
         }
         const token = await this.#login();
         const path = [namespace, repository, 'tags', tag].map(encodeURIComponent).join('/');
-        await this.#transport.poll(async () => {
-            const { response } = await this.#transport.request({
-                action: `delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })} through the Docker Hub API`,
-                method: 'DELETE',
-                url: new URL(`/v2/repositories/${path}/`, HUB_API),
-                credentials: { bearer: token },
-                headers: JSON_HEADERS,
-                expect: [200, 202, 204, 404],
-            });
-            if (response.status === 404) {
-                throw new errors/* NotYetVisibleError */.eS(`the Docker Hub API does not know the tag ${tag} yet`, 404);
-            }
-        }, TAG_LISTING_WAIT);
+        const { response } = await this.#transport.request({
+            action: `delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })} through the Docker Hub API`,
+            method: 'DELETE',
+            url: new URL(`/v2/repositories/${path}/`, HUB_API),
+            credentials: { bearer: token },
+            headers: JSON_HEADERS,
+            expect: [200, 202, 204, 404],
+            retry: false,
+        });
+        if (response.status === 404) {
+            throw new errors/* NotYetVisibleError */.eS(`the Docker Hub API does not know the tag ${tag}`, 404);
+        }
     }
     #login() {
         if (this.#token === undefined) {
@@ -7800,8 +6418,6 @@ function accessToken(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var digest = __nccwpck_require__(5035);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
 ;// CONCATENATED MODULE: ./src/registry/cleanup/dummy-manifest.ts
@@ -7839,123 +6455,32 @@ function dummyManifest(config, reference) {
     return Buffer.from(JSON.stringify(manifest));
 }
 
-// EXTERNAL MODULE: ./src/registry/http.ts
-var http = __nccwpck_require__(8851);
-;// CONCATENATED MODULE: ./src/registry/cleanup/github-packages.ts
-
-
-const GHCR = 'ghcr.io';
-const GITHUB_API = 'https://api.github.com';
-const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
-const VERSIONS_PER_PAGE = 100;
-// The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
-const MAX_VERSION_PAGES = 3;
-// The Packages API lists a version a little after the registry accepted its manifest.
-const LISTING_WAIT = {
-    maxAttempts: 8,
-    maxElapsedMs: 30_000,
-    baseDelayMs: 1_000,
-    maxDelayMs: 8_000,
-};
-function ghcrPackage(name) {
-    const slash = name.repository.indexOf('/');
-    if (slash === -1)
-        throw new Error(`${GHCR}/${name.repository} has no owner: ghcr.io images are ghcr.io/OWNER/NAME`);
-    return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
-}
-/**
- * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
- * digest before any request.
- */
-async function deleteGhcrPackageVersion(transport, name, digest, options) {
-    (0,errors/* refuseProtected */.fZ)(digest, options.protectedDigests);
-    const pkg = ghcrPackage(name);
-    const credentials = { bearer: options.token };
-    const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
-    await transport.request({
-        action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
-        method: 'DELETE',
-        url: new URL(`${version.packageUrl}/versions/${version.id}`),
-        credentials,
-        headers: API_HEADERS,
-        expect: [204],
-    });
-}
-/**
- * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
- * answers 404 on the other). NotYetVisibleError while the package lists no such version.
- */
-async function findVersion(transport, pkg, digest, credentials) {
-    const encodedName = encodeURIComponent(pkg.packageName);
-    for (const ownerKind of ['orgs', 'users']) {
-        const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
-        const id = await findVersionId(transport, packageUrl, digest, credentials);
-        if (id === 'no such package')
-            continue;
-        if (id === undefined) {
-            throw new errors/* NotYetVisibleError */.eS(`the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`, undefined);
-        }
-        return { packageUrl, id };
-    }
-    throw new errors/* RegistryError */.gl(`the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
-        'token may not read it (it needs packages: read)', 404);
-}
-async function findVersionId(transport, packageUrl, digest, credentials) {
-    let url = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
-    for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
-        const action = `list the versions of the GitHub package ${packageUrl}`;
-        const exchange = await transport.request({
-            action,
-            method: 'GET',
-            url,
-            credentials,
-            headers: API_HEADERS,
-            expect: page === 1 ? [200, 404] : [200],
-        });
-        if (exchange.response.status === 404)
-            return 'no such package';
-        const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
-        if (version !== undefined)
-            return version.id;
-        const next = (0,http/* nextPage */.Zj)(exchange.response.headers.get('link'), exchange.url);
-        // The token goes with every page: only to the API itself.
-        url = next?.origin === exchange.url.origin ? next : undefined;
-    }
-    return undefined;
-}
-function parseVersions(action, text) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        body = undefined;
-    }
-    if (!Array.isArray(body)) {
-        throw new errors/* RegistryError */.gl(`could not ${action}: the answer is not a list of versions`, 200);
-    }
-    return body.flatMap((entry) => {
-        const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {});
-        return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
-    });
-}
-
-// EXTERNAL MODULE: ./src/registry/transport.ts + 2 modules
-var transport = __nccwpck_require__(7899);
+// EXTERNAL MODULE: ./src/registry/cleanup/github-packages.ts
+var github_packages = __nccwpck_require__(6799);
+// EXTERNAL MODULE: ./src/registry/transient.ts
+var registry_transient = __nccwpck_require__(4925);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
+var transport = __nccwpck_require__(5630);
 ;// CONCATENATED MODULE: ./src/registry/cleanup/tag-deletion.ts
-// Deleting a tag without ever deleting the image it points to. Registries disagree on what deleting a tag means:
-// some untag, some delete the manifest behind the tag (and with it every other tag of that image), some refuse.
-// So the tag is first pointed at a unique tiny dummy manifest, and only then removed, by a means that can reach
-// nothing but the dummy:
-//   1. HEAD the tag: when there is none, nothing to do (unless it is known to be there: no HEAD then, and a
-//      dangling tag is removed too).
+// Deleting a tag without ever deleting the image it points to, nor what another writer put under it. Registries
+// disagree on what deleting a tag means: some untag, some delete the manifest behind the tag (and with it every other
+// tag of that image), some refuse. So the tag is first pointed at a unique tiny dummy manifest, and only then
+// removed, by a means that can reach nothing but the dummy:
+//   1. Read the tag (HEAD): when there is none, nothing to do; when the caller expects a digest and the tag points
+//      at another, it is left (TagMovedError). A tag known to be there, with nothing expected, is not read, so a
+//      dangling tag (listed, resolving to nothing) is removed too.
 //   2. Put the dummy under the tag. Its config, with this deleter's random nonce, is uploaded once per repository
 //      and shared; the manifest names the tag. So its digest, computed here, belongs to this deleter and this tag.
 //   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
-//      docker.io has no registry DELETE: delete the tag through the Docker Hub API.
+//      docker.io has no registry DELETE: delete the tag through the Docker Hub API, each time right after a HEAD
+//      showed that it still points at the dummy (that API deletes by name).
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
-//      refused as unsupported, DELETE the tag, once a HEAD shows that it still points at the dummy.
+//      refused as unsupported, DELETE the tag, right after a HEAD showed that it still points at the dummy.
+// No write of steps 2 and 3 is sent twice blindly: the transport does not retry them, and before another try the
+// tag is read again; a tag another writer moved meanwhile is left as it is (TagMovedError).
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
+
+
 
 
 
@@ -7981,8 +6506,17 @@ class DummyManifestNotDeletedError extends errors/* RegistryError */.gl {
 }
 /** Someone else put another manifest under the tag while it was being deleted: it is not ours to delete. */
 class TagMovedError extends errors/* RegistryError */.gl {
+    movedTo;
     name = 'TagMovedError';
+    constructor(message, 
+    /** What the tag points at now. */
+    movedTo) {
+        super(message, undefined);
+        this.movedTo = movedTo;
+    }
 }
+/** Every write of a deletion is sent once by the transport: deleteTag reads the tag before it tries again. */
+const SENT_ONCE = { retry: false };
 /** What the deletion is built from: the client's own manifest and blob operations. */
 class TagDeleter {
     #store;
@@ -8000,32 +6534,44 @@ class TagDeleter {
     /**
      * Removes a tag without ever deleting the image it points to. Returns how it was removed ('absent' when there
      * was no such tag). When the tag cannot be removed, the error (a DummyManifestNotDeletedError once the tag points
-     * at the dummy) says what was left and how to remove it.
+     * at the dummy, a TagMovedError when another writer moved it) says what was left and how to remove it.
      */
     async deleteTag(name, tag, options = {}) {
         if (!(0,src_reference/* isValidTag */.r_)(tag))
             throw new Error(`cannot delete tag "${tag}" of ${(0,src_reference/* formatName */.nD)(name)}: not a valid tag`);
-        if (!options.present && (await this.#store.headManifest(name, tag)) === undefined)
-            return 'absent';
         const reference = (0,src_reference/* formatReference */.FH)({ ...name, tag });
-        const protectedDigests = options.protectedDigests ?? new Set();
-        const manifest = dummyManifest(this.#config, reference);
+        const dummy = dummyManifest(this.#config, reference);
+        // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry agrees),
+        // so the image the tag pointed to before cannot be the one deleted.
+        const deletion = { name, tag, reference, dummy, dummyDigest: (0,digest/* digestOf */.o)(dummy), seen: undefined };
+        const expected = options.expectedDigest;
+        if (expected === undefined && !options.present) {
+            deletion.seen = (await this.#store.headManifest(name, tag))?.digest;
+            if (deletion.seen === undefined)
+                return 'absent';
+        }
         await this.#uploadConfig(name);
-        // The only digest deleted below: computed from the dummy's bytes (putManifest checks that the registry
-        // agrees), so the image the tag pointed to before cannot be the one deleted.
-        const dummyDigest = await this.#store.putManifest(name, tag, manifest, types/* MediaType */.zu.ociManifest);
+        if (expected !== undefined) {
+            // Read after the config upload, which may take a while: right before the dummy goes over it.
+            const current = (await this.#store.headManifest(name, tag))?.digest;
+            if (current === undefined)
+                return 'absent';
+            deletion.seen = expected;
+            if (current !== expected)
+                throw moved(deletion, current, expected);
+        }
+        await this.#putDummy(deletion);
+        const protectedDigests = options.protectedDigests ?? new Set();
         try {
-            (0,errors/* refuseProtected */.fZ)(dummyDigest, protectedDigests);
-            const repoint = async () => {
-                await this.#store.putManifest(name, tag, manifest, types/* MediaType */.zu.ociManifest);
-            };
-            return await this.#removeDummy(name, tag, dummyDigest, { ...options, protectedDigests }, repoint);
+            (0,errors/* refuseProtected */.fZ)(deletion.dummyDigest, protectedDigests);
+            return await this.#removeDummy(deletion, { ...options, protectedDigests });
         }
         catch (error) {
             if (!(error instanceof errors/* RegistryError */.gl) || error instanceof TagMovedError)
                 throw error;
             throw new DummyManifestNotDeletedError(`could not delete tag ${reference}: ${error.message}. The tag now points at a harmless dummy manifest ` +
-                `${dummyDigest} (no layers), not at any image. To remove it, ${removalAdvice(name, tag, dummyDigest)}.`, error, reference, dummyDigest);
+                `${deletion.dummyDigest} (no layers), not at any image. To remove it, ` +
+                `${removalAdvice(name, tag, deletion.dummyDigest)}.`, error, reference, deletion.dummyDigest);
         }
     }
     /**
@@ -8043,27 +6589,52 @@ class TagDeleter {
         upload.catch(() => this.#configUploads.delete(key));
         return upload;
     }
-    async #removeDummy(name, tag, dummyDigest, options, repoint) {
-        if (name.registry === GHCR) {
-            if (options.githubToken === undefined || options.githubToken === '') {
+    /**
+     * Puts the dummy under the tag. A PUT that failed for a passing reason may have got through: before the next try
+     * the tag is read, and the dummy goes only over nothing or over what the tag pointed at before. A tag known present
+     * but not read points, the first time it is read, at what it pointed at before: no one else writes it.
+     */
+    async #putDummy(deletion) {
+        let attempts = 0;
+        await this.#transport.retrying(async () => {
+            if (attempts++ > 0) {
+                const state = await this.#tagState(deletion);
+                if (state === 'dummy')
+                    return;
+                if (state !== 'gone') {
+                    deletion.seen ??= state.movedTo;
+                    if (state.movedTo !== deletion.seen)
+                        throw moved(deletion, state.movedTo, deletion.seen);
+                }
+            }
+            await this.#store.putManifest(deletion.name, deletion.tag, deletion.dummy, types/* MediaType */.zu.ociManifest, SENT_ONCE);
+        });
+    }
+    async #removeDummy(deletion, options) {
+        const { name, tag, dummyDigest } = deletion;
+        if (name.registry === github_packages/* GHCR */.f) {
+            const token = options.githubToken;
+            if (token === undefined || token === '') {
                 throw new errors/* RegistryError */.gl('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
             }
-            await deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
-                token: options.githubToken,
+            await this.#removeWhileOnDummy(deletion, false, () => (0,github_packages/* deleteGhcrPackageVersion */.e)(this.#transport, name, dummyDigest, {
+                token,
                 protectedDigests: options.protectedDigests,
-            });
+            }));
             return 'github-package-version';
         }
         if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
-            await this.#dockerHub.deleteTag(name, tag);
+            // The Hub API deletes by name, and knows a tag a little after the registry does (NotYetVisibleError).
+            await this.#removeWhileOnDummy(deletion, true, () => this.#dockerHub.deleteTag(name, tag), (error) => (0,registry_transient/* transientFailure */.R)(error) || error instanceof errors/* NotYetVisibleError */.eS);
             return 'docker-hub-api';
         }
-        return this.#deleteWithRegistryApi(name, tag, dummyDigest, repoint);
+        return this.#deleteWithRegistryApi(deletion);
     }
-    async #deleteWithRegistryApi(name, tag, dummyDigest, repoint) {
+    async #deleteWithRegistryApi(deletion) {
+        const { name, tag } = deletion;
         let refusal;
         try {
-            await this.#deleteDummy(name, dummyDigest, repoint);
+            await this.#deleteDummyByDigest(deletion);
             return 'dummy-digest-delete';
         }
         catch (error) {
@@ -8071,47 +6642,82 @@ class TagDeleter {
                 throw error;
             refusal = error;
         }
-        // Whatever the registry deletes along with the tag can only be the dummy, as long as the tag points at it.
-        const current = await this.#store.headManifest(name, tag);
-        if (current === undefined)
-            return 'absent';
-        if (current.digest !== dummyDigest) {
-            throw new TagMovedError(`could not delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })}: the registry refused to delete the dummy put ` +
-                `under it by digest (${refusal.message}), and meanwhile the tag was moved to ${current.digest}, by ` +
-                'another writer: it is left as it is', undefined);
-        }
         try {
-            await this.#transport.request({
-                action: `delete tag ${(0,src_reference/* formatReference */.FH)({ ...name, tag })}`,
-                method: 'DELETE',
-                ...(0,transport/* repositoryTarget */.IX)(name, 'delete', `manifests/${tag}`),
-                expect: [200, 202, 204],
+            // Whatever the registry deletes along with the tag can only be the dummy, as long as the tag points at it.
+            await this.#removeWhileOnDummy(deletion, true, async () => {
+                await this.#transport.request({
+                    action: `delete tag ${deletion.reference}`,
+                    method: 'DELETE',
+                    ...(0,transport/* repositoryTarget */.IX)(name, 'delete', `manifests/${tag}`),
+                    expect: [200, 202, 204],
+                    ...SENT_ONCE,
+                });
             });
         }
         catch (error) {
-            if (!(error instanceof errors/* RegistryError */.gl))
+            if (!(error instanceof errors/* RegistryError */.gl) || error instanceof TagMovedError)
                 throw error;
             throw new errors/* RegistryError */.gl(`the registry refused both to delete the dummy by digest (${refusal.message}) and to delete the tag ` +
                 `(${error.message})`, error.status, error.codes, { cause: error });
         }
         return 'dummy-tag-delete';
     }
-    async #deleteDummy(name, dummyDigest, repoint) {
-        try {
-            await this.#store.deleteManifest(name, dummyDigest);
-        }
-        catch (error) {
-            if (!isManifestUnknown(error))
-                throw error;
-            await repoint();
-            await this.#store.deleteManifest(name, dummyDigest);
-        }
+    /**
+     * DELETE of the dummy by digest. One that failed may have got through, or half-way (see isManifestUnknown): before
+     * the next try the tag is read; on the dummy, the DELETE is sent again; at nothing, the same dummy is put back
+     * under it first (over nothing), which ends both cases cleanly; moved, it is left.
+     */
+    async #deleteDummyByDigest(deletion) {
+        const { name, tag, dummy, dummyDigest } = deletion;
+        let attempts = 0;
+        await this.#transport.retrying(async () => {
+            if (attempts++ > 0) {
+                const state = await this.#tagState(deletion);
+                if (typeof state === 'object')
+                    throw moved(deletion, state.movedTo, deletion.dummyDigest);
+                if (state === 'gone')
+                    await this.#store.putManifest(name, tag, dummy, types/* MediaType */.zu.ociManifest, SENT_ONCE);
+            }
+            await this.#store.deleteManifest(name, dummyDigest, SENT_ONCE);
+        }, (error) => (0,registry_transient/* transientFailure */.R)(error) || isManifestUnknown(error));
     }
+    /**
+     * Runs `remove` (one request) until it gets through. Before each further try, and before the first when
+     * `checkFirst` (a removal by name, which reaches whatever the tag points at), the tag must still be on the dummy:
+     * at nothing, an earlier try got through; moved, it is left.
+     */
+    async #removeWhileOnDummy(deletion, checkFirst, remove, isRetryable) {
+        let attempts = 0;
+        await this.#transport.retrying(async () => {
+            if (attempts++ > 0 || checkFirst) {
+                const state = await this.#tagState(deletion);
+                if (state === 'gone')
+                    return;
+                if (state !== 'dummy')
+                    throw moved(deletion, state.movedTo, deletion.dummyDigest);
+            }
+            await remove();
+        }, isRetryable);
+    }
+    /** One HEAD, not retried: it runs within a sequence that its caller retries as a whole. */
+    async #tagState(deletion) {
+        const current = await this.#store.headManifest(deletion.name, deletion.tag, SENT_ONCE);
+        if (current === undefined)
+            return 'gone';
+        return current.digest === deletion.dummyDigest ? 'dummy' : { movedTo: current.digest };
+    }
+}
+/** The tag points at `movedTo` where this deletion left it at `left` (what it pointed at before, or the dummy). */
+function moved(deletion, movedTo, left) {
+    const what = left === deletion.dummyDigest ? `the dummy ${left} put under it` : left;
+    return new TagMovedError(`could not delete tag ${deletion.reference}: another writer moved it meanwhile (it points at ${movedTo}, not at ` +
+        `${what}): it is left as it is`, movedTo);
 }
 /**
  * A DELETE of the dummy answering 404 means an earlier try got through (its answer lost), or got half-way:
  * distribution may remove the dummy's revision but not yet the tag, leaving the tag listed and resolving to
- * nothing. Putting the same dummy bytes back under the tag and deleting them once more ends both cases cleanly.
+ * nothing. Putting the same dummy bytes back under the tag (which a HEAD shows at nothing) and deleting them once
+ * more ends both cases cleanly.
  */
 function isManifestUnknown(error) {
     return error instanceof errors/* RegistryError */.gl && error.status === 404;
@@ -8127,8 +6733,8 @@ function isRefusedAsUnsupported(error) {
 }
 /** What a person can do about a tag left on a dummy, in this registry. */
 function removalAdvice(name, tag, dummyDigest) {
-    if (name.registry === GHCR) {
-        return (`delete the package version ${dummyDigest} of ${GHCR}/${name.repository} on github.com (in the package's ` +
+    if (name.registry === github_packages/* GHCR */.f) {
+        return (`delete the package version ${dummyDigest} of ${github_packages/* GHCR */.f}/${name.repository} on github.com (in the package's ` +
             'settings), or give the action a github-token that may delete package versions (permissions: packages: write)');
     }
     if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
@@ -8143,6 +6749,8 @@ var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
+
 /** Markdown for GITHUB_STEP_SUMMARY. Pure: everything it shows comes from state and the post report. */
 function summaryMarkdown(state, report) {
     const lines = ['## multiarch-build', ''];
@@ -8150,11 +6758,13 @@ function summaryMarkdown(state, report) {
         ? 'Main did not finish: nothing was published.'
         : state.mode === 'shard'
             ? 'Built and handed off; the merge job publishes.'
-            : report.published.length > 0 || state.published
-                ? 'Published.'
-                : state.publish === 'false'
-                    ? 'Built and pushed by digest; not published (publish: false or push: false).'
-                    : 'Not published.';
+            : report.incompletePublish
+                ? 'Not published under every tag: see below where each tag points, and how to finish.'
+                : report.published.length > 0 || state.published
+                    ? 'Published.'
+                    : state.publish === 'false'
+                        ? 'Built and pushed by digest; not published (publish: false or push: false).'
+                        : 'Not published.';
     lines.push(outcome, '');
     if (state.index)
         lines.push(`**Index digest:** \`${state.index.digest}\``, '');
@@ -8163,9 +6773,14 @@ function summaryMarkdown(state, report) {
         lines.push(`| ${platform} | ${state.platformDigests[platform] ? `\`${state.platformDigests[platform]}\`` : '—'} |`);
     }
     lines.push('');
+    if (report.incompletePublish)
+        incompletePublishSection(lines, report.incompletePublish);
     section(lines, 'Tags published', report.published);
     section(lines, 'Temporary tags deleted', report.deleted);
     section(lines, 'Left behind', report.leftBehind);
+    if (report.skipped.length > 0) {
+        lines.push('**Skipped:**', '', ...report.skipped.map((item) => `- \`${item.subject}\`: ${oneLine(item.reason)}`), '');
+    }
     section(lines, 'Notes', report.notes);
     if (state.timings.length > 0) {
         lines.push('| Phase | Seconds |', '| --- | --: |');
@@ -8175,10 +6790,17 @@ function summaryMarkdown(state, report) {
     }
     return lines.join('\n');
 }
+function incompletePublishSection(lines, incomplete) {
+    lines.push('**Not published under every tag:**', '', ...incomplete.tags.map((outcome) => `- ${oneLine((0,publish/* describeOutcome */.SS)(outcome, incomplete.indexDigest))}`), '', 'To finish publishing, run:', '', '```sh', incomplete.command, '```', '');
+}
 function section(lines, title, items) {
     if (items.length === 0)
         return;
     lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
+}
+/** A registry's message may span lines; a list item may not. */
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ');
 }
 
 // EXTERNAL MODULE: ./src/error-message.ts
@@ -8186,7 +6808,10 @@ var error_message = __nccwpck_require__(6587);
 ;// CONCATENATED MODULE: ./src/post.ts
 // The post step, run always (post-if: always()): publish what main finished, then clean up what this run
 // created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
-// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it.
+// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it. Every
+// guard fails closed: a tag whose state could not be checked is kept, and the summary says so.
+
+
 
 
 
@@ -8215,24 +6840,29 @@ async function runPostStep() {
     }
 }
 async function post(state) {
-    const report = { published: [], deleted: [], leftBehind: [], notes: [] };
+    const report = { published: [], deleted: [], leftBehind: [], skipped: [], notes: [] };
     const registry = (0,access/* createRegistryClient */.H)();
     const index = await readIndex(state, registry);
+    const run = (0,runtime/* runIdentity */.yK)();
     await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
-        // Publishing and cleanup touch different tags, so they run together.
-        const publishing = publishIfDue(state, index?.bytes, report, registry);
-        if (state.cleanup) {
-            const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), core/* getInput */.V4(constants/* Input */.pd.GithubToken));
-            // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
-            await Promise.all([cleanUpRegistry(state, cleaner, publishing), cleanUpEngine(state, new cli/* DockerCli */.Vo(), report)]);
-        }
-        else {
-            await publishing;
+        if (!state.cleanup) {
+            await publishIfDue(state, index?.bytes, report, registry);
             if (state.temporaryTags.length > 0) {
                 report.leftBehind.push(...state.temporaryTags);
                 core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
             }
+            return;
         }
+        const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), state.index?.digest, core/* getInput */.V4(constants/* Input */.pd.GithubToken));
+        // Read before anything is published: a leftover is deleted only while it still points where it did then.
+        const leftovers = await cleaner.read(state.cleanupTags.map(src_reference/* parseReference */.F2));
+        // Publishing and cleanup touch different tags, so they run together.
+        const publishing = publishIfDue(state, index?.bytes, report, registry);
+        // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
+        await Promise.all([
+            cleanUpRegistry(state, cleaner, publishing, leftovers, run),
+            cleanUpEngine(state, new cli/* DockerCli */.Vo(), report, run),
+        ]);
     });
     await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
 }
@@ -8262,18 +6892,29 @@ function protectedDigests(state, index) {
             digests.add(child.digest);
     return digests;
 }
+/**
+ * Publishes when it is post's to do (publish: post), or when main's publish did not finish (main recorded the
+ * verified index, then failed or was stopped while publishing): a tag PUT of the same bytes is idempotent, so post
+ * tries again. When tags still differ, the error and the summary say where each points and how to finish.
+ */
 async function publishIfDue(state, indexBytes, report, registry) {
     if (state.published) {
         report.published.push(...state.finalTags);
         return;
     }
-    if (state.publish !== 'post')
+    if (state.publish === 'false')
         return;
     const index = state.index;
     if (!state.mainCompleted || !index) {
-        report.notes.push('main did not finish every build: nothing was published');
-        core/* info */.pq('Main did not finish every build: nothing is published.');
+        if (state.publish === 'post') {
+            report.notes.push('main did not finish every build: nothing was published');
+            core/* info */.pq('Main did not finish every build: nothing is published.');
+        }
         return;
+    }
+    if (state.publish === 'main') {
+        report.notes.push("main's publish did not finish: post tried again");
+        core/* info */.pq("Main's publish did not finish: publishing again.");
     }
     try {
         if (!indexBytes)
@@ -8284,17 +6925,22 @@ async function publishIfDue(state, indexBytes, report, registry) {
         state.published = true;
     }
     catch (error) {
+        if (error instanceof publish/* PublishIncompleteError */.UK)
+            report.incompletePublish = error;
         core/* setFailed */.C1(`Publishing ${index.digest} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
 /** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
-async function cleanUpRegistry(state, cleaner, publishing) {
+async function cleanUpRegistry(state, cleaner, publishing, leftovers, run) {
     await Promise.all([
-        cleaner.deleteAll(state.temporaryTags.map(src_reference/* parseReference */.F2), { present: temporaryTagsPresent(state) }),
-        state.staleTagHours > 0 ? cleaner.deleteStale(state) : undefined,
+        ...state.temporaryTags.map((tag) => {
+            const expectedDigest = state.temporaryTagDigests[tag];
+            return cleaner.delete((0,src_reference/* parseReference */.F2)(tag), expectedDigest ? { expectedDigest } : { present: temporaryTagsPresent(state) });
+        }),
+        state.staleTagHours > 0 ? cleaner.deleteStale(state, run.runId) : undefined,
         publishing.then(async () => {
             if (state.published)
-                await cleaner.deleteLeftovers(state.cleanupTags.map(src_reference/* parseReference */.F2), state);
+                await cleaner.deleteLeftovers(state, leftovers);
             else if (state.cleanupTags.length > 0)
                 cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
         }),
@@ -8307,10 +6953,17 @@ async function cleanUpRegistry(state, cleaner, publishing) {
 function temporaryTagsPresent(state) {
     return state.mainCompleted && state.mode !== 'merge';
 }
+/**
+ * Whether this run pushed, or was about to push, anything: one that pushed nothing (push: false) deletes nothing in
+ * the registry, where it may only have been meant to read.
+ */
+function pushedAnything(state) {
+    return state.index !== undefined || state.temporaryTags.length > 0 || Object.keys(state.platformDigests).length > 0;
+}
 /** The builder this run created, and the names the docker driver left in the engine. */
-async function cleanUpEngine(state, docker, report) {
+async function cleanUpEngine(state, docker, report, run) {
     await Promise.all([
-        removeCreatedBuilder(state.builder, docker),
+        removeCreatedBuilder(state.builder, docker, run),
         untagEngineImages(state.engineImages, docker, report),
     ]);
 }
@@ -8324,55 +6977,119 @@ async function untagEngineImages(names, docker, report) {
         core/* warning */.$e(`Could not untag this run's images in the docker engine: ${(0,error_message/* errorMessage */.g)(error)} (remove them with: docker image rm ${names.join(' ')})`);
     }
 }
-/** Removes the builder when this run created it; a failure is a warning that says how to remove it by hand. */
-async function removeCreatedBuilder(builder, docker) {
-    if (!builder?.created)
+/**
+ * Removes the builder this step created; a failure is a warning that says how to remove it by hand. Main records
+ * the builder as 'pending' while `buildx create` runs: such a one is removed only if it exists under a name only
+ * this step gives (a create that failed because the name was taken must not remove whoever took it).
+ */
+async function removeCreatedBuilder(builder, docker, run) {
+    if (!builder || builder.created === false)
         return;
+    const removal = `remove it with: docker buildx rm ${builder.name}`;
+    if (builder.created === 'pending') {
+        if (!isThisStepsBuilderName(builder.name, run)) {
+            core/* warning */.$e(`The builder ${builder.name} may not be this step's (main did not see it created): kept (${removal})`);
+            return;
+        }
+        try {
+            await docker.buildx(['buildx', 'inspect', builder.name], { quiet: true });
+        }
+        catch (error) {
+            if (error instanceof command/* CommandError */.Qd && /no builder .* found/i.test(error.message))
+                return;
+            core/* warning */.$e(`Could not check whether the builder ${builder.name} exists: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
+            return;
+        }
+    }
     try {
         await docker.removeBuilder(builder.name);
         core/* info */.pq(`Removed builder ${builder.name}`);
     }
     catch (error) {
-        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${(0,error_message/* errorMessage */.g)(error)} (remove it with: docker buildx rm ${builder.name})`);
+        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
     }
+}
+/**
+ * chooseBuilder's name for a builder this step creates: this step's run, attempt and step hash, then what tells
+ * matrix legs of one step apart. No other step, nor a builder the user named, has such a name.
+ */
+function isThisStepsBuilderName(name, run) {
+    const prefix = (0,builder/* createdBuilderPrefix */.i7)(run);
+    return name.startsWith(prefix) && name.length > prefix.length;
 }
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
 class TagCleaner {
     registry;
     report;
     protectedDigests;
+    indexDigest;
     githubToken;
     #deleter;
-    constructor(registry, report, protectedDigests, githubToken) {
+    constructor(registry, report, protectedDigests, 
+    /** The index this run pushed. */
+    indexDigest, githubToken) {
         this.registry = registry;
         this.report = report;
         this.protectedDigests = protectedDigests;
+        this.indexDigest = indexDigest;
         this.githubToken = githubToken;
         this.#deleter = new TagDeleter(registry);
     }
-    async deleteAll(tags, options = {}) {
-        await Promise.all(tags.map((tag) => this.delete(tag, options)));
+    /** What each tag points at now, by its full reference; the tags are read together. */
+    async read(tags) {
+        const readings = await Promise.all(tags.map(async (tag) => {
+            try {
+                return [
+                    (0,src_reference/* formatReference */.FH)(tag),
+                    { digest: (await this.registry.headManifest(tag, tag.tag ?? 'latest'))?.digest },
+                ];
+            }
+            catch (error) {
+                return [(0,src_reference/* formatReference */.FH)(tag), { unreadable: (0,error_message/* errorMessage */.g)(error) }];
+            }
+        }));
+        return new Map(readings);
     }
     /**
-     * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow). A tag that points at the
-     * published index is refused: deleting it would hide what this run just published.
+     * `cleanup-tags`: the user's own leftovers (e.g. per-arch tags of an older workflow), as `readings` found them
+     * when post started. Kept: a final tag however spelt, a tag that points at the published index (deleting it would
+     * hide what this run just published), and one whose target could not be read. Any other is deleted only while it
+     * still points where it did.
      */
-    async deleteLeftovers(tags, state) {
-        await Promise.all(tags.map(async (tag) => {
-            const found = await this.registry.headManifest(tag, tag.tag ?? 'latest').catch(() => undefined);
-            if (found?.digest === state.index?.digest) {
-                this.report.leftBehind.push((0,src_reference/* formatReference */.FH)(tag));
-                core/* warning */.$e(`cleanup-tags: ${(0,src_reference/* formatReference */.FH)(tag)} points at the published index; it is kept.`);
-                return;
+    async deleteLeftovers(state, readings) {
+        const finalTags = new Set(state.finalTags.map((tag) => (0,src_reference/* canonicalReference */.Ys)((0,src_reference/* parseReference */.F2)(tag))));
+        await Promise.all(state.cleanupTags.map(src_reference/* parseReference */.F2).map(async (tag) => {
+            const reference = (0,src_reference/* formatReference */.FH)(tag);
+            const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
+            if (finalTags.has((0,src_reference/* canonicalReference */.Ys)(tag))) {
+                this.keep(reference, 'kept: it is one of the final tags (spelt another way)');
             }
-            await this.delete(tag);
+            else if ('unreadable' in reading) {
+                this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
+            }
+            else if (reading.digest === this.indexDigest) {
+                this.keep(reference, 'kept: it points at the published index');
+            }
+            else if (reading.digest !== undefined) {
+                await this.delete(tag, { expectedDigest: reading.digest });
+            }
         }));
     }
     /**
      * Temporary tags that crashed runs left behind: recognised only by this action's naming scheme (prefix, run id,
-     * attempt, step hash, start time) and only when older than stale-tag-hours, so a run still in progress keeps its own.
+     * attempt, step hash, start time), only when older than stale-tag-hours, and only of runs older than this one
+     * (GitHub's run ids grow): a run still in progress keeps its own. A run that pushed nothing sweeps nothing.
      */
-    async deleteStale(state) {
+    async deleteStale(state, runId) {
+        const sweep = 'stale temporary tags';
+        if (!pushedAnything(state)) {
+            this.skip(sweep, 'not looked for: this run pushed nothing');
+            return;
+        }
+        if (!/^\d+$/.test(runId)) {
+            this.skip(sweep, `not looked for: this run's id "${runId}" is not a number, so newer runs cannot be told apart`);
+            return;
+        }
         const own = new Set(state.temporaryTags);
         const cutoff = Date.now() / 1000 - state.staleTagHours * 3600;
         const repositories = new Map(state.finalTags.map(src_reference/* parseReference */.F2).map((ref) => [(0,src_reference/* formatName */.nD)(ref), ref]));
@@ -8381,15 +7098,33 @@ class TagCleaner {
                 core/* warning */.$e(`Could not list the tags of ${(0,src_reference/* formatName */.nD)(repository)} to find stale ones: ${(0,error_message/* errorMessage */.g)(error)}`);
                 return [];
             });
-            const stale = tags.filter((tag) => {
+            const stale = [];
+            for (const tag of tags) {
                 const parsed = (0,temporary_tag/* parseTemporaryTag */.Xp)(state.tempTagPrefix, tag);
                 const reference = `${(0,src_reference/* formatName */.nD)(repository)}:${tag}`;
-                return parsed !== undefined && parsed.createdAt < cutoff && !own.has(reference);
-            });
+                if (parsed === undefined || parsed.createdAt >= cutoff || own.has(reference))
+                    continue;
+                if (BigInt(parsed.runId) >= BigInt(runId)) {
+                    this.skip(reference, `kept: run ${parsed.runId} is this run or a newer one, which may still be using it`);
+                }
+                else {
+                    stale.push({ ...repository, tag });
+                }
+            }
             if (stale.length > 0)
                 core/* info */.pq(`Deleting ${stale.length} stale temporary tags of ${(0,src_reference/* formatName */.nD)(repository)}`);
-            // Just listed: a stale tag left dangling (its manifest deleted under it) is removed too.
-            await Promise.all(stale.map((tag) => this.delete({ ...repository, tag }, { present: true })));
+            const readings = await this.read(stale);
+            await Promise.all(stale.map(async (tag) => {
+                const reference = (0,src_reference/* formatReference */.FH)(tag);
+                const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
+                if ('unreadable' in reading) {
+                    this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
+                    return;
+                }
+                // Just listed: one resolving to nothing (its manifest deleted under it) is removed too.
+                const options = reading.digest === undefined ? { present: true } : { expectedDigest: reading.digest };
+                await this.delete(tag, options);
+            }));
         }
     }
     async delete(tag, options = {}) {
@@ -8404,9 +7139,26 @@ class TagCleaner {
                 this.report.deleted.push(reference);
         }
         catch (error) {
+            if (error instanceof TagMovedError) {
+                const published = error.movedTo === this.indexDigest;
+                this.keep(reference, published
+                    ? 'kept: it points at the published index'
+                    : `kept: ${error.movedTo} was put under it meanwhile, by another writer`);
+                return;
+            }
             this.report.leftBehind.push(reference);
             core/* warning */.$e(`Could not delete the tag ${reference}: ${(0,error_message/* errorMessage */.g)(error)}`);
         }
+    }
+    /** A tag this run will not delete, though asked to: a warning, and the reason in the summary. */
+    keep(reference, reason) {
+        this.report.skipped.push({ subject: reference, reason });
+        core/* warning */.$e(`${reference}: ${reason}`);
+    }
+    /** Something cleanup rightly leaves alone: said in the summary and the log, without a warning. */
+    skip(subject, reason) {
+        this.report.skipped.push({ subject, reason });
+        core/* info */.pq(`${subject}: ${reason}`);
     }
 }
 
@@ -8420,11 +7172,12 @@ class TagCleaner {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   JA: () => (/* binding */ canonicalRepository),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   Ys: () => (/* binding */ canonicalReference),
 /* harmony export */   nD: () => (/* binding */ formatName),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony export canonicalRepository */
 // Image references as Docker reads them (github.com/distribution/reference, "normalized" names):
 // `[registry/]name[:tag][@digest]`, where a bare name means Docker Hub's `docker.io/library/name`.
 const DOCKER_HUB = 'docker.io';
@@ -8511,6 +7264,15 @@ function canonicalRepository(name) {
         return `${registry}/${name.repository}`;
     const repository = name.repository.includes('/') ? name.repository : `library/${name.repository}`;
     return `${DOCKER_HUB}/${repository}`;
+}
+/**
+ * `registry/repository:tag[@digest]`, spelled the same for every spelling of one tag (see canonicalRepository), to
+ * compare tags: a reference with neither tag nor digest names `:latest`, as Docker reads it.
+ */
+function canonicalReference(reference) {
+    const tag = reference.tag ?? (reference.digest === undefined ? 'latest' : undefined);
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${canonicalRepository(reference)}${tag === undefined ? '' : `:${tag}`}${digest}`;
 }
 /** `registry/repository[:tag][@digest]`. */
 function formatReference(reference) {
@@ -8799,8 +7561,8 @@ var registry_digest = __nccwpck_require__(5035);
 var errors = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./src/registry/http.ts
 var http = __nccwpck_require__(8851);
-// EXTERNAL MODULE: ./src/registry/transport.ts + 2 modules
-var transport = __nccwpck_require__(7899);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
+var transport = __nccwpck_require__(5630);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -8846,7 +7608,7 @@ class RegistryClient {
         });
     }
     /** An index or image manifest by tag or digest; by digest, the bytes are checked against it. */
-    async getManifest(name, reference) {
+    async getManifest(name, reference, options = {}) {
         const action = `get manifest ${describe(name, reference)}`;
         const { response } = await this.#transport.request({
             action,
@@ -8854,6 +7616,7 @@ class RegistryClient {
             ...(0,transport/* repositoryTarget */.IX)(name, 'pull', `manifests/${checkedReference(reference)}`),
             headers: { Accept: MANIFEST_ACCEPT },
             expect: [200],
+            ...options,
         });
         const bytes = response.body;
         if ((0,src_reference/* isDigest */.Bc)(reference))
@@ -8866,13 +7629,14 @@ class RegistryClient {
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes, json };
     }
     /** The descriptor of a manifest without its bytes, or undefined when there is no such manifest. */
-    async headManifest(name, reference) {
+    async headManifest(name, reference, options = {}) {
         const { response } = await this.#transport.request({
             action: `check manifest ${describe(name, reference)}`,
             method: 'HEAD',
             ...(0,transport/* repositoryTarget */.IX)(name, 'pull', `manifests/${checkedReference(reference)}`),
             headers: { Accept: MANIFEST_ACCEPT },
             expect: [200, 404],
+            ...options,
         });
         if (response.status === 404)
             return undefined;
@@ -8883,7 +7647,7 @@ class RegistryClient {
             return { mediaType, digest, size };
         }
         // Not every registry describes the manifest in a HEAD answer; the manifest itself does.
-        return (await this.getManifest(name, reference)).descriptor;
+        return (await this.getManifest(name, reference, options)).descriptor;
     }
     /**
      * Waits until the registry serves a manifest just written (under `digest`, when given): some registries answer
@@ -8902,7 +7666,7 @@ class RegistryClient {
         }, MANIFEST_VISIBILITY_WAIT);
     }
     /** Puts a manifest under a tag, or untagged under its digest; returns its digest (computed here). */
-    async putManifest(name, reference, bytes, mediaType) {
+    async putManifest(name, reference, bytes, mediaType, options = {}) {
         const action = `put manifest ${describe(name, reference)}`;
         if ((0,src_reference/* isDigest */.Bc)(reference))
             checkDigest(action, bytes, reference, 'the digest to put it under');
@@ -8914,11 +7678,12 @@ class RegistryClient {
             headers: { 'Content-Type': mediaType },
             body: bytes,
             expect: [201],
+            ...options,
         });
         checkDigest(action, bytes, response.headers.get('docker-content-digest'), 'the registry’s Docker-Content-Digest');
         return digest;
     }
-    async deleteManifest(name, digest) {
+    async deleteManifest(name, digest, options = {}) {
         if (!(0,src_reference/* isDigest */.Bc)(digest))
             throw new Error(`cannot delete manifest "${digest}" of ${(0,src_reference/* formatName */.nD)(name)}: not a digest`);
         await this.#transport.request({
@@ -8926,6 +7691,7 @@ class RegistryClient {
             method: 'DELETE',
             ...(0,transport/* repositoryTarget */.IX)(name, 'delete', `manifests/${digest}`),
             expect: [200, 202, 204],
+            ...options,
         });
     }
     /** Every tag of the repository, page by page; none when the repository does not exist. */
@@ -9123,6 +7889,117 @@ async function checkPushAccess(registry, credentials, names) {
             throw error;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 6799:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ deleteGhcrPackageVersion),
+/* harmony export */   f: () => (/* binding */ GHCR)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6764);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
+
+
+const GHCR = 'ghcr.io';
+const GITHUB_API = 'https://api.github.com';
+const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+const VERSIONS_PER_PAGE = 100;
+// The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
+const MAX_VERSION_PAGES = 3;
+// The Packages API lists a version a little after the registry accepted its manifest.
+const LISTING_WAIT = {
+    maxAttempts: 8,
+    maxElapsedMs: 30_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 8_000,
+};
+function ghcrPackage(name) {
+    const slash = name.repository.indexOf('/');
+    if (slash === -1)
+        throw new Error(`${GHCR}/${name.repository} has no owner: ghcr.io images are ghcr.io/OWNER/NAME`);
+    return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
+}
+/**
+ * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
+ * digest before any request. The DELETE is sent once: its caller looks at the tag before it tries again.
+ */
+async function deleteGhcrPackageVersion(transport, name, digest, options) {
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseProtected */ .fZ)(digest, options.protectedDigests);
+    const pkg = ghcrPackage(name);
+    const credentials = { bearer: options.token };
+    const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
+    await transport.request({
+        action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
+        method: 'DELETE',
+        url: new URL(`${version.packageUrl}/versions/${version.id}`),
+        credentials,
+        headers: API_HEADERS,
+        expect: [204],
+        retry: false,
+    });
+}
+/**
+ * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
+ * answers 404 on the other). NotYetVisibleError while the package lists no such version.
+ */
+async function findVersion(transport, pkg, digest, credentials) {
+    const encodedName = encodeURIComponent(pkg.packageName);
+    for (const ownerKind of ['orgs', 'users']) {
+        const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
+        const id = await findVersionId(transport, packageUrl, digest, credentials);
+        if (id === 'no such package')
+            continue;
+        if (id === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotYetVisibleError */ .eS(`the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`, undefined);
+        }
+        return { packageUrl, id };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
+        'token may not read it (it needs packages: read)', 404);
+}
+async function findVersionId(transport, packageUrl, digest, credentials) {
+    let url = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
+    for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
+        const action = `list the versions of the GitHub package ${packageUrl}`;
+        const exchange = await transport.request({
+            action,
+            method: 'GET',
+            url,
+            credentials,
+            headers: API_HEADERS,
+            expect: page === 1 ? [200, 404] : [200],
+        });
+        if (exchange.response.status === 404)
+            return 'no such package';
+        const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
+        if (version !== undefined)
+            return version.id;
+        const next = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .nextPage */ .Zj)(exchange.response.headers.get('link'), exchange.url);
+        // The token goes with every page: only to the API itself.
+        url = next?.origin === exchange.url.origin ? next : undefined;
+    }
+    return undefined;
+}
+function parseVersions(action, text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        body = undefined;
+    }
+    if (!Array.isArray(body)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`could not ${action}: the answer is not a list of versions`, 200);
+    }
+    return body.flatMap((entry) => {
+        const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {});
+        return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
+    });
 }
 
 
@@ -9683,7 +8560,60 @@ function nextPage(link, url) {
 
 /***/ }),
 
-/***/ 7899:
+/***/ 4925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ transientFailure),
+/* harmony export */   _: () => (/* binding */ asRegistryError)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8851);
+// Which failures are worth another attempt: the server said it is overloaded or failing for now (429, 500, 502,
+// 503, 504), or the request got no complete answer (connection refused or reset, a timeout). Anything else (other
+// 4xx, authentication, a digest mismatch) would fail the same way again.
+
+
+
+const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
+// Node's system errors for a connection that failed or broke off; TIMEOUT is sendHttp's
+// time limit. Not here: ENOTFOUND (a misspelt host stays misspelt) and TLS errors.
+const TRANSIENT_NETWORK_CODES = new Set([
+    'TIMEOUT',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+]);
+/** The retry verdict for a request's failure (retry's isRetryable), with the server's Retry-After. */
+function transientFailure(error) {
+    if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr) {
+        return error.code !== undefined && TRANSIENT_NETWORK_CODES.has(error.code) ? {} : false;
+    }
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.status !== undefined && TRANSIENT_STATUSES.has(error.status)) {
+        return error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter };
+    }
+    return false;
+}
+/**
+ * Retries that ran out, as a RegistryError with the last attempt's status and codes (callers tell a 404 from a
+ * 503 by them) and the retry message ("… (gave up after 7 attempts in 31.2 s)"). Other errors are returned as
+ * they are.
+ */
+function asRegistryError(error) {
+    if (!(error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryExhaustedError */ .aB) || !(error.lastError instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+        return error;
+    const last = error.lastError;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(error.message, last.status, last.codes, { cause: error });
+}
+
+
+/***/ }),
+
+/***/ 5630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10014,47 +8944,8 @@ function parseJsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/transient.ts
-// Which failures are worth another attempt: the server said it is overloaded or failing for now (429, 500, 502,
-// 503, 504), or the request got no complete answer (connection refused or reset, a timeout). Anything else (other
-// 4xx, authentication, a digest mismatch) would fail the same way again.
-
-
-
-const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
-// Node's system errors for a connection that failed or broke off; TIMEOUT is sendHttp's
-// time limit. Not here: ENOTFOUND (a misspelt host stays misspelt) and TLS errors.
-const TRANSIENT_NETWORK_CODES = new Set([
-    'TIMEOUT',
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-]);
-/** The retry verdict for a request's failure (retry's isRetryable), with the server's Retry-After. */
-function transientFailure(error) {
-    if (error instanceof http/* NetworkError */.Dr) {
-        return error.code !== undefined && TRANSIENT_NETWORK_CODES.has(error.code) ? {} : false;
-    }
-    if (error instanceof errors/* RegistryError */.gl && error.status !== undefined && TRANSIENT_STATUSES.has(error.status)) {
-        return error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter };
-    }
-    return false;
-}
-/**
- * Retries that ran out, as a RegistryError with the last attempt's status and codes (callers tell a 404 from a
- * 503 by them) and the retry message ("… (gave up after 7 attempts in 31.2 s)"). Other errors are returned as
- * they are.
- */
-function asRegistryError(error) {
-    if (!(error instanceof retry/* RetryExhaustedError */.aB) || !(error.lastError instanceof errors/* RegistryError */.gl))
-        return error;
-    const last = error.lastError;
-    return new errors/* RegistryError */.gl(error.message, last.status, last.codes, { cause: error });
-}
-
+// EXTERNAL MODULE: ./src/registry/transient.ts
+var registry_transient = __nccwpck_require__(4925);
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
 // The one request path of the registry client. Every request to a registry, its token server, blob storage or a
 // registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
@@ -10093,17 +8984,20 @@ class Transport {
     request(call) {
         return call.retry === false ? this.#send(call) : this.retrying(() => this.#send(call));
     }
-    /** Runs a sequence of calls (or one), again from its start when a step fails for a passing reason. */
-    async retrying(operation) {
+    /**
+     * Runs a sequence of calls (or one), again from its start when a step fails for a passing reason (or for one
+     * that `isRetryable` accepts: a caller that looks at the registry again first may retry more).
+     */
+    async retrying(operation, isRetryable = registry_transient/* transientFailure */.R) {
         try {
             return await (0,retry/* retry */.L5)(operation, {
                 ...this.#options.retry,
-                isRetryable: transientFailure,
+                isRetryable,
                 onRetry: this.#options.onRetry,
             });
         }
         catch (error) {
-            throw asRegistryError(error);
+            throw (0,registry_transient/* asRegistryError */._)(error);
         }
     }
     /** Runs `operation` again while it fails with NotYetVisibleError (read-after-write lag), within `bounds`. */
@@ -10117,7 +9011,7 @@ class Transport {
             });
         }
         catch (error) {
-            throw asRegistryError(error);
+            throw (0,registry_transient/* asRegistryError */._)(error);
         }
     }
     /** The credential for a registry, from the same source (and cache) as the registry's own authentication. */
@@ -10422,6 +9316,7 @@ function emptyRunState() {
         platforms: [],
         finalTags: [],
         temporaryTags: [],
+        temporaryTagDigests: {},
         engineImages: [],
         cleanupTags: [],
         tempTagPrefix: '',
@@ -12907,6 +11802,2100 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 5175:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qg: () => (/* binding */ parse)
+});
+
+// UNUSED EXPORTS: CsvError, normalize_options
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
+};
+
+
+
 
 /***/ })
 
