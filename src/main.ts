@@ -83,8 +83,9 @@ async function buildAndPush(
   const timings = state.timings;
 
   // A wrong password or a missing permission fails here, in seconds, not after the build.
-  if (inputs.push)
+  if (inputs.push) {
     await phase(timings, 'Check registry access', () => checkPushAccess(registry, credentials, inputs.tags));
+  }
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
   const builderChoice = chooseBuilder(inputs, run);

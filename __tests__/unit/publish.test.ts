@@ -5,6 +5,7 @@ import { parsePlatform } from '../../src/platform.js';
 import {
   PublishIncompleteError,
   publishTags,
+  pushIndex,
   verifyIndex,
   VerificationError,
   type PushedIndex,
@@ -161,5 +162,24 @@ describe('publishTags', () => {
     for (const reference of TAGS.map(parseReference)) {
       expect(registry.tags(reference.repository)[reference.tag ?? '']).toBe(INDEX_DIGEST);
     }
+  });
+});
+
+describe('pushIndex', () => {
+  it("takes each image's type and size from the registry, not from what a build or a record claims", async () => {
+    const registry = new FakeDistribution();
+    registry.push('lab/app', undefined, amd64.manifest);
+    registry.push('lab/app', undefined, arm64.manifest);
+    const claimed = (one: ReturnType<typeof image>, architecture: string) => ({
+      // A record with the right digest but a wrong size and type: an index built from it would not resolve.
+      descriptor: { mediaType: MediaType.dockerManifest, digest: one.digest, size: 7 },
+      platforms: [parsePlatform(`linux/${architecture}`)],
+    });
+    const plan = { repositories: [parseReference('127.0.0.1:5000/lab/app')], indexAnnotations: {} };
+    const result = await pushIndex(plan, [claimed(amd64, 'amd64'), claimed(arm64, 'arm64')], registry.client);
+    expect(result.index.manifests.map(({ mediaType, size }) => ({ mediaType, size }))).toEqual([
+      { mediaType: MediaType.ociManifest, size: amd64.manifest.length },
+      { mediaType: MediaType.ociManifest, size: arm64.manifest.length },
+    ]);
   });
 });

@@ -44,8 +44,10 @@ export async function pushIndex(
   if (!primary) throw new Error('no repository to push the index to (tags is empty)');
   const pushed = await Promise.all(
     images.map(async ({ descriptor, platforms }) => {
-      const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
-      const result: BuildResult = { descriptor, manifest: json, platforms };
+      const fetched = await registry.getManifest(primary, descriptor.digest);
+      const { json, bytes } = fetched;
+      // Type and size as the registry holds them (checked against the digest), not as a build or record says.
+      const result: BuildResult = { descriptor: { ...descriptor, ...fetched.descriptor }, manifest: json, platforms };
       return { result, bytes };
     }),
   );
