@@ -9,6 +9,13 @@
 # The engine and buildx already on the machine are used when they work (a developer laptop, a GitHub runner).
 # Otherwise, on Debian as root, they come from Debian trixie packages, with the mirror taken from the machine's
 # own apt sources.
+#
+# LAB_BUILDX picks the buildx for `up` to put in place, and for `status` to require:
+#   current   Debian's newest docker-buildx (from sid), close to the one GitHub's runners ship
+#   oldest    Debian trixie's docker-buildx (0.13.1), the oldest the action supports
+#   (unset)   whatever buildx the docker CLI finds (the last choice made, if any)
+# Either is unpacked from its .deb into $LAB_DIR/buildx, beside the engine's packages (nothing installed is replaced),
+# and linked from a system plugin directory: every docker command on the machine then uses it.
 set -euo pipefail
 
 LAB_DIR=${LAB_DIR:-/var/lib/multiarch-lab}
@@ -25,6 +32,11 @@ binfmt_dir=/proc/sys/fs/binfmt_misc
 DEBIAN_SOURCES=/etc/apt/sources.list.d/debian.sources
 LAB_SOURCES=/etc/apt/sources.list.d/multiarch-lab-trixie.sources
 LAB_PREFERENCES=/etc/apt/preferences.d/multiarch-lab-trixie
+LAB_BUILDX=${LAB_BUILDX:-}
+BUILDX_DIR=$LAB_DIR/buildx
+# The docker CLI searches this directory before the packages' /usr/libexec/docker/cli-plugins; unlike
+# ~/.docker/cli-plugins it does not move with DOCKER_CONFIG, which some tests set for a step.
+BUILDX_LINK=/usr/local/lib/docker/cli-plugins/docker-buildx
 
 say() { printf '[lab] %s\n' "$*"; }
 die() { printf '[lab] error: %s\n' "$*" >&2; exit 1; }
@@ -58,10 +70,29 @@ debian_mirror() {
        }' "$DEBIAN_SOURCES"
 }
 
+# A deb822 stanza for one suite of the machine's own mirror.
+debian_source() { # suite
+  local mirror
+  mirror=$(debian_mirror)
+  [ -n "$mirror" ] || die "no URIs line found in $DEBIAN_SOURCES"
+  printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$mirror" "$1"
+}
+
+# apt-get with its own lists and downloads under a work directory: the machine's apt state stays as it is.
+private_apt() { # work-dir apt-get-args...
+  local work=$1
+  shift
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
+  apt-get -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "Dir::State::status=/dev/null" \
+    -o APT::Sandbox::User=root "$@"
+}
+
 # What this machine lacks for the lab, as Debian package names; empty when everything is there.
 missing_packages() {
   engine_works || have_commands dockerd containerd runc || echo docker.io containerd runc tini
-  buildx_works || echo docker-buildx
+  # A LAB_BUILDX choice brings its own buildx (select_buildx).
+  [ -n "$LAB_BUILDX" ] || buildx_works || echo docker-buildx
   have_commands docker-registry || have_commands registry || echo docker-registry
   have_commands htpasswd || echo apache2-utils
   have_commands curl || echo curl
@@ -81,12 +112,8 @@ install_packages() {
   [ -z "${missing// /}" ] && return 0
   [ "$(id -u)" -eq 0 ] || die "missing packages ($missing) and not root: install them or run as root"
   command -v apt-get >/dev/null || die "missing packages ($missing) and no apt-get on this machine"
-  local mirror
-  mirror=$(debian_mirror)
-  [ -n "$mirror" ] || die "no URIs line found in $DEBIAN_SOURCES"
   say "installing $missing from Debian trixie"
-  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-    "$mirror" >"$LAB_SOURCES"
+  debian_source trixie >"$LAB_SOURCES"
   # Keep trixie out of every other install on this machine: only `-t trixie` below takes from it.
   printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' >"$LAB_PREFERENCES"
   # shellcheck disable=SC2086 # one word per package
@@ -131,9 +158,101 @@ engine_status() {
   echo "engine: up (server $(docker version --format '{{.Server.Version}}'), storage: ${store:-unknown})"
 }
 
+# ---------------------------------------------------------------- buildx
+buildx_suite() { # current|oldest
+  case $1 in
+    current) echo sid ;;
+    oldest) echo trixie ;;
+    *) return 1 ;;
+  esac
+}
+
+# The Debian version of the lab's buildx for a choice (e.g. 0.29.1+ds1-4); empty when it is not installed.
+lab_buildx_version() { # current|oldest
+  cat "$BUILDX_DIR/$1/version" 2>/dev/null || true
+}
+
+# Unpacks the suite's docker-buildx .deb into $BUILDX_DIR/<choice>, once.
+install_buildx() { # current|oldest
+  local which=$1 suite dir=$BUILDX_DIR/$1
+  [ -x "$dir/docker-buildx" ] && [ -n "$(lab_buildx_version "$which")" ] && return 0
+  suite=$(buildx_suite "$which")
+  [ "$(id -u)" -eq 0 ] || die "LAB_BUILDX=$which: installing Debian $suite's docker-buildx needs root"
+  command -v apt-get >/dev/null || die "LAB_BUILDX=$which: no apt-get on this machine"
+  local work=$LAB_DIR/apt-$suite log=$LOG_DIR/apt-$suite.log
+  mkdir -p "$work/sources" "$work/preferences"
+  debian_source "$suite" >"$work/sources/$suite.sources"
+  # Only this suite, with no pinning of the machine's: its newest docker-buildx is the candidate.
+  local suite_opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/sources"
+    -o Dir::Etc::Preferences=/dev/null -o "Dir::Etc::PreferencesParts=$work/preferences")
+  say "buildx $which: fetching docker-buildx from Debian $suite"
+  private_apt "$work" "${suite_opts[@]}" -qq update >"$log" 2>&1 ||
+    { tail -5 "$log" >&2; die "apt-get update for Debian $suite failed"; }
+  (cd "$work" && rm -f docker-buildx_*.deb && private_apt "$work" "${suite_opts[@]}" -qq download docker-buildx) \
+    >>"$log" 2>&1 || { tail -5 "$log" >&2; die "could not download docker-buildx from Debian $suite"; }
+  local deb unpacked=$dir.new
+  deb=$(echo "$work"/docker-buildx_*.deb)
+  rm -rf "$unpacked" && mkdir -p "$unpacked" && dpkg-deb -x "$deb" "$unpacked/root"
+  mv "$unpacked/root/usr/libexec/docker/cli-plugins/docker-buildx" "$unpacked/docker-buildx" ||
+    die "$deb has no usr/libexec/docker/cli-plugins/docker-buildx"
+  dpkg-deb -f "$deb" Version >"$unpacked/version"
+  rm -rf "$unpacked/root" "$dir" && mv "$unpacked" "$dir"
+}
+
+# Whether `docker buildx` runs the lab's buildx for a choice: a Debian build reports its package version.
+buildx_in_use_is() { # current|oldest
+  local version
+  version=$(lab_buildx_version "$1")
+  [ -n "$version" ] || return 1
+  case " $(docker buildx version 2>/dev/null) " in *" $version "*) return 0 ;; *) return 1 ;; esac
+}
+
+select_buildx() {
+  [ -n "$LAB_BUILDX" ] || return 0
+  buildx_suite "$LAB_BUILDX" >/dev/null || die "LAB_BUILDX must be current or oldest, not '$LAB_BUILDX'"
+  install_buildx "$LAB_BUILDX"
+  local target=$BUILDX_DIR/$LAB_BUILDX/docker-buildx
+  if [ "$(readlink "$BUILDX_LINK" 2>/dev/null)" != "$target" ]; then
+    if [ -e "$BUILDX_LINK" ] || [ -L "$BUILDX_LINK" ]; then
+      case "$(readlink "$BUILDX_LINK")" in
+        "$BUILDX_DIR"/*) ;;
+        *) die "$BUILDX_LINK is not the lab's: move it away to let LAB_BUILDX choose the buildx" ;;
+      esac
+    fi
+    say "buildx: using the $LAB_BUILDX one ($(lab_buildx_version "$LAB_BUILDX"))"
+    mkdir -p "$(dirname "$BUILDX_LINK")"
+    # Replaced in one rename: a docker command starting meanwhile finds either buildx, never none.
+    ln -sfn "$target" "$BUILDX_LINK.new" && mv -T "$BUILDX_LINK.new" "$BUILDX_LINK"
+  fi
+  buildx_in_use_is "$LAB_BUILDX" || die "docker buildx reports '$(docker buildx version 2>&1)', not the $LAB_BUILDX" \
+    "one ($target): a plugin directory searched first, such as ~/.docker/cli-plugins, has its own docker-buildx"
+}
+
 buildx_status() {
-  if ! buildx_works; then echo "buildx: missing"; return 1; fi
-  echo "buildx: $(docker buildx version)"
+  local failed=0 which version
+  if ! buildx_works; then
+    echo "buildx: missing"
+    failed=1
+  elif [ -z "$LAB_BUILDX" ]; then
+    echo "buildx: $(docker buildx version)"
+  elif ! buildx_suite "$LAB_BUILDX" >/dev/null; then
+    echo "buildx: $(docker buildx version), but LAB_BUILDX is '$LAB_BUILDX' (current or oldest)"
+    failed=1
+  elif buildx_in_use_is "$LAB_BUILDX"; then
+    echo "buildx: $(docker buildx version) (LAB_BUILDX=$LAB_BUILDX)"
+  else
+    echo "buildx: $(docker buildx version), not the $LAB_BUILDX one (LAB_BUILDX=$LAB_BUILDX bash scripts/lab.sh up)"
+    failed=1
+  fi
+  for which in current oldest; do
+    version=$(lab_buildx_version "$which")
+    if [ -z "$version" ]; then
+      echo "buildx $which: not installed (LAB_BUILDX=$which bash scripts/lab.sh up)"
+    else
+      echo "buildx $which: $version from Debian $(buildx_suite "$which")$(buildx_in_use_is "$which" && echo ', in use')"
+    fi
+  done
+  return $failed
 }
 
 # ---------------------------------------------------------------- binfmt
@@ -234,12 +353,11 @@ base_image_ready() {
 # busybox-static for one Debian architecture, unpacked into a rootfs with a link per applet.
 busybox_rootfs() { # debian-arch dir
   local arch=$1 dir=$2 work=$LAB_DIR/apt-$1
-  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$dir"
-  local apt_opts=(-o "APT::Architecture=$arch" -o "APT::Architectures=$arch"
-    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "Dir::State::status=/dev/null")
-  apt-get "${apt_opts[@]}" -qq update >"$LOG_DIR/apt-$arch.log" 2>&1 ||
+  mkdir -p "$dir"
+  local arch_opts=(-o "APT::Architecture=$arch" -o "APT::Architectures=$arch")
+  private_apt "$work" "${arch_opts[@]}" -qq update >"$LOG_DIR/apt-$arch.log" 2>&1 ||
     { tail -5 "$LOG_DIR/apt-$arch.log" >&2; die "apt-get update for $arch failed"; }
-  (cd "$work" && rm -f busybox-static_*.deb && apt-get "${apt_opts[@]}" -qq download "busybox-static:$arch") \
+  (cd "$work" && rm -f busybox-static_*.deb && private_apt "$work" "${arch_opts[@]}" -qq download "busybox-static:$arch") \
     >>"$LOG_DIR/apt-$arch.log" 2>&1 || die "could not download busybox-static:$arch"
   rm -rf "$work/extract" && dpkg-deb -x "$work"/busybox-static_*.deb "$work/extract"
   mkdir -p "$dir/bin" "$dir/tmp" "$dir/etc"
@@ -289,6 +407,7 @@ base_status() {
 cmd_up() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   install_packages
+  select_buildx
   start_engine
   buildx_works || die "docker buildx does not work"
   register_binfmt

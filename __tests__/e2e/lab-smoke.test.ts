@@ -3,7 +3,10 @@
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describeWithLab, lab } from './lab.js';
+import { spawnSync } from 'node:child_process';
+import semver from 'semver';
+import { DockerCli } from '../../src/docker/cli.js';
+import { describeWithLab, lab, labBuildxVersion, OLDEST_SUPPORTED_BUILDX } from './lab.js';
 import { archContext, docker, getIndex, imagePlatforms, runArch, uniqueRepository } from './probe.js';
 
 describeWithLab('lab smoke test', () => {
@@ -30,4 +33,30 @@ describeWithLab('lab smoke test', () => {
     expect(runArch(image, 'linux/arm64')).toBe('aarch64');
     expect(runArch(image, 'linux/amd64')).toBe('x86_64');
   });
+
+  // LAB_BUILDX=current|oldest: every docker command runs that buildx, whatever DOCKER_CONFIG a step sets, and the
+  // action reads its version. A Debian build reports `github.com/docker/buildx <upstream> <Debian version>`.
+  const asked = lab.buildx;
+  (asked === undefined ? test.skip : test)(
+    `docker buildx is the ${asked ?? 'LAB_BUILDX'} buildx this run was asked for, and the action sees its version`,
+    async () => {
+      if (asked === undefined) throw new Error('LAB_BUILDX is not set');
+      const debianVersion = labBuildxVersion(asked) ?? 'not installed';
+      // `0.29.1+ds1-4`: upstream 0.29.1, Debian revision 4.
+      const upstream = /^(\d+\.\d+\.\d+)\S*-\S+$/.exec(debianVersion)?.[1] ?? `unreadable (${debianVersion})`;
+
+      const ownConfig = mkdtempSync(join(tmpdir(), 'smoke-docker-config-'));
+      for (const env of [process.env, { ...process.env, DOCKER_CONFIG: ownConfig }]) {
+        const version = spawnSync('docker', ['buildx', 'version'], { encoding: 'utf8', env });
+        expect(version.stdout.trim().split(' ')).toEqual([
+          'github.com/docker/buildx',
+          expect.any(String),
+          debianVersion,
+        ]);
+      }
+      expect(await new DockerCli().buildxVersion()).toBe(upstream);
+      if (asked === 'oldest') expect(upstream).toBe(OLDEST_SUPPORTED_BUILDX);
+      else expect(semver.gt(upstream, OLDEST_SUPPORTED_BUILDX)).toBe(true);
+    },
+  );
 });

@@ -5,6 +5,8 @@
 // DELETE that failed half-way would leave (see 'deleting a dummy by digest').
 import { randomInt } from 'node:crypto';
 import type { ActionRun } from '../../scripts/local-runner.js';
+import { DockerCli } from '../../src/docker/cli.js';
+import { buildxAtLeast } from '../../src/plan/buildx-version.js';
 import { DEFAULT_RETRY_POLICY } from '../../src/retry.js';
 import { describeWithLab, lab } from './lab.js';
 import { docker, listTags, resolve, uniqueRepository } from './probe.js';
@@ -51,22 +53,33 @@ const FAULT_KINDS: readonly Fault[] = [
   'slow',
 ];
 const FAULT_RATE = 0.2;
-/** FAULT_ENGINE_RATE=0.2 tries the engine at the action's rate (see faultyRegistry). */
-const ENGINE_FAULT_RATE = Number(process.env.FAULT_ENGINE_RATE ?? 0.05);
+/** Before it, buildx on the docker driver pushes every image twice (see engineFaultRate). */
+const BUILDX_PUSHING_ONCE = '0.22.0';
+const OLD_BUILDX_ENGINE_FAULT_RATE = 0.05;
 const FAULT_RUNS = Number(process.env.FAULT_RUNS ?? 20);
 /** Set (with FAULT_SEED) to repeat one run of the loop below, with the faults it drew. */
 const FAULT_RUN = process.env.FAULT_RUN === undefined ? undefined : Number(process.env.FAULT_RUN);
 
 /**
- * A proxy in front of the lab registry failing FAULT_RATE of the action's own requests and ENGINE_FAULT_RATE of the
- * engine's push requests, each drawn from `seed`. The engine (dockerd, driver docker) retries no single request of a
- * push: a push of 5 to 20 requests at 20% almost always breaks, and the action can only re-run the whole build (at
- * most ENGINE_PUSH_RETRY_POLICY.maxAttempts times). So the engine gets a lower rate; the action's own requests, which
- * it retries one by one, the full one.
+ * The share of the engine's push requests that fail: the action's own, except under buildx before 0.22. On the
+ * docker driver that one pushes every image twice (BuildKit's push, then its "pushing … with docker" step: the
+ * engine's own push of the same name), so each attempt makes about twice the engine's requests, and at 20% a build
+ * can fail all of ENGINE_PUSH_RETRY_POLICY's attempts (seen with 0.13.1). FAULT_ENGINE_RATE overrides it.
  */
-function faultyRegistry(seed: number): Promise<FaultProxy> {
+function engineFaultRate(buildxVersion: string): number {
+  if (process.env.FAULT_ENGINE_RATE !== undefined) return Number(process.env.FAULT_ENGINE_RATE);
+  return buildxAtLeast(buildxVersion, BUILDX_PUSHING_ONCE) ? FAULT_RATE : OLD_BUILDX_ENGINE_FAULT_RATE;
+}
+
+/**
+ * A proxy in front of the lab registry failing FAULT_RATE of the action's own requests and `engineRate` of the
+ * engine's push requests, each drawn from `seed`. The engine (dockerd, driver docker) retries no single request of a
+ * push, so the action re-runs the whole build (at most ENGINE_PUSH_RETRY_POLICY.maxAttempts times); each attempt
+ * skips the blobs already pushed.
+ */
+function faultyRegistry(seed: number, engineRate: number): Promise<FaultProxy> {
   const action = seededFaults({ seed, rate: FAULT_RATE, kinds: FAULT_KINDS });
-  const engine = seededFaults({ seed: seed + 1_000_000, rate: ENGINE_FAULT_RATE, kinds: FAULT_KINDS });
+  const engine = seededFaults({ seed: seed + 1_000_000, rate: engineRate, kinds: FAULT_KINDS });
   return startFaultProxy({
     target: lab.registry,
     chooseFault: (request) => (fromEngine(request) ? engine.chooseFault() : action.chooseFault()),
@@ -167,15 +180,18 @@ async function leakProblems(repository: string, tag: string, run: FlowRun): Prom
 }
 
 describeWithLab(
-  "a registry failing ~20% of the action's requests and ~5% of the engine's (429, 5xx, resets, slow answers)",
+  `a registry failing ~${FAULT_RATE * 100}% of the requests, the engine's too from buildx ${BUILDX_PUSHING_ONCE} on (429, 5xx, resets, slow answers)`,
   () => {
     const baseSeed = Number(process.env.FAULT_SEED ?? randomInt(2 ** 31));
     const context = labelContext();
 
     test(`${FAULT_RUNS} runs in a row across multi, fan-out and shard+merge: each publishes a complete index, nothing is left`, async () => {
+      const buildxVersion = await new DockerCli().buildxVersion();
+      const engineRate = engineFaultRate(buildxVersion);
       console.log(
         `fault seed ${baseSeed}: run n draws its faults from seed ${baseSeed}+n ` +
-          `(FAULT_SEED=${baseSeed} repeats them all, with FAULT_RUN=n only run n)`,
+          `(FAULT_SEED=${baseSeed} repeats them all, with FAULT_RUN=n only run n); ` +
+          `the engine's requests fail at ${engineRate} (buildx ${buildxVersion})`,
       );
       const flows: Flow[] = ['multi', 'fan-out', 'shard-merge'];
       const runs = Array.from({ length: FAULT_RUNS }, (_, n) => ({
@@ -195,7 +211,7 @@ describeWithLab(
           const results = [];
           for (const { n, flow } of laneRuns) {
             const seed = baseSeed + n;
-            const proxy = await faultyRegistry(seed);
+            const proxy = await faultyRegistry(seed, engineRate);
             const started = Date.now();
             try {
               const tag = `run-${n}`;
@@ -385,12 +401,18 @@ describeWithLab('a registry that is down for good', () => {
   });
 });
 
-/** Whether `platform`'s build has pushed its image: buildx printed the DONE of its "pushing … with docker" step. */
+/**
+ * Whether `platform`'s build has pushed its image: BuildKit printed the `done` of its "pushing manifest for …" line.
+ * (buildx before 0.22 then pushes the same image again, "with docker"; its image is in the registry already.)
+ */
 function pushCompleted(stdout: string, platform: string): boolean {
-  const prefix = `[${platform}] `;
-  const pushing = stdout.split('\n').find((line) => line.startsWith(`${prefix}#`) && line.endsWith(' with docker'));
-  const step = pushing === undefined ? undefined : /^#(\d+) pushing /.exec(pushing.slice(prefix.length))?.[1];
-  return step !== undefined && stdout.includes(`\n${prefix}#${step} DONE`);
+  const prefix = `[${platform}] #`;
+  return stdout
+    .split('\n')
+    .some(
+      (line) =>
+        line.startsWith(prefix) && /^\d+ pushing manifest for \S+ (\d+\.\d+s )?done$/.test(line.slice(prefix.length)),
+    );
 }
 
 describeWithLab('a runner that dies mid-step', () => {
