@@ -242,9 +242,8 @@ export class RegistryClient {
   /**
    * Uploads a blob without asking first whether the repository has it: its one caller uploads the dummies' config
    * once per repository, new by construction (a random nonce), so the question would cost a round trip to hear no.
-   * One POST to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs
-   * nothing; the registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT
-   * failure that passes restarts both.
+   * One POST to start, one PUT with all the bytes, retried together from the POST when either fails for a passing
+   * reason (the PUT's session may be gone after a failure; an unused one expires), within one retry window.
    */
   async uploadBlob(name: ImageName, bytes: Buffer, mediaType: string = MediaType.octetStream): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest: digestOf(bytes), size: bytes.length };
@@ -259,6 +258,7 @@ export class RegistryClient {
       method: 'POST',
       ...repositoryTarget(name, 'push', 'blobs/uploads/'),
       expect: [202],
+      retry: false,
     });
     const location = started.response.headers.get('location');
     if (location === null) {
