@@ -30,7 +30,9 @@ import {
   BOTH_PLATFORMS,
   TEMP_TAG_PREFIX,
   expectSucceeded,
+  hoursAgo,
   labelContext,
+  oldRunId,
   runShardsThenMerge,
   runState,
   runStep,
@@ -472,9 +474,12 @@ describeWithLab('a runner that dies mid-step', () => {
     const proxy = await healthyProxy();
     let crashed: StepResult;
     try {
+      // Two hours ago, by an older run: its leftovers are stale for a later run with stale-tag-hours 1.
       crashed = await runStep(
         { ...common, tags: `${proxy.host}/${repository}:a` },
         {
+          env: hoursAgo(2),
+          runId: oldRunId(),
           duringPost: async (post) => {
             const firstDummy = proxy.outageAfter(
               (request) =>
@@ -529,14 +534,14 @@ describeWithLab('a runner that dies mid-step', () => {
     expectSucceeded(patient);
     expect(await tagsAsServed(repository)).toEqual([...lookAlikes, ...leftByA, ...leftByC, 'a', 'd'].sort());
 
-    // Run B, with a threshold of about a second: A's and C's leftovers are stale now, and swept; nothing else is.
-    await new Promise((done) => setTimeout(done, 2_000));
-    const sweeper = await runStep({ ...common, tags: `${image}:b`, 'stale-tag-hours': '0.0003' });
+    // Run B, a later run with a threshold of an hour: A's two-hour-old leftovers are swept; C's, fresh (a run in
+    // progress), are not, and nothing else is.
+    const sweeper = await runStep({ ...common, tags: `${image}:b`, 'stale-tag-hours': '1' });
     expectSucceeded(sweeper);
-    expect(sweeper.post?.stdout).toContain(`Deleting 4 stale temporary tags of ${image}`);
-    expect(await tagsAsServed(repository)).toEqual([...lookAlikes, 'a', 'b', 'd'].sort());
+    expect(sweeper.post?.stdout).toContain(`Deleting 2 stale temporary tags of ${image}`);
+    expect(await tagsAsServed(repository)).toEqual([...lookAlikes, ...leftByC, 'a', 'b', 'd'].sort());
     expect(summarySection(sweeper.summary, 'Temporary tags deleted')).toEqual(
-      expect.arrayContaining([...leftByA, ...leftByC].map((tag) => `${image}:${tag}`)),
+      expect.arrayContaining(leftByA.map((tag) => `${image}:${tag}`)),
     );
   });
 });
@@ -620,21 +625,21 @@ describeWithLab('the invariant: no manifest of an index this action published is
     // 2. fan-out: temporary tags on the images; cleanup-tags on the index run 1 published (another index).
     const two = await publish('fan-out', { tags: `${image}:two`, 'cleanup-tags': `${image}:one` });
     // 3. a crashed fan-out (main only): temporary tags on the same images, left for the sweep.
+    //    It ran two hours ago, as an older run: stale for stale-tag-hours 1.
     const crashed = await runStep(
       { ...common, mode: 'fan-out', platforms: BOTH_PLATFORMS, tags: `${image}:three` },
-      { post: false },
+      { post: false, env: hoursAgo(2), runId: oldRunId() },
     );
     expect(crashed.main.exitCode).toBe(0);
     expect(temporaryTagsOfRun(await listTags(repository), crashed.runId)).toHaveLength(2);
-    await new Promise((done) => setTimeout(done, 2_000));
     // 4. shards + merge: the merge deletes the shards' temporary tags and sweeps run 3's; its index is run 2's, so
     //    cleanup-tags naming run 2's tag is refused.
     const four = await publish('shard-merge', {
       tags: `${image}:four`,
-      'stale-tag-hours': '0.0003',
+      'stale-tag-hours': '1',
       'cleanup-tags': `${image}:two`,
     });
-    expect(stepLog(four.publisher)).toContain(`::warning::cleanup-tags: ${image}:two points at the published index`);
+    expect(stepLog(four.publisher)).toContain(`::warning::${image}:two: kept: it points at the published index`);
     // 5. multi again (run 1's index again): cleanup-tags on run 4's tag.
     const five = await publish('multi', { tags: `${image}:five`, 'cleanup-tags': `${image}:four` });
 

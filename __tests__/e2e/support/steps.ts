@@ -47,6 +47,20 @@ export function newRunId(): string {
   return String(randomInt(1e9, 1e10));
 }
 
+/**
+ * A step's environment to run it `hours` in the past (its clock only): the temporary tags it leaves are then that
+ * old, as a crashed run's would be when a later run sweeps them.
+ */
+export function hoursAgo(hours: number): Record<string, string> {
+  const preload = new URL('./clock-offset.js', import.meta.url).href;
+  return { NODE_OPTIONS: `--import=${preload}`, E2E_CLOCK_OFFSET_MS: String(-hours * 3_600_000) };
+}
+
+/** A run id older than every newRunId: a later run may sweep what this run leaves. */
+export function oldRunId(): string {
+  return String(randomInt(1e8, 1e9));
+}
+
 /** The step with `driver: docker` and `push: true` (the only way this lab pushes), then the given inputs. */
 export async function runStep(inputs: Record<string, string>, options: StepOptions = {}): Promise<StepResult> {
   const runId = options.runId ?? newRunId();
