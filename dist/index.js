@@ -3730,8 +3730,10 @@ async function pushIndex(plan, images, registry) {
     if (!primary)
         throw new Error('no repository to push the index to (tags is empty)');
     const pushed = await Promise.all(images.map(async ({ descriptor, platforms }) => {
-        const { json, bytes } = await registry.getManifest(primary, descriptor.digest);
-        const result = { descriptor, manifest: json, platforms };
+        const fetched = await registry.getManifest(primary, descriptor.digest);
+        const { json, bytes } = fetched;
+        // Type and size as the registry holds them (checked against the digest), not as a build or record says.
+        const result = { descriptor: { ...descriptor, ...fetched.descriptor }, manifest: json, platforms };
         return { result, bytes };
     }));
     const [only] = pushed;
@@ -5634,8 +5636,9 @@ async function buildAndPush(inputs, state, registry, credentials) {
     const tempDir = await (0,runtime/* stepTempDir */.MJ)();
     const timings = state.timings;
     // A wrong password or a missing permission fails here, in seconds, not after the build.
-    if (inputs.push)
+    if (inputs.push) {
         await (0,runtime/* phase */.Oi)(timings, 'Check registry access', () => (0,access/* checkPushAccess */.L)(registry, credentials, inputs.tags));
+    }
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
     const builderChoice = (0,docker_builder/* chooseBuilder */.Z7)(inputs, run);
     if (builderChoice.name && builderChoice.create)
@@ -7740,9 +7743,8 @@ class RegistryClient {
     /**
      * Uploads a blob without asking first whether the repository has it: its one caller uploads the dummies' config
      * once per repository, new by construction (a random nonce), so the question would cost a round trip to hear no.
-     * One POST to start, one PUT with all the bytes. The POST is retried alone (a session started twice costs
-     * nothing; the registry expires the unused one). The PUT is not (its session may be gone after a failure): a PUT
-     * failure that passes restarts both.
+     * One POST to start, one PUT with all the bytes, retried together from the POST when either fails for a passing
+     * reason (the PUT's session may be gone after a failure; an unused one expires), within one retry window.
      */
     async uploadBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
         const descriptor = { mediaType, digest: (0,registry_digest/* digestOf */.o)(bytes), size: bytes.length };
@@ -7756,6 +7758,7 @@ class RegistryClient {
             method: 'POST',
             ...(0,transport/* repositoryTarget */.IX)(name, 'push', 'blobs/uploads/'),
             expect: [202],
+            retry: false,
         });
         const location = started.response.headers.get('location');
         if (location === null) {
