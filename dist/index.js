@@ -3892,7 +3892,7 @@ function temporaryReferences(plan) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6401);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6921);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9375);
 // One bundle serves both steps of the action: main, then post (post-if: always()). main marks the state, so the
 // same entry knows which step it runs as.
@@ -3910,7 +3910,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6401:
+/***/ 6921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3967,8 +3967,8 @@ var constants = __nccwpck_require__(7242);
 var src_platform = __nccwpck_require__(3728);
 // EXTERNAL MODULE: ./src/plan/build-outputs.ts
 var build_outputs = __nccwpck_require__(9196);
-// EXTERNAL MODULE: ./src/plan/buildx-version.ts
-var buildx_version = __nccwpck_require__(3506);
+// EXTERNAL MODULE: ./src/plan/buildx-release.ts
+var buildx_release = __nccwpck_require__(8683);
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
 // The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
 // repository, fetched by BuildKit (no checkout needed), formed as docker/actions-toolkit's Build.gitContext() forms
@@ -4022,7 +4022,7 @@ function gitContextSource(variables, pullRequestHeadSha) {
  */
 function formatGitContext(source, buildxVersion, subdir = '') {
     const inSubdir = subdir !== '' && subdir !== '.';
-    if (source.queryForm && (0,buildx_version/* buildxAtLeast */.d)(buildxVersion, QUERY_FORM_BUILDX)) {
+    if (source.queryForm && (0,buildx_release/* buildxAtLeast */.d)(buildxVersion, QUERY_FORM_BUILDX)) {
         return `${source.repositoryUrl}?ref=${source.commit}${inSubdir ? `&subdir=${subdir}` : ''}`;
     }
     return `${source.repositoryUrl}#${source.commit}${inSubdir ? `:${subdir}` : ''}`;
@@ -4992,6 +4992,29 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
+;// CONCATENATED MODULE: ./src/plan/buildx-version.ts
+
+/**
+ * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),
+ * named by the input that asks for them, with the release that introduced each.
+ */
+const MINIMUM_BUILDX = [
+    { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
+    { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+    { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
+    { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
+    { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
+    { flag: 'build-contexts', version: '0.8.0', used: (inputs) => inputs.build.buildContexts.length > 0 },
+    { flag: 'no-cache-filters', version: '0.8.0', used: (inputs) => inputs.build.noCacheFilters.length > 0 },
+    { flag: 'shm-size', version: '0.7.0', used: (inputs) => inputs.build.shmSize !== '' },
+    { flag: 'ulimit', version: '0.7.0', used: (inputs) => inputs.build.ulimits.length > 0 },
+];
+/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
+function unsupportedInput(inputs, buildxVersion) {
+    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !(0,buildx_release/* buildxAtLeast */.d)(buildxVersion, version));
+    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
+}
+
 // EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
 var access = __nccwpck_require__(1038);
 // EXTERNAL MODULE: ./src/registry/credentials.ts + 2 modules
@@ -5646,7 +5669,7 @@ async function buildAndPush(inputs, state, registry, credentials) {
     (0,src_state/* saveRunState */.iZ)(state);
     const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', () => (0,docker_builder/* setUpBuilder */.Vk)(inputs, builderChoice, docker, tempDir));
     state.builder = { name: builder.name, created: builder.created };
-    const unsupported = (0,buildx_version/* unsupportedInput */.E)(inputs, await docker.buildxVersion());
+    const unsupported = unsupportedInput(inputs, await docker.buildxVersion());
     if (unsupported !== undefined)
         throw new PlanError(unsupported);
     const plan = makePlan(inputs, builder, run);
@@ -5928,7 +5951,7 @@ function isTrue(value) {
 /* harmony export */   XR: () => (/* binding */ csvField)
 /* harmony export */ });
 /* unused harmony exports outputSpec, DEFAULT_BUILDKITD_FLAGS */
-/* harmony import */ var _buildx_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3506);
+/* harmony import */ var _buildx_release_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8683);
 /* harmony import */ var _build_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
@@ -6049,7 +6072,7 @@ function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
     args.push('--buildkitd-flags', buildkitdFlags || DEFAULT_BUILDKITD_FLAGS);
     if (config) {
         // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-        args.push((0,_buildx_version_js__WEBPACK_IMPORTED_MODULE_0__/* .buildxAtLeast */ .d)(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
+        args.push((0,_buildx_release_js__WEBPACK_IMPORTED_MODULE_0__/* .buildxAtLeast */ .d)(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
     }
     args.push('--bootstrap');
     return args;
@@ -6058,38 +6081,16 @@ function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
 
 /***/ }),
 
-/***/ 3506:
+/***/ 8683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ unsupportedInput),
 /* harmony export */   d: () => (/* binding */ buildxAtLeast)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-// Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
-// the build, with the input and both versions named. Pure.
+// Comparing buildx releases as buildx names them (`0.13.1`, `v0.29.1`, Debian's `0.13.1+ds1`). Pure.
 
-/**
- * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),
- * named by the input that asks for them, with the release that introduced each.
- */
-const MINIMUM_BUILDX = [
-    { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
-    { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
-    { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
-    { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
-    { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
-    { flag: 'build-contexts', version: '0.8.0', used: (inputs) => inputs.build.buildContexts.length > 0 },
-    { flag: 'no-cache-filters', version: '0.8.0', used: (inputs) => inputs.build.noCacheFilters.length > 0 },
-    { flag: 'shm-size', version: '0.7.0', used: (inputs) => inputs.build.shmSize !== '' },
-    { flag: 'ulimit', version: '0.7.0', used: (inputs) => inputs.build.ulimits.length > 0 },
-];
-/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
-function unsupportedInput(inputs, buildxVersion) {
-    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !buildxAtLeast(buildxVersion, version));
-    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
-}
 /** Whether a buildx version (`0.13.1`, `v0.29.1`, `0.13.1+ds1`) is `minimum` or later; an unreadable one is not. */
 function buildxAtLeast(version, minimum) {
     const parsed = semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(version);

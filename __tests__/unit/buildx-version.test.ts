@@ -1,5 +1,6 @@
 import type { BuildOptions } from '../../src/inputs.js';
-import { buildxAtLeast, unsupportedInput } from '../../src/plan/buildx-version.js';
+import { buildxAtLeast } from '../../src/plan/buildx-release.js';
+import { unsupportedInput } from '../../src/plan/buildx-version.js';
 import { defaultInputs } from './fixtures.js';
 
 describe('unsupportedInput: the flags older buildx releases do not know', () => {
