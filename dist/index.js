@@ -31810,6 +31810,15 @@ class DockerCli {
     async buildx(args, options = {}) {
         return this.ok(args, options);
     }
+    /** Whether buildx knows a builder by this name (inspected without starting it); throws when it cannot tell. */
+    async builderExists(name) {
+        const result = await this.run('docker', ['buildx', 'inspect', name], { quiet: true });
+        if (result.exitCode === 0)
+            return true;
+        if (/no builder .* found/i.test((0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .errorSummary */ .N5)(result)))
+            return false;
+        throw new _command_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx inspect ${name}`, result);
+    }
     async removeBuilder(name) {
         await this.ok(['buildx', 'rm', '--force', name], { quiet: true });
     }
@@ -32887,8 +32896,7 @@ function runnerEntries(entries, problems) {
  * as the registry sees them, so that another spelling of a final tag (index.docker.io/acme/app) is one too.
  */
 function parseCleanupTags(items, finalTags, problems) {
-    const spelling = (reference) => `${(0,src_reference/* canonicalRepository */.JA)(reference)}:${reference.tag ?? ''}`;
-    const finals = new Set(finalTags.map(spelling));
+    const finals = new Set(finalTags.map(src_reference/* canonicalReference */.Ys));
     const tags = [];
     for (const item of items) {
         try {
@@ -32896,7 +32904,7 @@ function parseCleanupTags(items, finalTags, problems) {
             if (reference.digest !== undefined || reference.tag === undefined) {
                 problems.push(`"cleanup-tags" has "${item}" (expected name:tag, without a digest)`);
             }
-            else if (finals.has(spelling(reference))) {
+            else if (finals.has((0,src_reference/* canonicalReference */.Ys)(reference))) {
                 problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
             }
             else {
@@ -34676,8 +34684,6 @@ var core = __nccwpck_require__(3838);
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __nccwpck_require__(1670);
-// EXTERNAL MODULE: ./src/docker/command.ts
-var command = __nccwpck_require__(1721);
 // EXTERNAL MODULE: ./src/docker/builder.ts
 var builder = __nccwpck_require__(9683);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
@@ -34890,7 +34896,7 @@ class TagMovedError extends errors/* RegistryError */.gl {
 }
 /** Every write of a deletion is sent once by the transport: deleteTag reads the tag before it tries again. */
 const SENT_ONCE = { retry: false };
-/** What the deletion is built from: the client's own manifest and blob operations. */
+/** Deletes tags through one registry client, with dummies of its own (see the top of this file). */
 class TagDeleter {
     #store;
     #transport;
@@ -35197,7 +35203,6 @@ var error_message = __nccwpck_require__(6587);
 
 
 
-
 /** The post step, with main's state: it never throws, anything unforeseen is a warning. */
 async function runPostStep() {
     try {
@@ -35364,15 +35369,16 @@ async function removeCreatedBuilder(builder, docker, run) {
             core/* warning */.$e(`The builder ${builder.name} may not be this step's (main did not see it created): kept (${removal})`);
             return;
         }
+        let exists;
         try {
-            await docker.buildx(['buildx', 'inspect', builder.name], { quiet: true });
+            exists = await docker.builderExists(builder.name);
         }
         catch (error) {
-            if (error instanceof command/* CommandError */.Qd && /no builder .* found/i.test(error.message))
-                return;
             core/* warning */.$e(`Could not check whether the builder ${builder.name} exists: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
             return;
         }
+        if (!exists)
+            return;
     }
     try {
         await docker.removeBuilder(builder.name);
@@ -35433,18 +35439,15 @@ class TagCleaner {
         const finalTags = new Set(state.finalTags.map((tag) => (0,src_reference/* canonicalReference */.Ys)((0,src_reference/* parseReference */.F2)(tag))));
         await Promise.all(state.cleanupTags.map(src_reference/* parseReference */.F2).map(async (tag) => {
             const reference = (0,src_reference/* formatReference */.FH)(tag);
-            const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
+            const reading = readings.get(reference);
             if (finalTags.has((0,src_reference/* canonicalReference */.Ys)(tag))) {
                 this.keep(reference, 'kept: it is one of the final tags (spelt another way)');
             }
-            else if ('unreadable' in reading) {
-                this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
-            }
-            else if (reading.digest === this.indexDigest) {
+            else if (reading !== undefined && 'digest' in reading && reading.digest === this.indexDigest) {
                 this.keep(reference, 'kept: it points at the published index');
             }
-            else if (reading.digest !== undefined) {
-                await this.delete(tag, { expectedDigest: reading.digest });
+            else {
+                await this.deleteAsRead(tag, reading, { removeDangling: false });
             }
         }));
     }
@@ -35487,17 +35490,8 @@ class TagCleaner {
             if (stale.length > 0)
                 core/* info */.pq(`Deleting ${stale.length} stale temporary tags of ${(0,src_reference/* formatName */.nD)(repository)}`);
             const readings = await this.read(stale);
-            await Promise.all(stale.map(async (tag) => {
-                const reference = (0,src_reference/* formatReference */.FH)(tag);
-                const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
-                if ('unreadable' in reading) {
-                    this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
-                    return;
-                }
-                // Just listed: one resolving to nothing (its manifest deleted under it) is removed too.
-                const options = reading.digest === undefined ? { present: true } : { expectedDigest: reading.digest };
-                await this.delete(tag, options);
-            }));
+            // Just listed: one resolving to nothing (its manifest deleted under it) is removed too.
+            await Promise.all(stale.map((tag) => this.deleteAsRead(tag, readings.get((0,src_reference/* formatReference */.FH)(tag)), { removeDangling: true })));
         }
     }
     async delete(tag, options = {}) {
@@ -35521,6 +35515,23 @@ class TagCleaner {
             }
             this.report.leftBehind.push(reference);
             core/* warning */.$e(`Could not delete the tag ${reference}: ${(0,error_message/* errorMessage */.g)(error)}`);
+        }
+    }
+    /**
+     * Deletes a tag while it still points where `reading` (from read) found it; one that could not be read is kept.
+     * One that resolved to nothing is left, unless `removeDangling`: a tag just listed that resolves to nothing is
+     * there all the same, and only a dummy put under it removes it.
+     */
+    async deleteAsRead(tag, reading, { removeDangling }) {
+        const found = reading ?? { unreadable: 'it was not read' };
+        if ('unreadable' in found) {
+            this.keep((0,src_reference/* formatReference */.FH)(tag), `kept: could not check what it points at (${found.unreadable})`);
+        }
+        else if (found.digest !== undefined) {
+            await this.delete(tag, { expectedDigest: found.digest });
+        }
+        else if (removeDangling) {
+            await this.delete(tag, { present: true });
         }
     }
     /** A tag this run will not delete, though asked to: a warning, and the reason in the summary. */

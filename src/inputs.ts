@@ -5,7 +5,7 @@ import { CACHE_MODES, type CacheMode } from './plan/build-cache.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Input } from './constants.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
-import { canonicalRepository, isValidTag, parseReference, type ImageReference } from './reference.js';
+import { canonicalReference, isValidTag, parseReference, type ImageReference } from './reference.js';
 import { outputsProblems } from './plan/build-outputs.js';
 import {
   containsDefaultContext,
@@ -494,15 +494,14 @@ function runnerEntries(entries: string[], problems: string[]): RunnerMap {
  * as the registry sees them, so that another spelling of a final tag (index.docker.io/acme/app) is one too.
  */
 function parseCleanupTags(items: string[], finalTags: ImageReference[], problems: string[]): ImageReference[] {
-  const spelling = (reference: ImageReference): string => `${canonicalRepository(reference)}:${reference.tag ?? ''}`;
-  const finals = new Set(finalTags.map(spelling));
+  const finals = new Set(finalTags.map(canonicalReference));
   const tags: ImageReference[] = [];
   for (const item of items) {
     try {
       const reference = parseReference(item);
       if (reference.digest !== undefined || reference.tag === undefined) {
         problems.push(`"cleanup-tags" has "${item}" (expected name:tag, without a digest)`);
-      } else if (finals.has(spelling(reference))) {
+      } else if (finals.has(canonicalReference(reference))) {
         problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
       } else {
         tags.push(reference);

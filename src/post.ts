@@ -5,7 +5,6 @@
 import * as core from '@actions/core';
 import { Input } from './constants.js';
 import { DockerCli } from './docker/cli.js';
-import { CommandError } from './docker/command.js';
 import { createdBuilderPrefix } from './docker/builder.js';
 import { parseTemporaryTag, type RunIdentity } from './plan/temporary-tag.js';
 import { PublishIncompleteError, publishTags } from './image-index/publish.js';
@@ -211,13 +210,14 @@ export async function removeCreatedBuilder(
       );
       return;
     }
+    let exists: boolean;
     try {
-      await docker.buildx(['buildx', 'inspect', builder.name], { quiet: true });
+      exists = await docker.builderExists(builder.name);
     } catch (error) {
-      if (error instanceof CommandError && /no builder .* found/i.test(error.message)) return;
       core.warning(`Could not check whether the builder ${builder.name} exists: ${errorMessage(error)} (${removal})`);
       return;
     }
+    if (!exists) return;
   }
   try {
     await docker.removeBuilder(builder.name);
@@ -285,15 +285,13 @@ class TagCleaner {
     await Promise.all(
       state.cleanupTags.map(parseReference).map(async (tag) => {
         const reference = formatReference(tag);
-        const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
+        const reading = readings.get(reference);
         if (finalTags.has(canonicalReference(tag))) {
           this.keep(reference, 'kept: it is one of the final tags (spelt another way)');
-        } else if ('unreadable' in reading) {
-          this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
-        } else if (reading.digest === this.indexDigest) {
+        } else if (reading !== undefined && 'digest' in reading && reading.digest === this.indexDigest) {
           this.keep(reference, 'kept: it points at the published index');
-        } else if (reading.digest !== undefined) {
-          await this.delete(tag, { expectedDigest: reading.digest });
+        } else {
+          await this.deleteAsRead(tag, reading, { removeDangling: false });
         }
       }),
     );
@@ -335,18 +333,9 @@ class TagCleaner {
       }
       if (stale.length > 0) core.info(`Deleting ${stale.length} stale temporary tags of ${formatName(repository)}`);
       const readings = await this.read(stale);
+      // Just listed: one resolving to nothing (its manifest deleted under it) is removed too.
       await Promise.all(
-        stale.map(async (tag) => {
-          const reference = formatReference(tag);
-          const reading = readings.get(reference) ?? { unreadable: 'it was not read' };
-          if ('unreadable' in reading) {
-            this.keep(reference, `kept: could not check what it points at (${reading.unreadable})`);
-            return;
-          }
-          // Just listed: one resolving to nothing (its manifest deleted under it) is removed too.
-          const options = reading.digest === undefined ? { present: true } : { expectedDigest: reading.digest };
-          await this.delete(tag, options);
-        }),
+        stale.map((tag) => this.deleteAsRead(tag, readings.get(formatReference(tag)), { removeDangling: true })),
       );
     }
   }
@@ -373,6 +362,26 @@ class TagCleaner {
       }
       this.report.leftBehind.push(reference);
       core.warning(`Could not delete the tag ${reference}: ${errorMessage(error)}`);
+    }
+  }
+
+  /**
+   * Deletes a tag while it still points where `reading` (from read) found it; one that could not be read is kept.
+   * One that resolved to nothing is left, unless `removeDangling`: a tag just listed that resolves to nothing is
+   * there all the same, and only a dummy put under it removes it.
+   */
+  private async deleteAsRead(
+    tag: ImageReference,
+    reading: TagReading | undefined,
+    { removeDangling }: { removeDangling: boolean },
+  ): Promise<void> {
+    const found = reading ?? { unreadable: 'it was not read' };
+    if ('unreadable' in found) {
+      this.keep(formatReference(tag), `kept: could not check what it points at (${found.unreadable})`);
+    } else if (found.digest !== undefined) {
+      await this.delete(tag, { expectedDigest: found.digest });
+    } else if (removeDangling) {
+      await this.delete(tag, { present: true });
     }
   }
 

@@ -3,6 +3,16 @@ import type { BuildOptions, Inputs } from '../../src/inputs.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
 import { parseRunners } from '../../src/plan/runners.js';
+import type { RunIdentity } from '../../src/plan/temporary-tag.js';
+
+/** One step of one run attempt (run 9876543210, attempt 2, started at 1_800_000_000, `tro8w0` in base 36). */
+export const RUN: RunIdentity = {
+  runId: '9876543210',
+  runAttempt: '2',
+  job: 'image',
+  action: '__self',
+  startedAt: 1_800_000_000,
+};
 
 /** The build options when no build input but `context: .` is set (action.yml's defaults otherwise). */
 export function defaultBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {

@@ -1,17 +1,9 @@
 import { describePlan, makePlan, PlanError, publishWhen, type BuilderFacts, type Plan } from '../../src/plan/plan.js';
 import type { GitContextSource } from '../../src/plan/git-context.js';
-import { stepHash, type RunIdentity } from '../../src/plan/temporary-tag.js';
+import { stepHash } from '../../src/plan/temporary-tag.js';
 import { formatPlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
-import { defaultInputs, type InputOverrides } from './fixtures.js';
-
-const RUN: RunIdentity = {
-  runId: '9876543210',
-  runAttempt: '2',
-  job: 'image',
-  action: '__self',
-  startedAt: 1_800_000_000,
-};
+import { defaultInputs, RUN, type InputOverrides } from './fixtures.js';
 
 const DOCKER_CONTAINERD: BuilderFacts = {
   name: 'default',

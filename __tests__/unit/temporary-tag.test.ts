@@ -1,12 +1,5 @@
 import { parseTemporaryTag, stepHash, temporaryTag, type RunIdentity } from '../../src/plan/temporary-tag.js';
-
-const RUN: RunIdentity = {
-  runId: '9876543210',
-  runAttempt: '2',
-  job: 'image',
-  action: '__self',
-  startedAt: 1_800_000_000,
-};
+import { RUN } from './fixtures.js';
 
 describe('temporaryTag', () => {
   const base = temporaryTag('multiarch-tmp', RUN, 'linux-arm64');

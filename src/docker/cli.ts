@@ -58,6 +58,14 @@ export class DockerCli {
     return this.ok(args, options);
   }
 
+  /** Whether buildx knows a builder by this name (inspected without starting it); throws when it cannot tell. */
+  async builderExists(name: string): Promise<boolean> {
+    const result = await this.run('docker', ['buildx', 'inspect', name], { quiet: true });
+    if (result.exitCode === 0) return true;
+    if (/no builder .* found/i.test(errorSummary(result))) return false;
+    throw new CommandError(`docker buildx inspect ${name}`, result);
+  }
+
   async removeBuilder(name: string): Promise<void> {
     await this.ok(['buildx', 'rm', '--force', name], { quiet: true });
   }

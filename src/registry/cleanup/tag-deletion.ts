@@ -109,7 +109,7 @@ interface Deletion {
 /** Where the tag of a deletion points now: at its dummy, at nothing, or at a manifest someone else put there. */
 type TagState = 'dummy' | 'gone' | { movedTo: string };
 
-/** What the deletion is built from: the client's own manifest and blob operations. */
+/** Deletes tags through one registry client, with dummies of its own (see the top of this file). */
 export class TagDeleter {
   readonly #store: RegistryClient;
   readonly #transport: Transport;
