@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { StateKey } from './constants.js';
 import { runMainStep } from './main.js';
-import { runPostStep } from './post.js';
+import { runPostStep } from './post/post.js';
 
 if (core.getState(StateKey.IsPost) === 'true') await runPostStep();
 else await runMainStep();

@@ -9,7 +9,7 @@ import { Output } from './constants.js';
 import { DockerCli } from './docker/cli.js';
 import { tagEngineCopy } from './docker/engine-copy.js';
 import { platformDigests } from './image-index/assemble.js';
-import { getInputs, InputError, type Inputs } from './inputs.js';
+import { getInputs, InputError, type Inputs } from './inputs/parse.js';
 import {
   describePlan,
   distinctRepositories,
@@ -26,9 +26,9 @@ import { unsupportedInput } from './plan/buildx-version.js';
 import { formatReference } from './reference.js';
 import { checkPushAccess, createRegistryClient } from './registry/access.js';
 import type { RegistryClient } from './registry/client.js';
-import type { CredentialSource } from './registry/credential.js';
-import { DockerConfigCredentials } from './registry/credentials.js';
-import { planMatrix, RunnersError } from './plan/runners.js';
+import type { CredentialSource } from './registry/credentials/credential.js';
+import { DockerConfigCredentials } from './registry/credentials/docker-config.js';
+import { planMatrix, RunnersError } from './inputs/runners.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './handoff/shards.js';
 import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';

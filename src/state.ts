@@ -2,7 +2,7 @@
 // something, so that a main killed half-way still leaves post enough to clean up. Never holds a secret.
 import * as core from '@actions/core';
 import { StateKey } from './constants.js';
-import type { PublishWhen } from './inputs.js';
+import type { PublishWhen } from './inputs/parse.js';
 import type { Descriptor } from './registry/types.js';
 
 export interface PhaseTiming {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { TagDeleter } from '../../src/registry/cleanup/tag-deletion.js';
-import { DockerConfigCredentials } from '../../src/registry/credentials.js';
+import { DockerConfigCredentials } from '../../src/registry/credentials/docker-config.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import { describeWithLab } from './lab.js';
 import { copyBusybox } from './support/busybox.js';

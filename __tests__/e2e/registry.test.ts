@@ -8,7 +8,7 @@ import type { ImageName } from '../../src/reference.js';
 import { defaultFetch } from '../../src/registry/http.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { TagDeleter } from '../../src/registry/cleanup/tag-deletion.js';
-import { DockerConfigCredentials } from '../../src/registry/credentials.js';
+import { DockerConfigCredentials } from '../../src/registry/credentials/docker-config.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import { MediaType, isImageIndex } from '../../src/registry/types.js';
 import { describeWithLab, lab } from './lab.js';

@@ -12,7 +12,7 @@ import { Input } from '../../src/constants.js';
 import { runBuilds } from '../../src/docker/build.js';
 import { DockerCli } from '../../src/docker/cli.js';
 import type { CommandRunner } from '../../src/docker/command.js';
-import { parseInputs, type Inputs, type RunnerEnvironment } from '../../src/inputs.js';
+import { parseInputs, type Inputs, type RunnerEnvironment } from '../../src/inputs/parse.js';
 import { unsupportedInput } from '../../src/plan/buildx-version.js';
 import { makePlan, type BuilderFacts } from '../../src/plan/plan.js';
 import { formatPlatform } from '../../src/platform.js';
@@ -22,7 +22,7 @@ import {
   formatGitContext,
   gitContextSource,
   type RunnerVariables,
-} from '../../src/plan/git-context.js';
+} from '../../src/inputs/git-context.js';
 
 type InputName = `${Input}`;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chooseBuilder, setUpBuilder } from '../../src/docker/builder.js';
 import { DockerCli } from '../../src/docker/cli.js';
 import { CommandError, type CommandRunner } from '../../src/docker/command.js';
-import type { Inputs } from '../../src/inputs.js';
+import type { Inputs } from '../../src/inputs/parse.js';
 import type { BuilderFacts } from '../../src/plan/plan.js';
 import { DEFAULT_BUILDKITD_FLAGS } from '../../src/plan/buildx-args.js';
 import { stepHash } from '../../src/plan/temporary-tag.js';

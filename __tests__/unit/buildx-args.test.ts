@@ -6,7 +6,7 @@ import {
   outputSpec,
   type BuildFiles,
 } from '../../src/plan/buildx-args.js';
-import type { BuildOptions, Driver } from '../../src/inputs.js';
+import type { BuildOptions, Driver } from '../../src/inputs/parse.js';
 import { makePlan, type BuilderFacts, type Plan, type PlannedBuild } from '../../src/plan/plan.js';
 import { stepHash, type RunIdentity } from '../../src/plan/temporary-tag.js';
 import { parsePlatform } from '../../src/platform.js';

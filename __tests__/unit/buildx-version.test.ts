@@ -1,4 +1,4 @@
-import type { BuildOptions } from '../../src/inputs.js';
+import type { BuildOptions } from '../../src/inputs/parse.js';
 import { buildxAtLeast } from '../../src/plan/buildx-release.js';
 import { unsupportedInput } from '../../src/plan/buildx-version.js';
 import { defaultInputs } from './fixtures.js';

@@ -1,8 +1,8 @@
 // Typed fixtures shared by the unit tests: the Inputs of a minimal workflow step, overridable per test.
-import type { BuildOptions, Inputs } from '../../src/inputs.js';
+import type { BuildOptions, Inputs } from '../../src/inputs/parse.js';
 import { parsePlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';
-import { parseRunners } from '../../src/plan/runners.js';
+import { parseRunners } from '../../src/inputs/runners.js';
 import type { RunIdentity } from '../../src/plan/temporary-tag.js';
 
 /** One step of one run attempt (run 9876543210, attempt 2, started at 1_800_000_000, `tro8w0` in base 36). */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { Input } from '../../src/constants.js';
-import { InputError, parseInputs, parseList, secretPieces, type ListOptions } from '../../src/inputs.js';
+import { InputError, parseInputs, parseList, secretPieces, type ListOptions } from '../../src/inputs/parse.js';
 import { defaultInputs } from './fixtures.js';
-import { parseRunners } from '../../src/plan/runners.js';
+import { parseRunners } from '../../src/inputs/runners.js';
 
 type InputName = `${Input}`;
 type Overrides = Partial<Record<InputName, string>>;
@@ -160,7 +160,7 @@ describe('parseList', () => {
     expect(parseList(value, options)).toEqual(expected);
   });
 
-  // Regression (src/inputs.ts parseList, fixed): docker/actions-toolkit's Util.getList (build-push-action's list semantics, which
+  // Regression (src/inputs/parse.ts parseList, fixed): docker/actions-toolkit's Util.getList (build-push-action's list semantics, which
   // parseList's doc claims) keeps the fields of a multi-field CSV record as they are, so a quoted field keeps its
   // commas: `"a,b",c` → ["a,b", "c"]. parseList splits every field on commas again (record.flatMap(field =>
   // field.split(','))) and returns ["a", "b", "c"]: quoting cannot protect a comma when splitCommas is true.
@@ -664,7 +664,7 @@ describe('parseInputs: secrets never appear in errors or warnings', () => {
     expect((caught as Error).message).not.toContain(SECRET);
   });
 
-  // Regression (src/inputs.ts parseInputs/parseList, fixed): a list input with an unclosed quote makes csv-parse throw its own
+  // Regression (src/inputs/parse.ts parseInputs/parseList, fixed): a list input with an unclosed quote makes csv-parse throw its own
   // CsvError ("Quote Not Closed: the parsing is finished with an opening quote at line 1"), which escapes
   // parseInputs as is: it is not an InputError, does not name the input, and stops the collection of the other
   // problems (the module's contract: "collects every problem at once, each naming the input").

@@ -1,5 +1,5 @@
 import { describePlan, makePlan, PlanError, publishWhen, type BuilderFacts, type Plan } from '../../src/plan/plan.js';
-import type { GitContextSource } from '../../src/plan/git-context.js';
+import type { GitContextSource } from '../../src/inputs/git-context.js';
 import { stepHash } from '../../src/plan/temporary-tag.js';
 import { formatPlatform } from '../../src/platform.js';
 import { parseReference } from '../../src/reference.js';

@@ -10,7 +10,7 @@ import { StateKey } from '../../src/constants.js';
 import type { CommandRunner } from '../../src/docker/command.js';
 import { DockerCli } from '../../src/docker/cli.js';
 import { stepHash, type RunIdentity } from '../../src/plan/temporary-tag.js';
-import { removeCreatedBuilder, runPostStep } from '../../src/post.js';
+import { removeCreatedBuilder, runPostStep } from '../../src/post/post.js';
 import { MediaType } from '../../src/registry/types.js';
 import { emptyRunState, type RunState } from '../../src/state.js';
 import { FakeDistribution } from './fake-distribution.js';

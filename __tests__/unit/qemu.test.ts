@@ -1,4 +1,4 @@
-import type { QemuMode } from '../../src/inputs.js';
+import type { QemuMode } from '../../src/inputs/parse.js';
 import { parsePlatform } from '../../src/platform.js';
 import { emulatorsToRegister, type Emulator } from '../../src/docker/qemu.js';
 

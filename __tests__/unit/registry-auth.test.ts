@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { distinctScopes, RegistryAuth, parseWwwAuthenticate, type RegistryRequest } from '../../src/registry/auth.js';
-import type { Credential } from '../../src/registry/credential.js';
-import { DockerConfigCredentials, dockerConfigPath } from '../../src/registry/credentials.js';
+import type { Credential } from '../../src/registry/credentials/credential.js';
+import { DockerConfigCredentials, dockerConfigPath } from '../../src/registry/credentials/docker-config.js';
 import { RegistryAuthError } from '../../src/registry/errors.js';
 import {
   GHCR_TOKENS,

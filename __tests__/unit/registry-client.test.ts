@@ -1,6 +1,6 @@
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient } from '../../src/registry/client.js';
-import type { Credential } from '../../src/registry/credential.js';
+import type { Credential } from '../../src/registry/credentials/credential.js';
 import { RegistryAuthError, RegistryError } from '../../src/registry/errors.js';
 import { MediaType } from '../../src/registry/types.js';
 import {

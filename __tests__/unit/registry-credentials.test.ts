@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { RegistryClient } from '../../src/registry/client.js';
-import { getFromCredentialHelper } from '../../src/registry/credential-helpers.js';
-import type { Environment } from '../../src/registry/credential.js';
-import { DockerConfigCredentials } from '../../src/registry/credentials.js';
+import { getFromCredentialHelper } from '../../src/registry/credentials/helpers.js';
+import type { Environment } from '../../src/registry/credentials/credential.js';
+import { DockerConfigCredentials } from '../../src/registry/credentials/docker-config.js';
 import { ReplayFetch, basic } from './registry-replay.js';
 
 // Answers like docker-credential-helpers: the JSON on stdout, or the not-found message with exit code 1. Each call

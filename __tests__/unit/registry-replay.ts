@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { ImageName } from '../../src/reference.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/client.js';
-import type { Credential, CredentialSource } from '../../src/registry/credential.js';
+import type { Credential, CredentialSource } from '../../src/registry/credentials/credential.js';
 import type { Fetch } from '../../src/registry/http.js';
 import { MediaType } from '../../src/registry/types.js';
 

@@ -3,7 +3,7 @@
 // https://ghcr.io/token, then the GitHub Packages API) and Docker Hub (auth.docker.io, then the Hub API). Several
 // deletions by one TagDeleter, whose requests interleave, run against a distribution registry in memory.
 import type { ImageName } from '../../src/reference.js';
-import type { Credential } from '../../src/registry/credential.js';
+import type { Credential } from '../../src/registry/credentials/credential.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { deleteGhcrPackageVersion } from '../../src/registry/cleanup/github-packages.js';
 import {

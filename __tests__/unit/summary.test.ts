@@ -1,7 +1,7 @@
 // The job summary post writes: what cleanup skipped and why, and, after a publish that did not reach every tag,
 // where each tag points and the one command that finishes the job.
 import { emptyRunState, type RunState } from '../../src/state.js';
-import { summaryMarkdown, type PostReport } from '../../src/summary.js';
+import { summaryMarkdown, type PostReport } from '../../src/post/summary.js';
 
 const INDEX = `sha256:${'1'.repeat(64)}`;
 const OLD = `sha256:${'2'.repeat(64)}`;

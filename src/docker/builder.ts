@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { Output } from '../constants.js';
 import { buildxCreateArgs, type BuildkitdConfig } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
-import type { Inputs } from '../inputs.js';
+import type { Inputs } from '../inputs/parse.js';
 import type { BuilderFacts } from '../plan/plan.js';
 import { formatPlatform } from '../platform.js';
 import { stepHash, type RunIdentity } from '../plan/temporary-tag.js';

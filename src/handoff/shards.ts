@@ -6,7 +6,7 @@ import { CacheHandoff } from './cache.js';
 import { DirectoryHandoff } from './directory.js';
 import type { DigestHandoff } from './handoff.js';
 import { checkRunAttempt, imageKey, recordProblemsForRun, ShardRecordError, type ShardRecord } from './record.js';
-import type { Inputs } from '../inputs.js';
+import type { Inputs } from '../inputs/parse.js';
 import type { Plan } from '../plan/plan.js';
 import type { RunIdentity } from '../plan/temporary-tag.js';
 import { formatPlatform } from '../platform.js';

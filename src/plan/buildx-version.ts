@@ -1,6 +1,6 @@
 // Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
 // the build, with the input and both versions named. Pure.
-import type { Inputs } from '../inputs.js';
+import type { Inputs } from '../inputs/parse.js';
 import { buildxAtLeast } from './buildx-release.js';
 
 /**

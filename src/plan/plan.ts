@@ -1,9 +1,9 @@
 // The plan: inputs plus facts about the builder and the run, turned into what main will do. Pure, so every
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
-import type { CacheMode } from './build-cache.js';
-import { buildCacheSpecs } from './build-cache.js';
-import { expandDefaultContext, formatGitContext } from './git-context.js';
-import type { BuildOptions, Inputs, PublishWhen } from '../inputs.js';
+import type { CacheMode } from '../inputs/build-cache.js';
+import { buildCacheSpecs } from '../inputs/build-cache.js';
+import { expandDefaultContext, formatGitContext } from '../inputs/git-context.js';
+import type { BuildOptions, Inputs, PublishWhen } from '../inputs/parse.js';
 import { formatPlatform, platformSlug, type Platform } from '../platform.js';
 import { formatName, type ImageName, type ImageReference } from '../reference.js';
 import { temporaryTag, type RunIdentity } from './temporary-tag.js';

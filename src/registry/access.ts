@@ -4,8 +4,8 @@
 import * as core from '@actions/core';
 import { formatName, type ImageName } from '../reference.js';
 import { RegistryClient } from './client.js';
-import type { CredentialSource } from './credential.js';
-import { DockerConfigCredentials } from './credentials.js';
+import type { CredentialSource } from './credentials/credential.js';
+import { DockerConfigCredentials } from './credentials/docker-config.js';
 import { RegistryAuthError, RegistryError } from './errors.js';
 
 export function createRegistryClient(

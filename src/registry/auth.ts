@@ -2,7 +2,7 @@
 // challenge and retry with Basic credentials or with a bearer token from the registry's token server
 // (https://distribution.github.io/distribution/spec/auth/token/). What each registry asked for is remembered, so
 // later requests carry credentials from the start, and tokens are reused until shortly before they expire.
-import type { Credential, CredentialSource } from './credential.js';
+import type { Credential, CredentialSource } from './credentials/credential.js';
 import { RegistryAuthError, RegistryError, describeResponse, displayUrl, unexpectedResponseError } from './errors.js';
 import { sendHttp, type Fetch, type HttpRequest, type HttpResponse } from './http.js';
 

@@ -5,7 +5,7 @@
 import pLimit from 'p-limit';
 import { formatName, isDigest, isValidTag, type ImageName } from '../reference.js';
 import type { RetryPolicy, RetryTuning } from '../retry.js';
-import type { CredentialSource } from './credential.js';
+import type { CredentialSource } from './credentials/credential.js';
 import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
 import { defaultFetch, nextPage, type Fetch, type HttpResponse } from './http.js';

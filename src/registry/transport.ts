@@ -5,7 +5,7 @@
 import { DOCKER_HUB, type ImageName } from '../reference.js';
 import { retry, type RetryPolicy, type RetryReason, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
-import type { Credential, CredentialSource } from './credential.js';
+import type { Credential, CredentialSource } from './credentials/credential.js';
 import { NotYetVisibleError, unexpectedResponseError } from './errors.js';
 import { NetworkError, sendHttp, type Fetch, type HttpRequest, type HttpResponse } from './http.js';
 import { asRegistryError, transientFailure } from './transient.js';

@@ -1,7 +1,7 @@
 // The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
 // repository, fetched by BuildKit (no checkout needed), formed as docker/actions-toolkit's Build.gitContext() forms
 // it, and `{{defaultContext}}` in `context` and `build-contexts` standing for it. Pure: the environment comes in.
-import { buildxAtLeast } from './buildx-release.js';
+import { buildxAtLeast } from '../plan/buildx-release.js';
 
 /** The commit a workflow runs for, as the Git context names it. */
 export interface GitContextSource {

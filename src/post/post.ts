@@ -3,20 +3,20 @@
 // publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it. Every
 // guard fails closed: a tag whose state could not be checked is kept, and the summary says so.
 import * as core from '@actions/core';
-import { Input } from './constants.js';
-import { DockerCli } from './docker/cli.js';
-import { createdBuilderPrefix } from './docker/builder.js';
-import { parseTemporaryTag, type RunIdentity } from './plan/temporary-tag.js';
-import { PublishIncompleteError, publishTags } from './image-index/publish.js';
-import { canonicalReference, formatName, formatReference, parseReference, type ImageReference } from './reference.js';
-import { createRegistryClient } from './registry/access.js';
-import { TagDeleter, TagMovedError, type DeleteTagOptions } from './registry/cleanup/tag-deletion.js';
-import type { FetchedManifest, RegistryClient } from './registry/client.js';
-import { isImageIndex, type Manifest } from './registry/types.js';
-import { phase, runIdentity } from './runtime.js';
-import { loadRunState, type RunState } from './state.js';
+import { Input } from '../constants.js';
+import { DockerCli } from '../docker/cli.js';
+import { createdBuilderPrefix } from '../docker/builder.js';
+import { parseTemporaryTag, type RunIdentity } from '../plan/temporary-tag.js';
+import { PublishIncompleteError, publishTags } from '../image-index/publish.js';
+import { canonicalReference, formatName, formatReference, parseReference, type ImageReference } from '../reference.js';
+import { createRegistryClient } from '../registry/access.js';
+import { TagDeleter, TagMovedError, type DeleteTagOptions } from '../registry/cleanup/tag-deletion.js';
+import type { FetchedManifest, RegistryClient } from '../registry/client.js';
+import { isImageIndex, type Manifest } from '../registry/types.js';
+import { phase, runIdentity } from '../runtime.js';
+import { loadRunState, type RunState } from '../state.js';
 import { summaryMarkdown, type PostReport } from './summary.js';
-import { errorMessage } from './error-message.js';
+import { errorMessage } from '../error-message.js';
 
 /** The post step, with main's state: it never throws, anything unforeseen is a warning. */
 export async function runPostStep(): Promise<void> {

@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-import { DOCKER_HUB } from '../reference.js';
+import { DOCKER_HUB } from '../../reference.js';
 import type { Credential, CredentialSource, Environment } from './credential.js';
-import { getFromCredentialHelper } from './credential-helpers.js';
+import { getFromCredentialHelper } from './helpers.js';
 
 /** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`, as the docker CLI finds it. */
 export function dockerConfigPath(env: Environment): string {

@@ -1,22 +1,22 @@
 // The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
 // collects every problem at once, each naming the input and the form it expects, before anything runs.
 import * as core from '@actions/core';
-import { CACHE_MODES, type CacheMode } from './plan/build-cache.js';
+import { CACHE_MODES, type CacheMode } from './build-cache.js';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { Input } from './constants.js';
-import { formatPlatform, parsePlatform, PlatformError, type Platform } from './platform.js';
-import { canonicalReference, isValidTag, parseReference, type ImageReference } from './reference.js';
-import { outputsProblems } from './plan/build-outputs.js';
+import { Input } from '../constants.js';
+import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
+import { canonicalReference, isValidTag, parseReference, type ImageReference } from '../reference.js';
+import { outputsProblems } from './build-outputs.js';
 import {
   containsDefaultContext,
   gitContextSource,
   usesDefaultContext,
   type GitContextSource,
   type RunnerVariables,
-} from './plan/git-context.js';
-import { parseRunners, RunnersError, type RunnerMap } from './plan/runners.js';
-import { GHCR } from './registry/cleanup/github-packages.js';
-import { errorMessage } from './error-message.js';
+} from './git-context.js';
+import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
+import { GHCR } from '../registry/cleanup/github-packages.js';
+import { errorMessage } from '../error-message.js';
 import { readFileSync } from 'node:fs';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;

@@ -1,6 +1,6 @@
 // The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
-import { describeOutcome, type PublishIncompleteError } from './image-index/publish.js';
-import type { RunState } from './state.js';
+import { describeOutcome, type PublishIncompleteError } from '../image-index/publish.js';
+import type { RunState } from '../state.js';
 
 /** Something cleanup chose not to touch (a tag, or a whole sweep), and why. */
 export interface Skipped {
