@@ -31690,84 +31690,6 @@ var StateKey;
 
 /***/ }),
 
-/***/ 9683:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Vk: () => (/* binding */ setUpBuilder),
-/* harmony export */   Z7: () => (/* binding */ chooseBuilder),
-/* harmony export */   i7: () => (/* binding */ createdBuilderPrefix)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7242);
-/* harmony import */ var _plan_buildx_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6737);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3728);
-/* harmony import */ var _plan_temporary_tag_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2661);
-// The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
-// post removes.
-
-
-
-
-
-
-
-
-/**
- * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
- * builder's name is unique per step: run, attempt and step, when the step started, and a hash of its platforms,
- * so that matrix legs of one job sharing a self-hosted engine never take each other's builder.
- */
-function chooseBuilder(inputs, run) {
-    if (inputs.builder !== '')
-        return { name: inputs.builder, create: false };
-    if (inputs.driver === 'docker')
-        return { create: false };
-    const platforms = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(inputs.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlatform */ .Bq).join(',')).digest('hex');
-    return { name: `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${platforms.slice(0, 8)}`, create: true };
-}
-/** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
-function createdBuilderPrefix(run) {
-    return `multiarch-${run.runId}-${run.runAttempt}-${(0,_plan_temporary_tag_js__WEBPACK_IMPORTED_MODULE_7__/* .stepHash */ .n4)(run)}-`;
-}
-/** Sets the builder up and gives its facts; its platforms become the `platforms` output, as setup-buildx gives. */
-async function setUpBuilder(inputs, choice, docker, tempDir) {
-    const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
-    // The engine's own builder: named after the docker context, driver docker.
-    if (choice.name === undefined) {
-        setPlatformsOutput((await docker.inspectBuilder(context)).platforms);
-        return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false, buildxVersion };
-    }
-    const name = choice.name;
-    if (choice.create) {
-        let config;
-        if (inputs.buildkitdConfigInline.trim() !== '') {
-            const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, `${name}-buildkitd.toml`);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, inputs.buildkitdConfigInline);
-            config = { file, buildxVersion };
-        }
-        await docker.buildx((0,_plan_buildx_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildxCreateArgs */ .OC)(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
-    }
-    const { driver, platforms } = await docker.inspectBuilder(name);
-    setPlatformsOutput(platforms);
-    // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
-    const multiPlatform = driver !== 'docker' || containerdImageStore;
-    return { name, driver, multiPlatform, created: choice.create, buildxVersion };
-}
-/** The platforms of every node, each once, comma separated. */
-function setPlatformsOutput(platforms) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Output */ .k7.BuilderPlatforms, [...new Set(platforms)].join(','));
-}
-
-
-/***/ }),
-
 /***/ 1670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32070,7 +31992,6 @@ function serializeIndex(index) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K9: () => (/* binding */ temporaryReferences),
 /* harmony export */   MV: () => (/* binding */ verifyIndex),
 /* harmony export */   SS: () => (/* binding */ describeOutcome),
 /* harmony export */   UK: () => (/* binding */ PublishIncompleteError),
@@ -32085,8 +32006,8 @@ function serializeIndex(index) {
 /* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5035);
 /* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6587);
 /* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(234);
-// Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
-// tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
+// Registry work around the builds: read what they pushed, push the index by digest, verify it, and point the final
+// tags at it. Every write goes to each repository of the final tags. (Post deletes the temporary tags.)
 
 
 
@@ -32214,7 +32135,7 @@ async function publishTags(tags, index, registry) {
  * afterwards (nothing, a single image, no answer) is a problem.
  */
 async function publishTag(tag, index, registry) {
-    const reference = tag.tag ?? 'latest';
+    const reference = tag.tag;
     const shown = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag);
     const digest = index.descriptor.digest;
     try {
@@ -32241,7 +32162,7 @@ async function publishTag(tag, index, registry) {
 /** What a tag resolves to, for a message. */
 async function pointsAt(tag, registry) {
     try {
-        return (await registry.headManifest(tag, tag.tag ?? 'latest'))?.digest ?? 'nothing';
+        return (await registry.headManifest(tag, tag.tag))?.digest ?? 'nothing';
     }
     catch (error) {
         return `unknown (${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)})`;
@@ -32254,12 +32175,6 @@ function describeOutcome(outcome, indexDigest) {
         return `${where}: not published, ${outcome.problem}`;
     return outcome.pointsAt === indexDigest ? `${where} (the index)` : `${where} (another writer's, since)`;
 }
-/** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
-function temporaryReferences(plan) {
-    return plan.builds.flatMap((build) => build.temporaryTag === undefined
-        ? []
-        : plan.repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD)(repository)}:${build.temporaryTag ?? ''}`));
-}
 
 
 /***/ }),
@@ -32270,8 +32185,8 @@ function temporaryReferences(plan) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6921);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9375);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7856);
+/* harmony import */ var _post_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2966);
 // One bundle serves both steps of the action: main, then post (post-if: always()). main marks the state, so the
 // same entry knows which step it runs as.
 
@@ -32279,7 +32194,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .StateKey */ .zv.IsPost) === 'true')
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .runPostStep */ .U)();
+    await (0,_post_post_js__WEBPACK_IMPORTED_MODULE_3__/* .runPostStep */ .U)();
 else
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .runMainStep */ .X)();
 
@@ -32288,32 +32203,14 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6921:
+/***/ 6290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ runMainStep)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./src/docker/builder.ts
-var docker_builder = __nccwpck_require__(9683);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/plan/buildx-args.ts
-var buildx_args = __nccwpck_require__(6737);
-// EXTERNAL MODULE: ./src/docker/command.ts
-var command = __nccwpck_require__(1721);
-// EXTERNAL MODULE: ./src/reference.ts
-var src_reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: ./src/plan/build-cache.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ buildCacheSpecs),
+/* harmony export */   _: () => (/* binding */ CACHE_MODES)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
 // The `cache` convenience input: per-build cache specs, so that the builds of a fan-out and the legs of a matrix
 // (one build per platform each) never overwrite each other's cache, and a cache outage never fails a build.
 
@@ -32333,30 +32230,30 @@ function buildCacheSpecs(mode, buildName, repository) {
     }
     if (!repository)
         throw new Error('cache: registry needs a repository to keep the cache in (set tags)');
-    const ref = `${(0,src_reference/* formatName */.nD)(repository)}:buildcache-${buildName}`;
+    const ref = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatName */ .nD)(repository)}:buildcache-${buildName}`;
     return { from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max,ignore-error=true`] };
 }
 
-// EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
-var sync = __nccwpck_require__(5175);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/platform.ts
-var src_platform = __nccwpck_require__(3728);
-// EXTERNAL MODULE: ./src/plan/build-outputs.ts
-var build_outputs = __nccwpck_require__(9196);
-// EXTERNAL MODULE: ./src/plan/buildx-release.ts
-var buildx_release = __nccwpck_require__(8683);
-;// CONCATENATED MODULE: ./src/plan/git-context.ts
-// The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
-// repository, fetched by BuildKit (no checkout needed), formed as docker/actions-toolkit's Build.gitContext() forms
-// it, and `{{defaultContext}}` in `context` and `build-contexts` standing for it. Pure: the environment comes in.
 
+/***/ }),
+
+/***/ 8071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Il: () => (/* binding */ containsDefaultContext),
+/* harmony export */   ZS: () => (/* binding */ usesDefaultContext),
+/* harmony export */   br: () => (/* binding */ DEFAULT_CONTEXT_TEMPLATE),
+/* harmony export */   lt: () => (/* binding */ gitContextSource)
+/* harmony export */ });
+/* unused harmony export GitContextError */
+// The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
+// repository, fetched by BuildKit (no checkout needed), as docker/actions-toolkit's Build.gitContext() finds it,
+// and `{{defaultContext}}` in `context` and `build-contexts` standing for it. The URL buildx gets is formed by the
+// plan (plan/build-context.ts), which knows the builder's buildx. Pure: the environment comes in.
 class GitContextError extends Error {
     name = 'GitContextError';
 }
-/** The buildx release that reads the query form of a Git URL. */
-const QUERY_FORM_BUILDX = '0.29.0';
 /** `{{defaultContext}}`, spaced as Handlebars allows, and the subdirectory written after it (`:docker`). */
 const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}(?::(\S*))?/g;
 /**
@@ -32394,27 +32291,12 @@ function gitContextSource(variables, pullRequestHeadSha) {
         host,
     };
 }
-/**
- * The Git context URL for this buildx: `…/REPO.git#<commit>[:<subdir>]`, or `…/REPO.git?ref=<commit>[&subdir=…]`
- * when the query form is asked for and this buildx reads it.
- */
-function formatGitContext(source, buildxVersion, subdir = '') {
-    const inSubdir = subdir !== '' && subdir !== '.';
-    if (source.queryForm && (0,buildx_release/* buildxAtLeast */.d)(buildxVersion, QUERY_FORM_BUILDX)) {
-        return `${source.repositoryUrl}?ref=${source.commit}${inSubdir ? `&subdir=${subdir}` : ''}`;
-    }
-    return `${source.repositoryUrl}#${source.commit}${inSubdir ? `:${subdir}` : ''}`;
-}
 /** Whether a `context` input means the Git context: empty, or written with `{{defaultContext}}`. */
 function usesDefaultContext(text) {
     return text === '' || containsDefaultContext(text);
 }
 function containsDefaultContext(text) {
     return new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(text);
-}
-/** `text` with each `{{defaultContext}}[:subdir]` replaced by the Git context (of that subdirectory). */
-function expandDefaultContext(text, source, buildxVersion) {
-    return text.replace(DEFAULT_CONTEXT_TEMPLATE, (_match, subdir) => formatGitContext(source, buildxVersion, subdir));
 }
 /** A runner variable, where an empty one counts as unset (as actions-toolkit reads them). */
 function given(value) {
@@ -32425,7 +32307,2737 @@ function runnerFlag(value) {
     return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/plan/runners.ts
+
+/***/ }),
+
+/***/ 9879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+// The one test for "an object with keys" (not null, not an array), for JSON and errors of unknown shape.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 7856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X: () => (/* binding */ runMainStep)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/plan/buildx-version.ts
+var buildx_version = __nccwpck_require__(3506);
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
+};
+
+
+
+// EXTERNAL MODULE: ./src/reference.ts
+var src_reference = __nccwpck_require__(8286);
+;// CONCATENATED MODULE: ./src/inputs/build-outputs.ts
+// The `outputs` input: buildx --output specs as docker/build-push-action takes them. Without push they go to buildx
+// as written (a local test build); with push the action owns the export (by digest, to the repositories of `tags`),
+// so an entry there may only add exporter options, such as compression=zstd, to that push. Pure.
+
+
+/** Options of the image exporter that the action sets itself when it pushes: given values must agree with it. */
+const PUSH_OWNED_OPTIONS = new Set(['type', 'name', 'push', 'push-by-digest', 'name-canonical']);
+const PUSH_TYPES = new Set(['image', 'registry']);
+/** Parses an entry like buildx; throws an Error saying what is wrong, without quoting the entry. */
+function parseOutputEntry(entry) {
+    let fields;
+    try {
+        const records = parse(entry, { columns: false, relaxColumnCount: true });
+        fields = records.flat();
+    }
+    catch {
+        throw new Error('is not one CSV record (expected type=…,key=value, with "quotes" around a value that has commas)');
+    }
+    const [first] = fields;
+    if (fields.length === 1 && first !== undefined && !first.includes('=')) {
+        return { type: 'local', options: [{ key: 'dest', value: first }] };
+    }
+    let type = '';
+    const options = [];
+    for (const field of fields) {
+        const equals = field.indexOf('=');
+        if (equals <= 0)
+            throw new Error(`has the field "${field}" (expected key=value)`);
+        const key = field.slice(0, equals).trim().toLowerCase();
+        const value = field.slice(equals + 1);
+        if (key === 'type')
+            type = value.trim();
+        else
+            options.push({ key, value });
+    }
+    if (type === '')
+        throw new Error('has no type= (expected type=image, type=local, …)');
+    return { type, options };
+}
+/**
+ * What is wrong with `outputs` given `push` and the final tags, each naming the input. With push: at most one
+ * entry, of type image or registry, not turning the push off, naming no image outside `tags`, and adding no index
+ * annotation (the published index may be one this action assembles: `annotations: index:…` reach it). Without push:
+ * nothing that pushes, since only this action's push is followed by an index and a publish.
+ */
+function outputsProblems(outputs, push, tags) {
+    const problems = [];
+    const entries = [];
+    outputs.forEach((text, index) => {
+        try {
+            entries.push(parseOutputEntry(text));
+        }
+        catch (error) {
+            problems.push(`"outputs" entry ${index + 1} ${error.message}`);
+        }
+    });
+    if (!push) {
+        for (const entry of entries) {
+            const pushes = entry.type === 'registry' || entry.options.some(({ key, value }) => key === 'push' && isTrue(value));
+            if (pushes) {
+                problems.push(`"outputs" has a type=${entry.type} entry that pushes, but "push" is false (expected push: true: this ` +
+                    'action then pushes by digest and publishes the index itself)');
+            }
+        }
+        return problems;
+    }
+    if (outputs.length > 1) {
+        problems.push(`"outputs" has ${outputs.length} entries, but "push" is true, which is the one output (expected one ` +
+            'type=image entry adding options to the push, such as type=image,compression=zstd)');
+    }
+    const tagRepositories = new Set(tags.map(src_reference/* canonicalRepository */.JA));
+    for (const entry of entries) {
+        if (!PUSH_TYPES.has(entry.type)) {
+            problems.push(`"outputs" has type=${entry.type}, but "push" is true and this action pushes the image itself (expected ` +
+                'type=image with exporter options such as compression=zstd; for a local export, set push: false)');
+            continue;
+        }
+        for (const { key, value } of entry.options) {
+            if (key === 'push' && !isTrue(value)) {
+                problems.push(`"outputs" has push=${value}, but "push" is true (expected push: false to build only)`);
+            }
+            else if (key === 'name') {
+                for (const name of value.split(',').map((item) => item.trim())) {
+                    if (!namesATagRepository(name, tagRepositories)) {
+                        problems.push(`"outputs" has name=${name}, which is not a repository of "tags" (expected the images in "tags": ` +
+                            'the action pushes to their repositories)');
+                    }
+                }
+            }
+            else if (key.startsWith('annotation-index')) {
+                problems.push(`"outputs" has ${key} (expected "annotations: index:<key>=<value>": this action writes index ` +
+                    'annotations into the index it publishes)');
+            }
+        }
+    }
+    return problems;
+}
+/** The options of the `outputs` entry that the push adds to its own (`compression=zstd`, …), as `key=value` fields. */
+function imageOutputOptions(outputs) {
+    return outputs
+        .map(parseOutputEntry)
+        .filter((entry) => PUSH_TYPES.has(entry.type))
+        .flatMap((entry) => entry.options.filter(({ key }) => !PUSH_OWNED_OPTIONS.has(key)))
+        .map(({ key, value }) => `${key}=${value}`);
+}
+function namesATagRepository(name, tagRepositories) {
+    try {
+        return tagRepositories.has((0,src_reference/* canonicalRepository */.JA)((0,src_reference/* parseReference */.F2)(name)));
+    }
+    catch {
+        return false;
+    }
+}
+/** A boolean exporter option as BuildKit reads it (strconv.ParseBool). */
+function isTrue(value) {
+    return ['1', 't', 'true'].includes(value.trim().toLowerCase());
+}
+
+// EXTERNAL MODULE: ./src/platform.ts
+var src_platform = __nccwpck_require__(3728);
+;// CONCATENATED MODULE: ./src/plan/buildx-args.ts
+
+
+
+
+function buildxBuildArgs(build, plan, options, builder, files) {
+    const args = ['buildx', 'build', '--builder', builder.name];
+    args.push('--platform', build.platforms.map(src_platform/* formatPlatform */.Bq).join(','));
+    if (options.file)
+        args.push('--file', options.file);
+    if (options.target)
+        args.push('--target', options.target);
+    pushEach(args, '--label', options.labels);
+    pushEach(args, '--annotation', plan.buildAnnotations);
+    pushEach(args, '--build-arg', options.buildArgs);
+    pushEach(args, '--build-context', plan.buildContexts);
+    pushEach(args, '--secret', files.secretSpecs);
+    pushEach(args, '--secret', options.secretFiles.map((entry) => secretSpec(entry, 'src')));
+    pushEach(args, '--secret', options.secretEnvs.map((entry) => secretSpec(entry, 'env')));
+    pushEach(args, '--ssh', options.ssh);
+    pushEach(args, '--cache-from', build.cacheFrom);
+    pushEach(args, '--cache-to', build.cacheTo);
+    pushEach(args, '--no-cache-filter', options.noCacheFilters);
+    if (options.provenance)
+        args.push(`--provenance=${options.provenance}`);
+    if (options.sbom)
+        args.push(`--sbom=${options.sbom}`);
+    pushEach(args, '--attest', attestations(options));
+    if (options.noCache)
+        args.push('--no-cache');
+    if (options.pull)
+        args.push('--pull');
+    if (options.network)
+        args.push('--network', options.network);
+    pushEach(args, '--add-host', options.addHosts);
+    pushEach(args, '--allow', options.allow);
+    if (options.shmSize)
+        args.push('--shm-size', options.shmSize);
+    pushEach(args, '--ulimit', options.ulimits);
+    if (options.cgroupParent)
+        args.push('--cgroup-parent', options.cgroupParent);
+    if (options.call)
+        args.push('--call', options.call);
+    args.push(...exportArgs(build, plan, options));
+    args.push('--metadata-file', files.metadataFile);
+    args.push(plan.context);
+    return args;
+}
+/**
+ * `attests` entries, as build-push-action passes them: the `provenance` and `sbom` inputs win over an entry of
+ * their type.
+ */
+function attestations(options) {
+    return options.attests.filter((attest) => {
+        const type = /(?:^|,)\s*type=([^,]*)/.exec(attest)?.[1]?.trim();
+        return !(type === 'provenance' && options.provenance) && !(type === 'sbom' && options.sbom);
+    });
+}
+/**
+ * Where the build goes. With push: the action's own push (outputSpec), with the `outputs` entry's options. Without:
+ * the user's `outputs` as written and `load`, the images named by `tags` as build-push-action names them; nothing
+ * given is type=cacheonly (build only).
+ */
+function exportArgs(build, plan, options) {
+    if (plan.push)
+        return ['--output', outputSpec(build, plan, imageOutputOptions(options.outputs))];
+    if (options.outputs.length === 0 && !options.load)
+        return ['--output', 'type=cacheonly'];
+    const args = [];
+    pushEach(args, '--output', options.outputs);
+    if (options.load)
+        args.push('--load');
+    pushEach(args, '--tag', plan.finalTags.map(src_reference/* formatReference */.FH));
+    return args;
+}
+/**
+ * The push. By digest it leaves no tag behind; a driver that cannot (docker) pushes under the run's temporary tag,
+ * which post deletes. Names are quoted: buildx reads --output as CSV. `options` are further exporter options
+ * (compression=zstd, …), added after the action's own.
+ */
+function outputSpec(build, plan, options = []) {
+    if (!plan.push)
+        return 'type=cacheonly';
+    const names = plan.repositories.map(src_reference/* formatName */.nD);
+    const extra = options.map((option) => `,${csvField(option)}`).join('');
+    if (plan.pushByDigest) {
+        return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true${extra}`;
+    }
+    if (build.temporaryTag === undefined)
+        throw new Error(`build ${build.name} has no temporary tag to push under`);
+    const tag = build.temporaryTag;
+    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true${extra}`;
+}
+/** `id=x,src=path` or `id=x,env=VAR` as buildx wants it, from build-push-action's `id=path` and `id=VAR` forms. */
+function secretSpec(entry, source) {
+    const separator = entry.indexOf('=');
+    return [`id=${entry.slice(0, separator)}`, `${source}=${entry.slice(separator + 1)}`].map(csvField).join(',');
+}
+/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+function pushEach(args, flag, values) {
+    for (const value of values)
+        args.push(flag, value);
+}
+/**
+ * docker/setup-buildx-action's buildkitd flags when `buildkitd-flags` is empty: a build may then ask for these
+ * entitlements (`allow: network.host`, `network: host`, `allow: security.insecure`); without them buildkitd refuses.
+ */
+const DEFAULT_BUILDKITD_FLAGS = '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host';
+/** argv of `docker buildx create` for the builder this run owns. */
+function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
+    const args = ['buildx', 'create', '--name', name, '--driver', driver];
+    pushEach(args, '--driver-opt', driverOpts);
+    args.push('--buildkitd-flags', buildkitdFlags || DEFAULT_BUILDKITD_FLAGS);
+    if (config) {
+        // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
+        args.push((0,buildx_version/* buildxAtLeast */.d)(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
+    }
+    args.push('--bootstrap');
+    return args;
+}
+
+// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
+var temporary_tag = __nccwpck_require__(2661);
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+// The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
+// post removes.
+
+
+
+
+
+
+
+/**
+ * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
+ * builder's name is unique per step (createdBuilderName).
+ */
+function chooseBuilder(inputs, run) {
+    if (inputs.builder !== '')
+        return { name: inputs.builder, create: false };
+    if (inputs.driver === 'docker')
+        return { create: false };
+    return { name: (0,temporary_tag/* createdBuilderName */.zx)(run, inputs.platforms.map(src_platform/* formatPlatform */.Bq)), create: true };
+}
+/** Sets the builder up and gives its facts; its platforms become the `platforms` output, as setup-buildx gives. */
+async function setUpBuilder(inputs, choice, docker, tempDir) {
+    const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
+    // The engine's own builder: named after the docker context, driver docker.
+    if (choice.name === undefined) {
+        setPlatformsOutput((await docker.inspectBuilder(context)).platforms);
+        return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false, buildxVersion };
+    }
+    const name = choice.name;
+    if (choice.create) {
+        let config;
+        if (inputs.buildkitdConfigInline.trim() !== '') {
+            const file = (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`);
+            await (0,promises_.writeFile)(file, inputs.buildkitdConfigInline);
+            config = { file, buildxVersion };
+        }
+        await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+    }
+    const { driver, platforms } = await docker.inspectBuilder(name);
+    setPlatformsOutput(platforms);
+    // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
+    const multiPlatform = driver !== 'docker' || containerdImageStore;
+    return { name, driver, multiPlatform, created: choice.create, buildxVersion };
+}
+/** The platforms of every node, each once, comma separated. */
+function setPlatformsOutput(platforms) {
+    core/* setOutput */.uH(constants/* Output */.k7.BuilderPlatforms, [...new Set(platforms)].join(','));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/docker/command.ts
+var command = __nccwpck_require__(1721);
+;// CONCATENATED MODULE: ./src/inputs/inputs.ts
+const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'];
+const PUBLISH_WHEN = ['post', 'main', 'false'];
+const QEMU_MODES = ['auto', 'true', 'false'];
+const DRIVERS = ['docker-container', 'docker'];
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0] ?? ''}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Whether a buildx --call method builds (empty, or `build` with its options). */
+function buildsImage(call) {
+    return call === '' || call.split(',')[0]?.trim() === 'build';
+}
+
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+
+
+
+
+
+
+
+
+
+
+class BuildError extends Error {
+    name = 'BuildError';
+}
+async function runBuilds(plan, options, builder, docker, tempDir) {
+    const secretFiles = await writeSecretFiles(options.secrets, tempDir);
+    try {
+        const parallel = plan.builds.length > 1;
+        const outcomes = await Promise.allSettled(plan.builds.map(async (build) => {
+            const metadataFile = (0,external_node_path_.join)(tempDir, `metadata-${build.name}.json`);
+            const args = buildxBuildArgs(build, plan, options, builder, {
+                metadataFile,
+                secretSpecs: secretFiles.specs,
+            });
+            const label = build.platforms.map(src_platform/* formatPlatform */.Bq).join(',');
+            core/* info */.pq(`Building ${label}`);
+            try {
+                // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
+                const output = parallel ? { linePrefix: `[${label}] ` } : {};
+                await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
+                    ...ENGINE_PUSH_RETRY_POLICY,
+                    isRetryable: transientPushFailure,
+                    onRetry: (message) => {
+                        core/* warning */.$e(`${label}: ${message}`);
+                    },
+                });
+            }
+            catch (error) {
+                throw new BuildError(`the build for ${label} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
+            }
+            return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
+        }));
+        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        if (failures.length > 0) {
+            throw new BuildError(failures.map(error_message/* errorMessage */.g).join('\n'));
+        }
+        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    }
+    finally {
+        await secretFiles.remove();
+    }
+}
+/** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */
+async function readMetadata(file, builds) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        if (!builds && error.code === 'ENOENT')
+            return {};
+        throw error;
+    }
+}
+/**
+ * The engine retries no single request of a push (containerd retries only 408 and 429), so one fault anywhere
+ * in the dozens of requests of a multi-platform push fails all of it. Each attempt gets further than the last
+ * (blobs already pushed are skipped), hence more attempts than for one request, over a longer bound.
+ */
+const ENGINE_PUSH_RETRY_POLICY = {
+    maxAttempts: 10,
+    maxElapsedMs: 180_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 15_000,
+};
+// What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
+// throttling, a dropped connection. A failing RUN step prints none of these.
+const TRANSIENT_PUSH_ERRORS = [
+    /unexpected (HTTP )?status( from \w+ request to \S+)?: (429|5\d\d)/i,
+    /\btoomanyrequests\b/i,
+    /connection reset by peer|broken pipe|i\/o timeout|unexpected EOF/i,
+    /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
+    /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
+];
+/** Whether a failed build failed in its push for a reason worth one more try. */
+function transientPushFailure(error) {
+    if (!(error instanceof command/* CommandError */.Qd))
+        return false;
+    const output = `${error.result.stderr}\n${error.result.stdout}`;
+    if (output.includes('did not complete successfully'))
+        return false;
+    const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
+    return match ? { reason: `the push failed (${match[0]})` } : false;
+}
+/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
+function pushedDescriptor(completed) {
+    const descriptor = completed.metadata['containerimage.descriptor'];
+    if (!descriptor?.digest) {
+        throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
+    }
+    return descriptor;
+}
+/**
+ * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
+ * visible to every process on the runner. The files are removed when the builds end.
+ */
+async function writeSecretFiles(secrets, tempDir) {
+    const files = [];
+    const specs = [];
+    for (const secret of secrets) {
+        const separator = secret.indexOf('=');
+        const id = secret.slice(0, separator);
+        const value = secret.slice(separator + 1);
+        if (value !== '')
+            core/* setSecret */.Pq(value);
+        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,external_node_crypto_.randomUUID)()}`);
+        await (0,promises_.writeFile)(file, value, { mode: 0o600 });
+        files.push(file);
+        specs.push([`id=${id}`, `src=${file}`].map(csvField).join(','));
+    }
+    const remove = async () => {
+        await Promise.all(files.map((file) => (0,promises_.rm)(file, { force: true })));
+    };
+    return { specs, remove };
+}
+
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __nccwpck_require__(1670);
+;// CONCATENATED MODULE: ./src/docker/engine-copy.ts
+// The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
+// what the run publishes, the engine's copy of it takes the final tags there, as `docker build -t` would name it.
+// Its temporary name goes in post, with the registry's temporary tags.
+
+
+/** Gives the engine's copy, known by its temporary name, the final tags; a failure is a warning, never fatal. */
+async function tagEngineCopy(docker, copy, finalTags) {
+    try {
+        for (const tag of finalTags)
+            await docker.tagImage(copy, tag);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not give this run's image in the docker engine its final tags: ${(0,error_message/* errorMessage */.g)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/image-index/assemble.ts
+var assemble = __nccwpck_require__(3734);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/inputs/build-cache.ts
+var build_cache = __nccwpck_require__(6290);
+;// CONCATENATED MODULE: ./src/inputs/cross-field.ts
+// The rules between inputs: each input may be well formed on its own and the combination still make no sense
+// (push without tags, load with push). Pure: settings in, problems out, each naming the inputs and what to set.
+
+
+
+/**
+ * The problems of a combination of inputs. `tagsGiven`: whether `tags` had any item at all; given but invalid is
+ * a problem of its own (said when the tags are read), not an empty list.
+ */
+function crossFieldProblems(inputs, tagsGiven = inputs.tags.length > 0) {
+    const problems = [];
+    const { mode, push, tags, build } = inputs;
+    if (!tagsGiven && (push || mode === 'shard' || mode === 'merge')) {
+        const why = push ? '"push" is true' : `"mode" is ${mode}`;
+        problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
+    }
+    if (inputs.cache === 'registry' && !tagsGiven) {
+        problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
+    }
+    if (mode === 'shard' && !push) {
+        problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
+    }
+    if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
+        problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
+    }
+    if (push)
+        problems.push(...ownerlessGhcr('tags', tags));
+    problems.push(...outputsProblems(build.outputs, push, tags));
+    if (build.load && push) {
+        problems.push('"load" is true but "push" is true (expected one of them: this action publishes the image to the registry, ' +
+            'pull it from there; or load it in a build with push: false)');
+    }
+    if (push && !buildsImage(build.call)) {
+        problems.push(`"call" is "${build.call}", which evaluates the build and makes no image, but "push" is true (expected ` +
+            'push: false with a call, or no call)');
+    }
+    return problems;
+}
+/** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
+function ownerlessGhcr(name, references) {
+    return references
+        .filter((reference) => reference.registry.toLowerCase() === src_reference/* GHCR */.fc && !reference.repository.includes('/'))
+        .map((reference) => `"${name}" has ${src_reference/* GHCR */.fc}/${reference.repository}, which has no owner (expected ${src_reference/* GHCR */.fc}/OWNER/NAME, e.g. ` +
+        `${src_reference/* GHCR */.fc}/acme/${reference.repository})`);
+}
+
+// EXTERNAL MODULE: ./src/inputs/git-context.ts
+var git_context = __nccwpck_require__(8071);
+;// CONCATENATED MODULE: ./src/inputs/list.ts
+// List inputs as docker/build-push-action reads them (docker/actions-toolkit's Util.getInputList). Pure.
+
+/**
+ * A list input as docker/build-push-action reads it: CSV records, one or more per line, a "quoted" field holding
+ * commas and newlines. A record of one field is split on its commas unless `ignoreComma`; a record of several
+ * fields gives each field, or, with `ignoreComma`, the fields joined again with commas. Empty items are dropped.
+ */
+function parseList(value, options = {}) {
+    if (value.trim() === '')
+        return [];
+    const records = parse(value, {
+        columns: false,
+        relaxQuotes: true,
+        relaxColumnCount: true,
+        skipEmptyLines: true,
+        ...(options.keepQuotes ? { quote: false } : {}),
+    });
+    const items = records.flatMap((record) => {
+        if (record.length === 1)
+            return options.ignoreComma ? record : (record[0] ?? '').split(',');
+        return options.ignoreComma ? [record.join(',')] : record;
+    });
+    if (options.trimWhitespace === false)
+        return items.filter((item) => item.trim() !== '');
+    return items.map((item) => item.trim()).filter((item) => item !== '');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+
+class InputReader {
+    read;
+    problems = [];
+    warnings = [];
+    /** `read` gives each value as the runner passed it, untrimmed: secrets keep their whitespace. */
+    constructor(read) {
+        this.read = read;
+    }
+    text(name) {
+        return this.read(name).trim();
+    }
+    list(name, options = {}) {
+        try {
+            return parseList(this.read(name), options);
+        }
+        catch {
+            // csv-parse's message may quote the text, and a secret's text must never reach a log.
+            this.problems.push(`"${name}" has a quote that is not closed (expected one item per line, "quoted" where needed)`);
+            return [];
+        }
+    }
+    oneOf(name, allowed) {
+        const value = this.text(name);
+        if (allowed.includes(value))
+            return value;
+        this.problems.push(`"${name}" is "${value}" (expected one of: ${allowed.join(', ')})`);
+        return allowed[0];
+    }
+    boolean(name) {
+        const value = this.text(name).toLowerCase();
+        if (value === 'true' || value === 'false')
+            return value === 'true';
+        this.problems.push(`"${name}" is "${this.read(name)}" (expected true or false)`);
+        return false;
+    }
+    /** A value that lands in argv where a leading `-` would make it a flag of buildx or docker. */
+    notFlag(name, expected) {
+        const value = this.text(name);
+        if (value.startsWith('-')) {
+            this.problems.push(`"${name}" is "${value}", which would be read as a flag (expected ${expected}, not starting with -)`);
+        }
+        return value;
+    }
+    /** Items of a list input, each checked against `form` (a problem quotes the item and says `expected`). */
+    matching(name, options, form, expected) {
+        const items = this.list(name, options);
+        for (const item of items) {
+            if (!form.test(item))
+                this.problems.push(`"${name}" has "${item}" (expected ${expected})`);
+        }
+        return items;
+    }
+    keyValues(name) {
+        return this.matching(name, { ignoreComma: true }, /^[^=\s]+=/, 'key=value');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/runners.ts
 // The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
 // entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
 
@@ -32525,15 +35137,10 @@ function runnerFor(platform, runners) {
     return best?.runner ?? runners.default;
 }
 
-// EXTERNAL MODULE: ./src/registry/cleanup/github-packages.ts
-var github_packages = __nccwpck_require__(6799);
-// EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __nccwpck_require__(6587);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/inputs.ts
-// The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
-// collects every problem at once, each naming the input and the form it expects, before anything runs.
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Parsing the inputs into the settings (inputs.ts): each input read in its form by an InputReader, which collects
+// every problem at once, the settings assembled from them, then the rules between inputs (cross-field.ts). Pure: a
+// reader function and the runner's environment in, Inputs out, or an InputError naming every input that is wrong.
 
 
 
@@ -32545,45 +35152,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
-
-const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'];
-const PUBLISH_WHEN = ['post', 'main', 'false'];
-const QEMU_MODES = ['auto', 'true', 'false'];
-const DRIVERS = ['docker-container', 'docker'];
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0] ?? ''}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/**
- * A list input as docker/build-push-action reads it: CSV records, one or more per line, a "quoted" field holding
- * commas and newlines. A record of one field is split on its commas unless `ignoreComma`; a record of several
- * fields gives each field, or, with `ignoreComma`, the fields joined again with commas. Empty items are dropped.
- */
-function parseList(value, options = {}) {
-    if (value.trim() === '')
-        return [];
-    const records = (0,sync/* parse */.qg)(value, {
-        columns: false,
-        relaxQuotes: true,
-        relaxColumnCount: true,
-        skipEmptyLines: true,
-        ...(options.keepQuotes ? { quote: false } : {}),
-    });
-    const items = records.flatMap((record) => {
-        if (record.length === 1)
-            return options.ignoreComma ? record : (record[0] ?? '').split(',');
-        return options.ignoreComma ? [record.join(',')] : record;
-    });
-    if (options.trimWhitespace === false)
-        return items.filter((item) => item.trim() !== '');
-    return items.map((item) => item.trim()).filter((item) => item !== '');
-}
 const NO_RUNNER = { variables: {}, pullRequestHeadSha: () => undefined };
 /** `secrets` as build-push-action reads it: one entry per line, each value exactly as given. */
 const SECRETS_LIST = { ignoreComma: true, trimWhitespace: false };
@@ -32599,104 +35167,22 @@ const ADD_HOST = /^[^\s:=]+[:=]\S+$/;
  * runner's environment. Throws an InputError listing every problem.
  */
 function parseInputs(read, runner = NO_RUNNER) {
-    const problems = [];
-    const warnings = [];
-    const text = (name) => read(name).trim();
-    function list(name, options = {}) {
-        try {
-            return parseList(read(name), options);
-        }
-        catch {
-            // csv-parse's message may quote the text, and a secret's text must never reach a log.
-            problems.push(`"${name}" has a quote that is not closed (expected one item per line, "quoted" where needed)`);
-            return [];
-        }
-    }
-    function oneOf(name, allowed) {
-        const value = text(name);
-        if (allowed.includes(value))
-            return value;
-        problems.push(`"${name}" is "${value}" (expected one of: ${allowed.join(', ')})`);
-        return allowed[0];
-    }
-    function boolean(name) {
-        const value = text(name).toLowerCase();
-        if (value === 'true' || value === 'false')
-            return value === 'true';
-        problems.push(`"${name}" is "${read(name)}" (expected true or false)`);
-        return false;
-    }
-    /** A value that lands in argv where a leading `-` would make it a flag of buildx or docker. */
-    function notFlag(name, expected) {
-        const value = text(name);
-        if (value.startsWith('-')) {
-            problems.push(`"${name}" is "${value}", which would be read as a flag (expected ${expected}, not starting with -)`);
-        }
-        return value;
-    }
-    function staleTagHours() {
-        const value = text(constants/* Input */.pd.StaleTagHours);
-        const hours = Number(value);
-        if (/^\d+(\.\d+)?$/.test(value) && (hours === 0 || hours >= 1))
-            return hours;
-        problems.push(`"stale-tag-hours" is "${value}" (expected a decimal number of hours, 1 or more, or 0 to keep stale tags)`);
-        return 0;
-    }
-    /** Items of a list input, each checked against `form` (a problem quotes the item and says `expected`). */
-    function matching(name, options, form, expected) {
-        const items = list(name, options);
-        for (const item of items) {
-            if (!form.test(item))
-                problems.push(`"${name}" has "${item}" (expected ${expected})`);
-        }
-        return items;
-    }
-    const keyValues = (name) => matching(name, { ignoreComma: true }, /^[^=\s]+=/, 'key=value');
-    /**
-     * As build-push-action: an entry that is not id=value (such as a line of an unquoted multi-line value) or has an
-     * empty value is skipped with a warning. Entries are named by position only: a line of an unquoted value may look
-     * like id=value, so even an id may be a piece of a secret.
-     */
-    function secrets() {
-        const kept = [];
-        list(constants/* Input */.pd.Secrets, SECRETS_LIST).forEach((entry, index) => {
-            const separator = entry.indexOf('=');
-            if (separator <= 0) {
-                warnings.push(`"secrets" entry ${index + 1} is not id=value and is skipped (a value of several lines must be quoted ` +
-                    'as a whole: "id=first line … last line")');
-            }
-            else if (separator === entry.length - 1) {
-                warnings.push(`"secrets" entry ${index + 1} has an empty value and is skipped`);
-            }
-            else if (/\s/.test(entry.slice(0, separator))) {
-                problems.push(`"secrets" entry ${index + 1} has a space in its id (expected id=value, the id without spaces)`);
-            }
-            else {
-                kept.push(entry);
-            }
-        });
-        return kept;
-    }
-    const mode = oneOf(constants/* Input */.pd.Mode, MODES);
+    const reader = new InputReader(read);
+    const { problems } = reader;
+    const mode = reader.oneOf(constants/* Input */.pd.Mode, MODES);
     const builds = BUILDING_MODES.includes(mode);
-    const platforms = parsePlatforms(list(constants/* Input */.pd.Platforms), problems);
-    const tagItems = list(constants/* Input */.pd.Tags);
+    const platforms = parsePlatforms(reader.list(constants/* Input */.pd.Platforms), problems);
+    const tagItems = reader.list(constants/* Input */.pd.Tags);
     const tags = parseTags(tagItems, problems);
-    // Given but invalid is its own problem, said by parseTags; "empty" means nothing was given.
-    const noTags = tagItems.length === 0;
-    const push = boolean(constants/* Input */.pd.Push);
-    const githubToken = text(constants/* Input */.pd.GithubToken);
-    const tempTagPrefix = text(constants/* Input */.pd.TempTagPrefix);
-    // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
-    if (!(0,src_reference/* isValidTag */.r_)(tempTagPrefix) || tempTagPrefix.length > 48) {
-        problems.push(`"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`);
-    }
-    const context = notFlag(constants/* Input */.pd.Context, 'a path or a URL');
-    const buildContexts = keyValues(constants/* Input */.pd.BuildContexts);
-    const buildSecrets = secrets();
+    const push = reader.boolean(constants/* Input */.pd.Push);
+    const githubToken = reader.text(constants/* Input */.pd.GithubToken);
+    const tempTagPrefix = readTempTagPrefix(reader);
+    const context = reader.notFlag(constants/* Input */.pd.Context, 'a path or a URL');
+    const buildContexts = reader.keyValues(constants/* Input */.pd.BuildContexts);
+    const buildSecrets = readSecrets(reader);
     const gitContext = builds ? gitContextFor(context, buildContexts, runner, problems) : undefined;
     // As build-push-action: BuildKit fetches the default Git context with the job's token, unless the user gave one.
-    if (gitContext && usesDefaultContext(context) && githubToken !== '') {
+    if (gitContext && (0,git_context/* usesDefaultContext */.ZS)(context) && githubToken !== '') {
         if (!buildSecrets.some((secret) => secret.startsWith('GIT_AUTH_TOKEN='))) {
             buildSecrets.push(`GIT_AUTH_TOKEN.${gitContext.host}=${githubToken}`);
         }
@@ -32704,89 +35190,110 @@ function parseInputs(read, runner = NO_RUNNER) {
     const inputs = {
         mode,
         platforms,
-        runners: runnerEntries(list(constants/* Input */.pd.Runners, { ignoreComma: true }), problems),
-        handoffDir: text(constants/* Input */.pd.HandoffDir),
+        runners: runnerEntries(reader.list(constants/* Input */.pd.Runners, { ignoreComma: true }), problems),
+        handoffDir: reader.text(constants/* Input */.pd.HandoffDir),
         tags,
         push,
-        publish: oneOf(constants/* Input */.pd.Publish, PUBLISH_WHEN),
-        cleanup: boolean(constants/* Input */.pd.Cleanup),
-        cache: oneOf(constants/* Input */.pd.Cache, CACHE_MODES),
-        cleanupTags: parseCleanupTags(list(constants/* Input */.pd.CleanupTags), tags, problems),
-        staleTagHours: staleTagHours(),
+        publish: reader.oneOf(constants/* Input */.pd.Publish, PUBLISH_WHEN),
+        cleanup: reader.boolean(constants/* Input */.pd.Cleanup),
+        cache: reader.oneOf(constants/* Input */.pd.Cache, build_cache/* CACHE_MODES */._),
+        cleanupTags: parseCleanupTags(reader.list(constants/* Input */.pd.CleanupTags), tags, problems),
+        staleTagHours: readStaleTagHours(reader),
         tempTagPrefix,
-        qemu: oneOf(constants/* Input */.pd.Qemu, QEMU_MODES),
-        qemuImage: notFlag(constants/* Input */.pd.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
-        builder: notFlag(constants/* Input */.pd.Builder, 'the name of a buildx builder'),
-        driver: oneOf(constants/* Input */.pd.Driver, DRIVERS),
-        driverOpts: list(constants/* Input */.pd.DriverOpts, { ignoreComma: true, keepQuotes: true }),
-        buildkitdFlags: text(constants/* Input */.pd.BuildkitdFlags),
-        buildkitdConfigInline: text(constants/* Input */.pd.BuildkitdConfigInline),
+        qemu: reader.oneOf(constants/* Input */.pd.Qemu, QEMU_MODES),
+        qemuImage: reader.notFlag(constants/* Input */.pd.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
+        builder: reader.notFlag(constants/* Input */.pd.Builder, 'the name of a buildx builder'),
+        driver: reader.oneOf(constants/* Input */.pd.Driver, DRIVERS),
+        driverOpts: reader.list(constants/* Input */.pd.DriverOpts, { ignoreComma: true, keepQuotes: true }),
+        buildkitdFlags: reader.text(constants/* Input */.pd.BuildkitdFlags),
+        buildkitdConfigInline: reader.text(constants/* Input */.pd.BuildkitdConfigInline),
         githubToken,
         build: {
             context,
             ...(gitContext ? { gitContext } : {}),
-            file: text(constants/* Input */.pd.File),
-            target: notFlag(constants/* Input */.pd.Target, 'the name of a build stage'),
-            labels: keyValues(constants/* Input */.pd.Labels),
-            annotations: keyValues(constants/* Input */.pd.Annotations),
+            file: reader.text(constants/* Input */.pd.File),
+            target: reader.notFlag(constants/* Input */.pd.Target, 'the name of a build stage'),
+            labels: reader.keyValues(constants/* Input */.pd.Labels),
+            annotations: reader.keyValues(constants/* Input */.pd.Annotations),
             // buildx takes a bare NAME from its environment (HTTP_PROXY), as `docker build --build-arg NAME` does.
-            buildArgs: matching(constants/* Input */.pd.BuildArgs, { ignoreComma: true }, /^[^=\s]+(=|$)/, 'KEY=value, or KEY alone'),
+            buildArgs: reader.matching(constants/* Input */.pd.BuildArgs, { ignoreComma: true }, /^[^=\s]+(=|$)/, 'KEY=value, or KEY alone'),
             buildContexts,
             secrets: buildSecrets,
-            secretFiles: keyValues(constants/* Input */.pd.SecretFiles),
-            secretEnvs: matching(constants/* Input */.pd.SecretEnvs, {}, /^[^=\s]+=[^=\s]+$/, 'id=ENV_VAR'),
-            ssh: list(constants/* Input */.pd.Ssh),
-            cacheFrom: list(constants/* Input */.pd.CacheFrom, { ignoreComma: true }),
-            cacheTo: list(constants/* Input */.pd.CacheTo, { ignoreComma: true }),
-            provenance: text(constants/* Input */.pd.Provenance),
-            sbom: text(constants/* Input */.pd.Sbom),
-            attests: matching(constants/* Input */.pd.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
-            noCache: boolean(constants/* Input */.pd.NoCache),
-            noCacheFilters: list(constants/* Input */.pd.NoCacheFilters),
-            pull: boolean(constants/* Input */.pd.Pull),
-            network: notFlag(constants/* Input */.pd.Network, 'a networking mode such as host or none'),
-            addHosts: matching(constants/* Input */.pd.AddHosts, {}, ADD_HOST, 'host:ip, e.g. docker:10.180.0.1'),
-            allow: list(constants/* Input */.pd.Allow),
-            shmSize: text(constants/* Input */.pd.ShmSize),
-            ulimits: matching(constants/* Input */.pd.Ulimit, { ignoreComma: true }, ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024'),
-            cgroupParent: text(constants/* Input */.pd.CgroupParent),
-            outputs: list(constants/* Input */.pd.Outputs, { ignoreComma: true, keepQuotes: true }),
-            load: boolean(constants/* Input */.pd.Load),
-            call: notFlag(constants/* Input */.pd.Call, 'a method such as check'),
+            secretFiles: reader.keyValues(constants/* Input */.pd.SecretFiles),
+            secretEnvs: reader.matching(constants/* Input */.pd.SecretEnvs, {}, /^[^=\s]+=[^=\s]+$/, 'id=ENV_VAR'),
+            ssh: reader.list(constants/* Input */.pd.Ssh),
+            cacheFrom: reader.list(constants/* Input */.pd.CacheFrom, { ignoreComma: true }),
+            cacheTo: reader.list(constants/* Input */.pd.CacheTo, { ignoreComma: true }),
+            provenance: reader.text(constants/* Input */.pd.Provenance),
+            sbom: reader.text(constants/* Input */.pd.Sbom),
+            attests: reader.matching(constants/* Input */.pd.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
+            noCache: reader.boolean(constants/* Input */.pd.NoCache),
+            noCacheFilters: reader.list(constants/* Input */.pd.NoCacheFilters),
+            pull: reader.boolean(constants/* Input */.pd.Pull),
+            network: reader.notFlag(constants/* Input */.pd.Network, 'a networking mode such as host or none'),
+            addHosts: reader.matching(constants/* Input */.pd.AddHosts, {}, ADD_HOST, 'host:ip, e.g. docker:10.180.0.1'),
+            allow: reader.list(constants/* Input */.pd.Allow),
+            shmSize: readShmSize(reader),
+            ulimits: reader.matching(constants/* Input */.pd.Ulimit, { ignoreComma: true }, ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024'),
+            cgroupParent: reader.text(constants/* Input */.pd.CgroupParent),
+            outputs: reader.list(constants/* Input */.pd.Outputs, { ignoreComma: true, keepQuotes: true }),
+            load: reader.boolean(constants/* Input */.pd.Load),
+            call: reader.notFlag(constants/* Input */.pd.Call, 'a method such as check'),
         },
-        warnings,
+        warnings: reader.warnings,
     };
-    const build = inputs.build;
-    if (noTags && (push || mode === 'shard' || mode === 'merge')) {
-        const why = push ? '"push" is true' : `"mode" is ${mode}`;
-        problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
-    }
-    if (inputs.cache === 'registry' && noTags) {
-        problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
-    }
-    if (mode === 'shard' && !push) {
-        problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
-    }
-    if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
-        problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
-    }
-    if (push)
-        problems.push(...ownerlessGhcr('tags', tags));
-    if (build.shmSize !== '' && !SHM_SIZE.test(build.shmSize)) {
-        problems.push(`"shm-size" is "${build.shmSize}" (expected a size such as 2g or 512m)`);
-    }
-    problems.push(...(0,build_outputs/* outputsProblems */.h)(build.outputs, push, tags));
-    if (build.load && push) {
-        problems.push('"load" is true but "push" is true (expected one of them: this action publishes the image to the registry, ' +
-            'pull it from there; or load it in a build with push: false)');
-    }
-    if (push && !buildsImage(build.call)) {
-        problems.push(`"call" is "${build.call}", which evaluates the build and makes no image, but "push" is true (expected ` +
-            'push: false with a call, or no call)');
-    }
+    problems.push(...crossFieldProblems(inputs, tagItems.length > 0));
     if (problems.length > 0)
         throw new InputError(problems);
     return inputs;
+}
+function readTempTagPrefix(reader) {
+    const prefix = reader.text(constants/* Input */.pd.TempTagPrefix);
+    // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
+    if (!(0,src_reference/* isValidTag */.r_)(prefix) || prefix.length > 48) {
+        reader.problems.push(`"temp-tag-prefix" is "${prefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`);
+    }
+    return prefix;
+}
+function readStaleTagHours(reader) {
+    const value = reader.text(constants/* Input */.pd.StaleTagHours);
+    const hours = Number(value);
+    if (/^\d+(\.\d+)?$/.test(value) && (hours === 0 || hours >= 1))
+        return hours;
+    reader.problems.push(`"stale-tag-hours" is "${value}" (expected a decimal number of hours, 1 or more, or 0 to keep stale tags)`);
+    return 0;
+}
+function readShmSize(reader) {
+    const value = reader.text(constants/* Input */.pd.ShmSize);
+    if (value !== '' && !SHM_SIZE.test(value)) {
+        reader.problems.push(`"shm-size" is "${value}" (expected a size such as 2g or 512m)`);
+    }
+    return value;
+}
+/**
+ * As build-push-action: an entry that is not id=value (such as a line of an unquoted multi-line value) or has an
+ * empty value is skipped with a warning. Entries are named by position only: a line of an unquoted value may look
+ * like id=value, so even an id may be a piece of a secret.
+ */
+function readSecrets(reader) {
+    const kept = [];
+    reader.list(constants/* Input */.pd.Secrets, SECRETS_LIST).forEach((entry, index) => {
+        const separator = entry.indexOf('=');
+        if (separator <= 0) {
+            reader.warnings.push(`"secrets" entry ${index + 1} is not id=value and is skipped (a value of several lines must be quoted ` +
+                'as a whole: "id=first line … last line")');
+        }
+        else if (separator === entry.length - 1) {
+            reader.warnings.push(`"secrets" entry ${index + 1} has an empty value and is skipped`);
+        }
+        else if (/\s/.test(entry.slice(0, separator))) {
+            reader.problems.push(`"secrets" entry ${index + 1} has a space in its id (expected id=value, the id without spaces)`);
+        }
+        else {
+            kept.push(entry);
+        }
+    });
+    return kept;
 }
 /**
  * What to mask of `secrets` besides the values, which are masked as they are written to files: where an entry is
@@ -32807,17 +35314,13 @@ function secretPieces(text) {
     const ids = entries.map((entry) => entry.slice(0, Math.max(entry.indexOf('='), 0)));
     return [...new Set([...entries, ...ids])].filter((piece) => piece.trim() !== '');
 }
-/** Whether a buildx --call method builds (empty, or `build` with its options). */
-function buildsImage(call) {
-    return call === '' || call.split(',')[0]?.trim() === 'build';
-}
 /** The Git context, where `context` or a build context names it; a runner that cannot say which is a problem. */
 function gitContextFor(context, buildContexts, runner, problems) {
-    const inContext = usesDefaultContext(context);
-    if (!inContext && !buildContexts.some(containsDefaultContext))
+    const inContext = (0,git_context/* usesDefaultContext */.ZS)(context);
+    if (!inContext && !buildContexts.some(git_context/* containsDefaultContext */.Il))
         return undefined;
     try {
-        return gitContextSource(runner.variables, runner.pullRequestHeadSha);
+        return (0,git_context/* gitContextSource */.lt)(runner.variables, runner.pullRequestHeadSha);
     }
     catch (error) {
         const where = !inContext
@@ -32858,12 +35361,11 @@ function parseTags(items, problems) {
     const tags = [];
     for (const item of items) {
         try {
-            const reference = (0,src_reference/* parseReference */.F2)(item);
-            if (reference.digest) {
+            if ((0,src_reference/* parseReference */.F2)(item).digest) {
                 problems.push(`"tags" has "${item}" with a digest (expected name:tag; the digest is what this action outputs)`);
             }
             else {
-                tags.push({ ...reference, tag: reference.tag ?? 'latest' });
+                tags.push((0,src_reference/* parseTaggedReference */.$R)(item));
             }
         }
         catch (error) {
@@ -32871,13 +35373,6 @@ function parseTags(items, problems) {
         }
     }
     return tags;
-}
-/** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
-function ownerlessGhcr(name, references) {
-    return references
-        .filter((reference) => reference.registry.toLowerCase() === github_packages/* GHCR */.f && !reference.repository.includes('/'))
-        .map((reference) => `"${name}" has ${github_packages/* GHCR */.f}/${reference.repository}, which has no owner (expected ${github_packages/* GHCR */.f}/OWNER/NAME, e.g. ` +
-        `${github_packages/* GHCR */.f}/acme/${reference.repository})`);
 }
 /** The runners mapping, parsed here so that a bad entry is an input error like any other. */
 function runnerEntries(entries, problems) {
@@ -32908,7 +35403,7 @@ function parseCleanupTags(items, finalTags, problems) {
                 problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
             }
             else {
-                tags.push(reference);
+                tags.push((0,src_reference/* parseTaggedReference */.$R)(item));
             }
         }
         catch (error) {
@@ -32918,6 +35413,14 @@ function parseCleanupTags(items, finalTags, problems) {
     problems.push(...ownerlessGhcr('cleanup-tags', tags));
     return tags;
 }
+
+;// CONCATENATED MODULE: ./src/inputs/get-inputs.ts
+// The inputs as the runner passed them: the one place that reads them from the runner (and the event payload),
+// masks what is secret before anything can print it, and says the inputs' warnings once.
+
+
+
+
 /**
  * The inputs as the runner passed them, untrimmed (as build-push-action reads secrets); the GitHub token is masked
  * before anything can print it, and the warnings are said once.
@@ -32950,330 +35453,8 @@ function pullRequestHeadSha(eventPath) {
     }
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
-
-
-
-
-
-
-
-
-
-
-class BuildError extends Error {
-    name = 'BuildError';
-}
-async function runBuilds(plan, options, builder, docker, tempDir) {
-    const secretFiles = await writeSecretFiles(options.secrets, tempDir);
-    try {
-        const parallel = plan.builds.length > 1;
-        const outcomes = await Promise.allSettled(plan.builds.map(async (build) => {
-            const metadataFile = (0,external_node_path_.join)(tempDir, `metadata-${build.name}.json`);
-            const args = (0,buildx_args/* buildxBuildArgs */.Ct)(build, plan, options, builder, {
-                metadataFile,
-                secretSpecs: secretFiles.specs,
-            });
-            const label = build.platforms.map(src_platform/* formatPlatform */.Bq).join(',');
-            core/* info */.pq(`Building ${label}`);
-            try {
-                // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
-                const output = parallel ? { linePrefix: `[${label}] ` } : {};
-                await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
-                    ...ENGINE_PUSH_RETRY_POLICY,
-                    isRetryable: transientPushFailure,
-                    onRetry: (message) => {
-                        core/* warning */.$e(`${label}: ${message}`);
-                    },
-                });
-            }
-            catch (error) {
-                throw new BuildError(`the build for ${label} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
-            }
-            return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
-        }));
-        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
-        if (failures.length > 0) {
-            throw new BuildError(failures.map(error_message/* errorMessage */.g).join('\n'));
-        }
-        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    }
-    finally {
-        await secretFiles.remove();
-    }
-}
-/** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */
-async function readMetadata(file, builds) {
-    try {
-        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        if (!builds && error.code === 'ENOENT')
-            return {};
-        throw error;
-    }
-}
-/**
- * The engine retries no single request of a push (containerd retries only 408 and 429), so one fault anywhere
- * in the dozens of requests of a multi-platform push fails all of it. Each attempt gets further than the last
- * (blobs already pushed are skipped), hence more attempts than for one request, over a longer bound.
- */
-const ENGINE_PUSH_RETRY_POLICY = {
-    maxAttempts: 10,
-    maxElapsedMs: 180_000,
-    baseDelayMs: 1_000,
-    maxDelayMs: 15_000,
-};
-// What buildx prints when a push (not the build itself) failed for a reason that may pass: registry overload,
-// throttling, a dropped connection. A failing RUN step prints none of these.
-const TRANSIENT_PUSH_ERRORS = [
-    /unexpected (HTTP )?status( from \w+ request to \S+)?: (429|5\d\d)/i,
-    /\btoomanyrequests\b/i,
-    /connection reset by peer|broken pipe|i\/o timeout|unexpected EOF/i,
-    /failed to (push|do request)\b.*(connection reset|connection refused|i\/o timeout|EOF|TLS handshake timeout)/i,
-    /\b(429 Too Many Requests|503 Service Unavailable|502 Bad Gateway|504 Gateway Timeout)\b/,
-];
-/** Whether a failed build failed in its push for a reason worth one more try. */
-function transientPushFailure(error) {
-    if (!(error instanceof command/* CommandError */.Qd))
-        return false;
-    const output = `${error.result.stderr}\n${error.result.stdout}`;
-    if (output.includes('did not complete successfully'))
-        return false;
-    const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
-    return match ? { reason: `the push failed (${match[0]})` } : false;
-}
-/** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */
-function pushedDescriptor(completed) {
-    const descriptor = completed.metadata['containerimage.descriptor'];
-    if (!descriptor?.digest) {
-        throw new BuildError(`buildx reported no pushed image for ${completed.build.name} (no containerimage.descriptor)`);
-    }
-    return descriptor;
-}
-/**
- * `secrets` values go to files only this user can read, referenced as `id=…,src=…`: a value in argv would be
- * visible to every process on the runner. The files are removed when the builds end.
- */
-async function writeSecretFiles(secrets, tempDir) {
-    const files = [];
-    const specs = [];
-    for (const secret of secrets) {
-        const separator = secret.indexOf('=');
-        const id = secret.slice(0, separator);
-        const value = secret.slice(separator + 1);
-        if (value !== '')
-            core/* setSecret */.Pq(value);
-        const file = (0,external_node_path_.join)(tempDir, `secret-${(0,external_node_crypto_.randomUUID)()}`);
-        await (0,promises_.writeFile)(file, value, { mode: 0o600 });
-        files.push(file);
-        specs.push([`id=${id}`, `src=${file}`].map(buildx_args/* csvField */.XR).join(','));
-    }
-    const remove = async () => {
-        await Promise.all(files.map((file) => (0,promises_.rm)(file, { force: true })));
-    };
-    return { specs, remove };
-}
-
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __nccwpck_require__(1670);
-;// CONCATENATED MODULE: ./src/docker/engine-copy.ts
-// The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
-// what the run publishes, the engine's copy of it takes the final tags there, as `docker build -t` would name it.
-// Its temporary name goes in post, with the registry's temporary tags.
-
-
-/** Gives the engine's copy, known by its temporary name, the final tags; a failure is a warning, never fatal. */
-async function tagEngineCopy(docker, copy, finalTags) {
-    try {
-        for (const tag of finalTags)
-            await docker.tagImage(copy, tag);
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not give this run's image in the docker engine its final tags: ${(0,error_message/* errorMessage */.g)(error)}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/image-index/assemble.ts
-var assemble = __nccwpck_require__(3734);
-// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
-var temporary_tag = __nccwpck_require__(2661);
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-
-
-class PlanError extends Error {
-    name = 'PlanError';
-}
-const DRIVERS_WITHOUT_PUSH_BY_DIGEST = new Set(['docker']);
-/** The docker driver exports cache only inline, into the image itself. */
-const DOCKER_DRIVER_CACHE_TYPES = new Set(['inline']);
-function makePlan(inputs, builder, run) {
-    const warnings = [];
-    const mode = chooseMode(inputs, builder);
-    const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
-    const repositories = distinctRepositories(inputs.tags);
-    const cache = planCache(inputs, builder, warnings);
-    const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
-    const builds = groups.map((platforms) => {
-        const [only] = platforms;
-        const name = mode === 'fan-out' && only ? (0,src_platform/* platformSlug */.DN)(only) : 'all';
-        const needsTemporaryTag = inputs.push && !pushByDigest;
-        const specs = buildCacheSpecs(cache.mode, name, repositories[0]);
-        return {
-            name,
-            platforms,
-            ...(needsTemporaryTag ? { temporaryTag: (0,temporary_tag/* temporaryTag */.kt)(inputs.tempTagPrefix, run, name) } : {}),
-            cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
-            cacheTo: [...cache.userCacheTo, ...specs.to],
-            destination: !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index',
-        };
-    });
-    const localExports = inputs.push ? [] : exportsOf(inputs.build);
-    if (builds.length > 1 && localExports.length > 0) {
-        throw new PlanError(`${localExports.join(' and ')} would export each of this plan's ${builds.length} builds (one per platform) ` +
-            'to the same place (expected one build: mode multi, with a builder that builds several platforms at ' +
-            'once, or one platform per step)');
-    }
-    const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
-    if (dropped.length > 0) {
-        warnings.push(`index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`);
-    }
-    if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0 && localExports.length === 0) {
-        warnings.push('push is false: the images are built but nothing is pushed or published.');
-    }
-    return {
-        mode,
-        platforms: inputs.platforms,
-        finalTags: inputs.tags,
-        repositories,
-        push: inputs.push,
-        publish: publishWhen(inputs),
-        pushByDigest,
-        builds,
-        buildAnnotations,
-        indexAnnotations,
-        ...buildContext(inputs.build, builder.buildxVersion),
-        warnings,
-    };
-}
-/** The inputs that export a build without push: `load` and `outputs`, by name. */
-function exportsOf(build) {
-    return [...(build.load ? ['"load"'] : []), ...(build.outputs.length > 0 ? ['"outputs"'] : [])];
-}
-/** `context` and `build-contexts` as buildx gets them: the Git context where they name it (empty or the template). */
-function buildContext(build, buildxVersion) {
-    const { gitContext } = build;
-    if (gitContext === undefined)
-        return { context: build.context, buildContexts: build.buildContexts };
-    const expand = (text) => expandDefaultContext(text, gitContext, buildxVersion);
-    return {
-        context: build.context === '' ? formatGitContext(gitContext, buildxVersion) : expand(build.context),
-        buildContexts: build.buildContexts.map(expand),
-    };
-}
-/**
- * The docker driver exports cache only inline: other cache-to entries, and the `cache` convenience, are dropped
- * with one warning each rather than failing the build.
- */
-function planCache(inputs, builder, warnings) {
-    if (builder.driver !== 'docker')
-        return { mode: inputs.cache, userCacheTo: inputs.build.cacheTo };
-    const userCacheTo = inputs.build.cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
-    if (userCacheTo.length < inputs.build.cacheTo.length) {
-        warnings.push('The docker driver cannot export build cache except inline: cache-to is ignored ' +
-            '(use driver: docker-container to export it).');
-    }
-    if (inputs.cache !== 'none') {
-        warnings.push(`The docker driver cannot use cache: ${inputs.cache}; building without it (use driver: docker-container).`);
-    }
-    return { mode: 'none', userCacheTo };
-}
-/**
- * When the tags are published: never by a shard (the merge does), never when nothing is pushed (push false, in
- * every mode, merge included), and by a merge in main (its job has nothing else to wait for).
- */
-function publishWhen(inputs) {
-    if (!inputs.push || inputs.mode === 'shard' || inputs.publish === 'false')
-        return 'false';
-    return inputs.mode === 'merge' ? 'main' : inputs.publish;
-}
-function chooseMode(inputs, builder) {
-    if (inputs.mode === 'merge' || inputs.mode === 'plan') {
-        throw new PlanError(`mode ${inputs.mode} builds nothing: it has no build plan`);
-    }
-    // A shard's record is per platform, so each of its platforms is its own build.
-    if (inputs.mode === 'shard')
-        return 'fan-out';
-    if (inputs.mode === 'auto')
-        return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
-    if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
-        throw new PlanError(`"mode" is multi, but builder "${builder.name}" (driver ${builder.driver}) cannot build several platforms ` +
-            'in one build (the docker driver needs the containerd image store). Use mode fan-out or auto, or the ' +
-            'docker-container driver.');
-    }
-    return inputs.mode;
-}
-function distinctRepositories(tags) {
-    const repositories = new Map();
-    for (const tag of tags) {
-        const name = { registry: tag.registry, repository: tag.repository };
-        repositories.set((0,src_reference/* formatName */.nD)(name), name);
-    }
-    return [...repositories.values()];
-}
-/**
- * Annotations by level. Index-level ones go on the index this action publishes, never to buildx: a single-platform
- * build has no index to put them on (BuildKit refuses them), and the published index may be one this action
- * assembles. `index-descriptor` ones only exist in OCI layouts, not in a registry, so they are dropped with a note.
- * buildx's forms: `key=value` (manifest), `level[,level…]:key=value`, a level may name a platform in brackets.
- */
-function splitAnnotations(annotations) {
-    const buildAnnotations = [];
-    const indexAnnotations = {};
-    const dropped = [];
-    for (const annotation of annotations) {
-        const equals = annotation.indexOf('=');
-        const keyPart = annotation.slice(0, equals);
-        const colon = keyPart.lastIndexOf(':');
-        if (colon === -1) {
-            buildAnnotations.push(annotation);
-            continue;
-        }
-        const key = keyPart.slice(colon + 1);
-        const value = annotation.slice(equals + 1);
-        const levels = keyPart.slice(0, colon).match(/[a-z-]+(?:\[[^\]]*\])?/g) ?? [];
-        const forBuildx = levels.filter((level) => level !== 'index' && level !== 'index-descriptor');
-        if (levels.includes('index'))
-            indexAnnotations[key] = value;
-        if (levels.includes('index-descriptor'))
-            dropped.push(annotation);
-        if (forBuildx.length > 0)
-            buildAnnotations.push(`${forBuildx.join(',')}:${key}=${value}`);
-    }
-    return { buildAnnotations, indexAnnotations, dropped };
-}
-/** The `type=` of a cache spec; buildx takes a bare value as a registry reference. */
-function cacheType(spec) {
-    const field = spec.split(',').find((part) => part.trim().startsWith('type='));
-    return field ? field.trim().slice('type='.length) : 'registry';
-}
-function describePlan(plan) {
-    const platforms = plan.platforms.map(src_platform/* formatPlatform */.Bq).join(', ');
-    const how = plan.mode === 'multi' ? 'one multi-platform build' : `${plan.builds.length} builds, one per platform`;
-    const push = !plan.push
-        ? 'no push'
-        : plan.pushByDigest
-            ? 'pushed by digest'
-            : 'pushed under run-unique temporary tags (the driver cannot push by digest)';
-    return `${how} for ${platforms}; ${push}; publish: ${plan.publish}`;
-}
-
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan_plan = __nccwpck_require__(4255);
 // EXTERNAL MODULE: ./src/image-index/publish.ts
 var publish = __nccwpck_require__(7671);
 ;// CONCATENATED MODULE: ./src/docker/binfmt.ts
@@ -33369,33 +35550,10 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
-;// CONCATENATED MODULE: ./src/plan/buildx-version.ts
-
-/**
- * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),
- * named by the input that asks for them, with the release that introduced each.
- */
-const MINIMUM_BUILDX = [
-    { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
-    { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
-    { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
-    { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
-    { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
-    { flag: 'build-contexts', version: '0.8.0', used: (inputs) => inputs.build.buildContexts.length > 0 },
-    { flag: 'no-cache-filters', version: '0.8.0', used: (inputs) => inputs.build.noCacheFilters.length > 0 },
-    { flag: 'shm-size', version: '0.7.0', used: (inputs) => inputs.build.shmSize !== '' },
-    { flag: 'ulimit', version: '0.7.0', used: (inputs) => inputs.build.ulimits.length > 0 },
-];
-/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
-function unsupportedInput(inputs, buildxVersion) {
-    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !(0,buildx_release/* buildxAtLeast */.d)(buildxVersion, version));
-    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
-}
-
 // EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
 var access = __nccwpck_require__(1038);
-// EXTERNAL MODULE: ./src/registry/credentials.ts + 2 modules
-var registry_credentials = __nccwpck_require__(8111);
+// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 2 modules
+var docker_config = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 ;// CONCATENATED MODULE: ./src/handoff/handoff.ts
@@ -33409,9 +35567,12 @@ function conflictingRecordError(where, previous, record) {
         'never replaced. Does another job of this run build the same platform for the same tags?');
 }
 
+// EXTERNAL MODULE: ./src/is-object.ts
+var src_is_object = __nccwpck_require__(9879);
 ;// CONCATENATED MODULE: ./src/handoff/record.ts
 // The record a shard hands to the merge job for each platform it built: what it pushed and where. Pure: the
 // backends (directory, GitHub cache) only move these records as JSON text.
+
 
 
 
@@ -33496,7 +35657,7 @@ function parseShardRecord(text, where) {
     catch (error) {
         throw invalid(`not JSON (${error.message})`);
     }
-    if (!isObject(json))
+    if (!(0,src_is_object/* isObject */.G)(json))
         throw invalid('not a JSON object');
     if (json.version !== 1)
         throw invalid(`version is ${JSON.stringify(json.version)} (expected 1)`);
@@ -33600,7 +35761,7 @@ function sameHandoff(a, b) {
     return serializeShardRecord({ ...a, createdAt: '' }) === serializeShardRecord({ ...b, createdAt: '' });
 }
 function parseDescriptor(value, invalid) {
-    if (!isObject(value))
+    if (!(0,src_is_object/* isObject */.G)(value))
         throw invalid('descriptor is not an object');
     checkFields(value, DESCRIPTOR_FIELDS, 'descriptor', invalid);
     const mediaType = requireString(value, 'mediaType', invalid, 'descriptor.');
@@ -33616,7 +35777,7 @@ function parseDescriptor(value, invalid) {
     const descriptor = { mediaType, digest, size };
     if (value.platform !== undefined) {
         const { platform } = value;
-        if (!isObject(platform))
+        if (!(0,src_is_object/* isObject */.G)(platform))
             throw invalid('descriptor.platform is not an object');
         checkFields(platform, PLATFORM_FIELDS, 'descriptor.platform', invalid);
         const os = requireString(platform, 'os', invalid, 'descriptor.platform.');
@@ -33626,7 +35787,7 @@ function parseDescriptor(value, invalid) {
     }
     if (value.annotations !== undefined) {
         const { annotations } = value;
-        if (!isObject(annotations) || !Object.values(annotations).every((v) => typeof v === 'string')) {
+        if (!(0,src_is_object/* isObject */.G)(annotations) || !Object.values(annotations).every((v) => typeof v === 'string')) {
             throw invalid('descriptor.annotations is not an object of strings');
         }
         descriptor.annotations = annotations;
@@ -33672,9 +35833,6 @@ function tryParseReference(text) {
     catch {
         return undefined;
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function describe(value) {
     return value === undefined ? 'missing' : JSON.stringify(value);
@@ -33890,6 +36048,7 @@ function isNotFound(error) {
 
 
 
+
 function createHandoff(handoffDir, tempDir) {
     return handoffDir === '' ? new CacheHandoff({ tempDir }) : new DirectoryHandoff(handoffDir);
 }
@@ -33901,7 +36060,6 @@ async function handOff(handoff, inputs, run, plan, builds) {
         // A shard plans one build per platform (fan-out), so each record names exactly one platform.
         if (!platform || others.length > 0)
             throw new Error(`shard build ${completed.build.name} is not one platform`);
-        const temporaryTag = completed.build.temporaryTag;
         const record = {
             version: 1,
             image,
@@ -33911,7 +36069,7 @@ async function handOff(handoff, inputs, run, plan, builds) {
             job: run.job,
             descriptor: pushedDescriptor(completed),
             repositories,
-            temporaryTags: temporaryTag === undefined ? [] : repositories.map((name) => `${name}:${temporaryTag}`),
+            temporaryTags: (0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, completed.build.temporaryTag),
             createdAt: new Date().toISOString(),
         };
         await handoff.put(record);
@@ -33991,6 +36149,8 @@ var src_state = __nccwpck_require__(2462);
 
 
 
+
+
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
 async function runMainStep() {
     try {
@@ -34006,19 +36166,9 @@ async function main() {
     setPlanOutput(inputs);
     if (inputs.mode === 'plan')
         return;
-    const credentials = registry_credentials/* DockerConfigCredentials */.z.fromEnvironment(process.env);
+    const credentials = docker_config/* DockerConfigCredentials */.z.fromEnvironment(process.env);
     const registry = (0,access/* createRegistryClient */.H)(process.env, credentials);
-    const state = {
-        ...(0,src_state/* emptyRunState */.Ux)(),
-        mode: inputs.mode,
-        cleanup: inputs.cleanup,
-        cleanupTags: inputs.cleanupTags.map(src_reference/* formatReference */.FH),
-        tempTagPrefix: inputs.tempTagPrefix,
-        staleTagHours: inputs.staleTagHours,
-        publish: publishWhen(inputs),
-        platforms: inputs.platforms.map(src_platform/* formatPlatform */.Bq),
-        finalTags: inputs.tags.map(src_reference/* formatReference */.FH),
-    };
+    const state = (0,src_state/* runStateFor */.MS)(inputs);
     (0,src_state/* saveRunState */.iZ)(state);
     try {
         if (inputs.mode === 'merge')
@@ -34040,23 +36190,21 @@ async function buildAndPush(inputs, state, registry, credentials) {
         await (0,runtime/* phase */.Oi)(timings, 'Check registry access', () => (0,access/* checkPushAccess */.L)(registry, credentials, inputs.tags));
     }
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
-    const builderChoice = (0,docker_builder/* chooseBuilder */.Z7)(inputs, run);
+    const builderChoice = chooseBuilder(inputs, run);
     if (builderChoice.name && builderChoice.create)
         state.builder = { name: builderChoice.name, created: 'pending' };
     (0,src_state/* saveRunState */.iZ)(state);
-    const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', () => (0,docker_builder/* setUpBuilder */.Vk)(inputs, builderChoice, docker, tempDir));
+    const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
     state.builder = { name: builder.name, created: builder.created };
-    const unsupported = unsupportedInput(inputs, await docker.buildxVersion());
+    const unsupported = (0,buildx_version/* unsupportedInput */.E)(inputs, await docker.buildxVersion());
     if (unsupported !== undefined)
-        throw new PlanError(unsupported);
-    const plan = makePlan(inputs, builder, run);
-    core/* info */.pq(`Plan: ${describePlan(plan)}`);
+        throw new plan_plan/* PlanError */.W6(unsupported);
+    const plan = (0,plan_plan/* makePlan */.Cs)(inputs, builder, run);
+    core/* info */.pq(`Plan: ${(0,plan_plan/* describePlan */.df)(plan)}`);
     for (const warning of plan.warnings)
         core/* warning */.$e(warning);
-    state.temporaryTags = (0,publish/* temporaryReferences */.K9)(plan);
-    // The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
-    if (builder.driver === 'docker')
-        state.engineImages = state.temporaryTags;
+    const temporaryTags = plan.builds.flatMap((build) => (0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, build.temporaryTag));
+    (0,src_state/* recordPlannedTemporaryTags */.WY)(state, temporaryTags, builder.driver === 'docker');
     (0,src_state/* saveRunState */.iZ)(state);
     const builds = await (0,runtime/* phase */.Oi)(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
     setBuildOutputs(builds);
@@ -34067,21 +36215,18 @@ async function buildAndPush(inputs, state, registry, credentials) {
     if (inputs.mode === 'shard') {
         const handoff = createHandoff(inputs.handoffDir, (0,runtime/* runnerTemp */.X5)());
         await (0,runtime/* phase */.Oi)(timings, 'Hand off', () => handOff(handoff, inputs, run, plan, builds));
-        // The merge job owns the temporary tags from here on: it deletes them once it has published.
-        state.temporaryTags = [];
-        state.platformDigests = Object.fromEntries(builds.map((completed) => [
+        const digests = builds.map((completed) => [
             completed.build.platforms.map(src_platform/* formatPlatform */.Bq).join(','),
             pushedDescriptor(completed).digest,
-        ]));
-        state.mainCompleted = true;
+        ]);
+        (0,src_state/* recordHandOff */.o0)(state, Object.fromEntries(digests));
         return;
     }
     const images = builds.map((completed) => ({
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
     }));
-    // What each temporary tag points at: post deletes it only while it still does.
-    state.temporaryTagDigests = Object.fromEntries(builds.flatMap((completed) => (0,publish/* temporaryReferences */.K9)({ ...plan, builds: [completed.build] }).map((tag) => [
+    (0,src_state/* recordPushedTemporaryTags */.TX)(state, builds.flatMap((completed) => (0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, completed.build.temporaryTag).map((tag) => [
         tag,
         pushedDescriptor(completed).digest,
     ])));
@@ -34103,18 +36248,11 @@ async function merge(inputs, state, registry) {
     const collected = await (0,runtime/* phase */.Oi)(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
     // Checked to be this run's temporary tags: post deletes them even when a platform is missing.
     state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
-    state.temporaryTagDigests = Object.fromEntries(collected.records.flatMap((record) => record.temporaryTags.map((tag) => [tag, record.descriptor.digest])));
+    (0,src_state/* recordPushedTemporaryTags */.TX)(state, collected.records.flatMap((record) => record.temporaryTags.map((tag) => [tag, record.descriptor.digest])));
     (0,src_state/* saveRunState */.iZ)(state);
     const records = requireEveryPlatform(collected, run);
-    const plan = {
-        platforms: inputs.platforms,
-        finalTags: inputs.tags,
-        repositories: distinctRepositories(inputs.tags),
-        indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
-        // main, never post: this job has nothing else to wait for; never with push false.
-        publish: publishWhen(inputs),
-    };
-    state.publish = plan.publish;
+    // Published in main, never post: this job has nothing else to wait for; never with push false.
+    const plan = (0,plan_plan/* planIndex */.CP)(inputs);
     const images = records.map((record) => ({
         descriptor: record.descriptor,
         platforms: [(0,src_platform/* parsePlatform */.Y8)(record.platform)],
@@ -34128,8 +36266,7 @@ async function finishIndex(plan, pushed, state, registry) {
     if (!primary)
         throw new Error('no repository to verify the index in');
     await (0,runtime/* phase */.Oi)(state.timings, 'Verify index', () => (0,publish/* verifyIndex */.MV)(pushed, plan.platforms, primary, registry));
-    state.index = pushed.descriptor;
-    state.platformDigests = (0,assemble/* platformDigests */.Hm)(pushed.index);
+    (0,src_state/* recordIndex */.Cs)(state, pushed.descriptor, (0,assemble/* platformDigests */.Hm)(pushed.index));
     core/* setOutput */.uH(constants/* Output */.k7.Digest, pushed.descriptor.digest);
     core/* setOutput */.uH(constants/* Output */.k7.PlatformDigests, JSON.stringify(state.platformDigests));
     // build-push-action's shape, naming the index published (buildx's own metadata is in platform-metadata).
@@ -34140,7 +36277,6 @@ async function finishIndex(plan, pushed, state, registry) {
     };
     core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadata));
     core/* info */.pq(`Index ${pushed.descriptor.digest} pushed by digest to ${plan.repositories.length} repositories`);
-    state.mainCompleted = true;
     (0,src_state/* saveRunState */.iZ)(state);
     if (plan.publish === 'main') {
         await (0,runtime/* phase */.Oi)(state.timings, 'Publish', () => (0,publish/* publishTags */.Vw)(plan.finalTags, pushed, registry));
@@ -34189,289 +36325,275 @@ function setBuildOutputs(builds) {
 
 /***/ }),
 
-/***/ 9196:
+/***/ 3506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ outputsProblems),
-/* harmony export */   p: () => (/* binding */ imageOutputOptions)
-/* harmony export */ });
-/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5175);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
-// The `outputs` input: buildx --output specs as docker/build-push-action takes them. Without push they go to buildx
-// as written (a local test build); with push the action owns the export (by digest, to the repositories of `tags`),
-// so an entry there may only add exporter options, such as compression=zstd, to that push. Pure.
-
-
-/** Options of the image exporter that the action sets itself when it pushes: given values must agree with it. */
-const PUSH_OWNED_OPTIONS = new Set(['type', 'name', 'push', 'push-by-digest', 'name-canonical']);
-const PUSH_TYPES = new Set(['image', 'registry']);
-/** Parses an entry like buildx; throws an Error saying what is wrong, without quoting the entry. */
-function parseOutputEntry(entry) {
-    let fields;
-    try {
-        const records = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(entry, { columns: false, relaxColumnCount: true });
-        fields = records.flat();
-    }
-    catch {
-        throw new Error('is not one CSV record (expected type=…,key=value, with "quotes" around a value that has commas)');
-    }
-    const [first] = fields;
-    if (fields.length === 1 && first !== undefined && !first.includes('=')) {
-        return { type: 'local', options: [{ key: 'dest', value: first }] };
-    }
-    let type = '';
-    const options = [];
-    for (const field of fields) {
-        const equals = field.indexOf('=');
-        if (equals <= 0)
-            throw new Error(`has the field "${field}" (expected key=value)`);
-        const key = field.slice(0, equals).trim().toLowerCase();
-        const value = field.slice(equals + 1);
-        if (key === 'type')
-            type = value.trim();
-        else
-            options.push({ key, value });
-    }
-    if (type === '')
-        throw new Error('has no type= (expected type=image, type=local, …)');
-    return { type, options };
-}
-/**
- * What is wrong with `outputs` given `push` and the final tags, each naming the input. With push: at most one
- * entry, of type image or registry, not turning the push off, naming no image outside `tags`, and adding no index
- * annotation (the published index may be one this action assembles: `annotations: index:…` reach it). Without push:
- * nothing that pushes, since only this action's push is followed by an index and a publish.
- */
-function outputsProblems(outputs, push, tags) {
-    const problems = [];
-    const entries = [];
-    outputs.forEach((text, index) => {
-        try {
-            entries.push(parseOutputEntry(text));
-        }
-        catch (error) {
-            problems.push(`"outputs" entry ${index + 1} ${error.message}`);
-        }
-    });
-    if (!push) {
-        for (const entry of entries) {
-            const pushes = entry.type === 'registry' || entry.options.some(({ key, value }) => key === 'push' && isTrue(value));
-            if (pushes) {
-                problems.push(`"outputs" has a type=${entry.type} entry that pushes, but "push" is false (expected push: true: this ` +
-                    'action then pushes by digest and publishes the index itself)');
-            }
-        }
-        return problems;
-    }
-    if (outputs.length > 1) {
-        problems.push(`"outputs" has ${outputs.length} entries, but "push" is true, which is the one output (expected one ` +
-            'type=image entry adding options to the push, such as type=image,compression=zstd)');
-    }
-    const tagRepositories = new Set(tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .JA));
-    for (const entry of entries) {
-        if (!PUSH_TYPES.has(entry.type)) {
-            problems.push(`"outputs" has type=${entry.type}, but "push" is true and this action pushes the image itself (expected ` +
-                'type=image with exporter options such as compression=zstd; for a local export, set push: false)');
-            continue;
-        }
-        for (const { key, value } of entry.options) {
-            if (key === 'push' && !isTrue(value)) {
-                problems.push(`"outputs" has push=${value}, but "push" is true (expected push: false to build only)`);
-            }
-            else if (key === 'name') {
-                for (const name of value.split(',').map((item) => item.trim())) {
-                    if (!namesATagRepository(name, tagRepositories)) {
-                        problems.push(`"outputs" has name=${name}, which is not a repository of "tags" (expected the images in "tags": ` +
-                            'the action pushes to their repositories)');
-                    }
-                }
-            }
-            else if (key.startsWith('annotation-index')) {
-                problems.push(`"outputs" has ${key} (expected "annotations: index:<key>=<value>": this action writes index ` +
-                    'annotations into the index it publishes)');
-            }
-        }
-    }
-    return problems;
-}
-/** The options of the `outputs` entry that the push adds to its own (`compression=zstd`, …), as `key=value` fields. */
-function imageOutputOptions(outputs) {
-    return outputs
-        .map(parseOutputEntry)
-        .filter((entry) => PUSH_TYPES.has(entry.type))
-        .flatMap((entry) => entry.options.filter(({ key }) => !PUSH_OWNED_OPTIONS.has(key)))
-        .map(({ key, value }) => `${key}=${value}`);
-}
-function namesATagRepository(name, tagRepositories) {
-    try {
-        return tagRepositories.has((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRepository */ .JA)((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(name)));
-    }
-    catch {
-        return false;
-    }
-}
-/** A boolean exporter option as BuildKit reads it (strconv.ParseBool). */
-function isTrue(value) {
-    return ['1', 't', 'true'].includes(value.trim().toLowerCase());
-}
-
-
-/***/ }),
-
-/***/ 6737:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
-/* harmony export */   OC: () => (/* binding */ buildxCreateArgs),
-/* harmony export */   XR: () => (/* binding */ csvField)
-/* harmony export */ });
-/* unused harmony exports outputSpec, DEFAULT_BUILDKITD_FLAGS */
-/* harmony import */ var _buildx_release_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8683);
-/* harmony import */ var _build_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
-
-
-
-
-function buildxBuildArgs(build, plan, options, builder, files) {
-    const args = ['buildx', 'build', '--builder', builder.name];
-    args.push('--platform', build.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq).join(','));
-    if (options.file)
-        args.push('--file', options.file);
-    if (options.target)
-        args.push('--target', options.target);
-    pushEach(args, '--label', options.labels);
-    pushEach(args, '--annotation', plan.buildAnnotations);
-    pushEach(args, '--build-arg', options.buildArgs);
-    pushEach(args, '--build-context', plan.buildContexts);
-    pushEach(args, '--secret', files.secretSpecs);
-    pushEach(args, '--secret', options.secretFiles.map((entry) => secretSpec(entry, 'src')));
-    pushEach(args, '--secret', options.secretEnvs.map((entry) => secretSpec(entry, 'env')));
-    pushEach(args, '--ssh', options.ssh);
-    pushEach(args, '--cache-from', build.cacheFrom);
-    pushEach(args, '--cache-to', build.cacheTo);
-    pushEach(args, '--no-cache-filter', options.noCacheFilters);
-    if (options.provenance)
-        args.push(`--provenance=${options.provenance}`);
-    if (options.sbom)
-        args.push(`--sbom=${options.sbom}`);
-    pushEach(args, '--attest', attestations(options));
-    if (options.noCache)
-        args.push('--no-cache');
-    if (options.pull)
-        args.push('--pull');
-    if (options.network)
-        args.push('--network', options.network);
-    pushEach(args, '--add-host', options.addHosts);
-    pushEach(args, '--allow', options.allow);
-    if (options.shmSize)
-        args.push('--shm-size', options.shmSize);
-    pushEach(args, '--ulimit', options.ulimits);
-    if (options.cgroupParent)
-        args.push('--cgroup-parent', options.cgroupParent);
-    if (options.call)
-        args.push('--call', options.call);
-    args.push(...exportArgs(build, plan, options));
-    args.push('--metadata-file', files.metadataFile);
-    args.push(plan.context);
-    return args;
-}
-/**
- * `attests` entries, as build-push-action passes them: the `provenance` and `sbom` inputs win over an entry of
- * their type.
- */
-function attestations(options) {
-    return options.attests.filter((attest) => {
-        const type = /(?:^|,)\s*type=([^,]*)/.exec(attest)?.[1]?.trim();
-        return !(type === 'provenance' && options.provenance) && !(type === 'sbom' && options.sbom);
-    });
-}
-/**
- * Where the build goes. With push: the action's own push (outputSpec), with the `outputs` entry's options. Without:
- * the user's `outputs` as written and `load`, the images named by `tags` as build-push-action names them; nothing
- * given is type=cacheonly (build only).
- */
-function exportArgs(build, plan, options) {
-    if (plan.push)
-        return ['--output', outputSpec(build, plan, (0,_build_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .imageOutputOptions */ .p)(options.outputs))];
-    if (options.outputs.length === 0 && !options.load)
-        return ['--output', 'type=cacheonly'];
-    const args = [];
-    pushEach(args, '--output', options.outputs);
-    if (options.load)
-        args.push('--load');
-    pushEach(args, '--tag', plan.finalTags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH));
-    return args;
-}
-/**
- * The push. By digest it leaves no tag behind; a driver that cannot (docker) pushes under the run's temporary tag,
- * which post deletes. Names are quoted: buildx reads --output as CSV. `options` are further exporter options
- * (compression=zstd, …), added after the action's own.
- */
-function outputSpec(build, plan, options = []) {
-    if (!plan.push)
-        return 'type=cacheonly';
-    const names = plan.repositories.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatName */ .nD);
-    const extra = options.map((option) => `,${csvField(option)}`).join('');
-    if (plan.pushByDigest) {
-        return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true${extra}`;
-    }
-    if (build.temporaryTag === undefined)
-        throw new Error(`build ${build.name} has no temporary tag to push under`);
-    const tag = build.temporaryTag;
-    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true${extra}`;
-}
-/** `id=x,src=path` or `id=x,env=VAR` as buildx wants it, from build-push-action's `id=path` and `id=VAR` forms. */
-function secretSpec(entry, source) {
-    const separator = entry.indexOf('=');
-    return [`id=${entry.slice(0, separator)}`, `${source}=${entry.slice(separator + 1)}`].map(csvField).join(',');
-}
-/** One field of a buildx CSV flag value (--secret, --output): quoted when it holds a comma or a quote. */
-function csvField(field) {
-    return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
-function pushEach(args, flag, values) {
-    for (const value of values)
-        args.push(flag, value);
-}
-/**
- * docker/setup-buildx-action's buildkitd flags when `buildkitd-flags` is empty: a build may then ask for these
- * entitlements (`allow: network.host`, `network: host`, `allow: security.insecure`); without them buildkitd refuses.
- */
-const DEFAULT_BUILDKITD_FLAGS = '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host';
-/** argv of `docker buildx create` for the builder this run owns. */
-function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
-    const args = ['buildx', 'create', '--name', name, '--driver', driver];
-    pushEach(args, '--driver-opt', driverOpts);
-    args.push('--buildkitd-flags', buildkitdFlags || DEFAULT_BUILDKITD_FLAGS);
-    if (config) {
-        // buildx 0.13 renamed --config to --buildkitd-config (the old name is deprecated).
-        args.push((0,_buildx_release_js__WEBPACK_IMPORTED_MODULE_0__/* .buildxAtLeast */ .d)(config.buildxVersion, '0.13.0') ? '--buildkitd-config' : '--config', config.file);
-    }
-    args.push('--bootstrap');
-    return args;
-}
-
-
-/***/ }),
-
-/***/ 8683:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ unsupportedInput),
 /* harmony export */   d: () => (/* binding */ buildxAtLeast)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-// Comparing buildx releases as buildx names them (`0.13.1`, `v0.29.1`, Debian's `0.13.1+ds1`). Pure.
+// Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
+// the build, with the input and both versions named; and comparing releases as buildx names them (`0.13.1`,
+// `v0.29.1`, Debian's `0.13.1+ds1`). Pure.
 
 /** Whether a buildx version (`0.13.1`, `v0.29.1`, `0.13.1+ds1`) is `minimum` or later; an unreadable one is not. */
 function buildxAtLeast(version, minimum) {
     const parsed = semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(version);
     return parsed !== null && semver__WEBPACK_IMPORTED_MODULE_0___default().gte(parsed, minimum);
+}
+/**
+ * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),
+ * named by the input that asks for them, with the release that introduced each.
+ */
+const MINIMUM_BUILDX = [
+    { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
+    { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+    { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
+    { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
+    { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
+    { flag: 'build-contexts', version: '0.8.0', used: (inputs) => inputs.build.buildContexts.length > 0 },
+    { flag: 'no-cache-filters', version: '0.8.0', used: (inputs) => inputs.build.noCacheFilters.length > 0 },
+    { flag: 'shm-size', version: '0.7.0', used: (inputs) => inputs.build.shmSize !== '' },
+    { flag: 'ulimit', version: '0.7.0', used: (inputs) => inputs.build.ulimits.length > 0 },
+];
+/** The error for the first input whose flag this buildx version does not know; undefined when it knows them all. */
+function unsupportedInput(inputs, buildxVersion) {
+    const missing = MINIMUM_BUILDX.find(({ version, used }) => used(inputs) && !buildxAtLeast(buildxVersion, version));
+    return (missing && `"${missing.flag}" needs buildx ${missing.version} or later; this runner has buildx ${buildxVersion}.`);
+}
+
+
+/***/ }),
+
+/***/ 4255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W6: () => (/* binding */ PlanError),
+  df: () => (/* binding */ describePlan),
+  Cs: () => (/* binding */ makePlan),
+  CP: () => (/* binding */ planIndex),
+  uA: () => (/* binding */ publishWhen)
+});
+
+// UNUSED EXPORTS: distinctRepositories, splitAnnotations
+
+// EXTERNAL MODULE: ./src/inputs/build-cache.ts
+var build_cache = __nccwpck_require__(6290);
+// EXTERNAL MODULE: ./src/plan/buildx-version.ts
+var buildx_version = __nccwpck_require__(3506);
+// EXTERNAL MODULE: ./src/inputs/git-context.ts
+var git_context = __nccwpck_require__(8071);
+;// CONCATENATED MODULE: ./src/plan/build-context.ts
+// The Git context as buildx reads it: its URL for the builder's buildx, and `{{defaultContext}}` expanded in
+// `context` and `build-contexts`. Pure.
+
+
+/** The buildx release that reads the query form of a Git URL. */
+const QUERY_FORM_BUILDX = '0.29.0';
+/**
+ * The Git context URL for this buildx: `…/REPO.git#<commit>[:<subdir>]`, or `…/REPO.git?ref=<commit>[&subdir=…]`
+ * when the query form is asked for and this buildx reads it.
+ */
+function formatGitContext(source, buildxVersion, subdir = '') {
+    const inSubdir = subdir !== '' && subdir !== '.';
+    if (source.queryForm && (0,buildx_version/* buildxAtLeast */.d)(buildxVersion, QUERY_FORM_BUILDX)) {
+        return `${source.repositoryUrl}?ref=${source.commit}${inSubdir ? `&subdir=${subdir}` : ''}`;
+    }
+    return `${source.repositoryUrl}#${source.commit}${inSubdir ? `:${subdir}` : ''}`;
+}
+/** `text` with each `{{defaultContext}}[:subdir]` replaced by the Git context (of that subdirectory). */
+function expandDefaultContext(text, source, buildxVersion) {
+    return text.replace(git_context/* DEFAULT_CONTEXT_TEMPLATE */.br, (_match, subdir) => formatGitContext(source, buildxVersion, subdir));
+}
+/** `context` and `build-contexts` as buildx gets them: the Git context where they name it (empty or the template). */
+function buildContext(build, buildxVersion) {
+    const { gitContext } = build;
+    if (gitContext === undefined)
+        return { context: build.context, buildContexts: build.buildContexts };
+    const expand = (text) => expandDefaultContext(text, gitContext, buildxVersion);
+    return {
+        context: build.context === '' ? formatGitContext(gitContext, buildxVersion) : expand(build.context),
+        buildContexts: build.buildContexts.map(expand),
+    };
+}
+
+// EXTERNAL MODULE: ./src/platform.ts
+var platform = __nccwpck_require__(3728);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
+var temporary_tag = __nccwpck_require__(2661);
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+class PlanError extends Error {
+    name = 'PlanError';
+}
+const DRIVERS_WITHOUT_PUSH_BY_DIGEST = new Set(['docker']);
+/** The docker driver exports cache only inline, into the image itself. */
+const DOCKER_DRIVER_CACHE_TYPES = new Set(['inline']);
+function planIndex(inputs) {
+    return {
+        platforms: inputs.platforms,
+        finalTags: inputs.tags,
+        repositories: distinctRepositories(inputs.tags),
+        indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
+        publish: publishWhen(inputs),
+    };
+}
+function makePlan(inputs, builder, run) {
+    const warnings = [];
+    const mode = chooseMode(inputs, builder);
+    const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
+    const index = planIndex(inputs);
+    const { repositories } = index;
+    const cache = planCache(inputs, builder, warnings);
+    const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
+    const builds = groups.map((platforms) => {
+        const [only] = platforms;
+        const name = mode === 'fan-out' && only ? (0,platform/* platformSlug */.DN)(only) : 'all';
+        const needsTemporaryTag = inputs.push && !pushByDigest;
+        const specs = (0,build_cache/* buildCacheSpecs */.H)(cache.mode, name, repositories[0]);
+        return {
+            name,
+            platforms,
+            ...(needsTemporaryTag ? { temporaryTag: (0,temporary_tag/* temporaryTag */.kt)(inputs.tempTagPrefix, run, name) } : {}),
+            cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
+            cacheTo: [...cache.userCacheTo, ...specs.to],
+            destination: !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index',
+        };
+    });
+    const localExports = inputs.push ? [] : exportsOf(inputs.build);
+    if (builds.length > 1 && localExports.length > 0) {
+        throw new PlanError(`${localExports.join(' and ')} would export each of this plan's ${builds.length} builds (one per platform) ` +
+            'to the same place (expected one build: mode multi, with a builder that builds several platforms at ' +
+            'once, or one platform per step)');
+    }
+    const { buildAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
+    if (dropped.length > 0) {
+        warnings.push(`index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`);
+    }
+    if (!inputs.push && inputs.publish !== 'false' && inputs.tags.length > 0 && localExports.length === 0) {
+        warnings.push('push is false: the images are built but nothing is pushed or published.');
+    }
+    return {
+        ...index,
+        mode,
+        push: inputs.push,
+        pushByDigest,
+        builds,
+        buildAnnotations,
+        ...buildContext(inputs.build, builder.buildxVersion),
+        warnings,
+    };
+}
+/** The inputs that export a build without push: `load` and `outputs`, by name. */
+function exportsOf(build) {
+    return [...(build.load ? ['"load"'] : []), ...(build.outputs.length > 0 ? ['"outputs"'] : [])];
+}
+/**
+ * The docker driver exports cache only inline: other cache-to entries, and the `cache` convenience, are dropped
+ * with one warning each rather than failing the build.
+ */
+function planCache(inputs, builder, warnings) {
+    if (builder.driver !== 'docker')
+        return { mode: inputs.cache, userCacheTo: inputs.build.cacheTo };
+    const userCacheTo = inputs.build.cacheTo.filter((spec) => DOCKER_DRIVER_CACHE_TYPES.has(cacheType(spec)));
+    if (userCacheTo.length < inputs.build.cacheTo.length) {
+        warnings.push('The docker driver cannot export build cache except inline: cache-to is ignored ' +
+            '(use driver: docker-container to export it).');
+    }
+    if (inputs.cache !== 'none') {
+        warnings.push(`The docker driver cannot use cache: ${inputs.cache}; building without it (use driver: docker-container).`);
+    }
+    return { mode: 'none', userCacheTo };
+}
+/**
+ * When the tags are published: never by a shard (the merge does), never when nothing is pushed (push false, in
+ * every mode, merge included), and by a merge in main (its job has nothing else to wait for).
+ */
+function publishWhen(inputs) {
+    if (!inputs.push || inputs.mode === 'shard' || inputs.publish === 'false')
+        return 'false';
+    return inputs.mode === 'merge' ? 'main' : inputs.publish;
+}
+function chooseMode(inputs, builder) {
+    if (inputs.mode === 'merge' || inputs.mode === 'plan') {
+        throw new PlanError(`mode ${inputs.mode} builds nothing: it has no build plan`);
+    }
+    // A shard's record is per platform, so each of its platforms is its own build.
+    if (inputs.mode === 'shard')
+        return 'fan-out';
+    if (inputs.mode === 'auto')
+        return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
+    if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
+        throw new PlanError(`"mode" is multi, but builder "${builder.name}" (driver ${builder.driver}) cannot build several platforms ` +
+            'in one build (the docker driver needs the containerd image store). Use mode fan-out or auto, or the ' +
+            'docker-container driver.');
+    }
+    return inputs.mode;
+}
+function distinctRepositories(tags) {
+    const repositories = new Map();
+    for (const tag of tags) {
+        const name = { registry: tag.registry, repository: tag.repository };
+        repositories.set((0,reference/* formatName */.nD)(name), name);
+    }
+    return [...repositories.values()];
+}
+/**
+ * Annotations by level. Index-level ones go on the index this action publishes, never to buildx: a single-platform
+ * build has no index to put them on (BuildKit refuses them), and the published index may be one this action
+ * assembles. `index-descriptor` ones only exist in OCI layouts, not in a registry, so they are dropped with a note.
+ * buildx's forms: `key=value` (manifest), `level[,level…]:key=value`, a level may name a platform in brackets.
+ */
+function splitAnnotations(annotations) {
+    const buildAnnotations = [];
+    const indexAnnotations = {};
+    const dropped = [];
+    for (const annotation of annotations) {
+        const equals = annotation.indexOf('=');
+        const keyPart = annotation.slice(0, equals);
+        const colon = keyPart.lastIndexOf(':');
+        if (colon === -1) {
+            buildAnnotations.push(annotation);
+            continue;
+        }
+        const key = keyPart.slice(colon + 1);
+        const value = annotation.slice(equals + 1);
+        const levels = keyPart.slice(0, colon).match(/[a-z-]+(?:\[[^\]]*\])?/g) ?? [];
+        const forBuildx = levels.filter((level) => level !== 'index' && level !== 'index-descriptor');
+        if (levels.includes('index'))
+            indexAnnotations[key] = value;
+        if (levels.includes('index-descriptor'))
+            dropped.push(annotation);
+        if (forBuildx.length > 0)
+            buildAnnotations.push(`${forBuildx.join(',')}:${key}=${value}`);
+    }
+    return { buildAnnotations, indexAnnotations, dropped };
+}
+/** The `type=` of a cache spec; buildx takes a bare value as a registry reference. */
+function cacheType(spec) {
+    const field = spec.split(',').find((part) => part.trim().startsWith('type='));
+    return field ? field.trim().slice('type='.length) : 'registry';
+}
+function describePlan(plan) {
+    const platforms = plan.platforms.map(platform/* formatPlatform */.Bq).join(', ');
+    const how = plan.mode === 'multi' ? 'one multi-platform build' : `${plan.builds.length} builds, one per platform`;
+    const push = !plan.push
+        ? 'no push'
+        : plan.pushByDigest
+            ? 'pushed by digest'
+            : 'pushed under run-unique temporary tags (the driver cannot push by digest)';
+    return `${how} for ${platforms}; ${push}; publish: ${plan.publish}`;
 }
 
 
@@ -34481,15 +36603,20 @@ function buildxAtLeast(version, minimum) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ temporaryReferences),
 /* harmony export */   Xp: () => (/* binding */ parseTemporaryTag),
 /* harmony export */   kt: () => (/* binding */ temporaryTag),
-/* harmony export */   n4: () => (/* binding */ stepHash)
+/* harmony export */   xs: () => (/* binding */ isCreatedBuilderName),
+/* harmony export */   zx: () => (/* binding */ createdBuilderName)
 /* harmony export */ });
+/* unused harmony export stepHash */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
 // Names this run gives what it creates in shared places (temporary tags in the registry, a builder on the engine):
 // unique per run attempt and step, recognisable as this action's by their shape, and dated, so that a later run
 // can tell a crashed run's leftovers from a live run's. Pure.
+
 
 /**
  * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
@@ -34497,6 +36624,10 @@ function buildxAtLeast(version, minimum) {
  */
 function temporaryTag(prefix, run, buildName) {
     return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
+}
+/** A temporary tag in each repository, as full references (`registry/repository:tag`); none for no tag. */
+function temporaryReferences(repositories, tag) {
+    return tag === undefined ? [] : repositories.map((repository) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatName */ .nD)(repository)}:${tag}`);
 }
 /** What a temporary tag says of itself, or undefined when the tag is not one of ours (wrong prefix or shape). */
 function parseTemporaryTag(prefix, tag) {
@@ -34511,6 +36642,23 @@ function parseTemporaryTag(prefix, tag) {
 /** Eight hex digits that tell apart the steps of one run (job and step id): a name, not a secret. */
 function stepHash(run) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
+}
+/**
+ * The name of a builder this step creates: run, attempt and step, when the step started, and a hash of its
+ * platforms, so that matrix legs of one job sharing a self-hosted engine never take each other's builder.
+ */
+function createdBuilderName(run, platforms) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(platforms.join(',')).digest('hex');
+    return `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${hash.slice(0, 8)}`;
+}
+/** Whether a builder's name is one createdBuilderName gives in this step: no other step, nor a user's builder, has it. */
+function isCreatedBuilderName(name, run) {
+    const prefix = createdBuilderPrefix(run);
+    return name.startsWith(prefix) && name.length > prefix.length;
+}
+/** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
+function createdBuilderPrefix(run) {
+    return `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
 }
 
 
@@ -34667,7 +36815,7 @@ function qemuName(platform) {
 
 /***/ }),
 
-/***/ 9375:
+/***/ 2966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34676,24 +36824,128 @@ __nccwpck_require__.d(__webpack_exports__, {
   U: () => (/* binding */ runPostStep)
 });
 
-// UNUSED EXPORTS: removeCreatedBuilder
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __nccwpck_require__(1670);
-// EXTERNAL MODULE: ./src/docker/builder.ts
-var builder = __nccwpck_require__(9683);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
 var temporary_tag = __nccwpck_require__(2661);
+;// CONCATENATED MODULE: ./src/post/engine-cleanup.ts
+// Post's cleanup in the engine: the builder this run created, and the names the docker driver's builds left there.
+// A failure is a warning that says what was left and how to remove it.
+
+
+
+/** The builder this run created, and the names the docker driver left in the engine. */
+async function cleanUpEngine(state, docker, report, run) {
+    await Promise.all([
+        removeCreatedBuilder(state.builder, docker, run),
+        untagEngineImages(state.engineImages, docker, report),
+    ]);
+}
+/** The docker driver's copies of this run's images, still under temporary names in the engine, are untagged. */
+async function untagEngineImages(names, docker, report) {
+    try {
+        await docker.untagImages(names);
+    }
+    catch (error) {
+        report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
+        core/* warning */.$e(`Could not untag this run's images in the docker engine: ${(0,error_message/* errorMessage */.g)(error)} (remove them with: docker image rm ${names.join(' ')})`);
+    }
+}
+/**
+ * Removes the builder this step created; a failure is a warning that says how to remove it by hand. Main records
+ * the builder as 'pending' while `buildx create` runs: such a one is removed only if it exists under a name only
+ * this step gives (a create that failed because the name was taken must not remove whoever took it).
+ */
+async function removeCreatedBuilder(builder, docker, run) {
+    if (!builder || builder.created === false)
+        return;
+    const removal = `remove it with: docker buildx rm ${builder.name}`;
+    if (builder.created === 'pending') {
+        if (!(0,temporary_tag/* isCreatedBuilderName */.xs)(builder.name, run)) {
+            core/* warning */.$e(`The builder ${builder.name} may not be this step's (main did not see it created): kept (${removal})`);
+            return;
+        }
+        let exists;
+        try {
+            exists = await docker.builderExists(builder.name);
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not check whether the builder ${builder.name} exists: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
+            return;
+        }
+        if (!exists)
+            return;
+    }
+    try {
+        await docker.removeBuilder(builder.name);
+        core/* info */.pq(`Removed builder ${builder.name}`);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
+    }
+}
+
 // EXTERNAL MODULE: ./src/image-index/publish.ts
 var publish = __nccwpck_require__(7671);
+;// CONCATENATED MODULE: ./src/post/summary.ts
+// The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
+
+/** Markdown for GITHUB_STEP_SUMMARY. Pure: everything it shows comes from state and the post report. */
+function summaryMarkdown(state, report) {
+    const lines = ['## multiarch-build', ''];
+    const outcome = !state.mainCompleted
+        ? 'Main did not finish: nothing was published.'
+        : state.mode === 'shard'
+            ? 'Built and handed off; the merge job publishes.'
+            : report.incompletePublish
+                ? 'Not published under every tag: see below where each tag points, and how to finish.'
+                : report.published.length > 0 || state.published
+                    ? 'Published.'
+                    : state.publish === 'false'
+                        ? 'Built and pushed by digest; not published (publish: false or push: false).'
+                        : 'Not published.';
+    lines.push(outcome, '');
+    if (state.index)
+        lines.push(`**Index digest:** \`${state.index.digest}\``, '');
+    lines.push('| Platform | Manifest digest |', '| --- | --- |');
+    for (const platform of state.platforms) {
+        lines.push(`| ${platform} | ${state.platformDigests[platform] ? `\`${state.platformDigests[platform]}\`` : '—'} |`);
+    }
+    lines.push('');
+    if (report.incompletePublish)
+        incompletePublishSection(lines, report.incompletePublish);
+    section(lines, 'Tags published', report.published);
+    section(lines, 'Temporary tags deleted', report.deleted);
+    section(lines, 'Left behind', report.leftBehind);
+    if (report.skipped.length > 0) {
+        lines.push('**Skipped:**', '', ...report.skipped.map((item) => `- \`${item.subject}\`: ${oneLine(item.reason)}`), '');
+    }
+    section(lines, 'Notes', report.notes);
+    if (state.timings.length > 0) {
+        lines.push('| Phase | Seconds |', '| --- | --: |');
+        for (const timing of state.timings)
+            lines.push(`| ${timing.phase} | ${timing.seconds.toFixed(1)} |`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+function incompletePublishSection(lines, incomplete) {
+    lines.push('**Not published under every tag:**', '', ...incomplete.tags.map((outcome) => `- ${oneLine((0,publish/* describeOutcome */.SS)(outcome, incomplete.indexDigest))}`), '', 'To finish publishing, run:', '', '```sh', incomplete.command, '```', '');
+}
+function section(lines, title, items) {
+    if (items.length === 0)
+        return;
+    lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
+}
+/** A registry's message may span lines; a list item may not. */
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ');
+}
+
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
-var access = __nccwpck_require__(1038);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/registry/digest.ts
@@ -34834,8 +37086,115 @@ function dummyManifest(config, reference) {
     return Buffer.from(JSON.stringify(manifest));
 }
 
-// EXTERNAL MODULE: ./src/registry/cleanup/github-packages.ts
-var github_packages = __nccwpck_require__(6799);
+// EXTERNAL MODULE: ./src/registry/http.ts
+var http = __nccwpck_require__(8851);
+;// CONCATENATED MODULE: ./src/registry/cleanup/github-packages.ts
+// ghcr.io has no registry DELETE (it answers 405 UNSUPPORTED); an image is deleted as a version of its container
+// package, through the GitHub Packages REST API (https://docs.github.com/rest/packages/packages), where each
+// manifest digest is one version, named by the digest. Deleting a version deletes every tag on it.
+//
+// Plain requests through the client's Transport rather than @actions/github: two endpoints do not justify
+// Octokit's bundle in the action's entry point, and this way they share the client's time limits, retries, error
+// messages and secret masking.
+
+
+
+const GITHUB_API = 'https://api.github.com';
+const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+const VERSIONS_PER_PAGE = 100;
+// The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
+const MAX_VERSION_PAGES = 3;
+// The Packages API lists a version a little after the registry accepted its manifest.
+const LISTING_WAIT = {
+    maxAttempts: 8,
+    maxElapsedMs: 30_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 8_000,
+};
+function ghcrPackage(name) {
+    const slash = name.repository.indexOf('/');
+    if (slash === -1)
+        throw new Error(`${src_reference/* GHCR */.fc}/${name.repository} has no owner: ghcr.io images are ghcr.io/OWNER/NAME`);
+    return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
+}
+/**
+ * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
+ * digest before any request. The DELETE is sent once: its caller looks at the tag before it tries again.
+ */
+async function deleteGhcrPackageVersion(transport, name, digest, options) {
+    (0,errors/* refuseProtected */.fZ)(digest, options.protectedDigests);
+    const pkg = ghcrPackage(name);
+    const credentials = { bearer: options.token };
+    const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
+    await transport.request({
+        action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
+        method: 'DELETE',
+        url: new URL(`${version.packageUrl}/versions/${version.id}`),
+        credentials,
+        headers: API_HEADERS,
+        expect: [204],
+        retry: false,
+    });
+}
+/**
+ * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
+ * answers 404 on the other). NotYetVisibleError while the package lists no such version.
+ */
+async function findVersion(transport, pkg, digest, credentials) {
+    const encodedName = encodeURIComponent(pkg.packageName);
+    for (const ownerKind of ['orgs', 'users']) {
+        const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
+        const id = await findVersionId(transport, packageUrl, digest, credentials);
+        if (id === 'no such package')
+            continue;
+        if (id === undefined) {
+            throw new errors/* NotYetVisibleError */.eS(`the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`, undefined);
+        }
+        return { packageUrl, id };
+    }
+    throw new errors/* RegistryError */.gl(`the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
+        'token may not read it (it needs packages: read)', 404);
+}
+async function findVersionId(transport, packageUrl, digest, credentials) {
+    let url = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
+    for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
+        const action = `list the versions of the GitHub package ${packageUrl}`;
+        const exchange = await transport.request({
+            action,
+            method: 'GET',
+            url,
+            credentials,
+            headers: API_HEADERS,
+            expect: page === 1 ? [200, 404] : [200],
+        });
+        if (exchange.response.status === 404)
+            return 'no such package';
+        const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
+        if (version !== undefined)
+            return version.id;
+        const next = (0,http/* nextPage */.Zj)(exchange.response.headers.get('link'), exchange.url);
+        // The token goes with every page: only to the API itself.
+        url = next?.origin === exchange.url.origin ? next : undefined;
+    }
+    return undefined;
+}
+function parseVersions(action, text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        body = undefined;
+    }
+    if (!Array.isArray(body)) {
+        throw new errors/* RegistryError */.gl(`could not ${action}: the answer is not a list of versions`, 200);
+    }
+    return body.flatMap((entry) => {
+        const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {});
+        return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
+    });
+}
+
 // EXTERNAL MODULE: ./src/registry/transient.ts
 var registry_transient = __nccwpck_require__(4925);
 // EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
@@ -34991,12 +37350,12 @@ class TagDeleter {
     }
     async #removeDummy(deletion, options) {
         const { name, tag, dummyDigest } = deletion;
-        if (name.registry === github_packages/* GHCR */.f) {
+        if (name.registry === src_reference/* GHCR */.fc) {
             const token = options.githubToken;
             if (token === undefined || token === '') {
                 throw new errors/* RegistryError */.gl('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
             }
-            await this.#removeWhileOnDummy(deletion, false, () => (0,github_packages/* deleteGhcrPackageVersion */.e)(this.#transport, name, dummyDigest, {
+            await this.#removeWhileOnDummy(deletion, false, () => deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
                 token,
                 protectedDigests: options.protectedDigests,
             }));
@@ -35112,8 +37471,8 @@ function isRefusedAsUnsupported(error) {
 }
 /** What a person can do about a tag left on a dummy, in this registry. */
 function removalAdvice(name, tag, dummyDigest) {
-    if (name.registry === github_packages/* GHCR */.f) {
-        return (`delete the package version ${dummyDigest} of ${github_packages/* GHCR */.f}/${name.repository} on github.com (in the package's ` +
+    if (name.registry === src_reference/* GHCR */.fc) {
+        return (`delete the package version ${dummyDigest} of ${src_reference/* GHCR */.fc}/${name.repository} on github.com (in the package's ` +
             'settings), or give the action a github-token that may delete package versions (permissions: packages: write)');
     }
     if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
@@ -35123,279 +37482,15 @@ function removalAdvice(name, tag, dummyDigest) {
         'registry needs storage.delete.enabled: true) or the tag, with the registry’s own tools');
 }
 
-// EXTERNAL MODULE: ./src/runtime.ts
-var runtime = __nccwpck_require__(3683);
-// EXTERNAL MODULE: ./src/state.ts
-var src_state = __nccwpck_require__(2462);
-;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
-
-/** Markdown for GITHUB_STEP_SUMMARY. Pure: everything it shows comes from state and the post report. */
-function summaryMarkdown(state, report) {
-    const lines = ['## multiarch-build', ''];
-    const outcome = !state.mainCompleted
-        ? 'Main did not finish: nothing was published.'
-        : state.mode === 'shard'
-            ? 'Built and handed off; the merge job publishes.'
-            : report.incompletePublish
-                ? 'Not published under every tag: see below where each tag points, and how to finish.'
-                : report.published.length > 0 || state.published
-                    ? 'Published.'
-                    : state.publish === 'false'
-                        ? 'Built and pushed by digest; not published (publish: false or push: false).'
-                        : 'Not published.';
-    lines.push(outcome, '');
-    if (state.index)
-        lines.push(`**Index digest:** \`${state.index.digest}\``, '');
-    lines.push('| Platform | Manifest digest |', '| --- | --- |');
-    for (const platform of state.platforms) {
-        lines.push(`| ${platform} | ${state.platformDigests[platform] ? `\`${state.platformDigests[platform]}\`` : '—'} |`);
-    }
-    lines.push('');
-    if (report.incompletePublish)
-        incompletePublishSection(lines, report.incompletePublish);
-    section(lines, 'Tags published', report.published);
-    section(lines, 'Temporary tags deleted', report.deleted);
-    section(lines, 'Left behind', report.leftBehind);
-    if (report.skipped.length > 0) {
-        lines.push('**Skipped:**', '', ...report.skipped.map((item) => `- \`${item.subject}\`: ${oneLine(item.reason)}`), '');
-    }
-    section(lines, 'Notes', report.notes);
-    if (state.timings.length > 0) {
-        lines.push('| Phase | Seconds |', '| --- | --: |');
-        for (const timing of state.timings)
-            lines.push(`| ${timing.phase} | ${timing.seconds.toFixed(1)} |`);
-        lines.push('');
-    }
-    return lines.join('\n');
-}
-function incompletePublishSection(lines, incomplete) {
-    lines.push('**Not published under every tag:**', '', ...incomplete.tags.map((outcome) => `- ${oneLine((0,publish/* describeOutcome */.SS)(outcome, incomplete.indexDigest))}`), '', 'To finish publishing, run:', '', '```sh', incomplete.command, '```', '');
-}
-function section(lines, title, items) {
-    if (items.length === 0)
-        return;
-    lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
-}
-/** A registry's message may span lines; a list item may not. */
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ');
-}
-
-// EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __nccwpck_require__(6587);
-;// CONCATENATED MODULE: ./src/post.ts
-// The post step, run always (post-if: always()): publish what main finished, then clean up what this run
-// created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
-// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it. Every
-// guard fails closed: a tag whose state could not be checked is kept, and the summary says so.
+;// CONCATENATED MODULE: ./src/post/tag-cleaner.ts
+// Deleting tags in post, each guard failing closed: this run's temporary tags, the user's leftovers (cleanup-tags)
+// once published, and stale temporary tags of crashed runs. The registry client never deletes an image; a tag whose
+// target could not be checked is kept, and the summary says why.
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-/** The post step, with main's state: it never throws, anything unforeseen is a warning. */
-async function runPostStep() {
-    try {
-        const state = (0,src_state/* loadRunState */.fQ)();
-        if (state)
-            await post(state);
-        else
-            core/* info */.pq('Main saved no state: nothing to publish or clean up.');
-    }
-    catch (error) {
-        // What cleanup could not do is said in its own warnings; this one names what went wrong.
-        core/* warning */.$e(`post step: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-}
-async function post(state) {
-    const report = { published: [], deleted: [], leftBehind: [], skipped: [], notes: [] };
-    const registry = (0,access/* createRegistryClient */.H)();
-    const index = await readIndex(state, registry);
-    const run = (0,runtime/* runIdentity */.yK)();
-    await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
-        if (!state.cleanup) {
-            await publishIfDue(state, index?.bytes, report, registry);
-            if (state.temporaryTags.length > 0) {
-                report.leftBehind.push(...state.temporaryTags);
-                core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
-            }
-            return;
-        }
-        const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), state.index?.digest, core/* getInput */.V4(constants/* Input */.pd.GithubToken));
-        // Read before anything is published: a leftover is deleted only while it still points where it did then.
-        const leftovers = await cleaner.read(state.cleanupTags.map(src_reference/* parseReference */.F2));
-        // Publishing and cleanup touch different tags, so they run together.
-        const publishing = publishIfDue(state, index?.bytes, report, registry);
-        // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
-        await Promise.all([
-            cleanUpRegistry(state, cleaner, publishing, leftovers, run),
-            cleanUpEngine(state, new cli/* DockerCli */.Vo(), report, run),
-        ]);
-    });
-    await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
-}
-/** The index main pushed, read back once: post publishes its bytes and protects everything it references. */
-async function readIndex(state, registry) {
-    const [first] = state.finalTags;
-    if (!state.index || first === undefined)
-        return undefined;
-    try {
-        return await registry.getManifest((0,src_reference/* parseReference */.F2)(first), state.index.digest);
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not read the index ${state.index.digest}: ${(0,error_message/* errorMessage */.g)(error)}`);
-        return undefined;
-    }
-}
-/**
- * The index this run pushed and every manifest it references: no deletion may ever remove one of them, whatever
- * tag or package version points at it.
- */
-function protectedDigests(state, index) {
-    const digests = new Set(Object.values(state.platformDigests));
-    if (state.index)
-        digests.add(state.index.digest);
-    if (index && (0,types/* isImageIndex */.yR)(index))
-        for (const child of index.manifests)
-            digests.add(child.digest);
-    return digests;
-}
-/**
- * Publishes when it is post's to do (publish: post), or when main's publish did not finish (main recorded the
- * verified index, then failed or was stopped while publishing): a tag PUT of the same bytes is idempotent, so post
- * tries again. When tags still differ, the error and the summary say where each points and how to finish.
- */
-async function publishIfDue(state, indexBytes, report, registry) {
-    if (state.published) {
-        report.published.push(...state.finalTags);
-        return;
-    }
-    if (state.publish === 'false')
-        return;
-    const index = state.index;
-    if (!state.mainCompleted || !index) {
-        if (state.publish === 'post') {
-            report.notes.push('main did not finish every build: nothing was published');
-            core/* info */.pq('Main did not finish every build: nothing is published.');
-        }
-        return;
-    }
-    if (state.publish === 'main') {
-        report.notes.push("main's publish did not finish: post tried again");
-        core/* info */.pq("Main's publish did not finish: publishing again.");
-    }
-    try {
-        if (!indexBytes)
-            throw new Error(`the index ${index.digest} could not be read back from the registry`);
-        const tags = state.finalTags.map(src_reference/* parseReference */.F2);
-        const published = await (0,publish/* publishTags */.Vw)(tags, { descriptor: index, bytes: indexBytes }, registry);
-        report.published.push(...published);
-        state.published = true;
-    }
-    catch (error) {
-        if (error instanceof publish/* PublishIncompleteError */.UK)
-            report.incompletePublish = error;
-        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
-    }
-}
-/** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
-async function cleanUpRegistry(state, cleaner, publishing, leftovers, run) {
-    await Promise.all([
-        ...state.temporaryTags.map((tag) => {
-            const expectedDigest = state.temporaryTagDigests[tag];
-            return cleaner.delete((0,src_reference/* parseReference */.F2)(tag), expectedDigest ? { expectedDigest } : { present: temporaryTagsPresent(state) });
-        }),
-        state.staleTagHours > 0 ? cleaner.deleteStale(state, run.runId) : undefined,
-        publishing.then(async () => {
-            if (state.published)
-                await cleaner.deleteLeftovers(state, leftovers);
-            else if (state.cleanupTags.length > 0)
-                cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
-        }),
-    ]);
-}
-/**
- * This job pushed its temporary tags itself and finished every build, so they are all there: no HEAD of each
- * before its deletion. A merge job's were pushed by other jobs, and may be gone already (e.g. on a re-run).
- */
-function temporaryTagsPresent(state) {
-    return state.mainCompleted && state.mode !== 'merge';
-}
-/**
- * Whether this run pushed, or was about to push, anything: one that pushed nothing (push: false) deletes nothing in
- * the registry, where it may only have been meant to read.
- */
-function pushedAnything(state) {
-    return state.index !== undefined || state.temporaryTags.length > 0 || Object.keys(state.platformDigests).length > 0;
-}
-/** The builder this run created, and the names the docker driver left in the engine. */
-async function cleanUpEngine(state, docker, report, run) {
-    await Promise.all([
-        removeCreatedBuilder(state.builder, docker, run),
-        untagEngineImages(state.engineImages, docker, report),
-    ]);
-}
-/** The docker driver's copies of this run's images, still under temporary names in the engine, are untagged. */
-async function untagEngineImages(names, docker, report) {
-    try {
-        await docker.untagImages(names);
-    }
-    catch (error) {
-        report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
-        core/* warning */.$e(`Could not untag this run's images in the docker engine: ${(0,error_message/* errorMessage */.g)(error)} (remove them with: docker image rm ${names.join(' ')})`);
-    }
-}
-/**
- * Removes the builder this step created; a failure is a warning that says how to remove it by hand. Main records
- * the builder as 'pending' while `buildx create` runs: such a one is removed only if it exists under a name only
- * this step gives (a create that failed because the name was taken must not remove whoever took it).
- */
-async function removeCreatedBuilder(builder, docker, run) {
-    if (!builder || builder.created === false)
-        return;
-    const removal = `remove it with: docker buildx rm ${builder.name}`;
-    if (builder.created === 'pending') {
-        if (!isThisStepsBuilderName(builder.name, run)) {
-            core/* warning */.$e(`The builder ${builder.name} may not be this step's (main did not see it created): kept (${removal})`);
-            return;
-        }
-        let exists;
-        try {
-            exists = await docker.builderExists(builder.name);
-        }
-        catch (error) {
-            core/* warning */.$e(`Could not check whether the builder ${builder.name} exists: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
-            return;
-        }
-        if (!exists)
-            return;
-    }
-    try {
-        await docker.removeBuilder(builder.name);
-        core/* info */.pq(`Removed builder ${builder.name}`);
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not remove the builder ${builder.name}: ${(0,error_message/* errorMessage */.g)(error)} (${removal})`);
-    }
-}
-/**
- * chooseBuilder's name for a builder this step creates: this step's run, attempt and step hash, then what tells
- * matrix legs of one step apart. No other step, nor a builder the user named, has such a name.
- */
-function isThisStepsBuilderName(name, run) {
-    const prefix = (0,builder/* createdBuilderPrefix */.i7)(run);
-    return name.startsWith(prefix) && name.length > prefix.length;
-}
 /** Deletes tags safely (the registry client never deletes an image), reporting each outcome once. */
 class TagCleaner {
     registry;
@@ -35418,10 +37513,7 @@ class TagCleaner {
     async read(tags) {
         const readings = await Promise.all(tags.map(async (tag) => {
             try {
-                return [
-                    (0,src_reference/* formatReference */.FH)(tag),
-                    { digest: (await this.registry.headManifest(tag, tag.tag ?? 'latest'))?.digest },
-                ];
+                return [(0,src_reference/* formatReference */.FH)(tag), { digest: (await this.registry.headManifest(tag, tag.tag))?.digest }];
             }
             catch (error) {
                 return [(0,src_reference/* formatReference */.FH)(tag), { unreadable: (0,error_message/* errorMessage */.g)(error) }];
@@ -35435,9 +37527,9 @@ class TagCleaner {
      * hide what this run just published), and one whose target could not be read. Any other is deleted only while it
      * still points where it did.
      */
-    async deleteLeftovers(state, readings) {
-        const finalTags = new Set(state.finalTags.map((tag) => (0,src_reference/* canonicalReference */.Ys)((0,src_reference/* parseReference */.F2)(tag))));
-        await Promise.all(state.cleanupTags.map(src_reference/* parseReference */.F2).map(async (tag) => {
+    async deleteLeftovers(tags, readings) {
+        const finalTags = new Set(tags.final.map(src_reference/* canonicalReference */.Ys));
+        await Promise.all(tags.cleanup.map(async (tag) => {
             const reference = (0,src_reference/* formatReference */.FH)(tag);
             const reading = readings.get(reference);
             if (finalTags.has((0,src_reference/* canonicalReference */.Ys)(tag))) {
@@ -35456,7 +37548,7 @@ class TagCleaner {
      * attempt, step hash, start time), only when older than stale-tag-hours, and only of runs older than this one
      * (GitHub's run ids grow): a run still in progress keeps its own. A run that pushed nothing sweeps nothing.
      */
-    async deleteStale(state, runId) {
+    async deleteStale(state, finalTags, runId) {
         const sweep = 'stale temporary tags';
         if (!pushedAnything(state)) {
             this.skip(sweep, 'not looked for: this run pushed nothing');
@@ -35468,7 +37560,7 @@ class TagCleaner {
         }
         const own = new Set(state.temporaryTags);
         const cutoff = Date.now() / 1000 - state.staleTagHours * 3600;
-        const repositories = new Map(state.finalTags.map(src_reference/* parseReference */.F2).map((ref) => [(0,src_reference/* formatName */.nD)(ref), ref]));
+        const repositories = new Map(finalTags.map((ref) => [(0,src_reference/* formatName */.nD)(ref), ref]));
         for (const repository of repositories.values()) {
             const tags = await this.registry.listTags(repository).catch((error) => {
                 core/* warning */.$e(`Could not list the tags of ${(0,src_reference/* formatName */.nD)(repository)} to find stale ones: ${(0,error_message/* errorMessage */.g)(error)}`);
@@ -35497,7 +37589,7 @@ class TagCleaner {
     async delete(tag, options = {}) {
         const reference = (0,src_reference/* formatReference */.FH)(tag);
         try {
-            const outcome = await this.#deleter.deleteTag(tag, tag.tag ?? '', {
+            const outcome = await this.#deleter.deleteTag(tag, tag.tag, {
                 ...options,
                 protectedDigests: this.protectedDigests,
                 ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
@@ -35545,6 +37637,169 @@ class TagCleaner {
         core/* info */.pq(`${subject}: ${reason}`);
     }
 }
+/**
+ * Whether this run pushed, or was about to push, anything: one that pushed nothing (push: false) deletes nothing in
+ * the registry, where it may only have been meant to read.
+ */
+function pushedAnything(state) {
+    return state.index !== undefined || state.temporaryTags.length > 0 || Object.keys(state.platformDigests).length > 0;
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __nccwpck_require__(1670);
+// EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
+var access = __nccwpck_require__(1038);
+// EXTERNAL MODULE: ./src/runtime.ts
+var runtime = __nccwpck_require__(3683);
+// EXTERNAL MODULE: ./src/state.ts
+var src_state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/post/post.ts
+// The post step, run always (post-if: always()): publish what main finished, then clean up what this run
+// created (and the leftovers the user listed, and stale temporary tags of crashed runs). It never throws: a failed
+// publish fails the step; a failed cleanup is a warning that says what was left behind and how to remove it. Every
+// guard fails closed: a tag whose state could not be checked is kept, and the summary says so.
+
+
+
+
+
+
+
+
+
+
+
+
+/** The post step, with main's state: it never throws, anything unforeseen is a warning. */
+async function runPostStep() {
+    try {
+        const state = (0,src_state/* loadRunState */.fQ)();
+        if (state)
+            await post(state);
+        else
+            core/* info */.pq('Main saved no state: nothing to publish or clean up.');
+    }
+    catch (error) {
+        // What cleanup could not do is said in its own warnings; this one names what went wrong.
+        core/* warning */.$e(`post step: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+}
+async function post(state) {
+    const report = { published: [], deleted: [], leftBehind: [], skipped: [], notes: [] };
+    const registry = (0,access/* createRegistryClient */.H)();
+    const tags = (0,src_state/* stateTags */.T)(state);
+    const index = await readIndex(state, tags.final, registry);
+    const run = (0,runtime/* runIdentity */.yK)();
+    await (0,runtime/* phase */.Oi)(state.timings, 'Publish and clean up', async () => {
+        if (!state.cleanup) {
+            await publishIfDue(state, tags.final, index?.bytes, report, registry);
+            if (state.temporaryTags.length > 0) {
+                report.leftBehind.push(...state.temporaryTags);
+                core/* info */.pq(`cleanup is false: leaving ${state.temporaryTags.join(', ')}`);
+            }
+            return;
+        }
+        const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), state.index?.digest, core/* getInput */.V4(constants/* Input */.pd.GithubToken));
+        // Read before anything is published: a leftover is deleted only while it still points where it did then.
+        const leftovers = await cleaner.read(tags.cleanup);
+        // Publishing and cleanup touch different tags, so they run together.
+        const publishing = publishIfDue(state, tags.final, index?.bytes, report, registry);
+        // The registry's tags and the engine's builder and images are apart: they are cleaned up together.
+        await Promise.all([
+            cleanUpRegistry(state, tags, cleaner, publishing, leftovers, run),
+            cleanUpEngine(state, new cli/* DockerCli */.Vo(), report, run),
+        ]);
+    });
+    await core/* summary */.z.addRaw(summaryMarkdown(state, report)).write();
+}
+/** The index main pushed, read back once: post publishes its bytes and protects everything it references. */
+async function readIndex(state, finalTags, registry) {
+    const [first] = finalTags;
+    if (!state.index || first === undefined)
+        return undefined;
+    try {
+        return await registry.getManifest(first, state.index.digest);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not read the index ${state.index.digest}: ${(0,error_message/* errorMessage */.g)(error)}`);
+        return undefined;
+    }
+}
+/**
+ * The index this run pushed and every manifest it references: no deletion may ever remove one of them, whatever
+ * tag or package version points at it.
+ */
+function protectedDigests(state, index) {
+    const digests = new Set(Object.values(state.platformDigests));
+    if (state.index)
+        digests.add(state.index.digest);
+    if (index && (0,types/* isImageIndex */.yR)(index))
+        for (const child of index.manifests)
+            digests.add(child.digest);
+    return digests;
+}
+/**
+ * Publishes when it is post's to do (publish: post), or when main's publish did not finish (main recorded the
+ * verified index, then failed or was stopped while publishing): a tag PUT of the same bytes is idempotent, so post
+ * tries again. When tags still differ, the error and the summary say where each points and how to finish.
+ */
+async function publishIfDue(state, finalTags, indexBytes, report, registry) {
+    if (state.published) {
+        report.published.push(...state.finalTags);
+        return;
+    }
+    if (state.publish === 'false')
+        return;
+    const index = state.index;
+    if (!state.mainCompleted || !index) {
+        if (state.publish === 'post') {
+            report.notes.push('main did not finish every build: nothing was published');
+            core/* info */.pq('Main did not finish every build: nothing is published.');
+        }
+        return;
+    }
+    if (state.publish === 'main') {
+        report.notes.push("main's publish did not finish: post tried again");
+        core/* info */.pq("Main's publish did not finish: publishing again.");
+    }
+    try {
+        if (!indexBytes)
+            throw new Error(`the index ${index.digest} could not be read back from the registry`);
+        const published = await (0,publish/* publishTags */.Vw)(finalTags, { descriptor: index, bytes: indexBytes }, registry);
+        report.published.push(...published);
+        state.published = true;
+    }
+    catch (error) {
+        if (error instanceof publish/* PublishIncompleteError */.UK)
+            report.incompletePublish = error;
+        core/* setFailed */.C1(`Publishing ${index.digest} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
+    }
+}
+/** The tags this run created, the stale tags of crashed runs, and, once published, the user's leftovers. */
+async function cleanUpRegistry(state, tags, cleaner, publishing, leftovers, run) {
+    await Promise.all([
+        ...[...tags.temporary].map(([text, tag]) => {
+            const expectedDigest = state.temporaryTagDigests[text];
+            return cleaner.delete(tag, expectedDigest ? { expectedDigest } : { present: temporaryTagsPresent(state) });
+        }),
+        state.staleTagHours > 0 ? cleaner.deleteStale(state, tags.final, run.runId) : undefined,
+        publishing.then(async () => {
+            if (state.published)
+                await cleaner.deleteLeftovers(tags, leftovers);
+            else if (state.cleanupTags.length > 0)
+                cleaner.report.notes.push('cleanup-tags were kept: nothing was published');
+        }),
+    ]);
+}
+/**
+ * This job pushed its temporary tags itself and finished every build, so they are all there: no HEAD of each
+ * before its deletion. A merge job's were pushed by other jobs, and may be gone already (e.g. on a re-run).
+ */
+function temporaryTagsPresent(state) {
+    return state.mainCompleted && state.mode !== 'merge';
+}
 
 
 /***/ }),
@@ -35553,18 +37808,22 @@ class TagCleaner {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ parseTaggedReference),
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   JA: () => (/* binding */ canonicalRepository),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Ys: () => (/* binding */ canonicalReference),
+/* harmony export */   fc: () => (/* binding */ GHCR),
 /* harmony export */   nD: () => (/* binding */ formatName),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
 // Image references as Docker reads them (github.com/distribution/reference, "normalized" names):
 // `[registry/]name[:tag][@digest]`, where a bare name means Docker Hub's `docker.io/library/name`.
 const DOCKER_HUB = 'docker.io';
+/** GitHub's container registry, whose images live under an owner and are deleted through the Packages API. */
+const GHCR = 'ghcr.io';
 /** Docker Hub's names in references; Docker rewrites the older `index.docker.io` to `docker.io`. */
 const DOCKER_HUB_NAMES = [DOCKER_HUB, 'index.docker.io'];
 /** Every host that serves Docker Hub's repositories: its names in references, and the registry API's own host. */
@@ -35632,6 +37891,17 @@ function parseReference(text) {
     if (digest !== undefined)
         reference.digest = digest;
     return reference;
+}
+/**
+ * A reference to a tag, as Docker reads one (`latest` where none is written); throws an Error quoting the text when
+ * it is not a reference or has a digest.
+ */
+function parseTaggedReference(text) {
+    const { digest, tag, ...name } = parseReference(text);
+    if (digest !== undefined) {
+        throw new Error(`"${text}" has a digest (expected name:tag; the digest is what this action outputs)`);
+    }
+    return { ...name, tag: tag ?? 'latest' };
 }
 /** `registry/repository`, keeping `docker.io/` so that the result names one place unambiguously. */
 function formatName(name) {
@@ -36228,8 +38498,8 @@ function withQueryParameter(url, name, value) {
     return next;
 }
 
-// EXTERNAL MODULE: ./src/registry/credentials.ts + 2 modules
-var registry_credentials = __nccwpck_require__(8111);
+// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 2 modules
+var docker_config = __nccwpck_require__(4462);
 ;// CONCATENATED MODULE: ./src/registry/access.ts
 // The action's registry client: credentials as docker login stored them (config file or credential helpers), every
 // secret masked in the log, each retry of a failing request logged, and a check before any build that the
@@ -36239,7 +38509,7 @@ var registry_credentials = __nccwpck_require__(8111);
 
 
 
-function createRegistryClient(env = process.env, credentials = registry_credentials/* DockerConfigCredentials */.z.fromEnvironment(env)) {
+function createRegistryClient(env = process.env, credentials = docker_config/* DockerConfigCredentials */.z.fromEnvironment(env)) {
     return new RegistryClient({
         credentials,
         onSecret: (secret) => {
@@ -36278,118 +38548,7 @@ async function checkPushAccess(registry, credentials, names) {
 
 /***/ }),
 
-/***/ 6799:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ deleteGhcrPackageVersion),
-/* harmony export */   f: () => (/* binding */ GHCR)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6764);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
-
-
-const GHCR = 'ghcr.io';
-const GITHUB_API = 'https://api.github.com';
-const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
-const VERSIONS_PER_PAGE = 100;
-// The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
-const MAX_VERSION_PAGES = 3;
-// The Packages API lists a version a little after the registry accepted its manifest.
-const LISTING_WAIT = {
-    maxAttempts: 8,
-    maxElapsedMs: 30_000,
-    baseDelayMs: 1_000,
-    maxDelayMs: 8_000,
-};
-function ghcrPackage(name) {
-    const slash = name.repository.indexOf('/');
-    if (slash === -1)
-        throw new Error(`${GHCR}/${name.repository} has no owner: ghcr.io images are ghcr.io/OWNER/NAME`);
-    return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
-}
-/**
- * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
- * digest before any request. The DELETE is sent once: its caller looks at the tag before it tries again.
- */
-async function deleteGhcrPackageVersion(transport, name, digest, options) {
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseProtected */ .fZ)(digest, options.protectedDigests);
-    const pkg = ghcrPackage(name);
-    const credentials = { bearer: options.token };
-    const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
-    await transport.request({
-        action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
-        method: 'DELETE',
-        url: new URL(`${version.packageUrl}/versions/${version.id}`),
-        credentials,
-        headers: API_HEADERS,
-        expect: [204],
-        retry: false,
-    });
-}
-/**
- * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
- * answers 404 on the other). NotYetVisibleError while the package lists no such version.
- */
-async function findVersion(transport, pkg, digest, credentials) {
-    const encodedName = encodeURIComponent(pkg.packageName);
-    for (const ownerKind of ['orgs', 'users']) {
-        const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
-        const id = await findVersionId(transport, packageUrl, digest, credentials);
-        if (id === 'no such package')
-            continue;
-        if (id === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotYetVisibleError */ .eS(`the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`, undefined);
-        }
-        return { packageUrl, id };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
-        'token may not read it (it needs packages: read)', 404);
-}
-async function findVersionId(transport, packageUrl, digest, credentials) {
-    let url = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
-    for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
-        const action = `list the versions of the GitHub package ${packageUrl}`;
-        const exchange = await transport.request({
-            action,
-            method: 'GET',
-            url,
-            credentials,
-            headers: API_HEADERS,
-            expect: page === 1 ? [200, 404] : [200],
-        });
-        if (exchange.response.status === 404)
-            return 'no such package';
-        const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
-        if (version !== undefined)
-            return version.id;
-        const next = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .nextPage */ .Zj)(exchange.response.headers.get('link'), exchange.url);
-        // The token goes with every page: only to the API itself.
-        url = next?.origin === exchange.url.origin ? next : undefined;
-    }
-    return undefined;
-}
-function parseVersions(action, text) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        body = undefined;
-    }
-    if (!Array.isArray(body)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`could not ${action}: the answer is not a list of versions`, 200);
-    }
-    return body.flatMap((entry) => {
-        const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {});
-        return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
-    });
-}
-
-
-/***/ }),
-
-/***/ 8111:
+/***/ 4462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36411,7 +38570,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/registry/credential-helpers.ts
+;// CONCATENATED MODULE: ./src/registry/credentials/helpers.ts
 // Docker's credential helper protocol (https://github.com/docker/docker-credential-helpers, client/client.go):
 // `docker-credential-<name> get` reads a server URL on stdin and writes {"ServerURL","Username","Secret"} on
 // stdout. A helper without credentials for the server exits non-zero and prints "credentials not found in native
@@ -36516,10 +38675,13 @@ function parseAnswer(stdout) {
     return typeof Username === 'string' && typeof Secret === 'string' ? { Username, Secret } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// EXTERNAL MODULE: ./src/is-object.ts
+var is_object = __nccwpck_require__(9879);
+;// CONCATENATED MODULE: ./src/registry/credentials/docker-config.ts
 // Registry credentials from Docker's config file, found and matched the way the docker CLI does
 // (cli/config/configfile/file.go): a registry's credHelpers entry wins, then credsStore, then auths. A helper,
 // when one applies, is the only source: its "none" is not completed from auths, as in the CLI.
+
 
 
 
@@ -36603,20 +38765,20 @@ async function readDockerConfig(file) {
     catch (error) {
         throw invalid(`not JSON (${error.message})`);
     }
-    if (!isObject(config))
+    if (!(0,is_object/* isObject */.G)(config))
         throw invalid('not a JSON object');
     const auths = config.auths ?? {};
-    if (!isObject(auths))
+    if (!(0,is_object/* isObject */.G)(auths))
         throw invalid('"auths" is not an object');
     const credHelpers = config.credHelpers ?? {};
-    if (!isObject(credHelpers))
+    if (!(0,is_object/* isObject */.G)(credHelpers))
         throw invalid('"credHelpers" is not an object');
     const credsStore = config.credsStore ?? '';
     if (typeof credsStore !== 'string')
         throw invalid('"credsStore" is not a string');
     const credentials = new Map();
     for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
+        if (!(0,is_object/* isObject */.G)(entry))
             throw invalid(`auths["${key}"] is not an object`);
         const credential = parseAuthEntry(entry, (reason) => invalid(`auths["${key}"] ${reason}`));
         if (credential !== undefined)
@@ -36657,9 +38819,6 @@ function parseAuthEntry(entry, invalid) {
     if (username === '' && password === '')
         return undefined;
     return { kind: 'password', username, password };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -36810,8 +38969,10 @@ function refuseProtected(digest, protectedDigests) {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6764);
+/* harmony import */ var _is_object_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9879);
 // The one place that sends HTTP: every registry, token, blob-storage and web API request goes through sendHttp,
 // over node's own http and https modules, whose answers arrive whole with their status line and headers as sent.
+
 
 
 
@@ -36915,7 +39076,7 @@ async function sendHttp(fetchImpl, request, timeoutMs = DEFAULT_REQUEST_TIMEOUT_
 // (as under jest's VM modules). A fetch (in tests) reports "fetch failed" and keeps the system error in `cause`;
 // a connection tried on several addresses fails with an AggregateError of one error per address.
 function networkErrorCode(error) {
-    for (let current = error; isObject(current); current = current.cause) {
+    for (let current = error; (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(current); current = current.cause) {
         if (typeof current.code === 'string')
             return current.code;
         if (Array.isArray(current.errors)) {
@@ -36925,11 +39086,8 @@ function networkErrorCode(error) {
     return undefined;
 }
 function networkReason(error) {
-    const described = isObject(error) && isObject(error.cause) ? error.cause : error;
-    return isObject(described) && typeof described.message === 'string' ? described.message : String(error);
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
+    const described = (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(error) && (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(error.cause) ? error.cause : error;
+    return (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(described) && typeof described.message === 'string' ? described.message : String(error);
 }
 /** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */
 function nextPage(link, url) {
@@ -37679,15 +39837,27 @@ async function phase(timings, name, work) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ recordIndex),
+/* harmony export */   MS: () => (/* binding */ runStateFor),
+/* harmony export */   T: () => (/* binding */ stateTags),
+/* harmony export */   TX: () => (/* binding */ recordPushedTemporaryTags),
 /* harmony export */   UM: () => (/* binding */ markMainStarted),
-/* harmony export */   Ux: () => (/* binding */ emptyRunState),
+/* harmony export */   WY: () => (/* binding */ recordPlannedTemporaryTags),
 /* harmony export */   fQ: () => (/* binding */ loadRunState),
-/* harmony export */   iZ: () => (/* binding */ saveRunState)
+/* harmony export */   iZ: () => (/* binding */ saveRunState),
+/* harmony export */   o0: () => (/* binding */ recordHandOff)
 /* harmony export */ });
+/* unused harmony export emptyRunState */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4255);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3728);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8286);
 // What main hands to post, through the runner's state file. Saved early and again after each step that creates
 // something, so that a main killed half-way still leaves post enough to clean up. Never holds a secret.
+
+
+
 
 
 function emptyRunState() {
@@ -37709,6 +39879,45 @@ function emptyRunState() {
         timings: [],
     };
 }
+/** The state of a step that has created nothing yet: what post needs of the inputs. */
+function runStateFor(inputs) {
+    return {
+        ...emptyRunState(),
+        mode: inputs.mode,
+        cleanup: inputs.cleanup,
+        cleanupTags: inputs.cleanupTags.map(_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .formatReference */ .FH),
+        tempTagPrefix: inputs.tempTagPrefix,
+        staleTagHours: inputs.staleTagHours,
+        publish: (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .publishWhen */ .uA)(inputs),
+        platforms: inputs.platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlatform */ .Bq),
+        finalTags: inputs.tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .formatReference */ .FH),
+    };
+}
+/**
+ * The temporary tags this run is about to push, known before the builds start so that a crash leaves a record.
+ * The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
+ */
+function recordPlannedTemporaryTags(state, tags, keptInEngine) {
+    state.temporaryTags = tags;
+    if (keptInEngine)
+        state.engineImages = tags;
+}
+/** What each temporary tag points at once pushed: post deletes it only while it still does. */
+function recordPushedTemporaryTags(state, digestByTag) {
+    state.temporaryTagDigests = Object.fromEntries(digestByTag);
+}
+/** A shard handed its images off: the merge job owns the temporary tags from here on, and deletes them. */
+function recordHandOff(state, digestByPlatforms) {
+    state.temporaryTags = [];
+    state.platformDigests = digestByPlatforms;
+    state.mainCompleted = true;
+}
+/** The index is pushed by digest and verified: from here on it may be published. */
+function recordIndex(state, index, digestByPlatform) {
+    state.index = index;
+    state.platformDigests = digestByPlatform;
+    state.mainCompleted = true;
+}
 /** Marks that main has started, so the shared entry point runs post next time. */
 function markMainStarted() {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .StateKey */ .zv.IsPost, 'true');
@@ -37722,6 +39931,13 @@ function loadRunState() {
     if (text === '')
         return undefined;
     return { ...emptyRunState(), ...JSON.parse(text) };
+}
+function stateTags(state) {
+    return {
+        final: state.finalTags.map(_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTaggedReference */ .$R),
+        cleanup: state.cleanupTags.map(_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTaggedReference */ .$R),
+        temporary: new Map(state.temporaryTags.map((text) => [text, (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTaggedReference */ .$R)(text)])),
+    };
 }
 
 
@@ -41078,2100 +43294,6 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-
-/***/ }),
-
-/***/ 5175:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qg: () => (/* binding */ parse)
-});
-
-// UNUSED EXPORTS: CsvError, normalize_options
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString(options.encoding)
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
-
-
-
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-class ResizeableBuffer {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.toString(encoding, 0, this.length);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-}
-
-/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
-
-
-const init_state = function (options) {
-  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
-  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
-  // https://tc39.es/ecma262/#sec-white-space
-  // https://tc39.es/ecma262/#sec-line-terminators
-  //
-  // Codepoints unrepresentable in the target encoding are dropped: Node's
-  // Buffer substitutes them with `?` (0x3F), and including those would cause
-  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
-  const timchars = [
-    // Basic Latin
-    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
-    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
-    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
-    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
-    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
-    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
-    // Latin-1 Supplement
-    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
-    // Ogham
-    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
-    // General Punctuation
-    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
-    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
-    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
-    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
-    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
-    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
-    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
-    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
-    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
-    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
-    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
-    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
-    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
-    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
-    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
-    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
-    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
-  ].reduce((acc, codepoint) => {
-    const encoded = Buffer.from(
-      String.fromCharCode(codepoint),
-      options.encoding,
-    );
-    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
-      return acc;
-    }
-    acc.push(encoded);
-    return acc;
-  }, []);
-  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
-  // (the common case) bail out in O(1) without scanning every timchar.
-  const timcharFirstBytes = new Uint8Array(256);
-  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    delimiterBufPrevious: undefined,
-    delimiterDiscovered: false,
-    // Current error encountered by a record
-    error: undefined,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote:
-      Buffer.isBuffer(options.escape) &&
-      Buffer.isBuffer(options.quote) &&
-      Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns)
-      ? options.columns.length
-      : undefined,
-    field: new utils_ResizeableBuffer(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      // Skip if the remaining buffer can be delimiter
-      ...(options.delimiter
-        ? options.delimiter.map((delimiter) => delimiter.length)
-        : []),
-      // Auto discovery of delimiter is limited to 1 character
-      options.delimiter_auto ? 1 : 0,
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0,
-      // Skip if the remaining buffer can be a multi-byte trim character
-      ...timchars.map((t) => t.length),
-    ),
-    previousBuf: undefined,
-    quoting: false,
-    stop: false,
-    rawBuffer: new utils_ResizeableBuffer(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength:
-      options.record_delimiter.length === 0
-        ? 0
-        : Math.max(...options.record_delimiter.map((v) => v.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("\t", options.encoding)[0],
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: timchars,
-    timcharFirstBytes: timcharFirstBytes,
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter_auto`
-  if (
-    options.delimiter_auto === undefined ||
-    options.delimiter_auto === null ||
-    options.delimiter_auto === false
-  ) {
-    options.delimiter_auto = false;
-  } else if (options.delimiter_auto === true) {
-    options.delimiter_auto = {};
-  } else if (!is_object(options.delimiter_auto)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER_AUTO",
-      [
-        "Invalid option delimiter_auto:",
-        "delimiter_auto must be a boolean or a configuration object,",
-        `got ${JSON.stringify(options.delimiter_auto)}`,
-      ],
-      options,
-    );
-  }
-  if (options.delimiter_auto) {
-    if (options.delimiter_auto.preferred === undefined)
-      options.delimiter_auto.preferred = {
-        [",".charCodeAt(0)]: 1.8,
-        ["\t".charCodeAt(0)]: 1.8,
-        [";".charCodeAt(0)]: 1.6,
-        [" ".charCodeAt(0)]: 1.6,
-        [":".charCodeAt(0)]: 1.5,
-        [".".charCodeAt(0)]: 1.4,
-        ["/".charCodeAt(0)]: 1.4,
-      };
-    else if (!is_object(options.delimiter_auto.preferred)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "preferred must be an object,",
-          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.score === undefined)
-      options.delimiter_auto.score = (info, options) => {
-        return (
-          (info.total - info.std) * (options.preferred[info.char_code] || 1)
-        );
-      };
-    else if (typeof options.delimiter_auto.score !== "function") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "score must be a function,",
-          `got ${JSON.stringify(options.delimiter_auto.score)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.size === undefined)
-      options.delimiter_auto.size = 2048;
-    else if (typeof options.delimiter_auto.size !== "number") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "size must be a number,",
-          `got ${JSON.stringify(options.delimiter_auto.size)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (options.delimiter_auto !== false) {
-    options.delimiter = [];
-  }
-  if (!Array.isArray(options.delimiter)) {
-    if (
-      options.delimiter === undefined ||
-      options.delimiter === null ||
-      options.delimiter === false
-    ) {
-      options.delimiter = Buffer.from(",", options.encoding);
-    }
-    options.delimiter = [options.delimiter];
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
-
-
-
-// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
-// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
-const delimiter_discover = function (records, options) {
-  // Normalize the configuration
-  if (!options) {
-    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
-  }
-  // Convert String to Buffer
-  if (typeof records === "string") {
-    records = Buffer.from(records);
-  }
-  // Convert Buffer to an array of records
-  if (Buffer.isBuffer(records)) {
-    records = ((data) => {
-      const records = [];
-      const parser = transform({ delimiter: [] });
-      const push = (record) => records.push(record);
-      const close = () => {};
-      const error = parser.parse(data, true, push, close);
-      if (error !== undefined) throw error;
-      return records;
-    })(records);
-  }
-  // Info array initialization, 127 entries, one per char code
-  const info = Array(127)
-    .fill()
-    .map(() => ({ lines: [] }));
-  // Traverse each records, count occurences per char code
-  records.map(([record], line) => {
-    for (let i = 0, l = record.length; i < l; i++) {
-      // Count the character frequency
-      const code = record.charCodeAt(i);
-      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
-      info[code].lines[line]++;
-    }
-  });
-  // Traverse each char code, compute the score
-  info.map((info, i) => {
-    info.char_code = i;
-    info.std = std(info.lines);
-    info.total = info.lines.reduce((acc, val) => acc + val, 0);
-    info.preferred = !!options.preferred[i];
-    info.score = options.score(info, options);
-  });
-  // Extract the dominant character
-  const result = info.reduce(
-    (acc, info) => (acc.score > info.score ? acc : info),
-    {},
-  );
-  return String.fromCharCode(result.char_code);
-};
-
-const std = function (array) {
-  const n = array.length;
-  if (n === 0) return 0;
-  const mean = array.reduce((a, b) => a + b) / n;
-  return Math.sqrt(
-    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
-  );
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
-
-
-
-
-
-
-const isRecordEmpty = function (record) {
-  return record.every(
-    (field) =>
-      field == null || (field.toString && field.toString().trim() === ""),
-  );
-};
-
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-
-const boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254]),
-};
-
-const transform = function (original_options = {}) {
-  const info = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0,
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info,
-    original_options: original_options,
-    options: options,
-    state: init_state(options),
-    __needMoreData: function (i, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
-        this.state;
-      const numOfCharLeft = bufLen - i - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0
-          ? Buffer.from("\r\n", encoding).length
-          : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0,
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function (nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        delimiter_auto,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line,
-      } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
-      const {
-        bomSkipped,
-        delimiterDiscovered,
-        delimiterBufPrevious,
-        rawBuffer,
-        escapeIsQuote,
-      } = this.state;
-      // Automatic delimiter discovery
-      if (!delimiterDiscovered && delimiter_auto) {
-        let delimiterBuf;
-        if (delimiterBufPrevious === undefined) {
-          delimiterBuf = nextBuf;
-        } else if (
-          delimiterBufPrevious !== undefined &&
-          nextBuf === undefined
-        ) {
-          delimiterBuf = delimiterBufPrevious;
-        } else {
-          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
-        }
-        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
-        nextBuf = undefined;
-        // this.delimiterBufPrevious = delimiterBuf;
-        if (end || delimiterBuf.length > delimiter_auto.size) {
-          this.options.delimiter = [
-            Buffer.from(
-              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
-            ),
-          ];
-          this.state.previousBuf = delimiterBuf;
-          this.state.delimiterBufPrevious = undefined;
-          this.state.delimiterDiscovered = true;
-        } else {
-          this.state.delimiterBufPrevious = delimiterBuf;
-          return;
-        }
-      }
-      // Previous buffers reconciliation
-      const { previousBuf } = this.state;
-      let buf;
-      if (previousBuf === undefined) {
-        if (nextBuf === undefined) {
-          // Handle empty string
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== undefined && nextBuf === undefined) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      // Handle UTF BOM
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          // No enough data
-          if (end === false) {
-            // Wait for more data
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding in boms) {
-            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
-              // Skip BOM
-              const bomLength = boms[encoding].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              // Renormalize original options with the new encoding
-              const options = normalize_options({
-                ...this.original_options,
-                encoding: encoding,
-              });
-              // Properties are merged with the existing options instance
-              for (const key in options) {
-                this.options[key] = options[key];
-              }
-              // Options will re-evaluate the Buffer with the new encoding
-              ({ comment, escape, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        // Ensure we get enough space to look ahead
-        // There should be a way to move this out of the loop
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        // Auto discovery of record_delimiter, unix, mac and windows supported
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos,
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if (
-          (chr === cr || chr === nl) &&
-          this.state.wasRowDelimiter === false
-        ) {
-          this.state.wasRowDelimiter = true;
-        }
-        // Previous char was a valid escape char
-        // treat the current char as a regular char
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          // Escape is only active inside quoted fields
-          // We are quoting, the char is an escape chr and there is a chr to escape
-          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
-          if (
-            escape !== null &&
-            this.state.quoting === true &&
-            this.__isEscape(buf, pos, chr) &&
-            pos + escape.length < bufLen
-          ) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape.length)) {
-                this.state.escaping = true;
-                pos += escape.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape.length - 1;
-              continue;
-            }
-          }
-          // Not currently escaping and chr is a quote
-          // TODO: need to compare bytes instead of single char
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable =
-                rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment =
-                comment !== null &&
-                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr,
-              );
-              const isNextChrRecordDelimiter =
-                record_delimiter.length === 0
-                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
-                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              // Escape a quote
-              // Treat next char as a regular character
-              if (
-                escape !== null &&
-                this.__isEscape(buf, pos, chr) &&
-                this.__isQuote(buf, pos + escape.length)
-              ) {
-                pos += escape.length - 1;
-              } else if (
-                !nextChr ||
-                isNextChrDelimiter ||
-                isNextChrRecordDelimiter ||
-                isNextChrComment ||
-                isNextChrTrimable
-              ) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment",
-                    ],
-                    this.options,
-                    this.__infoField(),
-                  ),
-                );
-                if (err !== undefined) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                // In relax_quotes mode, treat opening quote preceded by chrs as regular
-                if (relax_quotes === false) {
-                  const info = this.__infoField();
-                  const bom = Object.keys(boms)
-                    .map((b) =>
-                      boms[b].equals(this.state.field.toString()) ? b : false,
-                    )
-                    .filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom ? `(${bom} bom)` : undefined,
-                      ],
-                      this.options,
-                      info,
-                      {
-                        field: this.state.field,
-                      },
-                    ),
-                  );
-                  if (err !== undefined) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos,
-            );
-            if (recordDelimiterLength !== 0) {
-              // Do not emit comments which take a full line
-              const skipCommentLine =
-                this.state.commenting &&
-                this.state.wasQuoting === false &&
-                this.state.record.length === 0 &&
-                this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-                // Skip full comment line
-              } else {
-                // Activate records emission if above from_line
-                if (
-                  this.state.enabled === false &&
-                  this.info.lines +
-                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
-                    from_line
-                ) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                // Skip if line is empty and skip_empty_lines activated
-                if (
-                  skip_empty_lines === true &&
-                  this.state.wasQuoting === false &&
-                  this.state.record.length === 0 &&
-                  this.state.field.length === 0
-                ) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== undefined) return errField;
-                this.info.bytes =
-                  this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== undefined) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (
-              comment !== null &&
-              (comment_no_infix === false ||
-                (this.state.record.length === 0 &&
-                  this.state.field.length === 0))
-            ) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== undefined) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (
-            max_record_size !== 0 &&
-            this.state.record_length + this.state.field.length > max_record_size
-          ) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-              ),
-            );
-          }
-        }
-        const lappend =
-          ltrim === false ||
-          this.state.quoting === true ||
-          this.state.field.length !== 0 ||
-          !this.__isCharTrimable(buf, pos);
-        // rtrim in non quoting is handle in __onField
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        // Ensure we are not ending in a quoting state
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-          if (err !== undefined) return err;
-        } else {
-          // Skip last line if it has no characters
-          if (
-            this.state.wasQuoting === true ||
-            this.state.record.length !== 0 ||
-            this.state.field.length !== 0
-          ) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== undefined) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== undefined) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function (push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values,
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      // Convert the first line into column names
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err =
-          columns === false
-            ? new CsvError(
-                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-                [
-                  "Invalid Record Length:",
-                  `expect ${this.state.expectedRecordLength},`,
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              )
-            : new CsvError(
-                "CSV_RECORD_INCONSISTENT_COLUMNS",
-                [
-                  "Invalid Record Length:",
-                  `columns length is ${columns.length},`, // rename columns
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              );
-        if (
-          relax_column_count === true ||
-          (relax_column_count_less === true &&
-            recordLength < this.state.expectedRecordLength) ||
-          (relax_column_count_more === true &&
-            recordLength > this.state.expectedRecordLength)
-        ) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-          // Error is undefined with skip_records_with_error
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        // With columns, records are object
-        if (columns !== false) {
-          const obj = {};
-          // Transform record array to an object
-          for (let i = 0, l = record.length; i < l; i++) {
-            if (columns[i] === undefined || columns[i].disabled) continue;
-            // Turn duplicate columns into an array
-            if (
-              group_columns_by_name === true &&
-              Object.hasOwn(obj, columns[i].name)
-            ) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
-              } else {
-                obj[columns[i].name] = [obj[columns[i].name], record[i]];
-              }
-            } else {
-              Object.defineProperty(obj, columns[i].name, {
-                value: record[i],
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            }
-          }
-          // Without objname (default)
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [obj[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? obj : [obj[objname], obj],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-          // Without columns, records are array
-        } else {
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: record },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [record[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? record : [record[objname], record],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function (record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers =
-          firstLineToHeaders === undefined
-            ? record
-            : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`,
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers: headers,
-              },
-            ),
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function () {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = undefined;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function () {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      // Short circuit for the from_line options
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== undefined) return err;
-        field = f;
-      }
-      this.state.record.push(field);
-      // Increment record length if record size must not exceed a limit
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function () {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function (record, push) {
-      const { on_record } = this.options;
-      if (on_record !== undefined) {
-        const info = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info);
-        } catch (err) {
-          return err;
-        }
-        if (record === undefined || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function (field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Dont loose time calling cast
-      // because the final record is an object
-      // and this field can't be associated to a key present in columns
-      if (
-        isColumns === true &&
-        relax_column_count &&
-        this.options.columns.length <= this.state.record.length
-      ) {
-        return [undefined, undefined];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info = this.__infoField();
-          return [undefined, this.state.castField.call(null, field, info)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [undefined, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info = this.__infoField();
-        return [undefined, this.options.cast_date.call(null, field, info)];
-      }
-      return [undefined, field];
-    },
-    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-      }
-      return sourceLength;
-    },
-    // Helper to test if a character is trimable
-    __isCharTrimable: function (buf, pos) {
-      const { timchars, timcharFirstBytes } = this.state;
-      // Fast bail-out: non-whitespace bytes (the common case) are rejected
-      // without scanning the full timchar list.
-      const first = buf[pos];
-      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
-      loop1: for (let i = 0; i < timchars.length; i++) {
-        const timchar = timchars[i];
-        for (let j = 0; j < timchar.length; j++) {
-          if (timchar[j] !== buf[pos + j]) continue loop1;
-        }
-        return timchar.length;
-      }
-      return 0;
-    },
-    __isDelimiter: function (buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (
-        ignore_last_delimiters === true &&
-        this.state.record.length === this.options.columns.length - 1
-      ) {
-        return 0;
-      } else if (
-        ignore_last_delimiters !== false &&
-        typeof ignore_last_delimiters === "number" &&
-        this.state.record.length === ignore_last_delimiters - 1
-      ) {
-        return 0;
-      }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
-        if (del[0] === chr) {
-          for (let j = 1; j < del.length; j++) {
-            if (del[j] !== buf[pos + j]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isEscape: function (buf, pos, chr) {
-      const { escape } = this.options;
-      if (escape === null) return false;
-      const l = escape.length;
-      if (escape[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape[i] !== buf[pos + i]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isFloat: function (value) {
-      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isQuote: function (buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __isRecordDelimiter: function (chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j = 1; j < rdLength; j++) {
-          if (rd[j] !== buf[pos + j]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __autoDiscoverRecordDelimiter: function (buf, pos) {
-      const { encoding } = this.options;
-      // Note, we don't need to cache this information in state,
-      // It is only called on the first line until we find out a suitable
-      // record delimiter.
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding),
-      ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
-        for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
-      }
-      return 0;
-    },
-    __error: function (msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== undefined) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : undefined,
-            );
-          } catch (err) {
-            return err;
-          }
-        }
-        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
-        return undefined;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function () {
-      return {
-        ...this.info,
-        columns: this.options.columns,
-      };
-    },
-    __infoRecord: function () {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
-      };
-    },
-    __infoField: function () {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Bytes records are only incremented when all records'fields are parsed
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records: bytes_records,
-        column:
-          isColumns === true
-            ? columns.length > this.state.record.length
-              ? columns[this.state.record.length].name
-              : null
-            : this.state.record.length,
-        quoting: this.state.wasQuoting,
-      };
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
-
-
-
-const parse = function (data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? Object.create(null) : [];
-  const parser = transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === undefined) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {};
-  const error = parser.parse(data, true, push, close);
-  if (error !== undefined) throw error;
-  return records;
-};
-
-
-
 
 /***/ })
 

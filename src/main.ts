@@ -9,18 +9,11 @@ import { Output } from './constants.js';
 import { DockerCli } from './docker/cli.js';
 import { tagEngineCopy } from './docker/engine-copy.js';
 import { platformDigests } from './image-index/assemble.js';
-import { getInputs, InputError, type Inputs } from './inputs/parse.js';
-import {
-  describePlan,
-  distinctRepositories,
-  makePlan,
-  PlanError,
-  publishWhen,
-  splitAnnotations,
-  type Plan,
-} from './plan/plan.js';
+import { getInputs } from './inputs/get-inputs.js';
+import { InputError, type Inputs } from './inputs/inputs.js';
+import { describePlan, makePlan, PlanError, planIndex, type IndexPlan } from './plan/plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
-import { publishTags, pushIndex, temporaryReferences, verifyIndex, type PushedIndex } from './image-index/publish.js';
+import { publishTags, pushIndex, verifyIndex, type PushedIndex } from './image-index/publish.js';
 import { setUpQemu } from './docker/qemu.js';
 import { unsupportedInput } from './plan/buildx-version.js';
 import { formatReference } from './reference.js';
@@ -29,9 +22,19 @@ import type { RegistryClient } from './registry/client.js';
 import type { CredentialSource } from './registry/credentials/credential.js';
 import { DockerConfigCredentials } from './registry/credentials/docker-config.js';
 import { planMatrix, RunnersError } from './inputs/runners.js';
+import { temporaryReferences } from './plan/temporary-tag.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
 import { collectShards, createHandoff, handOff, requireEveryPlatform } from './handoff/shards.js';
-import { emptyRunState, markMainStarted, saveRunState, type RunState } from './state.js';
+import {
+  markMainStarted,
+  recordHandOff,
+  recordIndex,
+  recordPlannedTemporaryTags,
+  recordPushedTemporaryTags,
+  runStateFor,
+  saveRunState,
+  type RunState,
+} from './state.js';
 import { errorMessage } from './error-message.js';
 
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
@@ -51,17 +54,7 @@ async function main(): Promise<void> {
 
   const credentials = DockerConfigCredentials.fromEnvironment(process.env);
   const registry = createRegistryClient(process.env, credentials);
-  const state: RunState = {
-    ...emptyRunState(),
-    mode: inputs.mode,
-    cleanup: inputs.cleanup,
-    cleanupTags: inputs.cleanupTags.map(formatReference),
-    tempTagPrefix: inputs.tempTagPrefix,
-    staleTagHours: inputs.staleTagHours,
-    publish: publishWhen(inputs),
-    platforms: inputs.platforms.map(formatPlatform),
-    finalTags: inputs.tags.map(formatReference),
-  };
+  const state = runStateFor(inputs);
   saveRunState(state);
   try {
     if (inputs.mode === 'merge') await merge(inputs, state, registry);
@@ -99,9 +92,8 @@ async function buildAndPush(
   const plan = makePlan(inputs, builder, run);
   core.info(`Plan: ${describePlan(plan)}`);
   for (const warning of plan.warnings) core.warning(warning);
-  state.temporaryTags = temporaryReferences(plan);
-  // The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
-  if (builder.driver === 'docker') state.engineImages = state.temporaryTags;
+  const temporaryTags = plan.builds.flatMap((build) => temporaryReferences(plan.repositories, build.temporaryTag));
+  recordPlannedTemporaryTags(state, temporaryTags, builder.driver === 'docker');
   saveRunState(state);
 
   const builds = await phase(timings, 'Build', () => runBuilds(plan, inputs.build, builder, docker, tempDir));
@@ -113,25 +105,21 @@ async function buildAndPush(
   if (inputs.mode === 'shard') {
     const handoff = createHandoff(inputs.handoffDir, runnerTemp());
     await phase(timings, 'Hand off', () => handOff(handoff, inputs, run, plan, builds));
-    // The merge job owns the temporary tags from here on: it deletes them once it has published.
-    state.temporaryTags = [];
-    state.platformDigests = Object.fromEntries(
-      builds.map((completed) => [
-        completed.build.platforms.map(formatPlatform).join(','),
-        pushedDescriptor(completed).digest,
-      ]),
-    );
-    state.mainCompleted = true;
+    const digests = builds.map((completed): [string, string] => [
+      completed.build.platforms.map(formatPlatform).join(','),
+      pushedDescriptor(completed).digest,
+    ]);
+    recordHandOff(state, Object.fromEntries(digests));
     return;
   }
   const images = builds.map((completed) => ({
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
   }));
-  // What each temporary tag points at: post deletes it only while it still does.
-  state.temporaryTagDigests = Object.fromEntries(
+  recordPushedTemporaryTags(
+    state,
     builds.flatMap((completed) =>
-      temporaryReferences({ ...plan, builds: [completed.build] }).map((tag) => [
+      temporaryReferences(plan.repositories, completed.build.temporaryTag).map((tag): [string, string] => [
         tag,
         pushedDescriptor(completed).digest,
       ]),
@@ -156,21 +144,17 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
   const collected = await phase(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
   // Checked to be this run's temporary tags: post deletes them even when a platform is missing.
   state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
-  state.temporaryTagDigests = Object.fromEntries(
-    collected.records.flatMap((record) => record.temporaryTags.map((tag) => [tag, record.descriptor.digest])),
+  recordPushedTemporaryTags(
+    state,
+    collected.records.flatMap((record) =>
+      record.temporaryTags.map((tag): [string, string] => [tag, record.descriptor.digest]),
+    ),
   );
   saveRunState(state);
   const records = requireEveryPlatform(collected, run);
 
-  const plan: Pick<Plan, 'platforms' | 'finalTags' | 'repositories' | 'indexAnnotations' | 'publish'> = {
-    platforms: inputs.platforms,
-    finalTags: inputs.tags,
-    repositories: distinctRepositories(inputs.tags),
-    indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
-    // main, never post: this job has nothing else to wait for; never with push false.
-    publish: publishWhen(inputs),
-  };
-  state.publish = plan.publish;
+  // Published in main, never post: this job has nothing else to wait for; never with push false.
+  const plan = planIndex(inputs);
   const images = records.map((record) => ({
     descriptor: record.descriptor,
     platforms: [parsePlatform(record.platform)],
@@ -181,7 +165,7 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
 
 /** Verify, set outputs, record the index for post, and publish now when asked to publish in main. */
 async function finishIndex(
-  plan: Pick<Plan, 'platforms' | 'finalTags' | 'repositories' | 'publish'>,
+  plan: IndexPlan,
   pushed: PushedIndex,
   state: RunState,
   registry: RegistryClient,
@@ -189,8 +173,7 @@ async function finishIndex(
   const [primary] = plan.repositories;
   if (!primary) throw new Error('no repository to verify the index in');
   await phase(state.timings, 'Verify index', () => verifyIndex(pushed, plan.platforms, primary, registry));
-  state.index = pushed.descriptor;
-  state.platformDigests = platformDigests(pushed.index);
+  recordIndex(state, pushed.descriptor, platformDigests(pushed.index));
   core.setOutput(Output.Digest, pushed.descriptor.digest);
   core.setOutput(Output.PlatformDigests, JSON.stringify(state.platformDigests));
   // build-push-action's shape, naming the index published (buildx's own metadata is in platform-metadata).
@@ -201,7 +184,6 @@ async function finishIndex(
   };
   core.setOutput(Output.Metadata, JSON.stringify(metadata));
   core.info(`Index ${pushed.descriptor.digest} pushed by digest to ${plan.repositories.length} repositories`);
-  state.mainCompleted = true;
   saveRunState(state);
 
   if (plan.publish === 'main') {

@@ -15,7 +15,15 @@ export interface ImageReference extends ImageName {
   digest?: string;
 }
 
+/** A reference that names a tag: what the action publishes and deletes (`latest` filled in where none was written). */
+export interface TaggedReference extends ImageName {
+  tag: string;
+  digest?: undefined;
+}
+
 export const DOCKER_HUB = 'docker.io';
+/** GitHub's container registry, whose images live under an owner and are deleted through the Packages API. */
+export const GHCR = 'ghcr.io';
 /** Docker Hub's names in references; Docker rewrites the older `index.docker.io` to `docker.io`. */
 const DOCKER_HUB_NAMES = [DOCKER_HUB, 'index.docker.io'];
 /** Every host that serves Docker Hub's repositories: its names in references, and the registry API's own host. */
@@ -89,6 +97,18 @@ export function parseReference(text: string): ImageReference {
   if (tag !== undefined) reference.tag = tag;
   if (digest !== undefined) reference.digest = digest;
   return reference;
+}
+
+/**
+ * A reference to a tag, as Docker reads one (`latest` where none is written); throws an Error quoting the text when
+ * it is not a reference or has a digest.
+ */
+export function parseTaggedReference(text: string): TaggedReference {
+  const { digest, tag, ...name } = parseReference(text);
+  if (digest !== undefined) {
+    throw new Error(`"${text}" has a digest (expected name:tag; the digest is what this action outputs)`);
+  }
+  return { ...name, tag: tag ?? 'latest' };
 }
 
 /** `registry/repository`, keeping `docker.io/` so that the result names one place unambiguously. */

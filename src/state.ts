@@ -2,7 +2,10 @@
 // something, so that a main killed half-way still leaves post enough to clean up. Never holds a secret.
 import * as core from '@actions/core';
 import { StateKey } from './constants.js';
-import type { PublishWhen } from './inputs/parse.js';
+import type { Inputs, PublishWhen } from './inputs/inputs.js';
+import { publishWhen } from './plan/plan.js';
+import { formatPlatform } from './platform.js';
+import { formatReference, parseTaggedReference, type TaggedReference } from './reference.js';
 import type { Descriptor } from './registry/types.js';
 
 export interface PhaseTiming {
@@ -62,6 +65,49 @@ export function emptyRunState(): RunState {
   };
 }
 
+/** The state of a step that has created nothing yet: what post needs of the inputs. */
+export function runStateFor(inputs: Inputs): RunState {
+  return {
+    ...emptyRunState(),
+    mode: inputs.mode,
+    cleanup: inputs.cleanup,
+    cleanupTags: inputs.cleanupTags.map(formatReference),
+    tempTagPrefix: inputs.tempTagPrefix,
+    staleTagHours: inputs.staleTagHours,
+    publish: publishWhen(inputs),
+    platforms: inputs.platforms.map(formatPlatform),
+    finalTags: inputs.tags.map(formatReference),
+  };
+}
+
+/**
+ * The temporary tags this run is about to push, known before the builds start so that a crash leaves a record.
+ * The docker driver also keeps each image it pushes in the engine, under the same names: post untags those too.
+ */
+export function recordPlannedTemporaryTags(state: RunState, tags: string[], keptInEngine: boolean): void {
+  state.temporaryTags = tags;
+  if (keptInEngine) state.engineImages = tags;
+}
+
+/** What each temporary tag points at once pushed: post deletes it only while it still does. */
+export function recordPushedTemporaryTags(state: RunState, digestByTag: [tag: string, digest: string][]): void {
+  state.temporaryTagDigests = Object.fromEntries(digestByTag);
+}
+
+/** A shard handed its images off: the merge job owns the temporary tags from here on, and deletes them. */
+export function recordHandOff(state: RunState, digestByPlatforms: Record<string, string>): void {
+  state.temporaryTags = [];
+  state.platformDigests = digestByPlatforms;
+  state.mainCompleted = true;
+}
+
+/** The index is pushed by digest and verified: from here on it may be published. */
+export function recordIndex(state: RunState, index: Descriptor, digestByPlatform: Record<string, string>): void {
+  state.index = index;
+  state.platformDigests = digestByPlatform;
+  state.mainCompleted = true;
+}
+
 /** Marks that main has started, so the shared entry point runs post next time. */
 export function markMainStarted(): void {
   core.saveState(StateKey.IsPost, 'true');
@@ -76,4 +122,19 @@ export function loadRunState(): RunState | undefined {
   const text = core.getState(StateKey.Run);
   if (text === '') return undefined;
   return { ...emptyRunState(), ...(JSON.parse(text) as Partial<RunState>) };
+}
+
+/** The state's tags, parsed once: the final tags, the user's leftovers, and this run's temporary tags by their text. */
+export interface StateTags {
+  final: TaggedReference[];
+  cleanup: TaggedReference[];
+  temporary: Map<string, TaggedReference>;
+}
+
+export function stateTags(state: RunState): StateTags {
+  return {
+    final: state.finalTags.map(parseTaggedReference),
+    cleanup: state.cleanupTags.map(parseTaggedReference),
+    temporary: new Map(state.temporaryTags.map((text) => [text, parseTaggedReference(text)])),
+  };
 }

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { ActionRun } from '../../scripts/local-runner.js';
 import { DockerCli } from '../../src/docker/cli.js';
-import { buildxAtLeast } from '../../src/plan/buildx-release.js';
+import { buildxAtLeast } from '../../src/plan/buildx-version.js';
 import { DEFAULT_RETRY_POLICY } from '../../src/retry.js';
 import { describeWithLab, lab } from './lab.js';
 import { docker, listTags, resolve, uniqueRepository } from './probe.js';

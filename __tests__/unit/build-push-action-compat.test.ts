@@ -12,17 +12,14 @@ import { Input } from '../../src/constants.js';
 import { runBuilds } from '../../src/docker/build.js';
 import { DockerCli } from '../../src/docker/cli.js';
 import type { CommandRunner } from '../../src/docker/command.js';
-import { parseInputs, type Inputs, type RunnerEnvironment } from '../../src/inputs/parse.js';
+import type { Inputs } from '../../src/inputs/inputs.js';
+import { parseInputs, type RunnerEnvironment } from '../../src/inputs/parse.js';
 import { unsupportedInput } from '../../src/plan/buildx-version.js';
 import { makePlan, type BuilderFacts } from '../../src/plan/plan.js';
 import { formatPlatform } from '../../src/platform.js';
 import { formatReference } from '../../src/reference.js';
-import {
-  expandDefaultContext,
-  formatGitContext,
-  gitContextSource,
-  type RunnerVariables,
-} from '../../src/inputs/git-context.js';
+import { gitContextSource, type RunnerVariables } from '../../src/inputs/git-context.js';
+import { expandDefaultContext, formatGitContext } from '../../src/plan/build-context.js';
 
 type InputName = `${Input}`;
 

@@ -18,7 +18,7 @@ import {
 import { collectShards } from '../../src/handoff/shards.js';
 import { parsePlatform } from '../../src/platform.js';
 import { temporaryTag, type RunIdentity } from '../../src/plan/temporary-tag.js';
-import { parseReference } from '../../src/reference.js';
+import { parseReference, parseTaggedReference } from '../../src/reference.js';
 
 const IMAGE = imageKey(['ghcr.io/acme/app:latest']);
 const OTHER_IMAGE = imageKey(['ghcr.io/acme/other:latest']);
@@ -383,7 +383,7 @@ describe('collectShards', () => {
   const prefix = 'multiarch-tmp';
   const merge: RunIdentity = { runId: RUN, runAttempt: '1', job: 'merge', action: 'merge', startedAt: 1_800_000_100 };
   const inputs = {
-    tags: [parseReference('ghcr.io/acme/app:latest')],
+    tags: [parseTaggedReference('ghcr.io/acme/app:latest')],
     platforms: ['linux/amd64', 'linux/arm64'].map(parsePlatform),
     tempTagPrefix: prefix,
   };

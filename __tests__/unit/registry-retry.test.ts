@@ -11,7 +11,7 @@ import {
   replayClient,
   sha256,
   type Exchange,
-} from './registry-replay.js';
+} from './support/registry-replay.js';
 
 const MANIFEST_DIGEST = sha256(MANIFEST);
 const manifestAnswer = { status: 200, headers: manifestHeaders(MANIFEST, MediaType.ociManifest), body: MANIFEST };

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { buildxBuildArgs, csvField } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
 import { CommandError } from './command.js';
-import { buildsImage, type BuildOptions } from '../inputs/parse.js';
+import { buildsImage, type BuildOptions } from '../inputs/inputs.js';
 import type { BuilderFacts, Plan, PlannedBuild } from '../plan/plan.js';
 import { formatPlatform } from '../platform.js';
 import type { Descriptor } from '../registry/types.js';

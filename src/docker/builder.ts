@@ -1,21 +1,19 @@
 // The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
 // post removes.
-import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { Output } from '../constants.js';
 import { buildxCreateArgs, type BuildkitdConfig } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
-import type { Inputs } from '../inputs/parse.js';
+import type { Inputs } from '../inputs/inputs.js';
 import type { BuilderFacts } from '../plan/plan.js';
 import { formatPlatform } from '../platform.js';
-import { stepHash, type RunIdentity } from '../plan/temporary-tag.js';
+import { createdBuilderName, type RunIdentity } from '../plan/temporary-tag.js';
 
 /**
  * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
- * builder's name is unique per step: run, attempt and step, when the step started, and a hash of its platforms,
- * so that matrix legs of one job sharing a self-hosted engine never take each other's builder.
+ * builder's name is unique per step (createdBuilderName).
  */
 export function chooseBuilder(
   inputs: Pick<Inputs, 'builder' | 'driver' | 'platforms'>,
@@ -23,13 +21,7 @@ export function chooseBuilder(
 ): { name?: string; create: boolean } {
   if (inputs.builder !== '') return { name: inputs.builder, create: false };
   if (inputs.driver === 'docker') return { create: false };
-  const platforms = createHash('sha256').update(inputs.platforms.map(formatPlatform).join(',')).digest('hex');
-  return { name: `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${platforms.slice(0, 8)}`, create: true };
-}
-
-/** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
-export function createdBuilderPrefix(run: RunIdentity): string {
-  return `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
+  return { name: createdBuilderName(run, inputs.platforms.map(formatPlatform)), create: true };
 }
 
 /** Sets the builder up and gives its facts; its platforms become the `platforms` output, as setup-buildx gives. */

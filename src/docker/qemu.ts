@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import * as binfmt from './binfmt.js';
 import type { DockerCli } from './cli.js';
-import type { QemuMode } from '../inputs/parse.js';
+import type { QemuMode } from '../inputs/inputs.js';
 import { nativePlatforms, qemuName, samePlatform, type Platform } from '../platform.js';
 
 /** An emulator to register: its qemu-user name (binfmt entry) and the architecture the binfmt image calls it. */

@@ -5,6 +5,7 @@ import { formatPlatform, parsePlatform, PlatformError, platformSlug } from '../p
 import { parseTemporaryTag } from '../plan/temporary-tag.js';
 import { canonicalRepository, isDigest, parseReference, type ImageReference } from '../reference.js';
 import type { Descriptor } from '../registry/types.js';
+import { isObject } from '../is-object.js';
 
 export interface ShardRecord {
   version: 1;
@@ -307,10 +308,6 @@ function tryParseReference(text: string): ImageReference | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

@@ -6,9 +6,9 @@ import { CacheHandoff } from './cache.js';
 import { DirectoryHandoff } from './directory.js';
 import type { DigestHandoff } from './handoff.js';
 import { checkRunAttempt, imageKey, recordProblemsForRun, ShardRecordError, type ShardRecord } from './record.js';
-import type { Inputs } from '../inputs/parse.js';
+import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from '../plan/plan.js';
-import type { RunIdentity } from '../plan/temporary-tag.js';
+import { temporaryReferences, type RunIdentity } from '../plan/temporary-tag.js';
 import { formatPlatform } from '../platform.js';
 import { formatName, formatReference } from '../reference.js';
 
@@ -29,7 +29,6 @@ export async function handOff(
     const [platform, ...others] = completed.build.platforms;
     // A shard plans one build per platform (fan-out), so each record names exactly one platform.
     if (!platform || others.length > 0) throw new Error(`shard build ${completed.build.name} is not one platform`);
-    const temporaryTag = completed.build.temporaryTag;
     const record: ShardRecord = {
       version: 1,
       image,
@@ -39,7 +38,7 @@ export async function handOff(
       job: run.job,
       descriptor: pushedDescriptor(completed),
       repositories,
-      temporaryTags: temporaryTag === undefined ? [] : repositories.map((name) => `${name}:${temporaryTag}`),
+      temporaryTags: temporaryReferences(plan.repositories, completed.build.temporaryTag),
       createdAt: new Date().toISOString(),
     };
     await handoff.put(record);

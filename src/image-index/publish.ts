@@ -1,10 +1,10 @@
-// Registry work around the builds: read what they pushed, push the index by digest, verify it, point the final
-// tags at it, and delete the temporary tags. Every write goes to each repository of the final tags.
+// Registry work around the builds: read what they pushed, push the index by digest, verify it, and point the final
+// tags at it. Every write goes to each repository of the final tags. (Post deletes the temporary tags.)
 import * as core from '@actions/core';
 import { assembleIndex, indexProblems, platformManifests, serializeIndex, type BuildResult } from './assemble.js';
 import type { Plan } from '../plan/plan.js';
 import { normalizePlatform, type Platform } from '../platform.js';
-import { formatName, formatReference, type ImageName, type ImageReference } from '../reference.js';
+import { formatName, formatReference, type ImageName, type TaggedReference } from '../reference.js';
 import type { RegistryClient } from '../registry/client.js';
 import { digestOf } from '../registry/digest.js';
 import { errorMessage } from '../error-message.js';
@@ -177,7 +177,7 @@ export class PublishIncompleteError extends Error {
  * one whole index.
  */
 export async function publishTags(
-  tags: ImageReference[],
+  tags: TaggedReference[],
   index: { descriptor: Descriptor; bytes: Buffer },
   registry: RegistryClient,
 ): Promise<string[]> {
@@ -199,11 +199,11 @@ export async function publishTags(
  * afterwards (nothing, a single image, no answer) is a problem.
  */
 async function publishTag(
-  tag: ImageReference,
+  tag: TaggedReference,
   index: { descriptor: Descriptor; bytes: Buffer },
   registry: RegistryClient,
 ): Promise<TagOutcome> {
-  const reference = tag.tag ?? 'latest';
+  const reference = tag.tag;
   const shown = formatReference(tag);
   const digest = index.descriptor.digest;
   try {
@@ -227,9 +227,9 @@ async function publishTag(
 }
 
 /** What a tag resolves to, for a message. */
-async function pointsAt(tag: ImageReference, registry: RegistryClient): Promise<string> {
+async function pointsAt(tag: TaggedReference, registry: RegistryClient): Promise<string> {
   try {
-    return (await registry.headManifest(tag, tag.tag ?? 'latest'))?.digest ?? 'nothing';
+    return (await registry.headManifest(tag, tag.tag))?.digest ?? 'nothing';
   } catch (error) {
     return `unknown (${errorMessage(error)})`;
   }
@@ -240,13 +240,4 @@ export function describeOutcome(outcome: TagOutcome, indexDigest: string): strin
   const where = `${outcome.tag} points at ${outcome.pointsAt}`;
   if (outcome.problem !== undefined) return `${where}: not published, ${outcome.problem}`;
   return outcome.pointsAt === indexDigest ? `${where} (the index)` : `${where} (another writer's, since)`;
-}
-
-/** The temporary tags a plan pushes (full references), known before the builds start so a crash leaves a record. */
-export function temporaryReferences(plan: Plan): string[] {
-  return plan.builds.flatMap((build) =>
-    build.temporaryTag === undefined
-      ? []
-      : plan.repositories.map((repository) => `${formatName(repository)}:${build.temporaryTag ?? ''}`),
-  );
 }

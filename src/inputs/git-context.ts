@@ -1,7 +1,7 @@
 // The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
-// repository, fetched by BuildKit (no checkout needed), formed as docker/actions-toolkit's Build.gitContext() forms
-// it, and `{{defaultContext}}` in `context` and `build-contexts` standing for it. Pure: the environment comes in.
-import { buildxAtLeast } from '../plan/buildx-release.js';
+// repository, fetched by BuildKit (no checkout needed), as docker/actions-toolkit's Build.gitContext() finds it,
+// and `{{defaultContext}}` in `context` and `build-contexts` standing for it. The URL buildx gets is formed by the
+// plan (plan/build-context.ts), which knows the builder's buildx. Pure: the environment comes in.
 
 /** The commit a workflow runs for, as the Git context names it. */
 export interface GitContextSource {
@@ -22,11 +22,8 @@ export class GitContextError extends Error {
   override name = 'GitContextError';
 }
 
-/** The buildx release that reads the query form of a Git URL. */
-const QUERY_FORM_BUILDX = '0.29.0';
-
 /** `{{defaultContext}}`, spaced as Handlebars allows, and the subdirectory written after it (`:docker`). */
-const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}(?::(\S*))?/g;
+export const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}(?::(\S*))?/g;
 
 /**
  * The Git context of the workflow's commit. The ref is GITHUB_REF (a bare name is a branch); with
@@ -68,18 +65,6 @@ export function gitContextSource(
   };
 }
 
-/**
- * The Git context URL for this buildx: `…/REPO.git#<commit>[:<subdir>]`, or `…/REPO.git?ref=<commit>[&subdir=…]`
- * when the query form is asked for and this buildx reads it.
- */
-export function formatGitContext(source: GitContextSource, buildxVersion: string, subdir = ''): string {
-  const inSubdir = subdir !== '' && subdir !== '.';
-  if (source.queryForm && buildxAtLeast(buildxVersion, QUERY_FORM_BUILDX)) {
-    return `${source.repositoryUrl}?ref=${source.commit}${inSubdir ? `&subdir=${subdir}` : ''}`;
-  }
-  return `${source.repositoryUrl}#${source.commit}${inSubdir ? `:${subdir}` : ''}`;
-}
-
 /** Whether a `context` input means the Git context: empty, or written with `{{defaultContext}}`. */
 export function usesDefaultContext(text: string): boolean {
   return text === '' || containsDefaultContext(text);
@@ -87,13 +72,6 @@ export function usesDefaultContext(text: string): boolean {
 
 export function containsDefaultContext(text: string): boolean {
   return new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(text);
-}
-
-/** `text` with each `{{defaultContext}}[:subdir]` replaced by the Git context (of that subdirectory). */
-export function expandDefaultContext(text: string, source: GitContextSource, buildxVersion: string): string {
-  return text.replace(DEFAULT_CONTEXT_TEMPLATE, (_match, subdir: string | undefined) =>
-    formatGitContext(source, buildxVersion, subdir),
-  );
 }
 
 /** A runner variable, where an empty one counts as unset (as actions-toolkit reads them). */

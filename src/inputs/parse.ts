@@ -1,12 +1,8 @@
-// The action's inputs as one typed settings object. Parsing is pure (a reader function in, Inputs out) and
-// collects every problem at once, each naming the input and the form it expects, before anything runs.
-import * as core from '@actions/core';
-import { CACHE_MODES, type CacheMode } from './build-cache.js';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { Input } from '../constants.js';
-import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
-import { canonicalReference, isValidTag, parseReference, type ImageReference } from '../reference.js';
-import { outputsProblems } from './build-outputs.js';
+// Parsing the inputs into the settings (inputs.ts): each input read in its form by an InputReader, which collects
+// every problem at once, the settings assembled from them, then the rules between inputs (cross-field.ts). Pure: a
+// reader function and the runner's environment in, Inputs out, or an InputError naming every input that is wrong.
+import { CACHE_MODES } from './build-cache.js';
+import { crossFieldProblems, ownerlessGhcr } from './cross-field.js';
 import {
   containsDefaultContext,
   gitContextSource,
@@ -14,141 +10,20 @@ import {
   type GitContextSource,
   type RunnerVariables,
 } from './git-context.js';
+import { DRIVERS, InputError, MODES, PUBLISH_WHEN, QEMU_MODES, type Inputs, type Mode } from './inputs.js';
+import { parseList, type ListOptions } from './list.js';
+import { InputReader, type InputValues } from './reader.js';
 import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
-import { GHCR } from '../registry/cleanup/github-packages.js';
+import { Input } from '../constants.js';
 import { errorMessage } from '../error-message.js';
-import { readFileSync } from 'node:fs';
-
-export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
-export type Mode = (typeof MODES)[number];
-
-export const PUBLISH_WHEN = ['post', 'main', 'false'] as const;
-export type PublishWhen = (typeof PUBLISH_WHEN)[number];
-
-export const QEMU_MODES = ['auto', 'true', 'false'] as const;
-export type QemuMode = (typeof QEMU_MODES)[number];
-
-export const DRIVERS = ['docker-container', 'docker'] as const;
-export type Driver = (typeof DRIVERS)[number];
-
-/** What buildx builds, with docker/build-push-action's names and list semantics. */
-export interface BuildOptions {
-  /** As given; empty means the Git context of the workflow's commit, as `{{defaultContext}}` does. */
-  context: string;
-  /** The workflow's commit, where `context` or `build-contexts` builds from it. */
-  gitContext?: GitContextSource;
-  file: string;
-  target: string;
-  labels: string[];
-  annotations: string[];
-  buildArgs: string[];
-  buildContexts: string[];
-  /**
-   * `id=value` pairs, each value exactly as given (trailing newlines of keys and PEM blocks kept); the values are
-   * secrets and go to files, never to argv or logs. With the Git context, GIT_AUTH_TOKEN.<host> (the github-token).
-   */
-  secrets: string[];
-  secretFiles: string[];
-  /** `id=ENV_VAR` pairs: buildx reads the secret from its own environment. */
-  secretEnvs: string[];
-  ssh: string[];
-  cacheFrom: string[];
-  cacheTo: string[];
-  provenance: string;
-  sbom: string;
-  attests: string[];
-  noCache: boolean;
-  noCacheFilters: string[];
-  pull: boolean;
-  network: string;
-  addHosts: string[];
-  allow: string[];
-  shmSize: string;
-  ulimits: string[];
-  cgroupParent: string;
-  /** buildx --output specs as given: exporter options for the push, or the exports of a build without push. */
-  outputs: string[];
-  /** Load the image into the engine (push false only). */
-  load: boolean;
-  /** buildx --call: empty or `build` builds; check, outline, targets only evaluate (push false only). */
-  call: string;
-}
-
-export interface Inputs {
-  mode: Mode;
-  platforms: Platform[];
-  /** The runner label per platform for the matrix plan, from `platform-prefix=runner-label` lines. */
-  runners: RunnerMap;
-  /** Where shards hand their digests to merge; empty: the GitHub cache service. */
-  handoffDir: string;
-  tags: ImageReference[];
-  push: boolean;
-  publish: PublishWhen;
-  cleanup: boolean;
-  /** Per-platform build cache: none, gha or registry (expanded by the plan). */
-  cache: CacheMode;
-  /** Leftover tags of the user's to delete after a successful publish (e.g. old per-arch tags). */
-  cleanupTags: ImageReference[];
-  staleTagHours: number;
-  tempTagPrefix: string;
-  qemu: QemuMode;
-  qemuImage: string;
-  builder: string;
-  driver: Driver;
-  driverOpts: string[];
-  /** Flags of the created builder's buildkitd; empty: setup-buildx-action's default entitlements. */
-  buildkitdFlags: string;
-  buildkitdConfigInline: string;
-  githubToken: string;
-  build: BuildOptions;
-  /** Things the user should know about the inputs, said once (never with a secret's value). */
-  warnings: string[];
-}
-
-export class InputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      problems.length === 1
-        ? `Invalid input: ${problems[0] ?? ''}`
-        : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
-    this.name = 'InputError';
-  }
-}
-
-/** How one list input is read: docker/actions-toolkit's Util.getInputList options, as build-push-action sets them. */
-export interface ListOptions {
-  /** A line is one item even when it holds commas (build args, labels, cache specs). */
-  ignoreComma?: boolean;
-  /** Quotes are not CSV syntax but part of the item, for buildx to read (outputs, driver-opts). */
-  keepQuotes?: boolean;
-  /** false: items keep their leading and trailing whitespace and newlines (secrets). */
-  trimWhitespace?: boolean;
-}
-
-/**
- * A list input as docker/build-push-action reads it: CSV records, one or more per line, a "quoted" field holding
- * commas and newlines. A record of one field is split on its commas unless `ignoreComma`; a record of several
- * fields gives each field, or, with `ignoreComma`, the fields joined again with commas. Empty items are dropped.
- */
-export function parseList(value: string, options: ListOptions = {}): string[] {
-  if (value.trim() === '') return [];
-  const records: string[][] = parseCsv(value, {
-    columns: false,
-    relaxQuotes: true,
-    relaxColumnCount: true,
-    skipEmptyLines: true,
-    ...(options.keepQuotes ? { quote: false } : {}),
-  });
-  const items = records.flatMap((record): string[] => {
-    if (record.length === 1) return options.ignoreComma ? record : (record[0] ?? '').split(',');
-    return options.ignoreComma ? [record.join(',')] : record;
-  });
-  if (options.trimWhitespace === false) return items.filter((item) => item.trim() !== '');
-  return items.map((item) => item.trim()).filter((item) => item !== '');
-}
-
-export type InputReader = (name: Input) => string;
+import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
+import {
+  canonicalReference,
+  isValidTag,
+  parseReference,
+  parseTaggedReference,
+  type TaggedReference,
+} from '../reference.js';
 
 /** What the runner says about the run, beyond the inputs: where the Git context comes from. */
 export interface RunnerEnvironment {
@@ -175,113 +50,21 @@ const ADD_HOST = /^[^\s:=]+[:=]\S+$/;
  * The inputs, from `read` (each value as the runner passed it, untrimmed: secrets keep their whitespace) and the
  * runner's environment. Throws an InputError listing every problem.
  */
-export function parseInputs(read: InputReader, runner: RunnerEnvironment = NO_RUNNER): Inputs {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const text = (name: Input): string => read(name).trim();
-
-  function list(name: Input, options: ListOptions = {}): string[] {
-    try {
-      return parseList(read(name), options);
-    } catch {
-      // csv-parse's message may quote the text, and a secret's text must never reach a log.
-      problems.push(`"${name}" has a quote that is not closed (expected one item per line, "quoted" where needed)`);
-      return [];
-    }
-  }
-
-  function oneOf<T extends string>(name: Input, allowed: readonly [T, ...T[]]): T {
-    const value = text(name);
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    problems.push(`"${name}" is "${value}" (expected one of: ${allowed.join(', ')})`);
-    return allowed[0];
-  }
-
-  function boolean(name: Input): boolean {
-    const value = text(name).toLowerCase();
-    if (value === 'true' || value === 'false') return value === 'true';
-    problems.push(`"${name}" is "${read(name)}" (expected true or false)`);
-    return false;
-  }
-
-  /** A value that lands in argv where a leading `-` would make it a flag of buildx or docker. */
-  function notFlag(name: Input, expected: string): string {
-    const value = text(name);
-    if (value.startsWith('-')) {
-      problems.push(
-        `"${name}" is "${value}", which would be read as a flag (expected ${expected}, not starting with -)`,
-      );
-    }
-    return value;
-  }
-
-  function staleTagHours(): number {
-    const value = text(Input.StaleTagHours);
-    const hours = Number(value);
-    if (/^\d+(\.\d+)?$/.test(value) && (hours === 0 || hours >= 1)) return hours;
-    problems.push(
-      `"stale-tag-hours" is "${value}" (expected a decimal number of hours, 1 or more, or 0 to keep stale tags)`,
-    );
-    return 0;
-  }
-
-  /** Items of a list input, each checked against `form` (a problem quotes the item and says `expected`). */
-  function matching(name: Input, options: ListOptions, form: RegExp, expected: string): string[] {
-    const items = list(name, options);
-    for (const item of items) {
-      if (!form.test(item)) problems.push(`"${name}" has "${item}" (expected ${expected})`);
-    }
-    return items;
-  }
-
-  const keyValues = (name: Input): string[] => matching(name, { ignoreComma: true }, /^[^=\s]+=/, 'key=value');
-
-  /**
-   * As build-push-action: an entry that is not id=value (such as a line of an unquoted multi-line value) or has an
-   * empty value is skipped with a warning. Entries are named by position only: a line of an unquoted value may look
-   * like id=value, so even an id may be a piece of a secret.
-   */
-  function secrets(): string[] {
-    const kept: string[] = [];
-    list(Input.Secrets, SECRETS_LIST).forEach((entry, index) => {
-      const separator = entry.indexOf('=');
-      if (separator <= 0) {
-        warnings.push(
-          `"secrets" entry ${index + 1} is not id=value and is skipped (a value of several lines must be quoted ` +
-            'as a whole: "id=first line … last line")',
-        );
-      } else if (separator === entry.length - 1) {
-        warnings.push(`"secrets" entry ${index + 1} has an empty value and is skipped`);
-      } else if (/\s/.test(entry.slice(0, separator))) {
-        problems.push(`"secrets" entry ${index + 1} has a space in its id (expected id=value, the id without spaces)`);
-      } else {
-        kept.push(entry);
-      }
-    });
-    return kept;
-  }
-
-  const mode = oneOf(Input.Mode, MODES);
+export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RUNNER): Inputs {
+  const reader = new InputReader(read);
+  const { problems } = reader;
+  const mode = reader.oneOf(Input.Mode, MODES);
   const builds = BUILDING_MODES.includes(mode);
-  const platforms = parsePlatforms(list(Input.Platforms), problems);
-  const tagItems = list(Input.Tags);
+  const platforms = parsePlatforms(reader.list(Input.Platforms), problems);
+  const tagItems = reader.list(Input.Tags);
   const tags = parseTags(tagItems, problems);
-  // Given but invalid is its own problem, said by parseTags; "empty" means nothing was given.
-  const noTags = tagItems.length === 0;
-  const push = boolean(Input.Push);
-  const githubToken = text(Input.GithubToken);
+  const push = reader.boolean(Input.Push);
+  const githubToken = reader.text(Input.GithubToken);
+  const tempTagPrefix = readTempTagPrefix(reader);
 
-  const tempTagPrefix = text(Input.TempTagPrefix);
-  // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
-  if (!isValidTag(tempTagPrefix) || tempTagPrefix.length > 48) {
-    problems.push(
-      `"temp-tag-prefix" is "${tempTagPrefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`,
-    );
-  }
-
-  const context = notFlag(Input.Context, 'a path or a URL');
-  const buildContexts = keyValues(Input.BuildContexts);
-  const buildSecrets = secrets();
+  const context = reader.notFlag(Input.Context, 'a path or a URL');
+  const buildContexts = reader.keyValues(Input.BuildContexts);
+  const buildSecrets = readSecrets(reader);
   const gitContext = builds ? gitContextFor(context, buildContexts, runner, problems) : undefined;
   // As build-push-action: BuildKit fetches the default Git context with the job's token, unless the user gave one.
   if (gitContext && usesDefaultContext(context) && githubToken !== '') {
@@ -293,91 +76,117 @@ export function parseInputs(read: InputReader, runner: RunnerEnvironment = NO_RU
   const inputs: Inputs = {
     mode,
     platforms,
-    runners: runnerEntries(list(Input.Runners, { ignoreComma: true }), problems),
-    handoffDir: text(Input.HandoffDir),
+    runners: runnerEntries(reader.list(Input.Runners, { ignoreComma: true }), problems),
+    handoffDir: reader.text(Input.HandoffDir),
     tags,
     push,
-    publish: oneOf(Input.Publish, PUBLISH_WHEN),
-    cleanup: boolean(Input.Cleanup),
-    cache: oneOf(Input.Cache, CACHE_MODES),
-    cleanupTags: parseCleanupTags(list(Input.CleanupTags), tags, problems),
-    staleTagHours: staleTagHours(),
+    publish: reader.oneOf(Input.Publish, PUBLISH_WHEN),
+    cleanup: reader.boolean(Input.Cleanup),
+    cache: reader.oneOf(Input.Cache, CACHE_MODES),
+    cleanupTags: parseCleanupTags(reader.list(Input.CleanupTags), tags, problems),
+    staleTagHours: readStaleTagHours(reader),
     tempTagPrefix,
-    qemu: oneOf(Input.Qemu, QEMU_MODES),
-    qemuImage: notFlag(Input.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
-    builder: notFlag(Input.Builder, 'the name of a buildx builder'),
-    driver: oneOf(Input.Driver, DRIVERS),
-    driverOpts: list(Input.DriverOpts, { ignoreComma: true, keepQuotes: true }),
-    buildkitdFlags: text(Input.BuildkitdFlags),
-    buildkitdConfigInline: text(Input.BuildkitdConfigInline),
+    qemu: reader.oneOf(Input.Qemu, QEMU_MODES),
+    qemuImage: reader.notFlag(Input.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
+    builder: reader.notFlag(Input.Builder, 'the name of a buildx builder'),
+    driver: reader.oneOf(Input.Driver, DRIVERS),
+    driverOpts: reader.list(Input.DriverOpts, { ignoreComma: true, keepQuotes: true }),
+    buildkitdFlags: reader.text(Input.BuildkitdFlags),
+    buildkitdConfigInline: reader.text(Input.BuildkitdConfigInline),
     githubToken,
     build: {
       context,
       ...(gitContext ? { gitContext } : {}),
-      file: text(Input.File),
-      target: notFlag(Input.Target, 'the name of a build stage'),
-      labels: keyValues(Input.Labels),
-      annotations: keyValues(Input.Annotations),
+      file: reader.text(Input.File),
+      target: reader.notFlag(Input.Target, 'the name of a build stage'),
+      labels: reader.keyValues(Input.Labels),
+      annotations: reader.keyValues(Input.Annotations),
       // buildx takes a bare NAME from its environment (HTTP_PROXY), as `docker build --build-arg NAME` does.
-      buildArgs: matching(Input.BuildArgs, { ignoreComma: true }, /^[^=\s]+(=|$)/, 'KEY=value, or KEY alone'),
+      buildArgs: reader.matching(Input.BuildArgs, { ignoreComma: true }, /^[^=\s]+(=|$)/, 'KEY=value, or KEY alone'),
       buildContexts,
       secrets: buildSecrets,
-      secretFiles: keyValues(Input.SecretFiles),
-      secretEnvs: matching(Input.SecretEnvs, {}, /^[^=\s]+=[^=\s]+$/, 'id=ENV_VAR'),
-      ssh: list(Input.Ssh),
-      cacheFrom: list(Input.CacheFrom, { ignoreComma: true }),
-      cacheTo: list(Input.CacheTo, { ignoreComma: true }),
-      provenance: text(Input.Provenance),
-      sbom: text(Input.Sbom),
-      attests: matching(Input.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
-      noCache: boolean(Input.NoCache),
-      noCacheFilters: list(Input.NoCacheFilters),
-      pull: boolean(Input.Pull),
-      network: notFlag(Input.Network, 'a networking mode such as host or none'),
-      addHosts: matching(Input.AddHosts, {}, ADD_HOST, 'host:ip, e.g. docker:10.180.0.1'),
-      allow: list(Input.Allow),
-      shmSize: text(Input.ShmSize),
-      ulimits: matching(Input.Ulimit, { ignoreComma: true }, ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024'),
-      cgroupParent: text(Input.CgroupParent),
-      outputs: list(Input.Outputs, { ignoreComma: true, keepQuotes: true }),
-      load: boolean(Input.Load),
-      call: notFlag(Input.Call, 'a method such as check'),
+      secretFiles: reader.keyValues(Input.SecretFiles),
+      secretEnvs: reader.matching(Input.SecretEnvs, {}, /^[^=\s]+=[^=\s]+$/, 'id=ENV_VAR'),
+      ssh: reader.list(Input.Ssh),
+      cacheFrom: reader.list(Input.CacheFrom, { ignoreComma: true }),
+      cacheTo: reader.list(Input.CacheTo, { ignoreComma: true }),
+      provenance: reader.text(Input.Provenance),
+      sbom: reader.text(Input.Sbom),
+      attests: reader.matching(Input.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
+      noCache: reader.boolean(Input.NoCache),
+      noCacheFilters: reader.list(Input.NoCacheFilters),
+      pull: reader.boolean(Input.Pull),
+      network: reader.notFlag(Input.Network, 'a networking mode such as host or none'),
+      addHosts: reader.matching(Input.AddHosts, {}, ADD_HOST, 'host:ip, e.g. docker:10.180.0.1'),
+      allow: reader.list(Input.Allow),
+      shmSize: readShmSize(reader),
+      ulimits: reader.matching(Input.Ulimit, { ignoreComma: true }, ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024'),
+      cgroupParent: reader.text(Input.CgroupParent),
+      outputs: reader.list(Input.Outputs, { ignoreComma: true, keepQuotes: true }),
+      load: reader.boolean(Input.Load),
+      call: reader.notFlag(Input.Call, 'a method such as check'),
     },
-    warnings,
+    warnings: reader.warnings,
   };
-  const build = inputs.build;
-  if (noTags && (push || mode === 'shard' || mode === 'merge')) {
-    const why = push ? '"push" is true' : `"mode" is ${mode}`;
-    problems.push(`"tags" is empty but ${why} (expected at least one image reference: the final tags)`);
-  }
-  if (inputs.cache === 'registry' && noTags) {
-    problems.push('"cache" is registry but "tags" is empty (expected tags: the cache is kept next to the image)');
-  }
-  if (mode === 'shard' && !push) {
-    problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
-  }
-  if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
-    problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
-  }
-  if (push) problems.push(...ownerlessGhcr('tags', tags));
-  if (build.shmSize !== '' && !SHM_SIZE.test(build.shmSize)) {
-    problems.push(`"shm-size" is "${build.shmSize}" (expected a size such as 2g or 512m)`);
-  }
-  problems.push(...outputsProblems(build.outputs, push, tags));
-  if (build.load && push) {
-    problems.push(
-      '"load" is true but "push" is true (expected one of them: this action publishes the image to the registry, ' +
-        'pull it from there; or load it in a build with push: false)',
-    );
-  }
-  if (push && !buildsImage(build.call)) {
-    problems.push(
-      `"call" is "${build.call}", which evaluates the build and makes no image, but "push" is true (expected ` +
-        'push: false with a call, or no call)',
-    );
-  }
+  problems.push(...crossFieldProblems(inputs, tagItems.length > 0));
   if (problems.length > 0) throw new InputError(problems);
   return inputs;
+}
+
+function readTempTagPrefix(reader: InputReader): string {
+  const prefix = reader.text(Input.TempTagPrefix);
+  // The prefix is followed by run id, attempt, a step hash and a platform: keep room for them in 128 characters.
+  if (!isValidTag(prefix) || prefix.length > 48) {
+    reader.problems.push(
+      `"temp-tag-prefix" is "${prefix}" (expected 1 to 48 of A-Z a-z 0-9 _ . -, not starting with . or -)`,
+    );
+  }
+  return prefix;
+}
+
+function readStaleTagHours(reader: InputReader): number {
+  const value = reader.text(Input.StaleTagHours);
+  const hours = Number(value);
+  if (/^\d+(\.\d+)?$/.test(value) && (hours === 0 || hours >= 1)) return hours;
+  reader.problems.push(
+    `"stale-tag-hours" is "${value}" (expected a decimal number of hours, 1 or more, or 0 to keep stale tags)`,
+  );
+  return 0;
+}
+
+function readShmSize(reader: InputReader): string {
+  const value = reader.text(Input.ShmSize);
+  if (value !== '' && !SHM_SIZE.test(value)) {
+    reader.problems.push(`"shm-size" is "${value}" (expected a size such as 2g or 512m)`);
+  }
+  return value;
+}
+
+/**
+ * As build-push-action: an entry that is not id=value (such as a line of an unquoted multi-line value) or has an
+ * empty value is skipped with a warning. Entries are named by position only: a line of an unquoted value may look
+ * like id=value, so even an id may be a piece of a secret.
+ */
+function readSecrets(reader: InputReader): string[] {
+  const kept: string[] = [];
+  reader.list(Input.Secrets, SECRETS_LIST).forEach((entry, index) => {
+    const separator = entry.indexOf('=');
+    if (separator <= 0) {
+      reader.warnings.push(
+        `"secrets" entry ${index + 1} is not id=value and is skipped (a value of several lines must be quoted ` +
+          'as a whole: "id=first line … last line")',
+      );
+    } else if (separator === entry.length - 1) {
+      reader.warnings.push(`"secrets" entry ${index + 1} has an empty value and is skipped`);
+    } else if (/\s/.test(entry.slice(0, separator))) {
+      reader.problems.push(
+        `"secrets" entry ${index + 1} has a space in its id (expected id=value, the id without spaces)`,
+      );
+    } else {
+      kept.push(entry);
+    }
+  });
+  return kept;
 }
 
 /**
@@ -396,11 +205,6 @@ export function secretPieces(text: string): string[] {
   if (entries.every((entry) => entry.indexOf('=') > 0)) return [];
   const ids = entries.map((entry) => entry.slice(0, Math.max(entry.indexOf('='), 0)));
   return [...new Set([...entries, ...ids])].filter((piece) => piece.trim() !== '');
-}
-
-/** Whether a buildx --call method builds (empty, or `build` with its options). */
-export function buildsImage(call: string): boolean {
-  return call === '' || call.split(',')[0]?.trim() === 'build';
 }
 
 /** The Git context, where `context` or a build context names it; a runner that cannot say which is a problem. */
@@ -450,32 +254,20 @@ function parsePlatforms(items: string[], problems: string[]): Platform[] {
   return platforms;
 }
 
-function parseTags(items: string[], problems: string[]): ImageReference[] {
-  const tags: ImageReference[] = [];
+function parseTags(items: string[], problems: string[]): TaggedReference[] {
+  const tags: TaggedReference[] = [];
   for (const item of items) {
     try {
-      const reference = parseReference(item);
-      if (reference.digest) {
+      if (parseReference(item).digest) {
         problems.push(`"tags" has "${item}" with a digest (expected name:tag; the digest is what this action outputs)`);
       } else {
-        tags.push({ ...reference, tag: reference.tag ?? 'latest' });
+        tags.push(parseTaggedReference(item));
       }
     } catch (error) {
       problems.push(`"tags": ${errorMessage(error)}`);
     }
   }
   return tags;
-}
-
-/** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
-function ownerlessGhcr(name: string, references: ImageReference[]): string[] {
-  return references
-    .filter((reference) => reference.registry.toLowerCase() === GHCR && !reference.repository.includes('/'))
-    .map(
-      (reference) =>
-        `"${name}" has ${GHCR}/${reference.repository}, which has no owner (expected ${GHCR}/OWNER/NAME, e.g. ` +
-        `${GHCR}/acme/${reference.repository})`,
-    );
 }
 
 /** The runners mapping, parsed here so that a bad entry is an input error like any other. */
@@ -493,9 +285,9 @@ function runnerEntries(entries: string[], problems: string[]): RunnerMap {
  * cleanup-tags: full tagged references that are not final tags (deleting one would undo the publish), compared
  * as the registry sees them, so that another spelling of a final tag (index.docker.io/acme/app) is one too.
  */
-function parseCleanupTags(items: string[], finalTags: ImageReference[], problems: string[]): ImageReference[] {
+function parseCleanupTags(items: string[], finalTags: TaggedReference[], problems: string[]): TaggedReference[] {
   const finals = new Set(finalTags.map(canonicalReference));
-  const tags: ImageReference[] = [];
+  const tags: TaggedReference[] = [];
   for (const item of items) {
     try {
       const reference = parseReference(item);
@@ -504,7 +296,7 @@ function parseCleanupTags(items: string[], finalTags: ImageReference[], problems
       } else if (finals.has(canonicalReference(reference))) {
         problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
       } else {
-        tags.push(reference);
+        tags.push(parseTaggedReference(item));
       }
     } catch (error) {
       problems.push(`"cleanup-tags": ${errorMessage(error)}`);
@@ -512,32 +304,4 @@ function parseCleanupTags(items: string[], finalTags: ImageReference[], problems
   }
   problems.push(...ownerlessGhcr('cleanup-tags', tags));
   return tags;
-}
-
-/**
- * The inputs as the runner passed them, untrimmed (as build-push-action reads secrets); the GitHub token is masked
- * before anything can print it, and the warnings are said once.
- */
-export function getInputs(): Inputs {
-  const token = core.getInput(Input.GithubToken);
-  if (token !== '') core.setSecret(token);
-  for (const piece of secretPieces(core.getInput(Input.Secrets, { trimWhitespace: false }))) core.setSecret(piece);
-  const inputs = parseInputs((name) => core.getInput(name, { trimWhitespace: false }), {
-    variables: process.env,
-    pullRequestHeadSha: () => pullRequestHeadSha(process.env.GITHUB_EVENT_PATH),
-  });
-  for (const warning of inputs.warnings) core.warning(warning);
-  return inputs;
-}
-
-/** `pull_request.head.sha` of the event payload the runner wrote, as @actions/github reads it. */
-function pullRequestHeadSha(eventPath: string | undefined): string | undefined {
-  if (!eventPath) return undefined;
-  try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { head?: { sha?: unknown } } };
-    const sha = event.pull_request?.head?.sha;
-    return typeof sha === 'string' ? sha : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,7 @@
 // Pure functions from the plan to buildx argv. Every item is one argv element: nothing here passes through a
 // shell, so tags, labels and build args with shell metacharacters arrive as written.
-import type { BuildOptions, Driver } from '../inputs/parse.js';
-import { buildxAtLeast } from './buildx-release.js';
+import type { BuildOptions, Driver } from '../inputs/inputs.js';
+import { buildxAtLeast } from './buildx-version.js';
 import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
 import { imageOutputOptions } from '../inputs/build-outputs.js';
 import { formatPlatform } from '../platform.js';

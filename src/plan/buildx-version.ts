@@ -1,7 +1,14 @@
 // Which buildx release knows which flag: an input that needs a newer buildx than the runner's is refused before
-// the build, with the input and both versions named. Pure.
-import type { Inputs } from '../inputs/parse.js';
-import { buildxAtLeast } from './buildx-release.js';
+// the build, with the input and both versions named; and comparing releases as buildx names them (`0.13.1`,
+// `v0.29.1`, Debian's `0.13.1+ds1`). Pure.
+import semver from 'semver';
+import type { Inputs } from '../inputs/inputs.js';
+
+/** Whether a buildx version (`0.13.1`, `v0.29.1`, `0.13.1+ds1`) is `minimum` or later; an unreadable one is not. */
+export function buildxAtLeast(version: string, minimum: string): boolean {
+  const parsed = semver.coerce(version);
+  return parsed !== null && semver.gte(parsed, minimum);
+}
 
 /**
  * Flags that older buildx releases do not know (or, for --shm-size and --ulimit before 0.7.0, accept and ignore),

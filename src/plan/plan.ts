@@ -2,10 +2,10 @@
 // decision (mode, push by digest or temporary tags, which annotations go where) is tested by tables.
 import type { CacheMode } from '../inputs/build-cache.js';
 import { buildCacheSpecs } from '../inputs/build-cache.js';
-import { expandDefaultContext, formatGitContext } from '../inputs/git-context.js';
-import type { BuildOptions, Inputs, PublishWhen } from '../inputs/parse.js';
+import { buildContext } from './build-context.js';
+import type { BuildOptions, Inputs, PublishWhen } from '../inputs/inputs.js';
 import { formatPlatform, platformSlug, type Platform } from '../platform.js';
-import { formatName, type ImageName, type ImageReference } from '../reference.js';
+import { formatName, type ImageName, type TaggedReference } from '../reference.js';
 import { temporaryTag, type RunIdentity } from './temporary-tag.js';
 
 /** What main learned about the builder before planning. */
@@ -38,7 +38,7 @@ export interface PlannedBuild {
 export interface Plan {
   mode: 'multi' | 'fan-out';
   platforms: Platform[];
-  finalTags: ImageReference[];
+  finalTags: TaggedReference[];
   /** Distinct repositories of the final tags, in input order: every build pushes to each of them. */
   repositories: ImageName[];
   push: boolean;
@@ -65,12 +65,28 @@ const DRIVERS_WITHOUT_PUSH_BY_DIGEST = new Set(['docker']);
 /** The docker driver exports cache only inline, into the image itself. */
 const DOCKER_DRIVER_CACHE_TYPES = new Set(['inline']);
 
+/** What a run's index is made of and where it goes: the same for a build's plan and for a merge. */
+export type IndexPlan = Pick<Plan, 'platforms' | 'finalTags' | 'repositories' | 'indexAnnotations' | 'publish'>;
+
+export function planIndex(
+  inputs: Pick<Inputs, 'platforms' | 'tags' | 'build' | 'push' | 'mode' | 'publish'>,
+): IndexPlan {
+  return {
+    platforms: inputs.platforms,
+    finalTags: inputs.tags,
+    repositories: distinctRepositories(inputs.tags),
+    indexAnnotations: splitAnnotations(inputs.build.annotations).indexAnnotations,
+    publish: publishWhen(inputs),
+  };
+}
+
 export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity): Plan {
   const warnings: string[] = [];
   const mode = chooseMode(inputs, builder);
   const pushByDigest = !DRIVERS_WITHOUT_PUSH_BY_DIGEST.has(builder.driver);
 
-  const repositories = distinctRepositories(inputs.tags);
+  const index = planIndex(inputs);
+  const { repositories } = index;
   const cache = planCache(inputs, builder, warnings);
   const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
   const builds = groups.map((platforms): PlannedBuild => {
@@ -96,7 +112,7 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     );
   }
 
-  const { buildAnnotations, indexAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
+  const { buildAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
   if (dropped.length > 0) {
     warnings.push(
       `index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`,
@@ -108,16 +124,12 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
   }
 
   return {
+    ...index,
     mode,
-    platforms: inputs.platforms,
-    finalTags: inputs.tags,
-    repositories,
     push: inputs.push,
-    publish: publishWhen(inputs),
     pushByDigest,
     builds,
     buildAnnotations,
-    indexAnnotations,
     ...buildContext(inputs.build, builder.buildxVersion),
     warnings,
   };
@@ -126,17 +138,6 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
 /** The inputs that export a build without push: `load` and `outputs`, by name. */
 function exportsOf(build: BuildOptions): string[] {
   return [...(build.load ? ['"load"'] : []), ...(build.outputs.length > 0 ? ['"outputs"'] : [])];
-}
-
-/** `context` and `build-contexts` as buildx gets them: the Git context where they name it (empty or the template). */
-function buildContext(build: BuildOptions, buildxVersion: string): Pick<Plan, 'context' | 'buildContexts'> {
-  const { gitContext } = build;
-  if (gitContext === undefined) return { context: build.context, buildContexts: build.buildContexts };
-  const expand = (text: string): string => expandDefaultContext(text, gitContext, buildxVersion);
-  return {
-    context: build.context === '' ? formatGitContext(gitContext, buildxVersion) : expand(build.context),
-    buildContexts: build.buildContexts.map(expand),
-  };
 }
 
 /**
@@ -190,7 +191,7 @@ function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
   return inputs.mode;
 }
 
-export function distinctRepositories(tags: ImageReference[]): ImageName[] {
+export function distinctRepositories(tags: ImageName[]): ImageName[] {
   const repositories = new Map<string, ImageName>();
   for (const tag of tags) {
     const name = { registry: tag.registry, repository: tag.repository };

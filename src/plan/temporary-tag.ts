@@ -2,6 +2,7 @@
 // unique per run attempt and step, recognisable as this action's by their shape, and dated, so that a later run
 // can tell a crashed run's leftovers from a live run's. Pure.
 import { createHash } from 'node:crypto';
+import { formatName, type ImageName } from '../reference.js';
 
 /** Identifies one step of one run attempt: temporary tags carry it so that concurrent runs never collide. */
 export interface RunIdentity {
@@ -21,6 +22,11 @@ export function temporaryTag(prefix: string, run: RunIdentity, buildName: string
   return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
 }
 
+/** A temporary tag in each repository, as full references (`registry/repository:tag`); none for no tag. */
+export function temporaryReferences(repositories: ImageName[], tag: string | undefined): string[] {
+  return tag === undefined ? [] : repositories.map((repository) => `${formatName(repository)}:${tag}`);
+}
+
 /** What a temporary tag says of itself, or undefined when the tag is not one of ours (wrong prefix or shape). */
 export function parseTemporaryTag(
   prefix: string,
@@ -38,4 +44,24 @@ export function parseTemporaryTag(
 /** Eight hex digits that tell apart the steps of one run (job and step id): a name, not a secret. */
 export function stepHash(run: RunIdentity): string {
   return createHash('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
+}
+
+/**
+ * The name of a builder this step creates: run, attempt and step, when the step started, and a hash of its
+ * platforms, so that matrix legs of one job sharing a self-hosted engine never take each other's builder.
+ */
+export function createdBuilderName(run: RunIdentity, platforms: string[]): string {
+  const hash = createHash('sha256').update(platforms.join(',')).digest('hex');
+  return `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${hash.slice(0, 8)}`;
+}
+
+/** Whether a builder's name is one createdBuilderName gives in this step: no other step, nor a user's builder, has it. */
+export function isCreatedBuilderName(name: string, run: RunIdentity): boolean {
+  const prefix = createdBuilderPrefix(run);
+  return name.startsWith(prefix) && name.length > prefix.length;
+}
+
+/** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
+function createdBuilderPrefix(run: RunIdentity): string {
+  return `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
 }

@@ -3,6 +3,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { RegistryError, displayUrl } from './errors.js';
+import { isObject } from '../is-object.js';
 
 export interface HttpRequest {
   method: string;
@@ -155,10 +156,6 @@ function networkErrorCode(error: unknown): string | undefined {
 function networkReason(error: unknown): string {
   const described = isObject(error) && isObject(error.cause) ? error.cause : error;
   return isObject(described) && typeof described.message === 'string' ? described.message : String(error);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */

@@ -5,13 +5,11 @@
 // Plain requests through the client's Transport rather than @actions/github: two endpoints do not justify
 // Octokit's bundle in the action's entry point, and this way they share the client's time limits, retries, error
 // messages and secret masking.
-import type { ImageName } from '../../reference.js';
+import { GHCR, type ImageName } from '../../reference.js';
 import type { RetryPolicy } from '../../retry.js';
 import { NotYetVisibleError, RegistryError, refuseProtected } from '../errors.js';
 import { nextPage } from '../http.js';
 import type { CallCredentials, Transport } from '../transport.js';
-
-export const GHCR = 'ghcr.io';
 
 const GITHUB_API = 'https://api.github.com';
 const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };

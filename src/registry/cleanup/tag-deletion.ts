@@ -16,13 +16,13 @@
 // tag is read again; a tag another writer moved meanwhile is left as it is (TagMovedError).
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
 import { randomUUID } from 'node:crypto';
-import { DOCKER_HUB, formatName, formatReference, isValidTag, type ImageName } from '../../reference.js';
+import { DOCKER_HUB, formatName, formatReference, GHCR, isValidTag, type ImageName } from '../../reference.js';
 import type { RegistryClient, RequestOptions } from '../client.js';
 import { digestOf } from '../digest.js';
 import { DockerHubApi } from './docker-hub.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
 import { NotYetVisibleError, RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
-import { GHCR, deleteGhcrPackageVersion } from './github-packages.js';
+import { deleteGhcrPackageVersion } from './github-packages.js';
 import type { RetryReason } from '../../retry.js';
 import { transientFailure } from '../transient.js';
 import { repositoryTarget, type Transport } from '../transport.js';

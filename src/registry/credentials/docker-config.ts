@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DOCKER_HUB } from '../../reference.js';
 import type { Credential, CredentialSource, Environment } from './credential.js';
 import { getFromCredentialHelper } from './helpers.js';
+import { isObject } from '../../is-object.js';
 
 /** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`, as the docker CLI finds it. */
 export function dockerConfigPath(env: Environment): string {
@@ -148,8 +149,4 @@ function parseAuthEntry(entry: Record<string, unknown>, invalid: (reason: string
   if (identityToken !== '') return { kind: 'identity-token', username, identityToken };
   if (username === '' && password === '') return undefined;
   return { kind: 'password', username, password };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,187 @@
+// verifyIndex over recorded registry exchanges: an assembled index has each image's config read back; buildx's own
+// index is checked from its own platforms, without a request. publishTags against a registry in memory: every tag
+// is tried, and a publish that did not reach every tag says where each points and how to finish.
+import { parsePlatform } from '../../../src/platform.js';
+import {
+  PublishIncompleteError,
+  publishTags,
+  pushIndex,
+  verifyIndex,
+  VerificationError,
+  type PushedIndex,
+} from '../../../src/image-index/publish.js';
+import { parseReference, parseTaggedReference } from '../../../src/reference.js';
+import { MediaType, type ImageIndex } from '../../../src/registry/types.js';
+import { FakeDistribution } from '../support/fake-distribution.js';
+import {
+  LAB,
+  LAB_API,
+  manifestHeaders,
+  registryErrors,
+  replayClient,
+  sha256,
+  type Exchange,
+} from '../support/registry-replay.js';
+
+/** An image whose config says it is for `architecture`: its manifest, config and digests. */
+function image(architecture: string) {
+  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.ociManifest,
+      config: { mediaType: MediaType.ociConfig, digest: sha256(config), size: config.length },
+      layers: [],
+    }),
+  );
+  return { config, manifest, digest: sha256(manifest) };
+}
+
+const amd64 = image('amd64');
+const arm64 = image('arm64');
+
+/** An index that claims `claimed` for each image, in order. */
+function pushed(images: ReturnType<typeof image>[], claimed: string[], madeByBuildx: boolean): PushedIndex {
+  const index: ImageIndex = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociIndex,
+    manifests: images.map((one, i) => ({
+      mediaType: MediaType.ociManifest,
+      digest: one.digest,
+      size: one.manifest.length,
+      platform: { os: 'linux', architecture: claimed[i] ?? '' },
+    })),
+  };
+  const bytes = Buffer.from(JSON.stringify(index));
+  return {
+    descriptor: { mediaType: MediaType.ociIndex, digest: sha256(bytes), size: bytes.length },
+    index,
+    bytes,
+    madeByBuildx,
+  };
+}
+
+/** The GETs that read an image's manifest and config back. */
+function readBack(one: ReturnType<typeof image>): Exchange[] {
+  return [
+    {
+      method: 'GET',
+      url: `${LAB_API}/manifests/${one.digest}`,
+      response: { status: 200, headers: manifestHeaders(one.manifest, MediaType.ociManifest), body: one.manifest },
+    },
+    { method: 'GET', url: `${LAB_API}/blobs/${sha256(one.config)}`, response: { status: 200, body: one.config } },
+  ];
+}
+
+const both = [parsePlatform('linux/amd64'), parsePlatform('linux/arm64')];
+
+describe('verifyIndex', () => {
+  it('reads back the config of every image of an assembled index', async () => {
+    // One image: the replay expects requests in order, and several images' reads would run concurrently.
+    const { replay, client } = replayClient([...readBack(amd64)]);
+    await verifyIndex(pushed([amd64], ['amd64'], false), [parsePlatform('linux/amd64')], LAB, client);
+    expect(replay.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET ${LAB_API}/manifests/${amd64.digest}`,
+      `GET ${LAB_API}/blobs/${sha256(amd64.config)}`,
+    ]);
+  });
+
+  it('fails an assembled index whose image is for another architecture by its config', async () => {
+    const { client } = replayClient([...readBack(amd64)]);
+    const failure = verifyIndex(pushed([amd64], ['arm64'], false), [parsePlatform('linux/arm64')], LAB, client);
+    await expect(failure).rejects.toBeInstanceOf(VerificationError);
+    await expect(failure).rejects.toThrow(`linux/arm64 (${amd64.digest}) is an image for linux/amd64 by its config`);
+  });
+
+  it("checks buildx's own index against the requested platforms without a request", async () => {
+    const { replay, client } = replayClient([]);
+    await verifyIndex(pushed([amd64, arm64], ['amd64', 'arm64'], true), both, LAB, client);
+    expect(replay.requests).toEqual([]);
+  });
+
+  it("still fails buildx's own index when a requested platform is missing", async () => {
+    const { replay, client } = replayClient([]);
+    const failure = verifyIndex(pushed([amd64], ['amd64'], true), both, LAB, client);
+    await expect(failure).rejects.toThrow('linux/arm64 is missing from the index');
+    expect(replay.requests).toEqual([]);
+  });
+});
+
+describe('publishTags', () => {
+  const published = pushed([amd64, arm64], ['amd64', 'arm64'], false);
+  const INDEX_DIGEST = published.descriptor.digest;
+  /** An older release, under the tags before this publish. */
+  const OLD = pushed([amd64], ['amd64'], false);
+  const TAGS = ['127.0.0.1:5000/lab/app:v1', '127.0.0.1:5000/lab/app:latest', '127.0.0.1:5000/lab/other:v1'];
+
+  /** Both repositories hold the index by digest, and the older release under every tag. */
+  function registryBeforePublish(): FakeDistribution {
+    const registry = new FakeDistribution();
+    for (const reference of TAGS.map(parseReference)) {
+      registry.push(reference.repository, undefined, published.bytes);
+      registry.push(reference.repository, reference.tag, OLD.bytes);
+    }
+    return registry;
+  }
+
+  it('tries every tag, and says where each points and the one command that finishes when some are refused', async () => {
+    const registry = registryBeforePublish();
+    const denied = { status: 403, body: registryErrors('DENIED', 'requested access to the resource is denied') };
+    const refusedPaths = ['/v2/lab/app/manifests/latest', '/v2/lab/other/manifests/v1'];
+    registry.intercept = (method, path) => (method === 'PUT' && refusedPaths.includes(path) ? denied : undefined);
+    const error = await publishTags(TAGS.map(parseTaggedReference), published, registry.client).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(PublishIncompleteError);
+    const incomplete = error as PublishIncompleteError;
+    expect(incomplete.indexDigest).toBe(INDEX_DIGEST);
+    expect(incomplete.tags.map(({ tag, pointsAt }) => [tag, pointsAt])).toEqual([
+      [TAGS[0], INDEX_DIGEST],
+      [TAGS[1], OLD.descriptor.digest],
+      [TAGS[2], OLD.descriptor.digest],
+    ]);
+    const [first, ...refused] = incomplete.tags.map((outcome) => outcome.problem);
+    expect(first).toBeUndefined();
+    for (const problem of refused)
+      expect(problem).toMatch(/^its PUT failed: could not put manifest .* answered 403 DENIED/);
+    expect(incomplete.command).toBe(
+      `docker buildx imagetools create -t ${TAGS[1]} -t ${TAGS[2]} 127.0.0.1:5000/lab/app@${INDEX_DIGEST}`,
+    );
+    const lines = incomplete.message.split('\n');
+    expect(lines[0]).toBe(`the index ${INDEX_DIGEST} is not published under every tag:`);
+    expect(lines[1]).toBe(`  - ${TAGS[0]} points at ${INDEX_DIGEST} (the index)`);
+    expect(lines[2]).toMatch(`  - ${TAGS[1]} points at ${OLD.descriptor.digest}: not published, its PUT failed: `);
+    expect(lines.at(-1)).toBe(`To finish publishing, run: ${incomplete.command}`);
+    expect(registry.tags('lab/app')).toEqual({ v1: INDEX_DIGEST, latest: OLD.descriptor.digest });
+  });
+
+  it('retries a tag PUT that failed for a passing reason: the same bytes again', async () => {
+    const registry = registryBeforePublish();
+    let failures = 0;
+    registry.intercept = (method) => (method === 'PUT' && failures++ < 2 ? { status: 503 } : undefined);
+    expect(await publishTags(TAGS.map(parseTaggedReference), published, registry.client)).toEqual(TAGS);
+    for (const reference of TAGS.map(parseReference)) {
+      expect(registry.tags(reference.repository)[reference.tag ?? '']).toBe(INDEX_DIGEST);
+    }
+  });
+});
+
+describe('pushIndex', () => {
+  it("takes each image's type and size from the registry, not from what a build or a record claims", async () => {
+    const registry = new FakeDistribution();
+    registry.push('lab/app', undefined, amd64.manifest);
+    registry.push('lab/app', undefined, arm64.manifest);
+    const claimed = (one: ReturnType<typeof image>, architecture: string) => ({
+      // A record with the right digest but a wrong size and type: an index built from it would not resolve.
+      descriptor: { mediaType: MediaType.dockerManifest, digest: one.digest, size: 7 },
+      platforms: [parsePlatform(`linux/${architecture}`)],
+    });
+    const plan = { repositories: [parseReference('127.0.0.1:5000/lab/app')], indexAnnotations: {} };
+    const result = await pushIndex(plan, [claimed(amd64, 'amd64'), claimed(arm64, 'arm64')], registry.client);
+    expect(result.index.manifests.map(({ mediaType, size }) => ({ mediaType, size }))).toEqual([
+      { mediaType: MediaType.ociManifest, size: amd64.manifest.length },
+      { mediaType: MediaType.ociManifest, size: arm64.manifest.length },
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import { parseTemporaryTag, stepHash, temporaryTag, type RunIdentity } from '../../../src/plan/temporary-tag.js';
+import { RUN } from '../support/fixtures.js';
+
+describe('temporaryTag', () => {
+  const base = temporaryTag('multiarch-tmp', RUN, 'linux-arm64');
+
+  test('is <prefix>-<runId>-<attempt>-<8 hex>-<start, base 36>-<build> and stable for one identity', () => {
+    expect(base).toMatch(/^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-linux-arm64$/);
+    expect(temporaryTag('multiarch-tmp', { ...RUN }, 'linux-arm64')).toBe(base);
+  });
+
+  test.each<[string, RunIdentity, string]>([
+    ['another job', { ...RUN, job: 'image-2' }, 'linux-arm64'],
+    ['another action (step)', { ...RUN, action: '__self_2' }, 'linux-arm64'],
+    ['another attempt', { ...RUN, runAttempt: '3' }, 'linux-arm64'],
+    ['another run', { ...RUN, runId: '9876543211' }, 'linux-arm64'],
+    ['another build', RUN, 'linux-amd64'],
+  ])('differs for %s', (_name, run, build) => {
+    expect(temporaryTag('multiarch-tmp', run, build)).not.toBe(base);
+  });
+
+  test('the step hash is the first eight hex digits of the sha256 of job and action', () => {
+    // Reference values from `printf 'build\nmultiarch' | sha256sum` and `printf 'local\n__self' | sha256sum`.
+    expect(stepHash({ ...RUN, job: 'build', action: 'multiarch' })).toBe('cd61ea15');
+    expect(stepHash({ ...RUN, job: 'local', action: '__self' })).toBe('2fb87dae');
+  });
+
+  test('job and action are not confused by concatenation', () => {
+    expect(stepHash({ ...RUN, job: 'ab', action: 'c' })).not.toBe(stepHash({ ...RUN, job: 'a', action: 'bc' }));
+  });
+
+  test('fits in a tag (128) with the longest allowed prefix and a long platform', () => {
+    const tag = temporaryTag('p'.repeat(48), { ...RUN, runId: '99999999999', runAttempt: '99' }, 'linux-mips64le');
+    expect(tag.length).toBeLessThanOrEqual(128);
+    expect(tag).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/);
+  });
+});
+
+describe('parseTemporaryTag', () => {
+  test.each(['all', 'linux-amd64', 'linux-arm-v7', 'linux-arm64'])(
+    'reads back what temporaryTag wrote for %s',
+    (build) => {
+      const tag = temporaryTag('multiarch-tmp', RUN, build);
+      expect(parseTemporaryTag('multiarch-tmp', tag)).toEqual({
+        runId: RUN.runId,
+        runAttempt: RUN.runAttempt,
+        createdAt: RUN.startedAt,
+        build,
+      });
+    },
+  );
+
+  test.each([
+    ['a user tag', 'latest'],
+    ['a per-arch tag', 'latest-amd64'],
+    ['another prefix', 'other-9876543210-2-abcdef01-tro8w0-all'],
+    ['the prefix alone', 'multiarch-tmp'],
+    ['no step hash', 'multiarch-tmp-9876543210-2-tro8w0-all'],
+    ['an uppercase hash', 'multiarch-tmp-9876543210-2-ABCDEF01-tro8w0-all'],
+    ['a user tag sharing the prefix', 'multiarch-tmp-release'],
+    ['something after the build', 'multiarch-tmp-9876543210-2-abcdef01-tro8w0-linux-arm64-extra-more'],
+  ])('is undefined for %s', (_name, tag) => {
+    expect(parseTemporaryTag('multiarch-tmp', tag)).toBeUndefined();
+  });
+});

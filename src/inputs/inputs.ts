@@ -1,0 +1,108 @@
+// The action's settings, as one typed object: what each input means once parsed (parse.ts reads them).
+import type { CacheMode } from './build-cache.js';
+import type { GitContextSource } from './git-context.js';
+import type { RunnerMap } from './runners.js';
+import type { Platform } from '../platform.js';
+import type { TaggedReference } from '../reference.js';
+
+export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const PUBLISH_WHEN = ['post', 'main', 'false'] as const;
+export type PublishWhen = (typeof PUBLISH_WHEN)[number];
+
+export const QEMU_MODES = ['auto', 'true', 'false'] as const;
+export type QemuMode = (typeof QEMU_MODES)[number];
+
+export const DRIVERS = ['docker-container', 'docker'] as const;
+export type Driver = (typeof DRIVERS)[number];
+
+/** What buildx builds, with docker/build-push-action's names and list semantics. */
+export interface BuildOptions {
+  /** As given; empty means the Git context of the workflow's commit, as `{{defaultContext}}` does. */
+  context: string;
+  /** The workflow's commit, where `context` or `build-contexts` builds from it. */
+  gitContext?: GitContextSource;
+  file: string;
+  target: string;
+  labels: string[];
+  annotations: string[];
+  buildArgs: string[];
+  buildContexts: string[];
+  /**
+   * `id=value` pairs, each value exactly as given (trailing newlines of keys and PEM blocks kept); the values are
+   * secrets and go to files, never to argv or logs. With the Git context, GIT_AUTH_TOKEN.<host> (the github-token).
+   */
+  secrets: string[];
+  secretFiles: string[];
+  /** `id=ENV_VAR` pairs: buildx reads the secret from its own environment. */
+  secretEnvs: string[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  provenance: string;
+  sbom: string;
+  attests: string[];
+  noCache: boolean;
+  noCacheFilters: string[];
+  pull: boolean;
+  network: string;
+  addHosts: string[];
+  allow: string[];
+  shmSize: string;
+  ulimits: string[];
+  cgroupParent: string;
+  /** buildx --output specs as given: exporter options for the push, or the exports of a build without push. */
+  outputs: string[];
+  /** Load the image into the engine (push false only). */
+  load: boolean;
+  /** buildx --call: empty or `build` builds; check, outline, targets only evaluate (push false only). */
+  call: string;
+}
+
+export interface Inputs {
+  mode: Mode;
+  platforms: Platform[];
+  /** The runner label per platform for the matrix plan, from `platform-prefix=runner-label` lines. */
+  runners: RunnerMap;
+  /** Where shards hand their digests to merge; empty: the GitHub cache service. */
+  handoffDir: string;
+  tags: TaggedReference[];
+  push: boolean;
+  publish: PublishWhen;
+  cleanup: boolean;
+  /** Per-platform build cache: none, gha or registry (expanded by the plan). */
+  cache: CacheMode;
+  /** Leftover tags of the user's to delete after a successful publish (e.g. old per-arch tags). */
+  cleanupTags: TaggedReference[];
+  staleTagHours: number;
+  tempTagPrefix: string;
+  qemu: QemuMode;
+  qemuImage: string;
+  builder: string;
+  driver: Driver;
+  driverOpts: string[];
+  /** Flags of the created builder's buildkitd; empty: setup-buildx-action's default entitlements. */
+  buildkitdFlags: string;
+  buildkitdConfigInline: string;
+  githubToken: string;
+  build: BuildOptions;
+  /** Things the user should know about the inputs, said once (never with a secret's value). */
+  warnings: string[];
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0] ?? ''}`
+        : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'InputError';
+  }
+}
+
+/** Whether a buildx --call method builds (empty, or `build` with its options). */
+export function buildsImage(call: string): boolean {
+  return call === '' || call.split(',')[0]?.trim() === 'build';
+}
