@@ -3,13 +3,7 @@
 import { describeWithLab, lab } from './lab.js';
 import { archContext, getIndex, imagePlatforms, listTags, resolve, uniqueRepository, type IndexJson } from './probe.js';
 import { fetchManifest, imageConfig } from './support/registry-inspect.js';
-import {
-  BOTH_PLATFORMS,
-  expectSucceededWithoutWarning,
-  runShardsThenMerge,
-  runStep,
-  type StepResult,
-} from './support/steps.js';
+import { BOTH_PLATFORMS, expectSucceeded, runShardsThenMerge, runStep, type StepResult } from './support/steps.js';
 
 /**
  * What docker/metadata-action sets as outputs for a push of tag v1.2.3, with
@@ -75,7 +69,7 @@ describeWithLab.each(['multi', 'fan-out'])('docker/metadata-action outputs, mode
   });
 
   test('main and post succeed, and every metadata tag resolves to outputs.digest', async () => {
-    expectSucceededWithoutWarning(run);
+    expectSucceeded(run);
     expect(await listTags(repository)).toEqual(['1.2', '1.2.3', 'latest']);
     for (const tag of ['1.2.3', '1.2', 'latest']) expect(await resolve(repository, tag)).toBe(run.outputs.digest);
   });
@@ -113,13 +107,13 @@ describeWithLab('docker/metadata-action outputs, shard + shard + merge', () => {
       { tags: meta.tags, annotations: meta.annotations },
       { shardInputs: { labels: meta.labels, context: archContext() } },
     );
-    for (const shard of run.shards) expectSucceededWithoutWarning(shard);
+    for (const shard of run.shards) expectSucceeded(shard);
     merge = run.merge;
     index = await getIndex(repository, 'latest');
   });
 
   test('the merge succeeds, every metadata tag resolves to outputs.digest, and no other tag is left', async () => {
-    expectSucceededWithoutWarning(merge);
+    expectSucceeded(merge);
     expect(await listTags(repository)).toEqual(['1.2', '1.2.3', 'latest']);
     for (const tag of ['1.2.3', '1.2', 'latest']) expect(await resolve(repository, tag)).toBe(merge.outputs.digest);
   });
@@ -168,7 +162,7 @@ describeWithLab.each(['multi', 'fan-out'])('provenance attestations, mode %s', (
       context: archContext(),
       provenance: 'mode=max',
     });
-    expectSucceededWithoutWarning(run);
+    expectSucceeded(run);
     expect(await resolve(repository, 'latest')).toBe(run.outputs.digest);
     await expectProvenanceForEveryImage(repository, run.outputs.digest ?? '');
   });
@@ -182,8 +176,8 @@ describeWithLab('provenance attestations, shard + shard + merge', () => {
       context: archContext(),
       provenance: 'mode=max',
     });
-    for (const shard of shards) expectSucceededWithoutWarning(shard);
-    expectSucceededWithoutWarning(merge);
+    for (const shard of shards) expectSucceeded(shard);
+    expectSucceeded(merge);
     expect(await listTags(repository)).toEqual(['latest']);
     expect(await resolve(repository, 'latest')).toBe(merge.outputs.digest);
     await expectProvenanceForEveryImage(repository, merge.outputs.digest ?? '');

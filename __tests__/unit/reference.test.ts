@@ -6,6 +6,7 @@ import {
   isDigest,
   isValidTag,
   parseReference,
+  parseTaggedReference,
   type ImageName,
   type ImageReference,
 } from '../../src/reference.js';
@@ -70,6 +71,22 @@ describe('parseReference', () => {
   it('says what form it expects', () => {
     expect(() => parseReference('Foo:bar')).toThrow(
       '"Foo:bar" is not a valid image reference: repository names must be lowercase (expected [registry/]name[:tag][@digest])',
+    );
+  });
+});
+
+describe('parseTaggedReference', () => {
+  test.each([
+    ['alpine', { registry: 'docker.io', repository: 'library/alpine', tag: 'latest' }],
+    ['ghcr.io/acme/app:v1', { registry: 'ghcr.io', repository: 'acme/app', tag: 'v1' }],
+    ['127.0.0.1:5000/lab/app', { registry: '127.0.0.1:5000', repository: 'lab/app', tag: 'latest' }],
+  ])('%s names a tag, latest where none is written', (text, expected) => {
+    expect(parseTaggedReference(text)).toEqual(expected);
+  });
+
+  test('a reference with a digest is no tag', () => {
+    expect(() => parseTaggedReference(`ghcr.io/acme/app:v1@${SHA256}`)).toThrow(
+      `"ghcr.io/acme/app:v1@${SHA256}" has a digest (expected name:tag; the digest is what this action outputs)`,
     );
   });
 });

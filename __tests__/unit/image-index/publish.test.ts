@@ -19,29 +19,16 @@ import {
   manifestHeaders,
   registryErrors,
   replayClient,
+  platformImage,
   sha256,
   type Exchange,
 } from '../support/registry-replay.js';
 
-/** An image whose config says it is for `architecture`: its manifest, config and digests. */
-function image(architecture: string) {
-  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture }));
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MediaType.ociManifest,
-      config: { mediaType: MediaType.ociConfig, digest: sha256(config), size: config.length },
-      layers: [],
-    }),
-  );
-  return { config, manifest, digest: sha256(manifest) };
-}
-
-const amd64 = image('amd64');
-const arm64 = image('arm64');
+const amd64 = platformImage('amd64');
+const arm64 = platformImage('arm64');
 
 /** An index that claims `claimed` for each image, in order. */
-function pushed(images: ReturnType<typeof image>[], claimed: string[], madeByBuildx: boolean): PushedIndex {
+function pushed(images: ReturnType<typeof platformImage>[], claimed: string[], madeByBuildx: boolean): PushedIndex {
   const index: ImageIndex = {
     schemaVersion: 2,
     mediaType: MediaType.ociIndex,
@@ -62,7 +49,7 @@ function pushed(images: ReturnType<typeof image>[], claimed: string[], madeByBui
 }
 
 /** The GETs that read an image's manifest and config back. */
-function readBack(one: ReturnType<typeof image>): Exchange[] {
+function readBack(one: ReturnType<typeof platformImage>): Exchange[] {
   return [
     {
       method: 'GET',
@@ -172,7 +159,7 @@ describe('pushIndex', () => {
     const registry = new FakeDistribution();
     registry.push('lab/app', undefined, amd64.manifest);
     registry.push('lab/app', undefined, arm64.manifest);
-    const claimed = (one: ReturnType<typeof image>, architecture: string) => ({
+    const claimed = (one: ReturnType<typeof platformImage>, architecture: string) => ({
       // A record with the right digest but a wrong size and type: an index built from it would not resolve.
       descriptor: { mediaType: MediaType.dockerManifest, digest: one.digest, size: 7 },
       platforms: [parsePlatform(`linux/${architecture}`)],

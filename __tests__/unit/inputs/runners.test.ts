@@ -1,5 +1,11 @@
 import { parsePlatform } from '../../../src/platform.js';
-import { DEFAULT_RUNNERS, parseRunners, planMatrix, RunnersError, type RunnerMap } from '../../../src/inputs/runners.js';
+import {
+  DEFAULT_RUNNERS,
+  parseRunners,
+  planMatrix,
+  RunnersError,
+  type RunnerMap,
+} from '../../../src/inputs/runners.js';
 
 const platforms = (...names: string[]) => names.map(parsePlatform);
 const runnersOf = (map: RunnerMap) => ({ byPrefix: Object.fromEntries(map.byPrefix), default: map.default });

@@ -1,4 +1,12 @@
-import { describePlan, makePlan, PlanError, publishWhen, type BuilderFacts, type Plan } from '../../../src/plan/plan.js';
+import {
+  describePlan,
+  makePlan,
+  PlanError,
+  planIndex,
+  publishWhen,
+  type BuilderFacts,
+  type Plan,
+} from '../../../src/plan/plan.js';
 import type { GitContextSource } from '../../../src/inputs/git-context.js';
 import { stepHash } from '../../../src/plan/temporary-tag.js';
 import { formatPlatform } from '../../../src/platform.js';
@@ -198,6 +206,31 @@ describe('makePlan: push and publish', () => {
       { registry: 'docker.io', repository: 'acme/app' },
       { registry: 'ghcr.io', repository: 'acme/other' },
     ]);
+  });
+});
+
+describe('planIndex', () => {
+  test("is the index part of a build's plan, so a merge assembles the same index", () => {
+    const inputs = defaultInputs({
+      tags: ['ghcr.io/acme/app:latest', 'ghcr.io/acme/app:v1', 'docker.io/acme/app:latest'],
+      build: { annotations: ['index:org.opencontainers.image.title=app', 'manifest:a=b'] },
+    });
+    const index = planIndex(inputs);
+    expect(index).toEqual({
+      platforms: inputs.platforms,
+      finalTags: inputs.tags,
+      repositories: [
+        { registry: 'ghcr.io', repository: 'acme/app' },
+        { registry: 'docker.io', repository: 'acme/app' },
+      ],
+      indexAnnotations: { 'org.opencontainers.image.title': 'app' },
+      publish: 'post',
+    });
+    expect(makePlan(inputs, CONTAINER, RUN)).toMatchObject(index);
+  });
+
+  test('a merge publishes in main', () => {
+    expect(planIndex(defaultInputs({ mode: 'merge' })).publish).toBe('main');
   });
 });
 

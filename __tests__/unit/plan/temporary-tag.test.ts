@@ -1,4 +1,12 @@
-import { parseTemporaryTag, stepHash, temporaryTag, type RunIdentity } from '../../../src/plan/temporary-tag.js';
+import {
+  createdBuilderName,
+  isCreatedBuilderName,
+  parseTemporaryTag,
+  stepHash,
+  temporaryReferences,
+  temporaryTag,
+  type RunIdentity,
+} from '../../../src/plan/temporary-tag.js';
 import { RUN } from '../support/fixtures.js';
 
 describe('temporaryTag', () => {
@@ -61,5 +69,42 @@ describe('parseTemporaryTag', () => {
     ['something after the build', 'multiarch-tmp-9876543210-2-abcdef01-tro8w0-linux-arm64-extra-more'],
   ])('is undefined for %s', (_name, tag) => {
     expect(parseTemporaryTag('multiarch-tmp', tag)).toBeUndefined();
+  });
+});
+
+describe('temporaryReferences', () => {
+  const repositories = [
+    { registry: 'ghcr.io', repository: 'acme/app' },
+    { registry: 'docker.io', repository: 'acme/app' },
+  ];
+
+  test('names the tag in every repository, as full references', () => {
+    expect(temporaryReferences(repositories, 'tmp-all')).toEqual([
+      'ghcr.io/acme/app:tmp-all',
+      'docker.io/acme/app:tmp-all',
+    ]);
+  });
+
+  test('a build pushed by digest has none', () => {
+    expect(temporaryReferences(repositories, undefined)).toEqual([]);
+  });
+});
+
+describe('created builder names', () => {
+  const name = createdBuilderName(RUN, ['linux/amd64', 'linux/arm64']);
+
+  test('carry run, attempt, step, start time and a hash of the platforms', () => {
+    expect(name).toMatch(new RegExp(`^multiarch-9876543210-2-${stepHash(RUN)}-tro8w0-[0-9a-f]{8}$`));
+    expect(createdBuilderName(RUN, ['linux/amd64'])).not.toBe(name);
+  });
+
+  test.each<[string, string, RunIdentity, boolean]>([
+    ['this step names its own', name, RUN, true],
+    ["another step's", name, { ...RUN, action: '__self_2' }, false],
+    ["another attempt's", name, { ...RUN, runAttempt: '3' }, false],
+    ["a user's builder", 'my-builder', RUN, false],
+    ['the bare prefix', `multiarch-9876543210-2-${stepHash(RUN)}-`, RUN, false],
+  ])('isCreatedBuilderName: %s', (_name, builder, run, expected) => {
+    expect(isCreatedBuilderName(builder, run)).toBe(expected);
   });
 });

@@ -2,8 +2,6 @@
 // server: it deletes this run's temporary tags, and every guard around what is not this run's fails closed (the
 // user's leftovers, stale tags of other runs, a half-done publish, a builder another step may own).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StateKey } from '../../../src/constants.js';
@@ -14,7 +12,7 @@ import { removeCreatedBuilder } from '../../../src/post/engine-cleanup.js';
 import { runPostStep } from '../../../src/post/post.js';
 import { MediaType } from '../../../src/registry/types.js';
 import { emptyRunState, type RunState } from '../../../src/state.js';
-import { FakeDistribution } from '../support/fake-distribution.js';
+import { FakeDistribution, serveOnLoopback } from '../support/fake-distribution.js';
 import { IMAGE_MANIFEST, registryErrors, sha256 } from '../support/registry-replay.js';
 
 const REPOSITORY = 'lab/app';
@@ -33,30 +31,6 @@ const INDEX = Buffer.from(
 );
 const INDEX_DIGEST = sha256(INDEX);
 const TEMPORARY = ['tmp-amd64', 'tmp-arm64'];
-
-/** Serves the registry on a loopback port (which the client speaks plain HTTP to). */
-async function serve(registry: FakeDistribution) {
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const url = new URL(request.url ?? '/', 'http://registry');
-      const { status, headers, body } = registry.answer(url, {
-        method: request.method ?? '',
-        body: Buffer.concat(chunks),
-      });
-      const raw = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
-      response.writeHead(status, { ...(raw ? {} : { 'Content-Type': 'application/json' }), ...headers });
-      response.end(raw ? body : JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${String(port)}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 /** Where the step writes its summary and finds its docker config (none): @actions/core keeps the first path. */
 let dir: string;
@@ -105,13 +79,13 @@ async function runPost(state: RunState, env: Record<string, string> = {}): Promi
 
 /** Each test's registry, holding the run's images and index by digest, and the loopback server in front of it. */
 let registry: FakeDistribution;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 /** `<host>/lab/app`. */
 let image: string;
 
 beforeEach(async () => {
   registry = new FakeDistribution();
-  server = await serve(registry);
+  server = await serveOnLoopback(registry);
   image = `${server.host}/${REPOSITORY}`;
   for (const bytes of [AMD64, ARM64, INDEX]) registry.push(REPOSITORY, undefined, bytes);
 });

@@ -2,7 +2,12 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { distinctScopes, RegistryAuth, parseWwwAuthenticate, type RegistryRequest } from '../../../src/registry/auth.js';
+import {
+  distinctScopes,
+  RegistryAuth,
+  parseWwwAuthenticate,
+  type RegistryRequest,
+} from '../../../src/registry/auth.js';
 import type { Credential } from '../../../src/registry/credentials/credential.js';
 import { DockerConfigCredentials, dockerConfigPath } from '../../../src/registry/credentials/docker-config.js';
 import { RegistryAuthError } from '../../../src/registry/errors.js';

@@ -2,6 +2,8 @@
 // answers by what it holds rather than in a recorded order. Like distribution, it refuses an image manifest whose
 // config blob it lacks, and a DELETE of a manifest by digest removes the tags that point at it. It lists tags in one
 // page.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { RegistryClient } from '../../../src/registry/client.js';
 import type { SendInit } from '../../../src/registry/http.js';
 import { isImageIndex, MediaType, type Manifest } from '../../../src/registry/types.js';
@@ -23,6 +25,7 @@ export interface FakeRequest {
 export class FakeDistribution {
   readonly requests: FakeRequest[] = [];
   readonly #blobs = new Map<string, Set<string>>();
+  readonly #blobBytes = new Map<string, Buffer>();
   readonly #manifests = new Map<string, Map<string, Buffer>>();
   readonly #tags = new Map<string, Map<string, string>>();
   #uploads = 0;
@@ -54,6 +57,12 @@ export class FakeDistribution {
   push(repository: string, tag: string | undefined, bytes: Buffer): void {
     this.#store(this.#manifests, repository, () => new Map<string, Buffer>()).set(sha256(bytes), bytes);
     if (tag !== undefined) this.#store(this.#tags, repository, () => new Map<string, string>()).set(tag, sha256(bytes));
+  }
+
+  /** Stores a blob (an image config, say) in a repository, as a finished upload would. */
+  pushBlob(repository: string, bytes: Buffer): void {
+    this.#store(this.#blobs, repository, () => new Set<string>()).add(sha256(bytes));
+    this.#blobBytes.set(sha256(bytes), bytes);
   }
 
   /** Points a tag at a digest the registry no longer holds, as a deletion that removed the manifest but not the tag. */
@@ -95,7 +104,7 @@ export class FakeDistribution {
       return { status: 200, body: { name: listed, tags: Object.keys(this.tags(listed)) } };
     }
     const [, repository = '', kind, reference = ''] =
-      /^\/v2\/(.+)\/(manifests|blobs\/uploads)\/(.*)$/.exec(url.pathname) ?? [];
+      /^\/v2\/(.+)\/(manifests|blobs\/uploads|blobs)\/(.*)$/.exec(url.pathname) ?? [];
     const blobs = this.#store(this.#blobs, repository, () => new Set<string>());
     const manifests = this.#store(this.#manifests, repository, () => new Map<string, Buffer>());
     const tags = this.#store(this.#tags, repository, () => new Map<string, string>());
@@ -106,7 +115,12 @@ export class FakeDistribution {
       const digest = url.searchParams.get('digest') ?? '';
       if (digest !== sha256(body)) return { status: 400, body: registryErrors('DIGEST_INVALID', 'digest invalid') };
       blobs.add(digest);
+      this.#blobBytes.set(digest, body);
       return { status: 201, headers: { 'Docker-Content-Digest': digest } };
+    }
+    if (kind === 'blobs' && method === 'GET') {
+      const bytes = blobs.has(reference) ? this.#blobBytes.get(reference) : undefined;
+      return bytes === undefined ? { status: 404 } : { status: 200, body: bytes };
     }
     const digest = reference.startsWith('sha256:') ? reference : tags.get(reference);
     const stored = digest === undefined ? undefined : manifests.get(digest);
@@ -138,4 +152,28 @@ export class FakeDistribution {
 function mediaTypeOf(bytes: Buffer): string {
   const manifest = JSON.parse(bytes.toString()) as Manifest;
   return manifest.mediaType ?? (isImageIndex(manifest) ? MediaType.ociIndex : MediaType.ociManifest);
+}
+
+/** Serves the registry on a loopback port (which the client speaks plain HTTP to). */
+export async function serveOnLoopback(registry: FakeDistribution) {
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const url = new URL(request.url ?? '/', 'http://registry');
+      const { status, headers, body } = registry.answer(url, {
+        method: request.method ?? '',
+        body: Buffer.concat(chunks),
+      });
+      const raw = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
+      response.writeHead(status, { ...(raw ? {} : { 'Content-Type': 'application/json' }), ...headers });
+      response.end(raw ? body : JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${String(port)}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }

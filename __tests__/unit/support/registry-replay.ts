@@ -194,3 +194,17 @@ export function replayClient(
   });
   return { replay, client, secrets, retries };
 }
+
+/** An image whose config says it is for `architecture`: its manifest, config and digests. */
+export function platformImage(architecture: string) {
+  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.ociManifest,
+      config: { mediaType: MediaType.ociConfig, digest: sha256(config), size: config.length },
+      layers: [],
+    }),
+  );
+  return { config, manifest, digest: sha256(manifest) };
+}
