@@ -32343,6 +32343,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/plan/buildx-version.ts
 var buildx_version = __nccwpck_require__(3506);
+// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
+var temporary_tag = __nccwpck_require__(2661);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -34551,6 +34553,7 @@ var src_platform = __nccwpck_require__(3728);
 
 
 
+
 function buildxBuildArgs(build, plan, options, builder, files) {
     const args = ['buildx', 'build', '--builder', builder.name];
     args.push('--platform', build.platforms.map(src_platform/* formatPlatform */.Bq).join(','));
@@ -34636,8 +34639,7 @@ function outputSpec(build, plan, options = []) {
     }
     if (build.temporaryTag === undefined)
         throw new Error(`build ${build.name} has no temporary tag to push under`);
-    const tag = build.temporaryTag;
-    return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true${extra}`;
+    return `type=image,"name=${(0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, build.temporaryTag).join(',')}",push=true${extra}`;
 }
 /** `id=x,src=path` or `id=x,env=VAR` as buildx wants it, from build-push-action's `id=path` and `id=VAR` forms. */
 function secretSpec(entry, source) {
@@ -34670,8 +34672,6 @@ function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
     return args;
 }
 
-// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
-var temporary_tag = __nccwpck_require__(2661);
 ;// CONCATENATED MODULE: ./src/docker/builder.ts
 // The buildx builder: the one the user named, the engine's own (driver docker), or one this run creates and
 // post removes.
@@ -37569,7 +37569,7 @@ class TagCleaner {
             const stale = [];
             for (const tag of tags) {
                 const parsed = (0,temporary_tag/* parseTemporaryTag */.Xp)(state.tempTagPrefix, tag);
-                const reference = `${(0,src_reference/* formatName */.nD)(repository)}:${tag}`;
+                const reference = (0,src_reference/* formatReference */.FH)({ ...repository, tag });
                 if (parsed === undefined || parsed.createdAt >= cutoff || own.has(reference))
                     continue;
                 if (BigInt(parsed.runId) >= BigInt(runId)) {

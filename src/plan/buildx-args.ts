@@ -2,6 +2,7 @@
 // shell, so tags, labels and build args with shell metacharacters arrive as written.
 import type { BuildOptions, Driver } from '../inputs/inputs.js';
 import { buildxAtLeast } from './buildx-version.js';
+import { temporaryReferences } from './temporary-tag.js';
 import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
 import { imageOutputOptions } from '../inputs/build-outputs.js';
 import { formatPlatform } from '../platform.js';
@@ -101,8 +102,7 @@ export function outputSpec(build: PlannedBuild, plan: Plan, options: string[] = 
     return `type=image,"name=${names.join(',')}",push-by-digest=true,name-canonical=true,push=true${extra}`;
   }
   if (build.temporaryTag === undefined) throw new Error(`build ${build.name} has no temporary tag to push under`);
-  const tag = build.temporaryTag;
-  return `type=image,"name=${names.map((name) => `${name}:${tag}`).join(',')}",push=true${extra}`;
+  return `type=image,"name=${temporaryReferences(plan.repositories, build.temporaryTag).join(',')}",push=true${extra}`;
 }
 
 /** `id=x,src=path` or `id=x,env=VAR` as buildx wants it, from build-push-action's `id=path` and `id=VAR` forms. */

@@ -94,7 +94,7 @@ export class TagCleaner {
       const stale: TaggedReference[] = [];
       for (const tag of tags) {
         const parsed = parseTemporaryTag(state.tempTagPrefix, tag);
-        const reference = `${formatName(repository)}:${tag}`;
+        const reference = formatReference({ ...repository, tag });
         if (parsed === undefined || parsed.createdAt >= cutoff || own.has(reference)) continue;
         if (BigInt(parsed.runId) >= BigInt(runId)) {
           this.skip(reference, `kept: run ${parsed.runId} is this run or a newer one, which may still be using it`);
