@@ -16,6 +16,14 @@
 #   (unset)   whatever buildx the docker CLI finds (the last choice made, if any)
 # Either is unpacked from its .deb into $LAB_DIR/buildx, beside the engine's packages (nothing installed is replaced),
 # and linked from a system plugin directory: every docker command on the machine then uses it.
+#
+# The docker-container driver needs a BuildKit image, and no registry can be pulled from: `up` builds
+# $LAB_BUILDKIT_IMAGE (local/buildkit:debian) from Debian trixie's docker.io source with scripts/lab/buildkit-image.sh
+# (3 to 4 minutes, once; the rootfs, downloads and Go caches, about 3 GB, stay under $LAB_DIR/buildkit, and the rootfs
+# is re-imported if the engine loses the image), and writes $LAB_DIR/buildkitd.toml, which lets BuildKit reach both
+# loopback registries over plain http.
+#   LAB_BUILDKIT_REFRESH=1   look for a newer docker.io (or git) in Debian and rebuild if there is one
+#   LAB_BUILDKIT_SOURCE=V    build docker.io source version V instead of trixie's newest
 set -euo pipefail
 
 LAB_DIR=${LAB_DIR:-/var/lib/multiarch-lab}
@@ -37,6 +45,14 @@ BUILDX_DIR=$LAB_DIR/buildx
 # The docker CLI searches this directory before the packages' /usr/libexec/docker/cli-plugins; unlike
 # ~/.docker/cli-plugins it does not move with DOCKER_CONFIG, which some tests set for a step.
 BUILDX_LINK=/usr/local/lib/docker/cli-plugins/docker-buildx
+LAB_BUILDKIT_IMAGE=${LAB_BUILDKIT_IMAGE:-local/buildkit:debian}
+LAB_BUILDKIT_REFRESH=${LAB_BUILDKIT_REFRESH:-}
+LAB_BUILDKIT_SOURCE=${LAB_BUILDKIT_SOURCE:-}
+BUILDKIT_DIR=$LAB_DIR/buildkit
+BUILDKITD_CONFIG=$LAB_DIR/buildkitd.toml
+BUILDKIT_SCRIPT=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lab/buildkit-image.sh
+# The image label holding the key the image was built for (see buildkit-image.sh).
+BUILDKIT_KEY_LABEL=org.multiarch-lab.buildkit.key
 
 say() { printf '[lab] %s\n' "$*"; }
 die() { printf '[lab] error: %s\n' "$*" >&2; exit 1; }
@@ -61,11 +77,11 @@ engine_works() { docker info >/dev/null 2>&1; }
 buildx_works() { docker buildx version >/dev/null 2>&1; }
 have_commands() { local c; for c in "$@"; do command -v "$c" >/dev/null 2>&1 || return 1; done; }
 
-# The mirror URI of the machine's own main Debian suite (not the security one).
-debian_mirror() {
+# The mirror URI of the machine's own main Debian suite, or with `security` of its security suite (empty if none).
+debian_mirror() { # [security]
   [ -r "$DEBIAN_SOURCES" ] || die "$DEBIAN_SOURCES is missing: cannot find this machine's Debian mirror"
-  awk 'BEGIN { RS = ""; FS = "\n" }
-       $0 !~ /Suites:[^\n]*security/ {
+  awk -v want="${1:-main}" 'BEGIN { RS = ""; FS = "\n" }
+       (want == "security") == ($0 ~ /Suites:[^\n]*security/) {
          for (i = 1; i <= NF; i++) if ($i ~ /^URIs:/) { sub(/^URIs:[ \t]*/, "", $i); split($i, u, /[ \t]+/); print u[1]; exit }
        }' "$DEBIAN_SOURCES"
 }
@@ -96,6 +112,9 @@ missing_packages() {
   have_commands docker-registry || have_commands registry || echo docker-registry
   have_commands htpasswd || echo apache2-utils
   have_commands curl || echo curl
+  # For the BuildKit image, built from Debian's docker.io source (scripts/lab/buildkit-image.sh).
+  have_commands patch || echo patch
+  have_commands xz || echo xz-utils
   local arch
   for arch in "${QEMU_ARCHES[@]}"; do
     [ "$arch" = "$(native_qemu_arch)" ] && continue
@@ -403,6 +422,118 @@ base_status() {
   if base_image_ready; then echo "base image: $LAB_BASE_IMAGE"; else echo "base image: missing"; return 1; fi
 }
 
+# ---------------------------------------------------------------- BuildKit image
+# The key label of $LAB_BUILDKIT_IMAGE in the engine; empty when the engine does not have the image.
+buildkit_image_key() {
+  local key
+  key=$(docker image inspect --format "{{ index .Config.Labels \"$BUILDKIT_KEY_LABEL\" }}" "$LAB_BUILDKIT_IMAGE" \
+    2>/dev/null) || return 0
+  [ "$key" = '<no value>' ] || echo "$key"
+}
+
+# The key of the rootfs kept under $BUILDKIT_DIR; empty when there is none.
+buildkit_kept_key() {
+  if [ -s "$BUILDKIT_DIR/image/rootfs.tar" ] && [ -s "$BUILDKIT_DIR/image/key" ]; then cat "$BUILDKIT_DIR/image/key"; fi
+}
+
+# Whether a key is what this lab wants: built by the current recipe (and from LAB_BUILDKIT_SOURCE, when set).
+buildkit_key_wanted() { # key
+  local key=$1
+  case "$key" in *" recipe=$(bash "$BUILDKIT_SCRIPT" recipe)") ;; *) return 1 ;; esac
+  [ -z "$LAB_BUILDKIT_SOURCE" ] || case "$key" in "docker.io=$LAB_BUILDKIT_SOURCE "*) ;; *) return 1 ;; esac
+}
+
+# Builds (or, with a rootfs kept for the wanted key, only re-imports) $LAB_BUILDKIT_IMAGE; nothing when it is there.
+ensure_buildkit_image() {
+  if [ -z "$LAB_BUILDKIT_REFRESH" ] && buildkit_key_wanted "$(buildkit_image_key)"; then return 0; fi
+  if [ -n "$LAB_BUILDKIT_REFRESH" ] || ! buildkit_key_wanted "$(buildkit_kept_key)"; then build_buildkit_rootfs; fi
+  [ "$(buildkit_image_key)" = "$(buildkit_kept_key)" ] || import_buildkit_image
+}
+
+build_buildkit_rootfs() {
+  have_commands apt-get dpkg-deb ||
+    die "the BuildKit image is built from Debian's archive: this needs a Debian machine (apt-get, dpkg-deb)"
+  local mirror log=$LOG_DIR/buildkit.log
+  mirror=$(debian_mirror)
+  [ -n "$mirror" ] || die "no URIs line found in $DEBIAN_SOURCES"
+  if [ -n "$LAB_BUILDKIT_REFRESH" ]; then
+    say "buildkit: checking Debian for a newer docker.io or git (a rebuild takes minutes; log in $log)"
+  else
+    say "buildkit: building the rootfs of $LAB_BUILDKIT_IMAGE from Debian (about 4 minutes; log in $log)"
+  fi
+  local start=$SECONDS
+  # Progress lines reach the terminal on fd 3; the build's own output goes to the log.
+  MIRROR=$mirror SECURITY_MIRROR=$(debian_mirror security) WORK=$BUILDKIT_DIR SOURCE_VERSION=$LAB_BUILDKIT_SOURCE \
+    bash "$BUILDKIT_SCRIPT" build 3>&1 >"$log" 2>&1 || { tail -20 "$log" >&2; die "the BuildKit rootfs build failed"; }
+  say "buildkit: rootfs ready after $((SECONDS - start))s"
+}
+
+# Imports the kept rootfs as $LAB_BUILDKIT_IMAGE, once its tools are seen to run inside it.
+import_buildkit_image() {
+  local key id old
+  key=$(buildkit_kept_key)
+  [ -n "$key" ] || die "no BuildKit rootfs under $BUILDKIT_DIR/image to import"
+  say "buildkit: importing $LAB_BUILDKIT_IMAGE ($key)"
+  id=$(docker import --change 'ENTRYPOINT ["buildkitd"]' \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'VOLUME /var/lib/buildkit' --change "LABEL $BUILDKIT_KEY_LABEL=\"$key\"" \
+    --message "BuildKit from Debian's archive: $key" "$BUILDKIT_DIR/image/rootfs.tar") ||
+    die "docker import of $BUILDKIT_DIR/image/rootfs.tar failed"
+  # git as BuildKit runs it needs sh, sed and coreutils too (git-submodule is a shell script).
+  local check='buildkitd --version && buildctl --version && runc --version && git --version && sed --version'
+  check+=' && basename /'
+  if ! docker run --rm --network none --entrypoint sh "$id" -c "$check" >"$LOG_DIR/buildkit-check.log" 2>&1; then
+    cat "$LOG_DIR/buildkit-check.log" >&2
+    docker image rm "$id" >/dev/null 2>&1 || true
+    die "the imported BuildKit image does not run its tools"
+  fi
+  old=$(docker image inspect --format '{{.Id}}' "$LAB_BUILDKIT_IMAGE" 2>/dev/null || true)
+  docker tag "$id" "$LAB_BUILDKIT_IMAGE"
+  # The image it replaces, unless a builder still uses it.
+  if [ -n "$old" ] && [ "$old" != "$id" ]; then docker image rm "$old" >/dev/null 2>&1 || true; fi
+  buildkit_key_wanted "$(buildkit_image_key)" || die "$LAB_BUILDKIT_IMAGE does not carry its key after the import"
+}
+
+buildkit_status() {
+  local key kept
+  key=$(buildkit_image_key)
+  if buildkit_key_wanted "$key"; then
+    echo "buildkit image: $LAB_BUILDKIT_IMAGE ($key)"
+    return 0
+  fi
+  kept=$(buildkit_kept_key)
+  if buildkit_key_wanted "$kept"; then
+    echo "buildkit image: missing, its rootfs is kept ($kept): bash scripts/lab.sh up re-imports it in seconds"
+  elif [ -n "$key" ]; then
+    echo "buildkit image: $LAB_BUILDKIT_IMAGE is not the wanted build ($key): bash scripts/lab.sh up rebuilds it"
+  else
+    echo "buildkit image: missing (bash scripts/lab.sh up builds it from Debian's docker.io source, about 4 minutes)"
+  fi
+  return 1
+}
+
+# buildkitd's configuration for the lab's builders: both loopback registries speak plain http.
+buildkitd_config() {
+  local port
+  for port in "$LAB_REGISTRY_PORT" "$LAB_AUTH_REGISTRY_PORT"; do
+    printf '[registry."127.0.0.1:%s"]\n  http = true\n  insecure = true\n\n' "$port"
+  done
+}
+
+write_buildkitd_config() {
+  buildkitd_config | cmp -s - "$BUILDKITD_CONFIG" && return 0
+  buildkitd_config >"$BUILDKITD_CONFIG.new" && mv "$BUILDKITD_CONFIG.new" "$BUILDKITD_CONFIG"
+}
+
+buildkitd_config_status() {
+  if buildkitd_config | cmp -s - "$BUILDKITD_CONFIG"; then
+    echo "buildkitd config: $BUILDKITD_CONFIG"
+  else
+    echo "buildkitd config: missing or stale (bash scripts/lab.sh up writes $BUILDKITD_CONFIG)"
+    return 1
+  fi
+}
+
 # ---------------------------------------------------------------- commands
 cmd_up() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
@@ -414,6 +545,8 @@ cmd_up() {
   start_registry registry "$LAB_REGISTRY_PORT"
   start_registry auth-registry "$LAB_AUTH_REGISTRY_PORT" "$LAB_AUTH_USER" "$LAB_AUTH_PASSWORD"
   seed_base_image
+  write_buildkitd_config
+  ensure_buildkit_image
   cmd_status
 }
 
@@ -425,6 +558,8 @@ cmd_status() {
   registry_status registry "$LAB_REGISTRY_PORT" || failed=1
   registry_status auth-registry "$LAB_AUTH_REGISTRY_PORT" "$LAB_AUTH_USER" "$LAB_AUTH_PASSWORD" || failed=1
   if engine_works; then base_status || failed=1; else echo "base image: unknown (no engine)"; failed=1; fi
+  if engine_works; then buildkit_status || failed=1; else echo "buildkit image: unknown (no engine)"; failed=1; fi
+  buildkitd_config_status || failed=1
   return $failed
 }
 
