@@ -34,6 +34,11 @@ export interface LocalRunOptions {
   actionDir?: string;
   /** The node binary that runs the steps (default: the one running this script), e.g. a node 24 like GitHub's. */
   nodePath?: string;
+  /**
+   * RUNNER_TEMP for jobs that must see one path, as every job of a run does on GitHub (each on its own machine):
+   * the caller creates and deletes it. Default: a fresh directory of this runner's, which remove() deletes.
+   */
+  runnerTemp?: string;
 }
 
 export interface MainRunOptions {
@@ -207,10 +212,11 @@ type FileCommand = keyof typeof FILE_COMMANDS;
  * mid-way), post with runPost, then read what main left behind; remove() deletes the temporary files.
  */
 export class LocalRunner {
-  /** RUNNER_TEMP; the file commands live in its _runner_file_commands, as on a runner. */
+  /** RUNNER_TEMP; the file commands live in its _runner_file_commands (one of their own when it is shared). */
   readonly runnerTemp: string;
   readonly manifest: ActionManifest;
   private readonly options: LocalRunOptions;
+  private readonly fileCommandDir: string;
   private readonly actionDir: string;
   private readonly workDir: string;
   private readonly runnerEnv: Record<string, string>;
@@ -222,8 +228,14 @@ export class LocalRunner {
     this.actionDir = options.actionDir ?? repoRoot;
     this.manifest = parseActionManifest(readFileSync(join(this.actionDir, 'action.yml'), 'utf8'));
     this.inputEnv = inputsToEnv(this.manifest.inputs, options.inputs);
-    this.runnerTemp = mkdtempSync(join(tmpdir(), 'local-runner-'));
-    mkdirSync(this.fileCommandDir);
+    this.runnerTemp = options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'local-runner-'));
+    if (options.runnerTemp === undefined) {
+      this.fileCommandDir = join(this.runnerTemp, '_runner_file_commands');
+      mkdirSync(this.fileCommandDir);
+    } else {
+      // Jobs that share a RUNNER_TEMP run side by side here: each keeps its file commands apart.
+      this.fileCommandDir = mkdtempSync(join(this.runnerTemp, '_runner_file_commands-'));
+    }
     this.workDir = options.workDir ?? process.cwd();
     this.runnerEnv = {
       CI: 'true',
@@ -274,9 +286,10 @@ export class LocalRunner {
     return this.readFileCommand('main', 'GITHUB_STEP_SUMMARY') + this.readFileCommand('post', 'GITHUB_STEP_SUMMARY');
   }
 
-  /** Deletes RUNNER_TEMP and the file commands in it. */
+  /** Deletes RUNNER_TEMP and the file commands in it; only the file commands when RUNNER_TEMP is the caller's. */
   remove(): void {
-    rmSync(this.runnerTemp, { recursive: true, force: true });
+    const own = this.options.runnerTemp === undefined ? this.runnerTemp : this.fileCommandDir;
+    rmSync(own, { recursive: true, force: true });
   }
 
   /**
@@ -301,10 +314,6 @@ export class LocalRunner {
     // The runner puts the entry added last first.
     const entries = [...added.reverse(), ...(path === undefined ? [] : [path])];
     return { ...exported, PATH: entries.join(pathListSeparator) };
-  }
-
-  private get fileCommandDir(): string {
-    return join(this.runnerTemp, '_runner_file_commands');
   }
 
   private fileCommandPath(step: Step, command: FileCommand): string {

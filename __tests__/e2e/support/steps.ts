@@ -2,12 +2,13 @@
 // the jobs of one shard-merge workflow run, and reading back what each step left: outputs, state, summary, how long
 // each part took, and its run id, which names its temporary tags.
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalRunner, type ActionRun, type MainRunOptions } from '../../../scripts/local-runner.js';
 import type { RunState } from '../../../src/state.js';
 import { lab } from '../lab.js';
+import type { CacheService } from './cache-service.js';
 
 export const TEMP_TAG_PREFIX = 'multiarch-tmp';
 
@@ -16,6 +17,8 @@ export interface StepOptions {
   runId?: string;
   runAttempt?: string;
   job?: string;
+  /** RUNNER_TEMP shared with the other jobs of the run (see workflowRun); by default the step has its own. */
+  runnerTemp?: string;
   /** Crash main when its output so far satisfies this (see LocalRunner). */
   killMainWhen?: MainRunOptions['killWhen'];
   /** false: the runner never gets to post (it died after main). */
@@ -72,6 +75,7 @@ export async function runStep(inputs: Record<string, string>, options: StepOptio
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.runAttempt === undefined ? {} : { runAttempt: options.runAttempt }),
     ...(options.job === undefined ? {} : { job: options.job }),
+    ...(options.runnerTemp === undefined ? {} : { runnerTemp: options.runnerTemp }),
   });
   try {
     const started = Date.now();
@@ -132,12 +136,6 @@ export function expectSucceeded(step: StepResult): void {
   });
 }
 
-/** As expectSucceeded, and the step printed no warning. */
-export function expectSucceededWithoutWarning(step: StepResult): void {
-  expectSucceeded(step);
-  expect(stepLog(step)).not.toMatch(/::warning::/);
-}
-
 /** Tags of a repository that are temporary tags of the run `runId`. */
 export function temporaryTagsOfRun(tags: string[], runId: string): string[] {
   return tags.filter((tag) => tag.startsWith(`${TEMP_TAG_PREFIX}-${runId}-`));
@@ -156,27 +154,71 @@ export function labelContext(extraLines: string[] = []): string {
 /** What every run here builds: the runner's own platform and an emulated one. */
 export const BOTH_PLATFORMS = 'linux/amd64,linux/arm64';
 
+/** The jobs of one workflow run, made by workflowRun: each step runs with the run's id and what its jobs share. */
+export interface WorkflowRun {
+  runId: string;
+  /** A shard job building `platform`: job build-<os>-<arch> and attempt 1 unless `options` say otherwise. */
+  shard(inputs: Record<string, string>, platform: string, options?: JobOptions): Promise<StepResult>;
+  /** The merge job: job merge and attempt 1 unless `options` say otherwise. */
+  merge(inputs: Record<string, string>, platforms: string, options?: JobOptions): Promise<StepResult>;
+  /** Deletes what the jobs shared, once they have ended. */
+  remove(): void;
+}
+
+export type JobOptions = Pick<StepOptions, 'runAttempt' | 'job'>;
+
+/**
+ * A workflow run whose shard and merge jobs hand off through a fresh handoff-dir, or, given `cache`, through the
+ * GitHub cache as the action does without handoff-dir: then every job gets the service's variables, as a runner
+ * hands them to an action, and one RUNNER_TEMP, as GitHub gives every job of a run (the handoff saves its entries
+ * from there, and the cache restores an entry only to the paths it was saved from).
+ */
+export function workflowRun({
+  env = {},
+  cache,
+}: { env?: Record<string, string>; cache?: CacheService } = {}): WorkflowRun {
+  const runId = newRunId();
+  const shared = mkdtempSync(join(tmpdir(), cache === undefined ? 'e2e-handoff-' : 'e2e-runner-temp-'));
+  const handoffInputs: Record<string, string> = cache === undefined ? { 'handoff-dir': shared } : {};
+  const stepOptions: StepOptions =
+    cache === undefined ? { runId, env } : { runId, env: { ...env, ...cache.env }, runnerTemp: shared };
+  return {
+    runId,
+    shard: (inputs, platform, options = {}) =>
+      runStep(
+        { ...inputs, ...handoffInputs, mode: 'shard', platforms: platform },
+        { ...stepOptions, job: `build-${platform.replaceAll('/', '-')}`, ...options },
+      ),
+    merge: (inputs, platforms, options = {}) =>
+      runStep({ ...inputs, ...handoffInputs, mode: 'merge', platforms }, { ...stepOptions, job: 'merge', ...options }),
+    remove: () => {
+      rmSync(shared, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * One workflow run of the shard-merge flow: a shard job per platform of BOTH_PLATFORMS in parallel, handing off
- * through a fresh handoff-dir, then the merge job. `shardInputs` go to the shards only (as a workflow passes the
- * build's inputs to its build jobs alone).
+ * through a fresh handoff-dir (or the GitHub cache, faked by `cache`), then the merge job. `shardInputs` go to the
+ * shards only (as a workflow passes the build's inputs to its build jobs alone).
  */
 export async function runShardsThenMerge(
   inputs: Record<string, string>,
-  { shardInputs = {}, env }: { shardInputs?: Record<string, string>; env?: Record<string, string> } = {},
+  {
+    shardInputs = {},
+    env,
+    cache,
+  }: { shardInputs?: Record<string, string>; env?: Record<string, string>; cache?: CacheService } = {},
 ): Promise<{ shards: StepResult[]; merge: StepResult }> {
-  const runId = newRunId();
-  const common = { ...inputs, 'handoff-dir': mkdtempSync(join(tmpdir(), 'e2e-handoff-')) };
-  const shards = await Promise.all(
-    BOTH_PLATFORMS.split(',').map((platform) =>
-      runStep(
-        { ...common, ...shardInputs, mode: 'shard', platforms: platform },
-        { env, runId, job: `build-${platform.replaceAll('/', '-')}` },
-      ),
-    ),
-  );
-  const merge = await runStep({ ...common, mode: 'merge', platforms: BOTH_PLATFORMS }, { env, runId, job: 'merge' });
-  return { shards, merge };
+  const run = workflowRun({ env, cache });
+  try {
+    const shards = await Promise.all(
+      BOTH_PLATFORMS.split(',').map((platform) => run.shard({ ...inputs, ...shardInputs }, platform)),
+    );
+    return { shards, merge: await run.merge(inputs, BOTH_PLATFORMS) };
+  } finally {
+    run.remove();
+  }
 }
 
 /** The items of a `**Title:**` list in the job summary (e.g. "Temporary tags deleted", "Left behind"). */
