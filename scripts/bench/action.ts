@@ -1,10 +1,11 @@
 // Runs the action as GitHub's runner would (scripts/local-runner.ts), from a copy of action.yml and dist/ taken
 // when the benchmark starts: other work on this checkout may rebuild dist/ meanwhile, and one table must measure
 // one bundle.
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalRunner, repoRoot, type ActionRun } from '../local-runner.js';
+import { LAB_BUILDKIT } from './docker.js';
 import { tail } from './process.js';
 import { measure } from './stats.js';
 
@@ -39,6 +40,25 @@ export function bundleDigest(actionDir: string): string {
   return `sha256:${hash.digest('hex').slice(0, 12)}`;
 }
 
+/** A GITHUB_RUN_ID for a section's action runs: a number, as GitHub's are. */
+export function newRunId(): string {
+  return String(randomInt(1e9, 1e10));
+}
+
+/** How the names of the builders the action creates under a run id begin (createdBuilderName in src/plan). */
+export function actionBuilderPrefix(runId: string): string {
+  return `multiarch-${runId}-`;
+}
+
+/** The inputs that make the action create its own docker-container builder with LAB_BUILDKIT (post removes it). */
+export function ownBuilderInputs(): Record<string, string> {
+  return {
+    driver: 'docker-container',
+    'driver-opts': LAB_BUILDKIT.driverOpts.join('\n'),
+    'buildkitd-config-inline': readFileSync(LAB_BUILDKIT.configFile, 'utf8'),
+  };
+}
+
 export interface StepTimes {
   mainMs: number;
   postMs: number;
@@ -48,6 +68,8 @@ export interface ActionRunOptions {
   actionDir: string;
   nodePath: string;
   inputs: Record<string, string>;
+  /** GITHUB_RUN_ID (default: a random one); the action names the builder it creates after it. */
+  runId?: string;
   /** Called between main and post, outside the timings (e.g. to reset a request counter). */
   beforePost?: () => void;
 }
@@ -57,9 +79,16 @@ export async function runActionSteps({
   actionDir,
   nodePath,
   inputs,
+  runId,
   beforePost,
 }: ActionRunOptions): Promise<StepTimes> {
-  const runner = new LocalRunner({ actionDir, nodePath, inputs, timeoutMs: STEP_TIMEOUT_MS });
+  const runner = new LocalRunner({
+    actionDir,
+    nodePath,
+    inputs,
+    timeoutMs: STEP_TIMEOUT_MS,
+    ...(runId === undefined ? {} : { runId }),
+  });
   try {
     const main = await measure(() => runner.runMain());
     if (main.value.exitCode !== 0) throw stepFailed('main', main.value);

@@ -1,4 +1,5 @@
 // What every section of the benchmark gets from the run that hosts it.
+import type { CleanupStack } from './cleanup.js';
 import type { ThrowawayRegistry } from './registry.js';
 
 export interface BenchContext {
@@ -17,6 +18,8 @@ export interface BenchContext {
   coldStartRuns: number;
   /** The node binary that runs the action's steps and the cold starts. */
   nodePath: string;
+  /** Where a section registers what it creates that must go even if the run fails or is interrupted. */
+  cleanup: CleanupStack;
   /** Progress, on stderr: stdout is the table. */
   log: (message: string) => void;
 }

@@ -111,3 +111,11 @@ export async function listTags(registry: string, repository: string): Promise<st
   const body = (await response.json()) as { tags?: string[] | null };
   return [...(body.tags ?? [])].sort();
 }
+
+/** Each side must end with exactly the tags its flow leaves, or it did not do the same work. */
+export async function expectTags(registry: string, repository: string, expected: readonly string[]): Promise<void> {
+  const tags = await listTags(registry, repository);
+  if (tags.join(',') !== [...expected].sort().join(',')) {
+    throw new Error(`${repository} holds tags [${tags.join(', ')}] after the run; expected [${expected.join(', ')}]`);
+  }
+}

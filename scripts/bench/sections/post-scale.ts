@@ -1,12 +1,14 @@
 // Section 3: how the post step grows with platforms and tags. Mode fan-out, where each platform leaves a temporary
 // tag for post to delete, so post's work is publishing every final tag plus cleaning up after every platform. The
-// action talks to the registry through a counting proxy, so each row also says how many requests post made.
+// action talks to the registry through a counting proxy, so each row also says how many requests post made. The grid
+// runs on the docker driver; two of its points also run on the default path, a docker-container builder the action
+// creates, where every platform is pushed by digest and post has no temporary tag to delete but the builder to remove.
 import { join } from 'node:path';
-import { runActionSteps } from '../action.js';
+import { actionBuilderPrefix, newRunId, ownBuilderInputs, runActionSteps } from '../action.js';
 import type { BenchContext } from '../context.js';
 import { writeScratchContext } from '../contexts.js';
 import { startCountingProxy, type CountingProxy, type RequestCounts } from '../counting-proxy.js';
-import { removeLocalImages } from '../docker.js';
+import { removeBuilders, removeLocalImages } from '../docker.js';
 import { plural } from '../format.js';
 import { interleave, summarize } from '../stats.js';
 import { durationRow, resultRow, type Row } from '../table.js';
@@ -25,6 +27,8 @@ const PLATFORMS = [
 ];
 const PLATFORM_COUNTS = [2, 4, 8];
 const TAG_COUNTS = [1, 5, 20];
+/** The grid's corners with the most platforms, again on a docker-container builder. */
+const CONTAINER_POINTS = [1, 20].map((tags) => ({ platforms: 8, tags, driver: 'docker-container' as const }));
 /** Requests per (platform, tag) pair above which post's requests grow as platforms × tags. */
 const MAX_PRODUCT_TERM = 0.5;
 /** The proxy closes itself after this long, whatever happens to the benchmark. */
@@ -33,6 +37,7 @@ const PROXY_MAX_LIFETIME_MS = 2 * 60 * 60 * 1000;
 interface GridPoint {
   platforms: number;
   tags: number;
+  driver: 'docker' | 'docker-container';
 }
 
 /** requests ≈ constant + perPlatform·platforms + perTag·tags (+ perPlatformAndTag·platforms·tags, centred) */
@@ -46,12 +51,18 @@ interface RequestModel {
 export async function benchPostScale(bench: BenchContext): Promise<Row[]> {
   const context = writeScratchContext(join(bench.workDir, 'post-scale'));
   const proxy = await startCountingProxy(bench.registry.port, PROXY_MAX_LIFETIME_MS);
+  // Post removes the builder the action created, but nothing removes it after a main that failed.
+  const runId = newRunId();
+  bench.cleanup.add(`buildx builders ${actionBuilderPrefix(runId)}…`, () =>
+    removeBuilders([actionBuilderPrefix(runId)]),
+  );
   try {
     const requestCounts = new Map<string, RequestCounts[]>();
     const runPostAt = async (point: GridPoint, label: string): Promise<number> => {
       const { postMs } = await runActionSteps({
         nodePath: bench.nodePath,
         actionDir: bench.actionDir,
+        runId,
         inputs: actionInputs(proxy, context, point, label),
         beforePost: () => {
           proxy.reset();
@@ -61,26 +72,33 @@ export async function benchPostScale(bench: BenchContext): Promise<Row[]> {
       requestCounts.set(key, [...(requestCounts.get(key) ?? []), proxy.counts()]);
       return postMs;
     };
-    const grid = PLATFORM_COUNTS.flatMap((platforms) => TAG_COUNTS.map((tags) => ({ platforms, tags })));
+    const grid = PLATFORM_COUNTS.flatMap((platforms) =>
+      TAG_COUNTS.map((tags) => ({ platforms, tags, driver: 'docker' as const })),
+    );
+    const points = [...grid, ...CONTAINER_POINTS];
 
     bench.log(`${SECTION}: warm-up (untimed), then interleaved timed runs per grid point: ${String(bench.buildRuns)}`);
-    await runActionSteps({
-      nodePath: bench.nodePath,
-      actionDir: bench.actionDir,
-      inputs: actionInputs(proxy, context, { platforms: PLATFORMS.length, tags: 1 }, 'warmup'),
-    });
+    for (const driver of ['docker', 'docker-container'] as const) {
+      await runActionSteps({
+        nodePath: bench.nodePath,
+        actionDir: bench.actionDir,
+        runId,
+        inputs: actionInputs(proxy, context, { platforms: PLATFORMS.length, tags: 1, driver }, 'warmup'),
+      });
+    }
     const variants = Object.fromEntries(
-      grid.map((point) => [pointName(point), (label: string) => runPostAt(point, label)]),
+      points.map((point) => [pointName(point), (label: string) => runPostAt(point, label)]),
     );
     const samples = await interleave(bench.buildRuns, variants, bench.log);
     const requestsAt = (point: GridPoint): RequestCounts[] => requestCounts.get(pointName(point)) ?? [];
+    const durationRowAt = (point: GridPoint): Row =>
+      durationRow(SECTION, `post: ${pointName(point)}`, summarize(samples[pointName(point)] ?? []), {
+        result: describeRequests(requestsAt(point)),
+      });
     return [
-      ...grid.map((point) =>
-        durationRow(SECTION, `post: ${pointName(point)}`, summarize(samples[pointName(point)] ?? []), {
-          result: describeRequests(requestsAt(point)),
-        }),
-      ),
+      ...grid.map(durationRowAt),
       requestGrowthRow(grid, (point) => summarize(requestsAt(point).map(totalRequests)).median),
+      ...CONTAINER_POINTS.map(durationRowAt),
     ];
   } finally {
     await proxy.stop();
@@ -88,20 +106,22 @@ export async function benchPostScale(bench: BenchContext): Promise<Row[]> {
   }
 }
 
-function pointName({ platforms, tags }: GridPoint): string {
-  return `${plural(platforms, 'platform')} × ${plural(tags, 'tag')}`;
+function pointName({ platforms, tags, driver }: GridPoint): string {
+  const where = driver === 'docker' ? '' : ', docker-container builder the action created (post removes it)';
+  return `${plural(platforms, 'platform')} × ${plural(tags, 'tag')}${where}`;
 }
 
 /** One repository per run, holding every final tag; no emulation is needed, so QEMU stays off. */
 function actionInputs(proxy: CountingProxy, context: string, point: GridPoint, label: string): Record<string, string> {
-  const image = `${proxy.address}/post-scale/p${String(point.platforms)}-t${String(point.tags)}-${label}`;
+  const name = `${point.driver}-p${String(point.platforms)}-t${String(point.tags)}-${label}`;
+  const image = `${proxy.address}/post-scale/${name}`;
   const tags = Array.from({ length: point.tags }, (_, index) => `${image}:tag-${String(index + 1)}`);
   return {
     mode: 'fan-out',
     platforms: PLATFORMS.slice(0, point.platforms).join(','),
     tags: tags.join(','),
     push: 'true',
-    driver: 'docker',
+    ...(point.driver === 'docker' ? { driver: 'docker' } : ownBuilderInputs()),
     qemu: 'false',
     context,
     provenance: 'false',
@@ -145,7 +165,7 @@ function requestGrowthRow(grid: readonly GridPoint[], requests: (point: GridPoin
   const linear = Math.abs(model.perPlatformAndTag) < MAX_PRODUCT_TERM;
   return resultRow(
     SECTION,
-    'post requests for p platforms and t tags (least squares)',
+    'post requests for p platforms and t tags (least squares over the docker driver grid)',
     formula,
     `O(p + t), p·t term < ${String(MAX_PRODUCT_TERM)}: ${linear ? 'met' : '**MISSED**'}`,
   );
