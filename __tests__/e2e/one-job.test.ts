@@ -1,5 +1,6 @@
-// Issue 3's promises, end to end against the lab with the docker driver: one step builds every platform,
-// publishes one index under the final tags, and leaves no temporary tag behind.
+// Issue 3's promises, end to end against the lab, on the docker driver and on the docker-container driver users get
+// by default: one step builds every platform, publishes one index under the final tags, and leaves no temporary tag
+// behind; pushing by digest, it never creates one.
 import { describeWithLab, lab } from './lab.js';
 import {
   archContext,
@@ -11,22 +12,27 @@ import {
   runArch,
   uniqueRepository,
 } from './probe.js';
+import { builderExists, driverInputs, LAB_DRIVERS, tagsPutBesides } from './support/drivers.js';
 import {
   BOTH_PLATFORMS,
   expectSucceeded,
+  runState,
   runStep,
   stepLog,
   TEMP_TAG_PREFIX,
   type StepResult,
 } from './support/steps.js';
 
-describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final tags', (mode) => {
-  const repository = uniqueRepository(`one-job-${mode}`);
+const MODES_AND_DRIVERS = ['multi', 'fan-out'].flatMap((mode) => LAB_DRIVERS.map((driver) => [mode, driver] as const));
+
+describeWithLab.each(MODES_AND_DRIVERS)('mode %s, driver %s, two platforms, two final tags', (mode, driver) => {
+  const repository = uniqueRepository(`one-job-${mode}-${driver}`);
   const image = `${lab.registry}/${repository}`;
   let run: StepResult;
 
   beforeAll(async () => {
     run = await runStep({
+      ...driverInputs(driver),
       mode,
       platforms: BOTH_PLATFORMS,
       tags: `${image}:latest,${image}:v1`,
@@ -49,14 +55,31 @@ describeWithLab.each(['multi', 'fan-out'])('mode %s, two platforms, two final ta
     expect(await listTags(repository)).toEqual(['latest', 'v1']);
   });
 
-  test('the engine holds no image under a temporary tag; a multi build stays there under the final tags', () => {
-    // Before any test here pulls: what the engine holds is what the docker driver and post left in it.
+  test('the engine holds no image under a temporary tag; a docker-driver multi build stays under the final tags', () => {
+    // Before any test here pulls: what the engine holds is what the driver and post left in it.
     const names = engineImageNames()
       .filter((name) => name.startsWith(`${image}:`))
       .sort();
-    expect(names).toEqual(mode === 'multi' ? [`${image}:latest`, `${image}:v1`] : []);
-    // The check can fail: main's log names the temporary tags the engine held before post.
-    expect(stepLog(run)).toContain(`${image}:${TEMP_TAG_PREFIX}-`);
+    expect(names).toEqual(driver === 'docker' && mode === 'multi' ? [`${image}:latest`, `${image}:v1`] : []);
+    if (driver === 'docker') {
+      // The check can fail: main's log names the temporary tags the engine held before post.
+      expect(stepLog(run)).toContain(`${image}:${TEMP_TAG_PREFIX}-`);
+    }
+  });
+
+  test("post removed the builder the step created; the engine's own it only used", () => {
+    const { builder } = runState(run);
+    const created = driver === 'docker-container';
+    expect({ created: builder?.created, exists: builderExists(builder?.name ?? '') }).toEqual({
+      created,
+      exists: !created,
+    });
+  });
+
+  test('pushed by digest, no tag but the final ones was ever put in the registry', () => {
+    const besides = tagsPutBesides(repository, ['latest', 'v1']);
+    if (driver === 'docker') expect(besides.every((tag) => tag.startsWith(`${TEMP_TAG_PREFIX}-`))).toBe(true);
+    else expect(besides).toEqual([]);
   });
 
   test('with provenance off the index has exactly the two platforms, and platform-digests names them', async () => {
@@ -97,10 +120,11 @@ describeWithLab('publish: false', () => {
   });
 });
 
-describeWithLab('a build that fails on arm64 only', () => {
-  test('the step fails with that error, nothing is published, post deletes the temporary tags', async () => {
-    const repository = uniqueRepository('arm64-fails');
+describeWithLab.each(LAB_DRIVERS)('a build that fails on arm64 only, driver %s', (driver) => {
+  test('the step fails with that error, nothing is published, post deletes what it created', async () => {
+    const repository = uniqueRepository(`arm64-fails-${driver}`);
     const run = await runStep({
+      ...driverInputs(driver),
       mode: 'fan-out',
       platforms: BOTH_PLATFORMS,
       tags: `${lab.registry}/${repository}:latest`,
@@ -109,8 +133,9 @@ describeWithLab('a build that fails on arm64 only', () => {
     expect(run.main.exitCode).toBe(1);
     expect(run.main.stdout).toMatch(/::error::.*linux\/arm64.*failed/s);
     expect(run.post?.exitCode).toBe(0);
-    // The amd64 build pushed its temporary tag before arm64 failed; post must have deleted it.
+    // On the docker driver the amd64 build pushed its temporary tag before arm64 failed; post must have deleted it.
     expect(await listTags(repository)).toEqual([]);
+    if (driver === 'docker-container') expect(tagsPutBesides(repository, [])).toEqual([]);
     expect(run.summary).toContain('nothing was published');
   });
 });

@@ -17,6 +17,7 @@ import {
   type FaultProxy,
   type ProxiedRequest,
 } from './support/fault-proxy.js';
+import { builderExists, driverInputs, LAB_DRIVERS, tagsPutBesides, type LabDriver } from './support/drivers.js';
 import { crashStep } from './support/processes.js';
 import {
   childrenByPlatform,
@@ -68,8 +69,9 @@ const FAULT_RUN = process.env.FAULT_RUN === undefined ? undefined : Number(proce
  * engine's own push of the same name), so each attempt makes about twice the engine's requests, and at 20% a build
  * can fail all of ENGINE_PUSH_RETRY_POLICY's attempts (seen with 0.13.1). FAULT_ENGINE_RATE overrides it.
  */
-function engineFaultRate(buildxVersion: string): number {
+function engineFaultRate(driver: LabDriver, buildxVersion: string): number {
   if (process.env.FAULT_ENGINE_RATE !== undefined) return Number(process.env.FAULT_ENGINE_RATE);
+  if (driver === 'docker-container') return FAULT_RATE;
   return buildxAtLeast(buildxVersion, BUILDX_PUSHING_ONCE) ? FAULT_RATE : OLD_BUILDX_ENGINE_FAULT_RATE;
 }
 
@@ -164,8 +166,16 @@ async function publishProblems(repository: string, tag: string, label: string, r
   return problems;
 }
 
-/** What a run left that it should not have: a temporary tag of its own, or a final tag after a failed step. */
-async function leakProblems(repository: string, tag: string, run: FlowRun): Promise<string[]> {
+/**
+ * What a run left that it should not have: a temporary tag of its own, or a final tag after a failed step; and,
+ * where the driver pushes by digest, any tag it put besides the final one (`tagsPut`, from the proxy), left or not.
+ */
+async function leakProblems(
+  repository: string,
+  tag: string,
+  run: FlowRun,
+  tagsPut: string[] | undefined,
+): Promise<string[]> {
   const tags = await tagsAsServed(repository);
   const runIds = [...new Set(run.steps.map((step) => step.runId))];
   const leftovers = runIds.flatMap((runId) => temporaryTagsOfRun(tags, runId));
@@ -178,18 +188,29 @@ async function leakProblems(repository: string, tag: string, run: FlowRun): Prom
     problems.push(`temporary tags left: ${leftovers.join(', ')}; warnings: ${warnings.join(' | ') || 'none'}`);
   }
   if (!succeeded(run) && tags.includes(tag)) problems.push(`${tag} was published by a run that failed`);
+  const besides = (tagsPut ?? []).filter((put) => put !== tag);
+  if (besides.length > 0) problems.push(`tags put besides the final one, pushing by digest: ${besides.join(', ')}`);
   return problems;
 }
 
-describeWithLab(
-  `a registry failing ~${FAULT_RATE * 100}% of the requests, the engine's too from buildx ${BUILDX_PUSHING_ONCE} on (429, 5xx, resets, slow answers)`,
-  () => {
+/** The tags a proxy saw put in `repository` (manifest PUTs by tag, not by digest). */
+function tagsPutThrough(proxy: FaultProxy, repository: string): string[] {
+  const prefix = `/v2/${repository}/manifests/`;
+  return proxy.requests
+    .filter((request) => request.method === 'PUT' && request.url.startsWith(prefix))
+    .map((request) => request.url.slice(prefix.length))
+    .filter((reference) => !reference.startsWith('sha256:'));
+}
+
+describeWithLab.each(LAB_DRIVERS)(
+  `a registry failing ~${FAULT_RATE * 100}% of the requests, the engine's too (on the docker driver from buildx ${BUILDX_PUSHING_ONCE} on), driver %s (429, 5xx, resets, slow answers)`,
+  (driver) => {
     const baseSeed = Number(process.env.FAULT_SEED ?? randomInt(2 ** 31));
     const context = labelContext();
 
     test(`${FAULT_RUNS} runs in a row across multi, fan-out and shard+merge: each publishes a complete index, nothing is left`, async () => {
       const buildxVersion = await new DockerCli().buildxVersion();
-      const engineRate = engineFaultRate(buildxVersion);
+      const engineRate = engineFaultRate(driver, buildxVersion);
       console.log(
         `fault seed ${baseSeed}: run n draws its faults from seed ${baseSeed}+n ` +
           `(FAULT_SEED=${baseSeed} repeats them all, with FAULT_RUN=n only run n); ` +
@@ -203,7 +224,7 @@ describeWithLab(
       // One lane per flow, the three at once; a lane's runs follow each other and share a repository (distinct tags).
       // Each run goes through a proxy of its own, seeded with the run's seed.
       const lanes = flows.map((flow) => ({
-        repository: uniqueRepository(`faults-${flow}`),
+        repository: uniqueRepository(`faults-${flow}-${driver}`),
         runs: runs.filter((run) => run.flow === flow),
       }));
       const injected = { requests: 0, engine: 0, action: 0 };
@@ -219,6 +240,7 @@ describeWithLab(
               const tag = `run-${n}`;
               const label = `run-${n}-seed-${seed}`;
               const run = await runFlow(flow, {
+                ...driverInputs(driver, [proxy.host]),
                 tags: `${proxy.host}/${repository}:${tag}`,
                 context,
                 provenance: 'false',
@@ -232,7 +254,12 @@ describeWithLab(
                 published: succeeded(run),
                 seconds: (Date.now() - started) / 1000,
                 publishProblems: await publishProblems(repository, tag, label, run),
-                leakProblems: await leakProblems(repository, tag, run),
+                leakProblems: await leakProblems(
+                  repository,
+                  tag,
+                  run,
+                  driver === 'docker-container' ? tagsPutThrough(proxy, repository) : undefined,
+                ),
               });
             } finally {
               await proxy.stop();
@@ -274,41 +301,42 @@ describeWithLab(
       }
       expect(results.filter((r) => r.publishProblems.length > 0)).toEqual([]);
     });
-
-    // A DELETE of the dummy answering 404 on a retry: the first got through (its answer lost), or distribution removed
-    // the dummy's revision but not yet the tag. Either way the tag must end deleted, and nothing reported left.
-    test.each([
-      ['its answer is lost (the registry deleted it, the retry answers 404)', ['reset-mid-body']],
-      ['it fails with 500, then answers 404 while the tag still stands', ['internal-error', 'manifest-unknown']],
-    ] as const)(
-      'deleting a dummy by digest: %s: the tag is deleted and nothing is reported left',
-      async (_, faults) => {
-        const repository = uniqueRepository('dummy-delete');
-        let deletes = 0;
-        const proxy = await startFaultProxy({
-          target: lab.registry,
-          chooseFault: (request) => (request.method === 'DELETE' ? (faults[deletes++] ?? 'pass') : 'pass'),
-        });
-        try {
-          const step = await runStep({
-            mode: 'fan-out',
-            platforms: BOTH_PLATFORMS,
-            tags: `${proxy.host}/${repository}:latest`,
-            context,
-            provenance: 'false',
-          });
-          expectSucceeded(step);
-          expect(deletes).toBeGreaterThan(faults.length);
-          expect(await tagsAsServed(repository)).toEqual(['latest']);
-          expect(summarySection(step.summary, 'Left behind')).toEqual([]);
-          expect(stepLog(step)).not.toMatch(/::warning::Could not delete/);
-        } finally {
-          await proxy.stop();
-        }
-      },
-    );
   },
 );
+
+// Only the docker driver has temporary tags, so only it deletes dummies.
+describeWithLab('deleting a dummy by digest under registry faults, driver docker', () => {
+  const context = labelContext();
+  // A DELETE of the dummy answering 404 on a retry: the first got through (its answer lost), or distribution removed
+  // the dummy's revision but not yet the tag. Either way the tag must end deleted, and nothing reported left.
+  test.each([
+    ['its answer is lost (the registry deleted it, the retry answers 404)', ['reset-mid-body']],
+    ['it fails with 500, then answers 404 while the tag still stands', ['internal-error', 'manifest-unknown']],
+  ] as const)('deleting a dummy by digest: %s: the tag is deleted and nothing is reported left', async (_, faults) => {
+    const repository = uniqueRepository('dummy-delete');
+    let deletes = 0;
+    const proxy = await startFaultProxy({
+      target: lab.registry,
+      chooseFault: (request) => (request.method === 'DELETE' ? (faults[deletes++] ?? 'pass') : 'pass'),
+    });
+    try {
+      const step = await runStep({
+        mode: 'fan-out',
+        platforms: BOTH_PLATFORMS,
+        tags: `${proxy.host}/${repository}:latest`,
+        context,
+        provenance: 'false',
+      });
+      expectSucceeded(step);
+      expect(deletes).toBeGreaterThan(faults.length);
+      expect(await tagsAsServed(repository)).toEqual(['latest']);
+      expect(summarySection(step.summary, 'Left behind')).toEqual([]);
+      expect(stepLog(step)).not.toMatch(/::warning::Could not delete/);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
 
 describeWithLab('a registry that is down for good', () => {
   const context = labelContext();
@@ -418,50 +446,64 @@ function pushCompleted(stdout: string, platform: string): boolean {
 }
 
 describeWithLab('a runner that dies mid-step', () => {
-  test('main killed after the first platform was pushed: post publishes nothing and deletes that run’s temporary tags', async () => {
-    const repository = uniqueRepository('crash-main');
-    // arm64 (emulated) takes 6 s longer, so that amd64 has pushed while arm64 still builds.
-    const context = labelContext([
-      'ARG NONCE',
-      'RUN echo "$NONCE" > /nonce && if [ "$(uname -m)" = aarch64 ]; then sleep 6; fi',
-    ]);
-    let killedAt = 0;
-    let leftByMain: string[] = [];
-    const step = await runStep(
-      {
-        mode: 'fan-out',
-        platforms: BOTH_PLATFORMS,
-        tags: `${lab.registry}/${repository}:latest`,
-        context,
-        provenance: 'false',
-        'build-args': `NONCE=${randomInt(1e9)}`,
-      },
-      {
-        killMainWhen: (stdout) => {
-          if (!pushCompleted(stdout, 'linux/amd64')) return false;
-          crashStep(ACTION_SCRIPT);
-          killedAt = Date.now();
-          return true;
+  test.each(LAB_DRIVERS)(
+    'main killed after the first platform was pushed, driver %s: post publishes nothing and removes what the run created',
+    async (driver) => {
+      const repository = uniqueRepository(`crash-main-${driver}`);
+      // arm64 (emulated) takes 6 s longer, so that amd64 has pushed while arm64 still builds.
+      const context = labelContext([
+        'ARG NONCE',
+        'RUN echo "$NONCE" > /nonce && if [ "$(uname -m)" = aarch64 ]; then sleep 6; fi',
+      ]);
+      let killedAt = 0;
+      let leftByMain: string[] = [];
+      const step = await runStep(
+        {
+          ...driverInputs(driver),
+          mode: 'fan-out',
+          platforms: BOTH_PLATFORMS,
+          tags: `${lab.registry}/${repository}:latest`,
+          context,
+          provenance: 'false',
+          'build-args': `NONCE=${randomInt(1e9)}`,
         },
-        beforePost: async () => {
-          leftByMain = await listTags(repository);
+        {
+          killMainWhen: (stdout) => {
+            if (!pushCompleted(stdout, 'linux/amd64')) return false;
+            crashStep(ACTION_SCRIPT);
+            killedAt = Date.now();
+            return true;
+          },
+          beforePost: async () => {
+            leftByMain = await listTags(repository);
+          },
         },
-      },
-    );
-    expect(step.main.signal).toBe('SIGKILL');
-    expect(step.main.stdout).not.toContain('Assemble index');
-    // The crash came after a push: amd64's temporary tag was there for post to find, arm64's was not yet.
-    const temporary = runState(step).temporaryTags.map((reference) => reference.slice(reference.lastIndexOf(':') + 1));
-    expect(temporary).toHaveLength(2);
-    expect(leftByMain).toEqual(temporary.filter((tag) => tag.endsWith('-linux-amd64')));
+      );
+      expect(step.main.signal).toBe('SIGKILL');
+      expect(step.main.stdout).not.toContain('Assemble index');
+      const state = runState(step);
+      if (driver === 'docker') {
+        // The crash came after a push: amd64's temporary tag was there for post to find, arm64's was not yet.
+        const temporary = state.temporaryTags.map((reference) => reference.slice(reference.lastIndexOf(':') + 1));
+        expect(temporary).toHaveLength(2);
+        expect(leftByMain).toEqual(temporary.filter((tag) => tag.endsWith('-linux-amd64')));
+      } else {
+        // Pushed by digest: main left no tag at all; post removed the builder main created, and the arm64 build in it.
+        expect(state.temporaryTags).toEqual([]);
+        expect(leftByMain).toEqual([]);
+        expect(state.builder?.created).toBe(true);
+        expect(builderExists(state.builder?.name ?? '')).toBe(false);
+      }
 
-    expect(step.post?.exitCode).toBe(0);
-    expect(step.summary).toContain('Main did not finish: nothing was published.');
-    expect(await tagsAsServed(repository)).toEqual([]);
-    // The arm64 build died with main: nothing of it arrives later, when it would have pushed had it lived.
-    await new Promise((done) => setTimeout(done, Math.max(0, killedAt + 8_000 - Date.now())));
-    expect(await tagsAsServed(repository)).toEqual([]);
-  });
+      expect(step.post?.exitCode).toBe(0);
+      expect(step.summary).toContain('Main did not finish: nothing was published.');
+      expect(await tagsAsServed(repository)).toEqual([]);
+      // The arm64 build died with main: nothing of it arrives later, when it would have pushed had it lived.
+      await new Promise((done) => setTimeout(done, Math.max(0, killedAt + 8_000 - Date.now())));
+      expect(await tagsAsServed(repository)).toEqual([]);
+      if (driver === 'docker-container') expect(tagsPutBesides(repository, [])).toEqual([]);
+    },
+  );
 
   test('post killed in the middle of its first deletion: a later run removes the stale temporary tags, and only those', async () => {
     const repository = uniqueRepository('crash-post');

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithLab, lab } from './lab.js';
+import { driverInputs, LAB_DRIVERS, tagsPutBesides } from './support/drivers.js';
 import {
   archContext,
   engineImageNames,
@@ -42,13 +43,17 @@ function recordedAttempts(handoffDir: string): Record<string, string[]> {
   return attempts;
 }
 
-describeWithLab('shard + shard + merge through handoff-dir', () => {
-  const repository = uniqueRepository('shard-merge');
+describeWithLab.each(LAB_DRIVERS)('shard + shard + merge through handoff-dir, driver %s', (driver) => {
+  const repository = uniqueRepository(`shard-merge-${driver}`);
   const image = `${lab.registry}/${repository}`;
   let merge: StepResult;
 
   beforeAll(async () => {
-    const run = await runShardsThenMerge({ tags: `${image}:latest,${image}:v2`, context: archContext() });
+    const run = await runShardsThenMerge({
+      ...driverInputs(driver),
+      tags: `${image}:latest,${image}:v2`,
+      context: archContext(),
+    });
     for (const shard of run.shards) {
       expect({ exit: shard.main.exitCode, log: stepLog(shard) }).toMatchObject({ exit: 0 });
     }
@@ -72,16 +77,22 @@ describeWithLab('shard + shard + merge through handoff-dir', () => {
     expect(await listTags(repository)).toEqual(['latest', 'v2']);
     expect(engineImageNames().filter((name) => name.startsWith(`${image}:${TEMP_TAG_PREFIX}-`))).toEqual([]);
   });
+
+  test('pushed by digest, the shards never put a tag: the merge put only the final ones', () => {
+    const besides = tagsPutBesides(repository, ['latest', 'v2']);
+    if (driver === 'docker') expect(besides.every((tag) => tag.startsWith(`${TEMP_TAG_PREFIX}-`))).toBe(true);
+    else expect(besides).toEqual([]);
+  });
 });
 
-describeWithLab('re-running only the failed shard', () => {
+describeWithLab.each(LAB_DRIVERS)('re-running only the failed shard, driver %s', (driver) => {
   test('the merge of attempt 2 publishes amd64 from attempt 1 and arm64 from attempt 2', async () => {
-    const repository = uniqueRepository('rerun');
+    const repository = uniqueRepository(`rerun-${driver}`);
     const image = `${lab.registry}/${repository}`;
     const handoffDir = mkdtempSync(join(tmpdir(), 'handoff-'));
     const runId = newRunId();
     const context = archContext(['ARG BREAK_ARM64=', 'RUN test -z "$BREAK_ARM64" || test "$(uname -m)" != aarch64']);
-    const common = { tags: `${image}:latest`, 'handoff-dir': handoffDir, context };
+    const common = { ...driverInputs(driver), tags: `${image}:latest`, 'handoff-dir': handoffDir, context };
     const firstAttempt = { runId, runAttempt: '1' };
 
     const [amd64, brokenArm64] = await Promise.all([
@@ -114,6 +125,7 @@ describeWithLab('re-running only the failed shard', () => {
     expect(runArch(`${image}:latest`, 'linux/arm64')).toBe('aarch64');
     expect(runArch(`${image}:latest`, 'linux/amd64')).toBe('x86_64');
     expect(await listTags(repository)).toEqual(['latest']);
+    if (driver === 'docker-container') expect(tagsPutBesides(repository, ['latest'])).toEqual([]);
   });
 });
 
