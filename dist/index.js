@@ -31696,7 +31696,7 @@ var StateKey;
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
-/* unused harmony exports parseEngineFacts, parseBuilderInspection */
+/* unused harmony exports parseEngineFacts, parseBuilderInspection, parseBuilderNodes */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1721);
 // The docker commands this action runs, each a method, so callers never assemble `docker` argv themselves. Every
@@ -31740,6 +31740,11 @@ class DockerCli {
         if (/no builder .* found/i.test((0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .errorSummary */ .N5)(result)))
             return false;
         throw new _command_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx inspect ${name}`, result);
+    }
+    /** The nodes of a builder and their status, inspected without starting any: a node that died stays stopped. */
+    async builderNodes(name) {
+        const { stdout } = await this.ok(['buildx', 'inspect', name], { quiet: true });
+        return parseBuilderNodes(stdout);
     }
     async removeBuilder(name) {
         await this.ok(['buildx', 'rm', '--force', name], { quiet: true });
@@ -31794,10 +31799,7 @@ function parseEngineFacts(text) {
 }
 /** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */
 function parseBuilderInspection(text) {
-    const field = (label) => text
-        .split('\n')
-        .filter((line) => line.startsWith(`${label}:`))
-        .map((line) => line.slice(label.length + 1).trim());
+    const field = (label) => text.split('\n').flatMap((line) => labelled(line, label) ?? []);
     const driver = field('Driver')[0];
     if (!driver)
         throw new Error(`cannot read the driver from \`docker buildx inspect\`:\n${text}`);
@@ -31805,7 +31807,29 @@ function parseBuilderInspection(text) {
         .flatMap((line) => line.split(','))
         .map((platform) => platform.trim().replace(/\*$/, ''))
         .filter(Boolean);
-    return { driver, platforms };
+    return { driver, platforms, nodes: Math.max(1, parseBuilderNodes(text).length) };
+}
+/** Each node's `Name:` and `Status:` from `docker buildx inspect` output (the lines after `Nodes:`). */
+function parseBuilderNodes(text) {
+    const lines = text.split('\n');
+    const start = lines.indexOf('Nodes:');
+    if (start === -1)
+        return [];
+    const nodes = [];
+    for (const line of lines.slice(start + 1)) {
+        const name = labelled(line, 'Name');
+        const status = labelled(line, 'Status');
+        const last = nodes.at(-1);
+        if (name !== undefined)
+            nodes.push({ name, status: 'unknown' });
+        else if (status !== undefined && last)
+            last.status = status;
+    }
+    return nodes;
+}
+/** The value of a top-level `Label: value` line of `docker buildx inspect` output (indented lines are sections). */
+function labelled(line, label) {
+    return line.startsWith(`${label}:`) ? line.slice(label.length + 1).trim() : undefined;
 }
 
 
@@ -32341,6 +32365,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
 // EXTERNAL MODULE: ./src/plan/buildx-version.ts
 var buildx_version = __nccwpck_require__(3506);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
@@ -34682,6 +34708,7 @@ function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
 
 
 
+
 /**
  * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
  * builder's name is unique per step (createdBuilderName).
@@ -34698,8 +34725,16 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
     const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
     // The engine's own builder: named after the docker context, driver docker.
     if (choice.name === undefined) {
-        setPlatformsOutput((await docker.inspectBuilder(context)).platforms);
-        return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false, buildxVersion };
+        const { platforms, nodes } = await docker.inspectBuilder(context);
+        setPlatformsOutput(platforms);
+        return {
+            name: context,
+            driver: 'docker',
+            multiPlatform: containerdImageStore,
+            nodes,
+            created: false,
+            buildxVersion,
+        };
     }
     const name = choice.name;
     if (choice.create) {
@@ -34709,13 +34744,30 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
             await (0,promises_.writeFile)(file, inputs.buildkitdConfigInline);
             config = { file, buildxVersion };
         }
-        await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+        try {
+            await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+        }
+        catch (error) {
+            throw new BuilderError(`could not create and start the builder ${name} (driver ${inputs.driver}, BuildKit image ` +
+                `${buildkitImage(inputs.driverOpts)}): ${(0,error_message/* errorMessage */.g)(error)}. Is the image in "driver-opts" a BuildKit ` +
+                'image that this runner has or can pull?');
+        }
     }
-    const { driver, platforms } = await docker.inspectBuilder(name);
+    const { driver, platforms, nodes } = await docker.inspectBuilder(name);
     setPlatformsOutput(platforms);
     // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
     const multiPlatform = driver !== 'docker' || containerdImageStore;
-    return { name, driver, multiPlatform, created: choice.create, buildxVersion };
+    return { name, driver, multiPlatform, nodes, created: choice.create, buildxVersion };
+}
+class BuilderError extends Error {
+    name = 'BuilderError';
+}
+/** The image a created docker-container builder runs: `image=` of driver-opts (quoted or not), else buildx's own. */
+function buildkitImage(driverOpts) {
+    const image = driverOpts
+        .map((option) => option.trim().replace(/^"(.*)"$/, '$1'))
+        .find((option) => option.startsWith('image='));
+    return image === undefined ? "buildx's default" : image.slice('image='.length);
 }
 /** The platforms of every node, each once, comma separated. */
 function setPlatformsOutput(platforms) {
@@ -34748,8 +34800,6 @@ function buildsImage(call) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __nccwpck_require__(9809);
-// EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __nccwpck_require__(6587);
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 // Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
 
@@ -34789,18 +34839,33 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
                 });
             }
             catch (error) {
-                throw new BuildError(`the build for ${label} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
+                throw new BuildError(`the build for ${label} on builder ${builder.name} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
             }
             return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
         }));
         const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
         if (failures.length > 0) {
-            throw new BuildError(failures.map(error_message/* errorMessage */.g).join('\n'));
+            throw new BuildError([...failures.map(error_message/* errorMessage */.g), ...(await nodesNotRunning(builder.name, docker))].join('\n'));
         }
         return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     }
     finally {
         await secretFiles.remove();
+    }
+}
+/**
+ * After a failed build, the builder's nodes that are not running: buildx's error for a BuildKit that died mid-build
+ * (`error reading from server: EOF`) names neither the node nor the builder.
+ */
+async function nodesNotRunning(builder, docker) {
+    try {
+        const nodes = await docker.builderNodes(builder);
+        return nodes
+            .filter((node) => node.status !== 'running')
+            .map((node) => `node ${node.name} of builder ${builder} is ${node.status}`);
+    }
+    catch {
+        return []; // the build's own error stands without it
     }
 }
 /** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */
@@ -36532,8 +36597,15 @@ function chooseMode(inputs, builder) {
     // A shard's record is per platform, so each of its platforms is its own build.
     if (inputs.mode === 'shard')
         return 'fan-out';
+    const oneBuildAtOnce = builder.multiPlatform && builder.nodes === 1;
     if (inputs.mode === 'auto')
-        return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
+        return oneBuildAtOnce || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
+    if (inputs.mode === 'multi' && builder.nodes > 1 && inputs.platforms.length > 1) {
+        throw new PlanError(`"mode" is multi, but builder "${builder.name}" has ${String(builder.nodes)} nodes: buildx merges their ` +
+            'results itself and pushes the merged index under a tag, ignoring push-by-digest, which would create a tag ' +
+            'besides the final ones. Use mode auto or fan-out: each platform is then built on its own node, and this ' +
+            'action assembles the index.');
+    }
     if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
         throw new PlanError(`"mode" is multi, but builder "${builder.name}" (driver ${builder.driver}) cannot build several platforms ` +
             'in one build (the docker driver needs the containerd image store). Use mode fan-out or auto, or the ' +

@@ -450,6 +450,7 @@ describe('runBuilds gives buildx what build-push-action gives it', () => {
     name: 'b',
     driver: 'docker-container',
     multiPlatform: true,
+    nodes: 1,
     created: true,
     buildxVersion: '0.15.0',
   };

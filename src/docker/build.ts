@@ -60,18 +60,35 @@ export async function runBuilds(
             },
           });
         } catch (error) {
-          throw new BuildError(`the build for ${label} failed: ${errorMessage(error)}`);
+          throw new BuildError(`the build for ${label} on builder ${builder.name} failed: ${errorMessage(error)}`);
         }
         return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
       }),
     );
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     if (failures.length > 0) {
-      throw new BuildError(failures.map(errorMessage).join('\n'));
+      throw new BuildError(
+        [...failures.map(errorMessage), ...(await nodesNotRunning(builder.name, docker))].join('\n'),
+      );
     }
     return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   } finally {
     await secretFiles.remove();
+  }
+}
+
+/**
+ * After a failed build, the builder's nodes that are not running: buildx's error for a BuildKit that died mid-build
+ * (`error reading from server: EOF`) names neither the node nor the builder.
+ */
+async function nodesNotRunning(builder: string, docker: DockerCli): Promise<string[]> {
+  try {
+    const nodes = await docker.builderNodes(builder);
+    return nodes
+      .filter((node) => node.status !== 'running')
+      .map((node) => `node ${node.name} of builder ${builder} is ${node.status}`);
+  } catch {
+    return []; // the build's own error stands without it
   }
 }
 

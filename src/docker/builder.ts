@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { Output } from '../constants.js';
+import { errorMessage } from '../error-message.js';
 import { buildxCreateArgs, type BuildkitdConfig } from '../plan/buildx-args.js';
 import type { DockerCli } from './cli.js';
 import type { Inputs } from '../inputs/inputs.js';
@@ -34,8 +35,16 @@ export async function setUpBuilder(
   const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
   // The engine's own builder: named after the docker context, driver docker.
   if (choice.name === undefined) {
-    setPlatformsOutput((await docker.inspectBuilder(context)).platforms);
-    return { name: context, driver: 'docker', multiPlatform: containerdImageStore, created: false, buildxVersion };
+    const { platforms, nodes } = await docker.inspectBuilder(context);
+    setPlatformsOutput(platforms);
+    return {
+      name: context,
+      driver: 'docker',
+      multiPlatform: containerdImageStore,
+      nodes,
+      created: false,
+      buildxVersion,
+    };
   }
   const name = choice.name;
   if (choice.create) {
@@ -45,13 +54,33 @@ export async function setUpBuilder(
       await writeFile(file, inputs.buildkitdConfigInline);
       config = { file, buildxVersion };
     }
-    await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+    try {
+      await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+    } catch (error) {
+      throw new BuilderError(
+        `could not create and start the builder ${name} (driver ${inputs.driver}, BuildKit image ` +
+          `${buildkitImage(inputs.driverOpts)}): ${errorMessage(error)}. Is the image in "driver-opts" a BuildKit ` +
+          'image that this runner has or can pull?',
+      );
+    }
   }
-  const { driver, platforms } = await docker.inspectBuilder(name);
+  const { driver, platforms, nodes } = await docker.inspectBuilder(name);
   setPlatformsOutput(platforms);
   // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
   const multiPlatform = driver !== 'docker' || containerdImageStore;
-  return { name, driver, multiPlatform, created: choice.create, buildxVersion };
+  return { name, driver, multiPlatform, nodes, created: choice.create, buildxVersion };
+}
+
+export class BuilderError extends Error {
+  override name = 'BuilderError';
+}
+
+/** The image a created docker-container builder runs: `image=` of driver-opts (quoted or not), else buildx's own. */
+export function buildkitImage(driverOpts: string[]): string {
+  const image = driverOpts
+    .map((option) => option.trim().replace(/^"(.*)"$/, '$1'))
+    .find((option) => option.startsWith('image='));
+  return image === undefined ? "buildx's default" : image.slice('image='.length);
 }
 
 /** The platforms of every node, each once, comma separated. */

@@ -14,6 +14,15 @@ import {
 export interface BuilderInspection {
   driver: string;
   platforms: string[];
+  /** How many nodes the builder has (at least one). */
+  nodes: number;
+}
+
+/** A node of a builder, as `docker buildx inspect` reports it without starting it. */
+export interface BuilderNode {
+  name: string;
+  /** buildx's word: running, stopped, inactive, … */
+  status: string;
 }
 
 export interface EngineFacts {
@@ -64,6 +73,12 @@ export class DockerCli {
     if (result.exitCode === 0) return true;
     if (/no builder .* found/i.test(errorSummary(result))) return false;
     throw new CommandError(`docker buildx inspect ${name}`, result);
+  }
+
+  /** The nodes of a builder and their status, inspected without starting any: a node that died stays stopped. */
+  async builderNodes(name: string): Promise<BuilderNode[]> {
+    const { stdout } = await this.ok(['buildx', 'inspect', name], { quiet: true });
+    return parseBuilderNodes(stdout);
   }
 
   async removeBuilder(name: string): Promise<void> {
@@ -125,16 +140,33 @@ export function parseEngineFacts(text: string): EngineFacts {
 
 /** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */
 export function parseBuilderInspection(text: string): BuilderInspection {
-  const field = (label: string): string[] =>
-    text
-      .split('\n')
-      .filter((line) => line.startsWith(`${label}:`))
-      .map((line) => line.slice(label.length + 1).trim());
+  const field = (label: string): string[] => text.split('\n').flatMap((line) => labelled(line, label) ?? []);
   const driver = field('Driver')[0];
   if (!driver) throw new Error(`cannot read the driver from \`docker buildx inspect\`:\n${text}`);
   const platforms = field('Platforms')
     .flatMap((line) => line.split(','))
     .map((platform) => platform.trim().replace(/\*$/, ''))
     .filter(Boolean);
-  return { driver, platforms };
+  return { driver, platforms, nodes: Math.max(1, parseBuilderNodes(text).length) };
+}
+
+/** Each node's `Name:` and `Status:` from `docker buildx inspect` output (the lines after `Nodes:`). */
+export function parseBuilderNodes(text: string): BuilderNode[] {
+  const lines = text.split('\n');
+  const start = lines.indexOf('Nodes:');
+  if (start === -1) return [];
+  const nodes: BuilderNode[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const name = labelled(line, 'Name');
+    const status = labelled(line, 'Status');
+    const last = nodes.at(-1);
+    if (name !== undefined) nodes.push({ name, status: 'unknown' });
+    else if (status !== undefined && last) last.status = status;
+  }
+  return nodes;
+}
+
+/** The value of a top-level `Label: value` line of `docker buildx inspect` output (indented lines are sections). */
+function labelled(line: string, label: string): string | undefined {
+  return line.startsWith(`${label}:`) ? line.slice(label.length + 1).trim() : undefined;
 }

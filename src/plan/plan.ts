@@ -14,6 +14,11 @@ export interface BuilderFacts {
   driver: string;
   /** Can build several platforms in one build and push the result (the docker driver needs the containerd store). */
   multiPlatform: boolean;
+  /**
+   * BuildKit nodes in the builder. A multi-platform build over several nodes is merged by buildx itself, which
+   * pushes the merged index under a tag (`latest` when none is given) whatever push-by-digest says.
+   */
+  nodes: number;
   /** This run created the builder, so post removes it. */
   created: boolean;
   /** buildx's version number (`0.13.1`): how it reads a Git context depends on it. */
@@ -180,7 +185,16 @@ function chooseMode(inputs: Inputs, builder: BuilderFacts): Plan['mode'] {
   }
   // A shard's record is per platform, so each of its platforms is its own build.
   if (inputs.mode === 'shard') return 'fan-out';
-  if (inputs.mode === 'auto') return builder.multiPlatform || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
+  const oneBuildAtOnce = builder.multiPlatform && builder.nodes === 1;
+  if (inputs.mode === 'auto') return oneBuildAtOnce || inputs.platforms.length === 1 ? 'multi' : 'fan-out';
+  if (inputs.mode === 'multi' && builder.nodes > 1 && inputs.platforms.length > 1) {
+    throw new PlanError(
+      `"mode" is multi, but builder "${builder.name}" has ${String(builder.nodes)} nodes: buildx merges their ` +
+        'results itself and pushes the merged index under a tag, ignoring push-by-digest, which would create a tag ' +
+        'besides the final ones. Use mode auto or fan-out: each platform is then built on its own node, and this ' +
+        'action assembles the index.',
+    );
+  }
   if (inputs.mode === 'multi' && !builder.multiPlatform && inputs.platforms.length > 1) {
     throw new PlanError(
       `"mode" is multi, but builder "${builder.name}" (driver ${builder.driver}) cannot build several platforms ` +

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseBuilder, setUpBuilder } from '../../../src/docker/builder.js';
+import { BuilderError, chooseBuilder, setUpBuilder } from '../../../src/docker/builder.js';
 import { DockerCli } from '../../../src/docker/cli.js';
 import { CommandError, type CommandRunner } from '../../../src/docker/command.js';
 import type { Inputs } from '../../../src/inputs/inputs.js';
@@ -54,7 +54,7 @@ describe('chooseBuilder', () => {
 /** A docker CLI that answers each command the way the lab's engine does, and records what it was asked. */
 function fakeDocker(
   driver: string,
-  { containerdStore = false, buildxVersion = '0.13.1+ds1', infoFails = false } = {},
+  { containerdStore = false, buildxVersion = '0.13.1+ds1', infoFails = false, createFails = false } = {},
 ): { docker: DockerCli; commands: string[] } {
   const commands: string[] = [];
   const info = {
@@ -75,6 +75,9 @@ function fakeDocker(
     commands.push(line);
     if (infoFails && args[0] === 'info') {
       return Promise.resolve({ exitCode: 1, stdout: '', stderr: 'ERROR: Cannot connect to the Docker daemon\n' });
+    }
+    if (createFails && args[1] === 'create') {
+      return Promise.resolve({ exitCode: 1, stdout: '', stderr: 'ERROR: Container abc is restarting\n' });
     }
     const answer = answers.find(([pattern]) => pattern.test(line));
     if (command !== 'docker' || !answer) return Promise.reject(new Error(`unexpected command: ${command} ${line}`));
@@ -99,37 +102,37 @@ describe('setUpBuilder', () => {
       "the engine's own builder: docker info, and an inspect for its platforms (driver docker, named after the context)",
       { driver: 'docker', store: true },
       ['info --format', 'buildx inspect'],
-      { name: 'lab', driver: 'docker', multiPlatform: true, created: false },
+      { name: 'lab', driver: 'docker', multiPlatform: true, nodes: 2, created: false },
     ],
     [
       "the engine's own builder without the containerd store builds one platform at a time",
       { driver: 'docker', store: false },
       ['info --format', 'buildx inspect'],
-      { name: 'lab', driver: 'docker', multiPlatform: false, created: false },
+      { name: 'lab', driver: 'docker', multiPlatform: false, nodes: 2, created: false },
     ],
     [
       'a named docker-container builder: inspected, multi-platform without the containerd store',
       { builder: 'mine', driver: 'docker-container', store: false },
       ['info --format', 'buildx inspect'],
-      { name: 'mine', driver: 'docker-container', multiPlatform: true, created: false },
+      { name: 'mine', driver: 'docker-container', multiPlatform: true, nodes: 2, created: false },
     ],
     [
       'a named builder that turns out to use the docker driver: not multi-platform without the containerd store',
       { builder: 'mine', driver: 'docker', store: false },
       ['info --format', 'buildx inspect'],
-      { name: 'mine', driver: 'docker', multiPlatform: false, created: false },
+      { name: 'mine', driver: 'docker', multiPlatform: false, nodes: 2, created: false },
     ],
     [
       'a named builder that turns out to use the docker driver: multi-platform with the containerd store',
       { builder: 'mine', driver: 'docker', store: true },
       ['info --format', 'buildx inspect'],
-      { name: 'mine', driver: 'docker', multiPlatform: true, created: false },
+      { name: 'mine', driver: 'docker', multiPlatform: true, nodes: 2, created: false },
     ],
     [
       'a builder this run creates: created, then inspected',
       { driver: 'docker-container', store: false },
       ['info --format', 'buildx create', 'buildx inspect'],
-      { name: '<created>', driver: 'docker-container', multiPlatform: true, created: true },
+      { name: '<created>', driver: 'docker-container', multiPlatform: true, nodes: 2, created: true },
     ],
   ])('%s', async (_, { builder = '', driver, store }, expectedCommands, expected) => {
     const inputs = defaultInputs({ builder, driver });
@@ -203,6 +206,25 @@ describe('setUpBuilder', () => {
     await expect(setUp).rejects.toBeInstanceOf(CommandError);
     await expect(setUp).rejects.toThrow('ERROR: Cannot connect to the Docker daemon');
     expect(verbs(commands)).toEqual(['info --format']);
+  });
+});
+
+describe('a builder that cannot be created and started', () => {
+  test.each([
+    ['the image of driver-opts', ['image=local/buildkit:gone', 'network=host'], 'local/buildkit:gone'],
+    ['a quoted image', ['"image=local/buildkit:gone"'], 'local/buildkit:gone'],
+    ['no image: buildx picks its own', ['network=host'], "buildx's default"],
+  ])('fails naming the builder and %s', async (_name, driverOpts, image) => {
+    const inputs = defaultInputs({ driver: 'docker-container', driverOpts });
+    const { docker } = fakeDocker('docker-container', { createFails: true });
+    const setUp = setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    await expect(setUp).rejects.toBeInstanceOf(BuilderError);
+    await expect(setUp).rejects.toThrow(
+      `could not create and start the builder ${createdName()} (driver docker-container, BuildKit image ${image}): ` +
+        '`docker buildx create --name` failed',
+    );
+    await expect(setUp).rejects.toThrow('ERROR: Container abc is restarting');
+    await expect(setUp).rejects.toThrow('Is the image in "driver-opts" a BuildKit image');
   });
 });
 

@@ -1,4 +1,10 @@
-import { DockerCli, parseBuilderInspection, parseEngineFacts, type EngineFacts } from '../../../src/docker/cli.js';
+import {
+  DockerCli,
+  parseBuilderInspection,
+  parseBuilderNodes,
+  parseEngineFacts,
+  type EngineFacts,
+} from '../../../src/docker/cli.js';
 import { CommandError, type CommandResult, type CommandRunner, type RunOptions } from '../../../src/docker/command.js';
 import { parseReference } from '../../../src/reference.js';
 
@@ -52,34 +58,89 @@ Platforms: linux/arm64, linux/arm/v7
 `;
 
 describe('parseBuilderInspection', () => {
-  test.each<[string, string, string, string[]]>([
+  test.each<[string, string, string, string[], number]>([
     [
       'docker driver (default builder)',
       DOCKER_DRIVER_INSPECT,
       'docker',
       ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
+      1,
     ],
     [
       'docker-container, starred platforms and indented sections',
       CONTAINER_INSPECT,
       'docker-container',
       ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
+      1,
     ],
-    ['two nodes', TWO_NODES_INSPECT, 'remote', ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7']],
+    ['two nodes', TWO_NODES_INSPECT, 'remote', ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7'], 2],
     [
       'not bootstrapped: no Platforms line',
       'Name: b\nDriver: docker-container\n\nNodes:\nName: b0\nStatus: inactive\n',
       'docker-container',
       [],
+      1,
     ],
-  ])('%s', (_name, text, driver, platforms) => {
-    expect(parseBuilderInspection(text)).toEqual({ driver, platforms });
+  ])('%s', (_name, text, driver, platforms, nodes) => {
+    expect(parseBuilderInspection(text)).toEqual({ driver, platforms, nodes });
   });
 
   test('output without a driver is an error quoting the output', () => {
     expect(() => parseBuilderInspection('ERROR: no builder "x" found\n')).toThrow(
       'cannot read the driver from `docker buildx inspect`:\nERROR: no builder "x" found',
     );
+  });
+});
+
+// buildx 0.29 after the BuildKit container of node e2e-arm64 was killed: inspected without --bootstrap.
+const STOPPED_NODE_INSPECT = `Name:          e2e
+Driver:        docker-container
+Last Activity: 2026-12-06 06:46:08 +0000 UTC
+
+Nodes:
+Name:                  e2e-amd64
+Endpoint:              e2e-amd64-engine
+Driver Options:        network="host" image="local/buildkit:debian"
+Status:                running
+BuildKit version:      v0.13.2
+Platforms:             linux/amd64*, linux/arm64
+Labels:
+ org.mobyproject.buildkit.worker.executor:         oci
+
+Name:                  e2e-arm64
+Endpoint:              e2e-arm64-engine
+Driver Options:        network="host" image="local/buildkit:debian"
+Status:                stopped
+Platforms:             linux/arm64*
+`;
+
+describe('parseBuilderNodes', () => {
+  test.each<[string, string, { name: string; status: string }[]]>([
+    [
+      'two nodes',
+      TWO_NODES_INSPECT,
+      [
+        { name: 'remote0', status: 'running' },
+        { name: 'remote1', status: 'running' },
+      ],
+    ],
+    ['indented sections are no node', CONTAINER_INSPECT, [{ name: 'multiarch-1-1-abcdef010', status: 'running' }]],
+    [
+      'a node whose BuildKit died',
+      STOPPED_NODE_INSPECT,
+      [
+        { name: 'e2e-amd64', status: 'running' },
+        { name: 'e2e-arm64', status: 'stopped' },
+      ],
+    ],
+    [
+      'a node without a Status line',
+      'Name: b\nDriver: remote\n\nNodes:\nName: b0\n',
+      [{ name: 'b0', status: 'unknown' }],
+    ],
+    ['no Nodes section', 'ERROR: no builder "x" found\n', []],
+  ])('%s', (_name, text, nodes) => {
+    expect(parseBuilderNodes(text)).toEqual(nodes);
   });
 });
 
@@ -241,6 +302,7 @@ describe('DockerCli with a fake runner: every command is docker, with this argv'
     await expect(new DockerCli(run).inspectBuilder('multiarch-1-1-abcdef01')).resolves.toEqual({
       driver: 'docker-container',
       platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
+      nodes: 1,
     });
     expect(calls).toEqual([
       {
@@ -256,6 +318,15 @@ describe('DockerCli with a fake runner: every command is docker, with this argv'
     await expect(new DockerCli(run).inspectBuilder('gone')).rejects.toThrow(
       '`docker buildx inspect --bootstrap` failed (exit 1): ERROR: no builder "gone" found',
     );
+  });
+
+  test('builderNodes inspects the builder quietly without starting it', async () => {
+    const { run, calls } = fakeRunner({ stdout: STOPPED_NODE_INSPECT });
+    await expect(new DockerCli(run).builderNodes('e2e')).resolves.toEqual([
+      { name: 'e2e-amd64', status: 'running' },
+      { name: 'e2e-arm64', status: 'stopped' },
+    ]);
+    expect(calls).toEqual([{ command: 'docker', args: ['buildx', 'inspect', 'e2e'], options: { quiet: true } }]);
   });
 
   test('installBinfmt runs the image privileged, shown, with the architectures as one argument', async () => {

@@ -22,6 +22,7 @@ const CONTAINER: BuilderFacts = {
   name: 'builder-x',
   driver: 'docker-container',
   multiPlatform: true,
+  nodes: 1,
   created: true,
   buildxVersion: '0.13.1',
 };
@@ -29,6 +30,7 @@ const DOCKER: BuilderFacts = {
   name: 'default',
   driver: 'docker',
   multiPlatform: false,
+  nodes: 1,
   created: false,
   buildxVersion: '0.13.1',
 };

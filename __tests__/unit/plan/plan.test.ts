@@ -17,6 +17,7 @@ const DOCKER_CONTAINERD: BuilderFacts = {
   name: 'default',
   driver: 'docker',
   multiPlatform: true,
+  nodes: 1,
   created: false,
   buildxVersion: '0.13.1',
 };
@@ -25,6 +26,7 @@ const CONTAINER: BuilderFacts = {
   name: 'multiarch-9876543210-2-abcdef01',
   driver: 'docker-container',
   multiPlatform: true,
+  nodes: 1,
   created: true,
   buildxVersion: '0.13.1',
 };
@@ -69,6 +71,25 @@ describe('makePlan: mode and builds', () => {
       'multi',
       true,
       [{ name: 'all', platforms: ['linux/amd64', 'linux/arm64'], temporary: false }],
+    ],
+    [
+      'auto, a builder of two nodes → fan-out, each platform on its node, by digest (buildx would tag a merge)',
+      {},
+      { ...CONTAINER, nodes: 2 },
+      'fan-out',
+      true,
+      [
+        { name: 'linux-amd64', platforms: ['linux/amd64'], temporary: false },
+        { name: 'linux-arm64', platforms: ['linux/arm64'], temporary: false },
+      ],
+    ],
+    [
+      'multi, one platform on a builder of two nodes → one build: buildx merges nothing',
+      { mode: 'multi', platforms: ['linux/arm64'] },
+      { ...CONTAINER, nodes: 2 },
+      'multi',
+      true,
+      [{ name: 'all', platforms: ['linux/arm64'], temporary: false }],
     ],
     [
       'auto, one platform on a single-platform builder → multi',
@@ -152,6 +173,16 @@ describe('makePlan: mode and builds', () => {
       { registry: 'ghcr.io', repository: 'acme/app' },
       { registry: 'docker.io', repository: 'acme/app' },
     ]);
+  });
+
+  test('explicit mode multi with several platforms on a builder of several nodes → PlanError naming the nodes', () => {
+    const make = () => makePlan(defaultInputs({ mode: 'multi' }), { ...CONTAINER, nodes: 2 }, RUN);
+    expect(make).toThrow(PlanError);
+    expect(make).toThrow(
+      `"mode" is multi, but builder "${CONTAINER.name}" has 2 nodes: buildx merges their results itself and pushes ` +
+        'the merged index under a tag, ignoring push-by-digest',
+    );
+    expect(make).toThrow('Use mode auto or fan-out');
   });
 
   test.each<[string, InputOverrides, BuilderFacts]>([
