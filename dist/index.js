@@ -36523,8 +36523,10 @@ function makePlan(inputs, builder, run) {
     const cache = planCache(inputs, builder, warnings);
     const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
     const builds = groups.map((platforms) => {
-        const [only] = platforms;
-        const name = mode === 'fan-out' && only ? (0,platform/* platformSlug */.DN)(only) : 'all';
+        // A build of one platform is named after it, whatever the mode: matrix legs of one platform each (mode auto
+        // with push false in the reusable workflow) must not share one cache scope or tag, where each would miss.
+        const [only, ...others] = platforms;
+        const name = only && others.length === 0 ? (0,platform/* platformSlug */.DN)(only) : 'all';
         const needsTemporaryTag = inputs.push && !pushByDigest;
         const specs = (0,build_cache/* buildCacheSpecs */.H)(cache.mode, name, repositories[0]);
         return {

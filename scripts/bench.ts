@@ -1,7 +1,8 @@
 // `npm run bench` (issue 6): the action against the local lab, in one Markdown table (stdout and
 // docs/benchmarks.md): its overhead over the raw buildx command, the old per-arch flow against fan-out, how the post
-// step scales with platforms and tags, the bundle's cold start and size, and the default path (a docker-container
-// builder) side by side with build-push-action's. Progress goes to stderr. A missed target is marked in the table;
+// step scales with platforms and tags, the bundle's cold start and size, the default path (a docker-container
+// builder) side by side with build-push-action's, and how much of a rebuild the layer cache serves on every platform.
+// Progress goes to stderr. A missed target is marked in the table;
 // only a benchmark that could not measure exits non-zero.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { runCommand } from './bench/process.js';
 import { startThrowawayRegistry } from './bench/registry.js';
 import { benchColdStart } from './bench/sections/cold-start.js';
 import { benchDefaultPath } from './bench/sections/default-path.js';
+import { benchLayerCache } from './bench/sections/layer-cache.js';
 import { benchOverhead } from './bench/sections/overhead.js';
 import { benchPerArch } from './bench/sections/per-arch.js';
 import { benchPostScale } from './bench/sections/post-scale.js';
@@ -31,14 +33,15 @@ const SECTIONS: ((bench: BenchContext) => Promise<Row[]>)[] = [
   benchPostScale,
   benchColdStart,
   benchDefaultPath,
+  benchLayerCache,
 ];
 
 /**
  * The cold starts (section 4) run first, on a machine no build has loaded yet: for a while after section 3 the
  * engine goes on deleting the images it untagged, and node starts slower next to it; section 5 comes before 3 for
- * the same reason. The table keeps the sections' order.
+ * the same reason, and so does 6. The table keeps the sections' order.
  */
-const RUN_ORDER = [4, 1, 2, 5, 3];
+const RUN_ORDER = [4, 1, 2, 5, 6, 3];
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);

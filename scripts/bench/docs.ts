@@ -21,7 +21,8 @@ hits both sides alike. Every timing is wall time; medians with min–max.
 The targets, each marked met or **MISSED** in the table: main + post at most 1.0 s over the shortest raw path
 (section 1), post's registry requests O(platforms + tags) (section 3), post with nothing to do ≤ 250 ms and
 \`dist/index.js\` ≤ 1.5 MB (section 4), and the action on a docker-container builder at most 1.0 s over
-build-push-action's command on the same kind of builder (section 5).
+build-push-action's command on the same kind of builder (section 5), and every unchanged step of a rebuild served by
+the layer cache on every platform (section 6).
 
 1. **Overhead**: the action (main + post, as GitHub's runner runs them, \`mode: multi\`, linux/amd64 + linux/arm64, one
    final tag) against the shortest raw path,
@@ -71,6 +72,12 @@ build-push-action's command on the same kind of builder (section 5).
    arm64 RUN step emulated), as in a job on a fresh runner without cache-from; section 1's context, the same on every
    side. Target, as section 1's: action with \`builder:\` − raw ≤ 1.0 s at the median of the paired differences, a
    fixed cost per run; the ratio is given for information, and falls as builds grow.
+6. **Layer cache**: the \`cache\` input on the default path (a docker-container builder the action creates, one per job,
+   so only the exported cache carries over), for \`cache: registry\` and \`cache: gha\` in modes multi, fan-out and shard
+   (+ merge). A Dockerfile of four steps is built, then built again with its last, one-line step changed; buildx's own
+   progress (\`BUILDKIT_PROGRESS=rawjson\`) says, per platform, which steps the rebuild took from the cache and which
+   it ran. \`gha\` runs against the e2e tests' fake of GitHub's cache service (the lab's BuildKit 0.13 speaks its v1
+   API). Target: every unchanged step cached and the changed one run, on every platform, in every round.
 
 Run it on a quiet machine: \`npm run bench\` (11 runs of the overhead: 21 were for the withdrawn 5 % ratio target, and
 its 1 s limit on action − raw needs fewer; 5 runs per other build comparison, 20 cold starts; \`--overhead-runs N\`,

@@ -95,8 +95,10 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
   const cache = planCache(inputs, builder, warnings);
   const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
   const builds = groups.map((platforms): PlannedBuild => {
-    const [only] = platforms;
-    const name = mode === 'fan-out' && only ? platformSlug(only) : 'all';
+    // A build of one platform is named after it, whatever the mode: matrix legs of one platform each (mode auto
+    // with push false in the reusable workflow) must not share one cache scope or tag, where each would miss.
+    const [only, ...others] = platforms;
+    const name = only && others.length === 0 ? platformSlug(only) : 'all';
     const needsTemporaryTag = inputs.push && !pushByDigest;
     const specs = buildCacheSpecs(cache.mode, name, repositories[0]);
     return {

@@ -6,13 +6,19 @@
 // from *.blob.core.windows.net (from anywhere else it takes a plain GET that no user's runner takes). The steps
 // reach that host through this same server, set as their HTTP proxy; loopback addresses (this API, the lab
 // registries) bypass proxies in every client the action runs.
+// Also the legacy v1 API at ACTIONS_CACHE_URL, as go-actions-cache speaks it: BuildKit before 0.20 (the lab's
+// 0.13.2) knows no other for `type=gha` layer cache. Query (GET cache), reserve (POST caches), chunks (PATCH
+// caches/<id> with Content-Range), commit (POST caches/<id>), and plain GETs of the archive's signed URL. The two
+// APIs keep apart stores, as GitHub's two services did: v2 was a new backend behind new endpoints, not a view of the
+// legacy entries (and the clients' versions never match across them anyway).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isObject } from '../../../src/is-object.js';
 
 /** The storage account host in the signed URLs: an Azure name, reached through this server as the proxy. */
 const BLOB_HOST = 'multiarchlab.blob.core.windows.net';
@@ -20,6 +26,16 @@ const CONTAINER = 'actions-cache';
 const TWIRP_SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
 /** GitHub's answer (409) when a key is taken; @actions/cache then logs that it could not reserve it and returns -1. */
 const ENTRY_EXISTS_MESSAGE = 'cache entry with the same key, version, and scope already exists';
+/** ACTIONS_CACHE_URL's path (GitHub's named the service instance); the v1 API lies under it. */
+const V1_BASE = '/artifactcache/';
+const V1_API = `${V1_BASE}_apis/artifactcache/`;
+/** The Accept header every v1 request carries: the service answers none without an api-version. */
+const V1_API_VERSION = 'api-version=6.0-preview.1';
+/**
+ * The scope v1 entries are saved in: the run's ref, which the token grants read and write (GitHub's token lists the
+ * scopes a run may read, the ones of its base branches read-only). BuildKit names its index keys after it.
+ */
+const REF_SCOPE = 'refs/heads/main';
 
 export interface CacheEntry {
   /** Counts up from 1 in the order entries were created: restore prefers the highest among prefix matches. */
@@ -27,14 +43,19 @@ export interface CacheEntry {
   key: string;
   /** What @actions/cache hashes from the paths saved and the compression: restore matches only the same. */
   version: string;
-  /** The archive, once FinalizeCacheEntryUpload committed it; until then the entry is reserved, never restored. */
+  /** The archive, once FinalizeCacheEntryUpload (v1: commit) committed it; until then reserved, never restored. */
   archive: Buffer | undefined;
 }
 
+/** An entry of the v1 API, saved in the scope (ref) the token lets the run write. */
+export interface V1CacheEntry extends CacheEntry {
+  scope: string;
+}
+
 export interface ServiceRequest {
-  /** The Twirp method, or the Azure Blob operation (Put Blob, Put Block, Put Block List, Get Blob, ...). */
+  /** The Twirp method, the v1 operation (see V1Operation), or the Azure Blob one (Put Blob, Get Blob, ...). */
   operation: string;
-  /** The key the Twirp call names, or the key of the entry whose blob the request reads or writes. */
+  /** The key the call names (a v1 query's keys, comma-separated), or the key of the entry whose blob is used. */
   key: string;
   /** The byte range Get Blob asked for (x-ms-range, else Range), as sent. */
   range?: string;
@@ -43,10 +64,12 @@ export interface ServiceRequest {
 }
 
 export interface CacheService {
-  /** What a runner hands an action for the cache service: these variables point @actions/cache here. */
+  /** What a runner hands an action for the cache service: these point @actions/cache and buildx's `type=gha` here. */
   env: Record<string, string>;
-  /** Every entry, reserved or committed, in the order created. */
+  /** Every v2 entry, reserved or committed, in the order created. */
   entries: readonly CacheEntry[];
+  /** Every v1 entry (BuildKit's layer cache), reserved or committed, in the order created. */
+  v1Entries: readonly V1CacheEntry[];
   /** Every request that reached the service or its storage, in order. */
   requests: readonly ServiceRequest[];
   /** The one file an entry's archive holds: its path as archived (relative to GITHUB_WORKSPACE) and its text. */
@@ -61,6 +84,9 @@ export interface CacheService {
 
 const TWIRP_METHODS = ['CreateCacheEntry', 'FinalizeCacheEntryUpload', 'GetCacheEntryDownloadURL'] as const;
 export type TwirpMethod = (typeof TWIRP_METHODS)[number];
+
+/** The v1 API's operations, named as actions/toolkit's v1 client names them. */
+export type V1Operation = 'getCacheEntry' | 'reserveCache' | 'uploadChunk' | 'commitCache';
 
 /** Twirp's error codes used here, with the HTTP status Twirp gives each. */
 const TWIRP_STATUS = {
@@ -109,56 +135,62 @@ interface StoredEntry extends CacheEntry {
   blob: Blob;
 }
 
-/** What a signed URL's signature grants: r (read) on a download URL, w (write) on an upload URL. */
+interface StoredV1Entry extends StoredEntry, V1CacheEntry {
+  created: Date;
+}
+
+/** What a signed URL's signature grants: r (read) on a download URL, w (write) on an upload URL, at one host. */
 interface Grant {
   entry: StoredEntry;
   permissions: 'r' | 'w';
+  host: string;
+}
+
+/** A v1 API error as GitHub's service answered it: Azure DevOps's JSON, whose typeKey go-actions-cache reads. */
+class V1Error extends Error {
+  constructor(
+    readonly status: number,
+    readonly typeKey: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export async function startCacheService(): Promise<CacheService> {
-  const token = randomBytes(24).toString('hex');
+  const token = runtimeToken();
   const entries: StoredEntry[] = [];
+  const v1Entries: StoredV1Entry[] = [];
   const requests: ServiceRequest[] = [];
   const grants = new Map<string, Grant>();
   const answersToLose = new Set<TwirpMethod>();
+  /** This server's http://127.0.0.1:<port>, once it listens. */
+  let origin = '';
 
-  function signedUrl(entry: StoredEntry, permissions: Grant['permissions']): string {
+  /** A SAS-style URL of the entry's blob: at the Azure host (v2), or, given `host`, at this server itself (v1). */
+  function signedUrl(entry: StoredEntry, permissions: Grant['permissions'], host = BLOB_HOST): string {
     const signature = randomBytes(24).toString('base64');
-    grants.set(signature, { entry, permissions });
+    grants.set(signature, { entry, permissions, host });
     const expiry = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const query = new URLSearchParams({ sv: '2025-05-05', sr: 'b', sp: permissions, se: expiry, sig: signature });
-    const url = new URL(`http://${BLOB_HOST}/${CONTAINER}/${entry.blobName}?${query.toString()}`);
+    const url = new URL(`http://${host}/${CONTAINER}/${entry.blobName}?${query.toString()}`);
     return url.href;
   }
 
   const twirpMethods: Record<TwirpMethod, (body: Record<string, unknown>) => object> = {
     CreateCacheEntry(body) {
-      const key = requiredString(body, 'key');
-      const version = requiredString(body, 'version');
+      const key = requiredString(body, 'key', twirpInvalidArgument);
+      const version = requiredString(body, 'version', twirpInvalidArgument);
       if (entries.some((entry) => entry.key === key && entry.version === version)) {
         throw new TwirpError('already_exists', ENTRY_EXISTS_MESSAGE);
       }
-      const id = entries.length + 1;
-      const entry: StoredEntry = {
-        id,
-        key,
-        version,
-        archive: undefined,
-        blobName: `${id}-${randomBytes(8).toString('hex')}`,
-        blob: {
-          committed: undefined,
-          uncommitted: new Map(),
-          committedBlocks: new Map(),
-          etag: '',
-          lastModified: new Date(),
-        },
-      };
+      const entry = newEntry(entries.length + 1, key, version);
       entries.push(entry);
       return { ok: true, signed_upload_url: signedUrl(entry, 'w') };
     },
     FinalizeCacheEntryUpload(body) {
-      const key = requiredString(body, 'key');
-      const version = requiredString(body, 'version');
+      const key = requiredString(body, 'key', twirpInvalidArgument);
+      const version = requiredString(body, 'version', twirpInvalidArgument);
       const size = Number(body.size_bytes);
       const entry = entries.find((candidate) => candidate.key === key && candidate.version === version);
       if (entry === undefined)
@@ -175,8 +207,8 @@ export async function startCacheService(): Promise<CacheService> {
       return { ok: true, entry_id: String(entry.id) };
     },
     GetCacheEntryDownloadURL(body) {
-      const key = requiredString(body, 'key');
-      const version = requiredString(body, 'version');
+      const key = requiredString(body, 'key', twirpInvalidArgument);
+      const version = requiredString(body, 'version', twirpInvalidArgument);
       const restoreKeys = body.restore_keys ?? [];
       if (!Array.isArray(restoreKeys) || !restoreKeys.every((item) => typeof item === 'string')) {
         throw new TwirpError('invalid_argument', 'restore_keys is not a list of strings');
@@ -203,7 +235,7 @@ export async function startCacheService(): Promise<CacheService> {
       if (request.headers.authorization !== `Bearer ${token}`) {
         throw new TwirpError('unauthenticated', 'the runtime token is missing or wrong');
       }
-      const body = parseJsonObject(await readBody(request));
+      const body = parseJsonObject(await readBody(request), (message) => new TwirpError('malformed', message));
       key = typeof body.key === 'string' ? body.key : '';
       answer = twirpMethods[method](body);
       if (answersToLose.delete(method)) {
@@ -220,6 +252,110 @@ export async function startCacheService(): Promise<CacheService> {
     response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
   }
 
+  /** The v1 operations: each answers its status and, unless 204, a JSON body. */
+  const v1Operations = {
+    getCacheEntry(params: URLSearchParams): [number, object?] {
+      const keys = (params.get('keys') ?? '').split(',').filter(Boolean);
+      const version = params.get('version') ?? '';
+      if (keys.length === 0 || version === '') throw v1BadRequest('keys and version are required');
+      const readable = v1Entries.filter((entry) => entry.scope === REF_SCOPE);
+      const entry = findEntry(readable, version, keys);
+      // A miss is 204 with no body, which clients read as no cache.
+      if (entry === undefined) return [204];
+      const archiveLocation = signedUrl(entry, 'r', new URL(origin).host);
+      const { scope, key: cacheKey, created } = entry;
+      return [200, { scope, cacheKey, cacheVersion: version, creationTime: created.toISOString(), archiveLocation }];
+    },
+    reserveCache(body: Record<string, unknown>): [number, object?] {
+      const key = requiredString(body, 'key', v1BadRequest);
+      const version = requiredString(body, 'version', v1BadRequest);
+      if (v1Entries.some((entry) => entry.key === key && entry.version === version && entry.scope === REF_SCOPE)) {
+        throw new V1Error(
+          409,
+          'ArtifactCacheAlreadyExistsException',
+          `Cache already exists. Scope: ${REF_SCOPE}, Key: ${key}, Version: ${version}`,
+        );
+      }
+      const entry = { ...newEntry(v1Entries.length + 1, key, version), scope: REF_SCOPE, created: new Date() };
+      v1Entries.push(entry);
+      return [201, { cacheId: entry.id }];
+    },
+    uploadChunk(entry: StoredV1Entry, range: string | undefined, chunk: Buffer): [number, object?] {
+      if (entry.archive !== undefined) throw v1BadRequest(`cache ${entry.id} is committed`);
+      const match = /^bytes (\d+)-(\d+)\/\*$/.exec(range ?? '');
+      if (!match) throw v1BadRequest(`Content-Range is not bytes <start>-<end>/*: ${range ?? ''}`);
+      const [start, end] = [Number(match[1]), Number(match[2])];
+      if (chunk.length !== end - start + 1) {
+        throw v1BadRequest(`Content-Range ${range ?? ''} names ${end - start + 1} bytes, not ${chunk.length}`);
+      }
+      entry.blob.uncommitted.set(String(start), chunk);
+      return [204];
+    },
+    commitCache(entry: StoredV1Entry, body: Record<string, unknown>): [number, object?] {
+      if (entry.archive !== undefined) throw v1BadRequest(`cache ${entry.id} is committed`);
+      const size = Number(body.size);
+      // The chunks, in offset order, must cover the archive from its first byte to `size` without a gap.
+      const starts = [...entry.blob.uncommitted.keys()].sort((a, b) => Number(a) - Number(b));
+      let covered = 0;
+      for (const start of starts) {
+        if (Number(start) !== covered) throw v1BadRequest(`no chunk starts at byte ${covered}`);
+        covered += entry.blob.uncommitted.get(start)?.length ?? 0;
+      }
+      if (covered !== size) {
+        throw v1BadRequest(`size is ${size}, but ${covered} bytes were uploaded`);
+      }
+      commit(entry.blob, entry.blob.uncommitted, starts);
+      entry.archive = entry.blob.committed;
+      return [204];
+    },
+  } satisfies Record<V1Operation, (...args: never[]) => [number, object?]>;
+
+  async function serveV1(request: http.IncomingMessage, response: http.ServerResponse, url: URL) {
+    const resource = url.pathname.slice(V1_API.length);
+    const operation = v1Route(request.method, resource);
+    const record: ServiceRequest = {
+      operation: operation ?? `${request.method ?? ''} ${resource}`,
+      key: '',
+      status: 0,
+    };
+    requests.push(record);
+    let answer: [number, object?];
+    try {
+      if (request.headers.authorization !== `Bearer ${token}`) {
+        throw new V1Error(401, 'UnauthorizedRequestException', 'the runtime token is missing or wrong');
+      }
+      if (!(request.headers.accept ?? '').includes(V1_API_VERSION)) {
+        throw new V1Error(400, 'VssVersionNotSpecifiedException', `the Accept header names no ${V1_API_VERSION}`);
+      }
+      if (operation === 'getCacheEntry') {
+        record.key = url.searchParams.get('keys') ?? '';
+        answer = v1Operations.getCacheEntry(url.searchParams);
+      } else if (operation === 'reserveCache') {
+        const body = parseJsonObject(await readBody(request), v1BadRequest);
+        record.key = typeof body.key === 'string' ? body.key : '';
+        answer = v1Operations.reserveCache(body);
+      } else if (operation !== undefined) {
+        const cacheId = Number(resource.slice('caches/'.length));
+        const entry = v1Entries.find((candidate) => candidate.id === cacheId);
+        if (entry === undefined) throw new V1Error(404, 'ArtifactCacheNotFoundException', `no cache ${cacheId}`);
+        record.key = entry.key;
+        answer =
+          operation === 'uploadChunk'
+            ? v1Operations.uploadChunk(entry, request.headers['content-range'], await readBody(request))
+            : v1Operations.commitCache(entry, parseJsonObject(await readBody(request), v1BadRequest));
+      } else {
+        throw new V1Error(404, 'RouteNotFoundException', `no v1 route ${request.method ?? ''} ${resource}`);
+      }
+    } catch (error) {
+      if (!(error instanceof V1Error)) throw error;
+      answer = [error.status, v1ErrorBody(error)];
+    }
+    const [status, body] = answer;
+    record.status = status;
+    if (body === undefined) response.writeHead(status).end();
+    else response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  }
+
   async function serveBlob(request: http.IncomingMessage, response: http.ServerResponse, url: URL) {
     const range = request.headers['x-ms-range'] ?? request.headers.range;
     const record: ServiceRequest = { operation: `${request.method ?? ''} ${url.search}`, key: '', status: 0 };
@@ -229,7 +365,8 @@ export async function startCacheService(): Promise<CacheService> {
       const operation = blobOperation(request.method, url.searchParams.get('comp'));
       record.operation = operation;
       const grant = grants.get(url.searchParams.get('sig') ?? '');
-      if (grant === undefined || url.pathname !== `/${CONTAINER}/${grant.entry.blobName}`) {
+      // A v2 URL names the Azure host, a v1 URL this server: each is good only where it points.
+      if (grant?.host !== url.host || url.pathname !== `/${CONTAINER}/${grant.entry.blobName}`) {
         throw new StorageError(403, 'AuthenticationFailed', 'The signature does not match this blob.');
       }
       const { entry } = grant;
@@ -257,15 +394,19 @@ export async function startCacheService(): Promise<CacheService> {
 
   const server = http.createServer((request, response) => {
     const target = request.url ?? '/';
-    // A proxy's request names the whole URL; a request to this server itself, only the path.
-    const url = new URL(target, 'http://cache-service.invalid');
+    // A proxy's request names the whole URL; a request to this server itself, only the path (and Host).
+    const url = new URL(target, `http://${request.headers.host ?? 'cache-service.invalid'}`);
     const serve = target.startsWith('http://')
       ? url.host === BLOB_HOST
         ? serveBlob(request, response, url)
         : refuse(response, 502, `this proxy reaches only ${BLOB_HOST}, not ${url.host}`)
       : url.pathname.startsWith(TWIRP_SERVICE)
         ? serveTwirp(request, response, url.pathname.slice(TWIRP_SERVICE.length))
-        : refuse(response, 404, `no route ${url.pathname}`);
+        : url.pathname.startsWith(V1_API)
+          ? serveV1(request, response, url)
+          : url.pathname.startsWith(`/${CONTAINER}/`)
+            ? serveBlob(request, response, url)
+            : refuse(response, 404, `no route ${url.pathname}`);
     serve.catch((error: unknown) => {
       requests.push({ operation: `failed ${request.method ?? ''} ${target}`, key: '', status: 500 });
       if (!response.headersSent) response.writeHead(500);
@@ -273,19 +414,23 @@ export async function startCacheService(): Promise<CacheService> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     env: {
       // What GitHub's runner sets for the cache service v2 (its value is "True"; any non-empty value selects v2).
       ACTIONS_CACHE_SERVICE_V2: 'True',
       ACTIONS_RESULTS_URL: `${origin}/`,
+      // The legacy service's URL, which the runner set beside v2's while both ran: buildx hands it to BuildKit as
+      // `type=gha`'s url (buildx 0.13 reads nothing else; 0.29 falls back to ACTIONS_RESULTS_URL without it).
+      ACTIONS_CACHE_URL: `${origin}${V1_BASE}`,
       ACTIONS_RUNTIME_TOKEN: token,
       // The Azure client takes HTTPS_PROXY before HTTP_PROXY for any URL: both name this server.
       HTTP_PROXY: origin,
       HTTPS_PROXY: origin,
     },
     entries,
+    v1Entries,
     requests,
     archivedFile,
     loseAnswer(method) {
@@ -306,9 +451,10 @@ export async function startCacheService(): Promise<CacheService> {
 /**
  * The entry a restore gets, as GitHub documents cache key matching: for each key in turn, the entry with exactly
  * that key, else the most recently created entry whose key starts with it; only entries committed with the same
- * version. (Scopes, the branch and its base, are not modelled: every entry here is of the run's own branch.)
+ * version. (Scopes, the branch and its base, are not modelled: every entry here is of the run's own branch, the one
+ * scope a v1 entry records.)
  */
-function findEntry(entries: StoredEntry[], version: string, keys: string[]): StoredEntry | undefined {
+function findEntry<Entry extends StoredEntry>(entries: Entry[], version: string, keys: string[]): Entry | undefined {
   const committed = entries.filter((entry) => entry.archive !== undefined && entry.version === version);
   for (const key of keys) {
     const exact = committed.find((entry) => entry.key === key);
@@ -317,6 +463,59 @@ function findEntry(entries: StoredEntry[], version: string, keys: string[]): Sto
     if (newest) return newest;
   }
   return undefined;
+}
+
+/** A new entry, reserved: its blob takes writes until the entry is committed. */
+function newEntry(id: number, key: string, version: string): StoredEntry {
+  return {
+    id,
+    key,
+    version,
+    archive: undefined,
+    blobName: `${id}-${randomBytes(8).toString('hex')}`,
+    blob: {
+      committed: undefined,
+      uncommitted: new Map(),
+      committedBlocks: new Map(),
+      etag: '',
+      lastModified: new Date(),
+    },
+  };
+}
+
+/**
+ * A runtime token shaped as GitHub's, a JWT: go-actions-cache reads its claims unverified and refuses a token
+ * without `ac` (the cache scopes the run may read or write, as a JSON string) or outside its nbf–exp window. The
+ * signature is a throwaway key's: no client checks it, and the service compares the whole token.
+ */
+function runtimeToken(): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = { ac: JSON.stringify([{ Scope: REF_SCOPE, Permission: 3 }]), nbf: now - 60, exp: now + 6 * 3600 };
+  const unsigned = `${part({ typ: 'JWT', alg: 'HS256' })}.${part(claims)}`;
+  return `${unsigned}.${createHmac('sha256', randomBytes(32)).update(unsigned).digest('base64url')}`;
+}
+
+/** The JSON of a v1 error, as Azure DevOps writes it (only typeKey and message are read by clients). */
+function v1ErrorBody(error: V1Error): object {
+  const assembly = 'Microsoft.Azure.DevOps.PipelineCache.WebApi';
+  return {
+    $id: '1',
+    innerException: null,
+    message: error.message,
+    typeName: `${assembly}.${error.typeKey}, ${assembly}`,
+    typeKey: error.typeKey,
+    errorCode: 0,
+    eventId: 3000,
+  };
+}
+
+/** The v1 operation a request asks for: its method and its path under _apis/artifactcache/. */
+function v1Route(method: string | undefined, resource: string): V1Operation | undefined {
+  if (method === 'GET' && resource === 'cache') return 'getCacheEntry';
+  if (method === 'POST' && resource === 'caches') return 'reserveCache';
+  if (!/^caches\/\d+$/.test(resource)) return undefined;
+  return method === 'PATCH' ? 'uploadChunk' : method === 'POST' ? 'commitCache' : undefined;
 }
 
 function isTwirpMethod(name: string): name is TwirpMethod {
@@ -452,23 +651,31 @@ async function readBody(request: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function parseJsonObject(bytes: Buffer): Record<string, unknown> {
+/** The request's JSON object; else the error `invalid` makes (the answer of the API the request came to). */
+function parseJsonObject(bytes: Buffer, invalid: (message: string) => Error): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new TwirpError('malformed', `the body is not JSON: ${(error as Error).message}`);
+    throw invalid(`the body is not JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TwirpError('malformed', 'the body is not a JSON object');
-  }
-  return value as Record<string, unknown>;
+  if (!isObject(value)) throw invalid('the body is not a JSON object');
+  return value;
 }
 
-function requiredString(body: Record<string, unknown>, field: string): string {
+function requiredString(body: Record<string, unknown>, field: string, invalid: (message: string) => Error): string {
   const value = body[field];
-  if (typeof value !== 'string' || value === '') throw new TwirpError('invalid_argument', `${field} is required`);
+  if (typeof value !== 'string' || value === '') throw invalid(`${field} is required`);
   return value;
+}
+
+function twirpInvalidArgument(message: string): TwirpError {
+  return new TwirpError('invalid_argument', message);
+}
+
+/** What the v1 service answers a request it cannot take (400, a .NET ArgumentException). */
+function v1BadRequest(message: string): V1Error {
+  return new V1Error(400, 'ArgumentException', message);
 }
 
 /** Reads an archive as @actions/cache made it (tar, compressed with zstd or gzip, which GNU tar recognises). */

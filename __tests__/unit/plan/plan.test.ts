@@ -89,7 +89,7 @@ describe('makePlan: mode and builds', () => {
       { ...CONTAINER, nodes: 2 },
       'multi',
       true,
-      [{ name: 'all', platforms: ['linux/arm64'], temporary: false }],
+      [{ name: 'linux-arm64', platforms: ['linux/arm64'], temporary: false }],
     ],
     [
       'auto, one platform on a single-platform builder → multi',
@@ -97,7 +97,7 @@ describe('makePlan: mode and builds', () => {
       DOCKER_PLAIN,
       'multi',
       false,
-      [{ name: 'all', platforms: ['linux/arm64'], temporary: true }],
+      [{ name: 'linux-arm64', platforms: ['linux/arm64'], temporary: true }],
     ],
     [
       'explicit fan-out on docker-container → one build per platform, by digest',
@@ -124,7 +124,7 @@ describe('makePlan: mode and builds', () => {
       DOCKER_PLAIN,
       'multi',
       false,
-      [{ name: 'all', platforms: ['linux/amd64'], temporary: true }],
+      [{ name: 'linux-amd64', platforms: ['linux/amd64'], temporary: true }],
     ],
     [
       'push false on the docker driver → no temporary tags',
@@ -503,6 +503,19 @@ describe('makePlan: the cache convenience input', () => {
       CONTAINER,
       {
         all: { from: ['type=gha,scope=acme-app-all'], to: ['type=gha,scope=acme-app-all,mode=max,ignore-error=true'] },
+      },
+    ],
+    [
+      // Regression: a one-platform build in mode auto (a reusable-workflow leg with push false) was named `all`, so
+      // the legs of every platform shared one scope and each rebuild missed.
+      'gha, auto with one platform: the scope of that platform, as a shard has',
+      { cache: 'gha', push: false, platforms: ['linux/arm64'] },
+      CONTAINER,
+      {
+        'linux-arm64': {
+          from: ['type=gha,scope=acme-app-linux-arm64'],
+          to: ['type=gha,scope=acme-app-linux-arm64,mode=max,ignore-error=true'],
+        },
       },
     ],
     [
