@@ -14,6 +14,7 @@ import { MediaType } from '../../src/registry/types.js';
 import type { RunState } from '../../src/state.js';
 import { FakeDistribution, serveOnLoopback } from './support/fake-distribution.js';
 import { platformImage, sha256 } from './support/registry-replay.js';
+import { runAsStep } from './support/step-process.js';
 
 const REPOSITORY = 'lab/app';
 const RUN_ID = '4242';
@@ -51,14 +52,11 @@ interface MainResult {
 
 /** Runs main with `inputs` (over action.yml's defaults) as run RUN_ID, attempt 1, job `merge`. */
 async function runMain(inputs: Record<string, string>): Promise<MainResult> {
-  const saved = { ...process.env };
-  const savedExitCode = process.exitCode;
-  const write = process.stdout.write.bind(process.stdout);
   const files = { output: join(dir, 'output'), state: join(dir, 'state') };
   for (const file of Object.values(files)) writeFileSync(file, '');
-  let printed = '';
-  try {
-    Object.assign(process.env, inputsToEnv(DECLARED, inputs), {
+  const printed = await runAsStep(
+    {
+      ...inputsToEnv(DECLARED, inputs),
       GITHUB_OUTPUT: files.output,
       GITHUB_STATE: files.state,
       GITHUB_RUN_ID: RUN_ID,
@@ -68,17 +66,9 @@ async function runMain(inputs: Record<string, string>): Promise<MainResult> {
       DOCKER_CONFIG: dir,
       // No engine: none of these modes may reach one.
       DOCKER_HOST: 'tcp://127.0.0.1:1',
-    });
-    process.stdout.write = (chunk: string | Uint8Array) => {
-      printed += chunk.toString();
-      return true;
-    };
-    await runMainStep();
-  } finally {
-    process.stdout.write = write;
-    process.env = saved;
-    process.exitCode = savedExitCode;
-  }
+    },
+    runMainStep,
+  );
   const stateText = parseFileCommands(readFileSync(files.state, 'utf8'))[StateKey.Run];
   return {
     printed,

@@ -2,6 +2,7 @@ import { DockerCli } from '../../../src/docker/cli.js';
 import type { CommandRunner } from '../../../src/docker/command.js';
 import { tagEngineCopy } from '../../../src/docker/engine-copy.js';
 import { parseReference } from '../../../src/reference.js';
+import { printedBy } from '../support/step-process.js';
 
 const COPY = '127.0.0.1:5000/lab/app:multiarch-tmp-7-1-abcdef01-tq1x2y-all';
 const FINAL = ['127.0.0.1:5000/lab/app:latest', '127.0.0.1:5000/lab/app:v1'].map(parseReference);
@@ -14,22 +15,6 @@ function recordingDocker(exitCode: number): { docker: DockerCli; commands: strin
     return Promise.resolve({ exitCode, stdout: '', stderr: exitCode === 0 ? '' : 'Error: No such image' });
   };
   return { docker: new DockerCli(run), commands };
-}
-
-/** Captures what core prints (its ::warning:: commands) while `run` runs. */
-async function printedBy(run: () => Promise<void>): Promise<string> {
-  const write = process.stdout.write.bind(process.stdout);
-  let printed = '';
-  process.stdout.write = (chunk: string | Uint8Array) => {
-    printed += chunk.toString();
-    return true;
-  };
-  try {
-    await run();
-    return printed;
-  } finally {
-    process.stdout.write = write;
-  }
 }
 
 describe('tagEngineCopy', () => {

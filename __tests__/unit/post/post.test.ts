@@ -13,6 +13,7 @@ import { runPostStep } from '../../../src/post/post.js';
 import { MediaType } from '../../../src/registry/types.js';
 import { emptyRunState, type RunState } from '../../../src/state.js';
 import { FakeDistribution, serveOnLoopback } from '../support/fake-distribution.js';
+import { runAsStep } from '../support/step-process.js';
 import { IMAGE_MANIFEST, registryErrors, sha256 } from '../support/registry-replay.js';
 
 const REPOSITORY = 'lab/app';
@@ -52,29 +53,18 @@ function summary(): string {
  * step shows as its `::error::` line: the exit code it sets is not left on the test process.
  */
 async function runPost(state: RunState, env: Record<string, string> = {}): Promise<string> {
-  const saved = { ...process.env };
-  const savedExitCode = process.exitCode;
-  const write = process.stdout.write.bind(process.stdout);
-  let printed = '';
   writeFileSync(join(dir, 'summary.md'), '');
-  try {
-    Object.assign(process.env, env);
-    process.env[`STATE_${StateKey.Run}`] = JSON.stringify(state);
-    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary.md');
-    // No credentials, and no engine: this state leaves the engine nothing to do.
-    process.env.DOCKER_CONFIG = dir;
-    process.env.DOCKER_HOST = 'tcp://127.0.0.1:1';
-    process.stdout.write = (chunk: string | Uint8Array) => {
-      printed += chunk.toString();
-      return true;
-    };
-    await runPostStep();
-  } finally {
-    process.stdout.write = write;
-    process.env = saved;
-    process.exitCode = savedExitCode;
-  }
-  return printed;
+  return runAsStep(
+    {
+      ...env,
+      [`STATE_${StateKey.Run}`]: JSON.stringify(state),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      // No credentials, and no engine: this state leaves the engine nothing to do.
+      DOCKER_CONFIG: dir,
+      DOCKER_HOST: 'tcp://127.0.0.1:1',
+    },
+    runPostStep,
+  );
 }
 
 /** Each test's registry, holding the run's images and index by digest, and the loopback server in front of it. */
