@@ -35426,11 +35426,12 @@ function parseTags(items, problems) {
     const tags = [];
     for (const item of items) {
         try {
-            if ((0,src_reference/* parseReference */.F2)(item).digest) {
+            const reference = (0,src_reference/* parseReference */.F2)(item);
+            if (reference.digest) {
                 problems.push(`"tags" has "${item}" with a digest (expected name:tag; the digest is what this action outputs)`);
             }
             else {
-                tags.push((0,src_reference/* parseTaggedReference */.$R)(item));
+                tags.push((0,src_reference/* taggedReference */.CN)(reference));
             }
         }
         catch (error) {
@@ -35468,7 +35469,7 @@ function parseCleanupTags(items, finalTags, problems) {
                 problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
             }
             else {
-                tags.push((0,src_reference/* parseTaggedReference */.$R)(item));
+                tags.push((0,src_reference/* taggedReference */.CN)(reference));
             }
         }
         catch (error) {
@@ -36290,11 +36291,9 @@ async function buildAndPush(inputs, state, registry, credentials) {
     const images = builds.map((completed) => ({
         descriptor: pushedDescriptor(completed),
         platforms: completed.build.platforms,
+        temporaryTags: (0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, completed.build.temporaryTag),
     }));
-    (0,src_state/* recordPushedTemporaryTags */.TX)(state, builds.flatMap((completed) => (0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, completed.build.temporaryTag).map((tag) => [
-        tag,
-        pushedDescriptor(completed).digest,
-    ])));
+    (0,src_state/* recordPushedTemporaryTags */.TX)(state, images.map(({ descriptor, temporaryTags }) => ({ temporaryTags, digest: descriptor.digest })));
     (0,src_state/* saveRunState */.iZ)(state);
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
     // The docker driver's copy of buildx's own index, when that is what the run publishes, takes the final tags.
@@ -36312,8 +36311,7 @@ async function merge(inputs, state, registry) {
     // Fails on any record that is not this run's before a tag it names reaches the state, which post deletes.
     const collected = await (0,runtime/* phase */.Oi)(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
     // Checked to be this run's temporary tags: post deletes them even when a platform is missing.
-    state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
-    (0,src_state/* recordPushedTemporaryTags */.TX)(state, collected.records.flatMap((record) => record.temporaryTags.map((tag) => [tag, record.descriptor.digest])));
+    (0,src_state/* recordPushedTemporaryTags */.TX)(state, collected.records.map((record) => ({ temporaryTags: record.temporaryTags, digest: record.descriptor.digest })));
     (0,src_state/* saveRunState */.iZ)(state);
     const records = requireEveryPlatform(collected, run);
     // Published in main, never post: this job has nothing else to wait for; never with push false.
@@ -37884,6 +37882,7 @@ function temporaryTagsPresent(state) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ parseTaggedReference),
 /* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   CN: () => (/* binding */ taggedReference),
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   JA: () => (/* binding */ canonicalRepository),
@@ -37971,11 +37970,15 @@ function parseReference(text) {
  * it is not a reference or has a digest.
  */
 function parseTaggedReference(text) {
-    const { digest, tag, ...name } = parseReference(text);
-    if (digest !== undefined) {
+    const reference = parseReference(text);
+    if (reference.digest !== undefined) {
         throw new Error(`"${text}" has a digest (expected name:tag; the digest is what this action outputs)`);
     }
-    return { ...name, tag: tag ?? 'latest' };
+    return taggedReference(reference);
+}
+/** The tag a reference without a digest names, as Docker reads it: `latest` where none is written. */
+function taggedReference({ registry, repository, tag }) {
+    return { registry, repository, tag: tag ?? 'latest' };
 }
 /** `registry/repository`, keeping `docker.io/` so that the result names one place unambiguously. */
 function formatName(name) {
@@ -39976,9 +39979,13 @@ function recordPlannedTemporaryTags(state, tags, keptInEngine) {
     if (keptInEngine)
         state.engineImages = tags;
 }
-/** What each temporary tag points at once pushed: post deletes it only while it still does. */
-function recordPushedTemporaryTags(state, digestByTag) {
-    state.temporaryTagDigests = Object.fromEntries(digestByTag);
+/**
+ * The temporary tags pushed, each with what it points at: post deletes exactly these, and each only while it still
+ * points there.
+ */
+function recordPushedTemporaryTags(state, pushed) {
+    state.temporaryTags = pushed.flatMap(({ temporaryTags }) => temporaryTags);
+    state.temporaryTagDigests = Object.fromEntries(pushed.flatMap(({ temporaryTags, digest }) => temporaryTags.map((tag) => [tag, digest])));
 }
 /** A shard handed its images off: the merge job owns the temporary tags from here on, and deletes them. */
 function recordHandOff(state, digestByPlatforms) {

@@ -115,15 +115,11 @@ async function buildAndPush(
   const images = builds.map((completed) => ({
     descriptor: pushedDescriptor(completed),
     platforms: completed.build.platforms,
+    temporaryTags: temporaryReferences(plan.repositories, completed.build.temporaryTag),
   }));
   recordPushedTemporaryTags(
     state,
-    builds.flatMap((completed) =>
-      temporaryReferences(plan.repositories, completed.build.temporaryTag).map((tag): [string, string] => [
-        tag,
-        pushedDescriptor(completed).digest,
-      ]),
-    ),
+    images.map(({ descriptor, temporaryTags }) => ({ temporaryTags, digest: descriptor.digest })),
   );
   saveRunState(state);
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
@@ -143,12 +139,9 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
   // Fails on any record that is not this run's before a tag it names reaches the state, which post deletes.
   const collected = await phase(timings, 'Collect shards', () => collectShards(handoff, inputs, run));
   // Checked to be this run's temporary tags: post deletes them even when a platform is missing.
-  state.temporaryTags = collected.records.flatMap((record) => record.temporaryTags);
   recordPushedTemporaryTags(
     state,
-    collected.records.flatMap((record) =>
-      record.temporaryTags.map((tag): [string, string] => [tag, record.descriptor.digest]),
-    ),
+    collected.records.map((record) => ({ temporaryTags: record.temporaryTags, digest: record.descriptor.digest })),
   );
   saveRunState(state);
   const records = requireEveryPlatform(collected, run);

@@ -104,11 +104,16 @@ export function parseReference(text: string): ImageReference {
  * it is not a reference or has a digest.
  */
 export function parseTaggedReference(text: string): TaggedReference {
-  const { digest, tag, ...name } = parseReference(text);
-  if (digest !== undefined) {
+  const reference = parseReference(text);
+  if (reference.digest !== undefined) {
     throw new Error(`"${text}" has a digest (expected name:tag; the digest is what this action outputs)`);
   }
-  return { ...name, tag: tag ?? 'latest' };
+  return taggedReference(reference);
+}
+
+/** The tag a reference without a digest names, as Docker reads it: `latest` where none is written. */
+export function taggedReference({ registry, repository, tag }: ImageReference): TaggedReference {
+  return { registry, repository, tag: tag ?? 'latest' };
 }
 
 /** `registry/repository`, keeping `docker.io/` so that the result names one place unambiguously. */

@@ -89,9 +89,18 @@ export function recordPlannedTemporaryTags(state: RunState, tags: string[], kept
   if (keptInEngine) state.engineImages = tags;
 }
 
-/** What each temporary tag points at once pushed: post deletes it only while it still does. */
-export function recordPushedTemporaryTags(state: RunState, digestByTag: [tag: string, digest: string][]): void {
-  state.temporaryTagDigests = Object.fromEntries(digestByTag);
+/**
+ * The temporary tags pushed, each with what it points at: post deletes exactly these, and each only while it still
+ * points there.
+ */
+export function recordPushedTemporaryTags(
+  state: RunState,
+  pushed: { temporaryTags: string[]; digest: string }[],
+): void {
+  state.temporaryTags = pushed.flatMap(({ temporaryTags }) => temporaryTags);
+  state.temporaryTagDigests = Object.fromEntries(
+    pushed.flatMap(({ temporaryTags, digest }) => temporaryTags.map((tag) => [tag, digest])),
+  );
 }
 
 /** A shard handed its images off: the merge job owns the temporary tags from here on, and deletes them. */

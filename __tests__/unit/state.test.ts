@@ -44,10 +44,16 @@ describe('run state', () => {
     expect(state).toMatchObject({ temporaryTags: [TEMPORARY], engineImages });
   });
 
-  test('pushed temporary tags keep what each points at', () => {
+  test('pushed temporary tags are the ones post deletes, each kept with what it points at', () => {
     const state = emptyRunState();
-    recordPushedTemporaryTags(state, [[TEMPORARY, INDEX.digest]]);
-    expect(state.temporaryTagDigests).toEqual({ [TEMPORARY]: INDEX.digest });
+    const other = TEMPORARY.replace('-all', '-linux-arm64');
+    recordPushedTemporaryTags(state, [
+      { temporaryTags: [TEMPORARY], digest: INDEX.digest },
+      { temporaryTags: [], digest: `sha256:${'c'.repeat(64)}` },
+      { temporaryTags: [other], digest: `sha256:${'b'.repeat(64)}` },
+    ]);
+    expect(state.temporaryTags).toEqual([TEMPORARY, other]);
+    expect(state.temporaryTagDigests).toEqual({ [TEMPORARY]: INDEX.digest, [other]: `sha256:${'b'.repeat(64)}` });
   });
 
   test('a hand-off gives the temporary tags to the merge job and completes main', () => {

@@ -17,13 +17,7 @@ import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
 import { Input } from '../constants.js';
 import { errorMessage } from '../error-message.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
-import {
-  canonicalReference,
-  isValidTag,
-  parseReference,
-  parseTaggedReference,
-  type TaggedReference,
-} from '../reference.js';
+import { canonicalReference, isValidTag, parseReference, taggedReference, type TaggedReference } from '../reference.js';
 
 /** What the runner says about the run, beyond the inputs: where the Git context comes from. */
 export interface RunnerEnvironment {
@@ -258,10 +252,11 @@ function parseTags(items: string[], problems: string[]): TaggedReference[] {
   const tags: TaggedReference[] = [];
   for (const item of items) {
     try {
-      if (parseReference(item).digest) {
+      const reference = parseReference(item);
+      if (reference.digest) {
         problems.push(`"tags" has "${item}" with a digest (expected name:tag; the digest is what this action outputs)`);
       } else {
-        tags.push(parseTaggedReference(item));
+        tags.push(taggedReference(reference));
       }
     } catch (error) {
       problems.push(`"tags": ${errorMessage(error)}`);
@@ -296,7 +291,7 @@ function parseCleanupTags(items: string[], finalTags: TaggedReference[], problem
       } else if (finals.has(canonicalReference(reference))) {
         problems.push(`"cleanup-tags" has "${item}", which is also in "tags" (expected only leftover tags)`);
       } else {
-        tags.push(parseTaggedReference(item));
+        tags.push(taggedReference(reference));
       }
     } catch (error) {
       problems.push(`"cleanup-tags": ${errorMessage(error)}`);

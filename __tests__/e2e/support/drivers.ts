@@ -2,8 +2,8 @@
 // so every image goes under a run-unique temporary tag that post deletes. `docker-container`: what users get by
 // default, a builder the action creates from the lab's BuildKit image (scripts/lab.sh builds it from Debian), which
 // pushes by digest, so no temporary tag may ever exist.
-import { spawnSync } from 'node:child_process';
 import { lab } from '../lab.js';
+import { docker } from '../probe.js';
 import { taggedManifestPuts } from './registry-log.js';
 
 export type LabDriver = 'docker' | 'docker-container';
@@ -43,5 +43,5 @@ export function tagsPutBesides(repository: string, finalTags: readonly string[])
 
 /** Whether buildx knows a builder of this name (a step's post must have removed the one it created). */
 export function builderExists(name: string): boolean {
-  return spawnSync('docker', ['buildx', 'inspect', name], { stdio: 'ignore' }).status === 0;
+  return docker(['buildx', 'inspect', name]).status === 0;
 }
