@@ -3,15 +3,16 @@
 // merge: inputs → collect the shards' records → index → verify → outputs → publish.
 // State is saved before each step that creates something, so post can clean up after a crash.
 import * as core from '@actions/core';
-import { chooseBuilder, setUpBuilder } from './docker/builder.js';
-import { pushedDescriptor, runBuilds, type CompletedBuild } from './docker/build.js';
+import { chooseBuilder, followsCurrentBuilder, setUpBuilder } from './docker/builder.js';
+import { imageIdOutput, metadataOutput } from './build-outputs.js';
+import { pushedDescriptor, runBuilds, type BuildMetadata, type CompletedBuild } from './docker/build.js';
 import { Output } from './constants.js';
 import { DockerCli } from './docker/cli.js';
 import { tagEngineCopy } from './docker/engine-copy.js';
 import { platformDigests } from './image-index/assemble.js';
 import { getInputs } from './inputs/get-inputs.js';
 import { InputError, type Inputs } from './inputs/inputs.js';
-import { describePlan, makePlan, PlanError, planIndex, type IndexPlan } from './plan/plan.js';
+import { describePlan, makePlan, PlanError, planIndex, withBuilderPlatform, type IndexPlan } from './plan/plan.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 import { publishTags, pushIndex, verifyIndex, type PushedIndex } from './image-index/publish.js';
 import { setUpQemu } from './docker/qemu.js';
@@ -65,11 +66,12 @@ async function main(): Promise<void> {
 }
 
 async function buildAndPush(
-  inputs: Inputs,
+  stepInputs: Inputs,
   state: RunState,
   registry: RegistryClient,
   credentials: CredentialSource,
 ): Promise<void> {
+  let inputs = stepInputs;
   const run = runIdentity();
   const docker = new DockerCli();
   const tempDir = await stepTempDir();
@@ -81,17 +83,35 @@ async function buildAndPush(
   }
   await phase(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
 
-  const builderChoice = chooseBuilder(inputs, run);
-  if (builderChoice.name && builderChoice.create) state.builder = { name: builderChoice.name, created: 'pending' };
-  saveRunState(state);
-  const builder = await phase(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
+  const builder = await phase(timings, 'Set up builder', async () => {
+    const current = followsCurrentBuilder(inputs) ? await docker.currentBuilder() : undefined;
+    const choice = chooseBuilder(inputs, run, current);
+    core.info(`Builder: ${choice.name ?? "the engine's own"}, ${choice.reason}.`);
+    if (choice.name && choice.create) {
+      state.builder = { name: choice.name, created: 'pending' };
+      saveRunState(state);
+    }
+    return setUpBuilder(inputs, choice, docker, tempDir);
+  });
   state.builder = { name: builder.name, created: builder.created };
   const unsupported = unsupportedInput(inputs, await docker.buildxVersion());
   if (unsupported !== undefined) throw new PlanError(unsupported);
+  if (inputs.platforms.length === 0) {
+    inputs = withBuilderPlatform(inputs, builder);
+    state.platforms = inputs.platforms.map(formatPlatform);
+    core.info(`"platforms" is empty: building for the builder's own platform, ${state.platforms.join(', ')}.`);
+  }
 
   const plan = makePlan(inputs, builder, run);
   core.info(`Plan: ${describePlan(plan)}`);
   for (const warning of plan.warnings) core.warning(warning);
+  if (plan.publish === 'post') {
+    core.notice(
+      `The final tags (${plan.finalTags.map(formatReference).join(', ')}) are published by this step's post ` +
+        'step, when the job ends: a later step of this job that pulls or scans them still sees the previous image. ' +
+        'Set "publish: main" to publish them at the end of this step instead.',
+    );
+  }
   const temporaryTags = plan.builds.flatMap((build) => temporaryReferences(plan.repositories, build.temporaryTag));
   recordPlannedTemporaryTags(state, temporaryTags, builder.driver === 'docker');
   saveRunState(state);
@@ -123,12 +143,18 @@ async function buildAndPush(
   );
   saveRunState(state);
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
-  // The docker driver's copy of buildx's own index, when that is what the run publishes, takes the final tags.
+  // The docker driver's copy of what buildx pushed, when that is what the run publishes, takes the final tags.
   const [engineCopy] = state.engineImages;
-  if (pushed.madeByBuildx && engineCopy !== undefined && plan.publish !== 'false') {
+  if (pushed.kind !== 'assembled-index' && engineCopy !== undefined && plan.publish !== 'false') {
     await tagEngineCopy(docker, engineCopy, plan.finalTags);
   }
-  await finishIndex(plan, pushed, state, registry);
+  await finishIndex(
+    plan,
+    pushed,
+    builds.map((completed) => completed.metadata),
+    state,
+    registry,
+  );
 }
 
 /** No build: every platform's record from the shards, one index over them, published here and now. */
@@ -153,13 +179,14 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
     platforms: [parsePlatform(record.platform)],
   }));
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
-  await finishIndex(plan, pushed, state, registry);
+  await finishIndex(plan, pushed, [], state, registry);
 }
 
 /** Verify, set outputs, record the index for post, and publish now when asked to publish in main. */
 async function finishIndex(
   plan: IndexPlan,
   pushed: PushedIndex,
+  buildMetadata: BuildMetadata[],
   state: RunState,
   registry: RegistryClient,
 ): Promise<void> {
@@ -169,13 +196,10 @@ async function finishIndex(
   recordIndex(state, pushed.descriptor, platformDigests(pushed.index));
   core.setOutput(Output.Digest, pushed.descriptor.digest);
   core.setOutput(Output.PlatformDigests, JSON.stringify(state.platformDigests));
-  // build-push-action's shape, naming the index published (buildx's own metadata is in platform-metadata).
-  const metadata = {
-    'containerimage.descriptor': pushed.descriptor,
-    'containerimage.digest': pushed.descriptor.digest,
-    'image.name': plan.finalTags.map(formatReference).join(','),
-  };
-  core.setOutput(Output.Metadata, JSON.stringify(metadata));
+  // build-push-action's shape: buildx's keys, and what is published on top.
+  const published = { descriptor: pushed.descriptor, imageName: plan.finalTags.map(formatReference).join(',') };
+  core.setOutput(Output.Metadata, JSON.stringify(metadataOutput(buildMetadata, published)));
+  core.setOutput(Output.ImageId, imageIdOutput(buildMetadata, published));
   core.info(`Index ${pushed.descriptor.digest} pushed by digest to ${plan.repositories.length} repositories`);
   saveRunState(state);
 
@@ -201,21 +225,19 @@ function setPlanOutput(inputs: Inputs): void {
 
 /**
  * Outputs of the builds. `platform-metadata`: buildx's metadata of each build, by its platforms. Where no index
- * follows (a shard hands its image off, or nothing is pushed), `metadata` and `digest` are build-push-action's: the
- * one build's metadata, and the digest buildx reports in it (none for a build only: type=cacheonly makes no image).
- * Where an index follows, finishIndex sets them for that index.
+ * follows (a shard hands its image off, or nothing is pushed), `metadata`, `digest` and `imageid` are
+ * build-push-action's, from the builds alone (no digest for a build only: type=cacheonly makes no image). Where an
+ * index follows, finishIndex sets them with what is published.
  */
 function setBuildOutputs(builds: CompletedBuild[]): void {
   const byPlatforms = builds.map(({ build, metadata }) => [build.platforms.map(formatPlatform).join(','), metadata]);
   core.setOutput(Output.PlatformMetadata, JSON.stringify(Object.fromEntries(byPlatforms)));
-  // An image ID names one image: with several platforms buildx reports the index there, which is no image ID.
-  const [only] = builds;
-  const imageId = only?.metadata['containerimage.config.digest'];
-  if (builds.length === 1 && only?.build.platforms.length === 1 && typeof imageId === 'string') {
-    core.setOutput(Output.ImageId, imageId);
-  }
   if (builds.some(({ build }) => build.destination === 'index')) return;
-  core.setOutput(Output.Metadata, JSON.stringify(builds.length === 1 && only ? only.metadata : {}));
+  const metadata = builds.map((completed) => completed.metadata);
+  core.setOutput(Output.Metadata, JSON.stringify(metadataOutput(metadata)));
+  const imageId = imageIdOutput(metadata);
+  if (imageId !== undefined) core.setOutput(Output.ImageId, imageId);
+  const [only] = builds;
   const digest = only?.metadata['containerimage.digest'];
-  if (builds.length === 1 && typeof digest === 'string') core.setOutput(Output.Digest, digest);
+  if (builds.length === 1 && digest !== undefined) core.setOutput(Output.Digest, digest);
 }

@@ -175,7 +175,7 @@ describeWithLab('invalid inputs, run through the real action', () => {
       'unknown driver',
       'driver',
       { driver: 'kubernetes' },
-      /"driver" is "kubernetes" \(expected one of: docker-container, docker\)/,
+      /"driver" is "kubernetes" \(expected docker-container or docker, or empty\)/,
     ],
     ['no-cache not a boolean', 'no-cache', { 'no-cache': '1' }, /"no-cache" is "1" \(expected true or false\)/],
     [
@@ -279,6 +279,12 @@ describeWithLab('invalid inputs, run through the real action', () => {
       /"outputs" has a type=image entry that pushes, but "push" is false \(expected push: true/,
     ],
     ['load with push', 'load', { load: 'true' }, /"load" is true but "push" is true \(expected one of them/],
+    [
+      'a secret file that does not exist',
+      'secret-files',
+      { 'secret-files': 'npmrc=/nonexistent/e2e/.npmrc' },
+      /"secret-files": the file of secret "npmrc", \/nonexistent\/e2e\/.npmrc, does not exist \(expected id=path\)/,
+    ],
     ['call check with push', 'call', { call: 'check' }, /"call" is "check", which evaluates the build .*push: false/],
     ['shm-size not a size', 'shm-size', { 'shm-size': 'lots' }, /"shm-size" is "lots" \(expected a size such as 2g/],
     [

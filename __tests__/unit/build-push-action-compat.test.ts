@@ -453,6 +453,7 @@ describe('runBuilds gives buildx what build-push-action gives it', () => {
     nodes: 1,
     created: true,
     buildxVersion: '0.15.0',
+    buildkitVersions: [],
   };
   const RUN = { runId: '1', runAttempt: '1', job: 'j', action: 'a', startedAt: 1_800_000_000 };
 

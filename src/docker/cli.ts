@@ -12,10 +12,14 @@ import {
 } from './command.js';
 
 export interface BuilderInspection {
+  name: string;
   driver: string;
+  /** The platforms of every node; the first is the first node's own, which a build without --platform gets. */
   platforms: string[];
   /** How many nodes the builder has (at least one). */
   nodes: number;
+  /** Each node's BuildKit version as buildx reports it (`v0.13.2`, `v0.12.5-moby`); none for a node not started. */
+  buildkitVersions: string[];
 }
 
 /** A node of a builder, as `docker buildx inspect` reports it without starting it. */
@@ -59,6 +63,15 @@ export class DockerCli {
 
   async inspectBuilder(name: string): Promise<BuilderInspection> {
     const { stdout } = await this.ok(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
+    return parseBuilderInspection(stdout);
+  }
+
+  /**
+   * The builder a build without --builder gets: BUILDX_BUILDER, else the one `docker buildx use` (or
+   * setup-buildx-action) chose for the current context, else the engine's own. Not started here.
+   */
+  async currentBuilder(): Promise<BuilderInspection> {
+    const { stdout } = await this.ok(['buildx', 'inspect'], { quiet: true });
     return parseBuilderInspection(stdout);
   }
 
@@ -138,16 +151,24 @@ export function parseEngineFacts(text: string): EngineFacts {
   };
 }
 
-/** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */
+/** Reads `docker buildx inspect` output: the builder's name and driver, and its nodes' platforms and BuildKit. */
 export function parseBuilderInspection(text: string): BuilderInspection {
   const field = (label: string): string[] => text.split('\n').flatMap((line) => labelled(line, label) ?? []);
+  // The builder's Name comes first; each node's follows `Nodes:`.
+  const name = field('Name')[0];
   const driver = field('Driver')[0];
-  if (!driver) throw new Error(`cannot read the driver from \`docker buildx inspect\`:\n${text}`);
+  if (!driver || !name) throw new Error(`cannot read the name and driver from \`docker buildx inspect\`:\n${text}`);
   const platforms = field('Platforms')
     .flatMap((line) => line.split(','))
     .map((platform) => platform.trim().replace(/\*$/, ''))
     .filter(Boolean);
-  return { driver, platforms, nodes: Math.max(1, parseBuilderNodes(text).length) };
+  return {
+    name,
+    driver,
+    platforms,
+    nodes: Math.max(1, parseBuilderNodes(text).length),
+    buildkitVersions: field('BuildKit version'),
+  };
 }
 
 /** Each node's `Name:` and `Status:` from `docker buildx inspect` output (the lines after `Nodes:`). */

@@ -10,12 +10,18 @@ import { digestOf } from '../registry/digest.js';
 import { errorMessage } from '../error-message.js';
 import { isImageIndex, MediaType, type Descriptor, type ImageIndex } from '../registry/types.js';
 
+/**
+ * What the final tags will point at. `buildx-index`: the index one build pushed, unchanged (one export wrote it and
+ * its images' configs together). `assembled-index`: one this action made over the builds' images. `manifest`: one
+ * platform with nothing to attach (no attestation, no index annotation), published as the image manifest itself, as
+ * build-push-action publishes it: consumers such as AWS Lambda refuse an index.
+ */
 export interface PushedIndex {
+  kind: 'buildx-index' | 'assembled-index' | 'manifest';
   descriptor: Descriptor;
-  index: ImageIndex;
   bytes: Buffer;
-  /** The index is buildx's own, unchanged: one export wrote it and the configs of its images together. */
-  madeByBuildx: boolean;
+  /** Its images by platform: the index itself, or a one-entry listing of the manifest (never pushed). */
+  index: ImageIndex;
 }
 
 const INDEX_MEDIA_TYPES = new Set<string>([MediaType.ociIndex, MediaType.dockerManifestList]);
@@ -31,9 +37,9 @@ export interface PushedImage {
 }
 
 /**
- * The index to publish: the one buildx pushed (its bytes, so its digest, unchanged) when one build made an index
- * and no index annotation is to be added; else one assembled from the pushed manifests. Either way it ends up in
- * every repository by digest, untagged.
+ * What to publish: the manifest itself (one platform, nothing to attach), the index buildx pushed (its bytes, so its
+ * digest, unchanged) when one build made an index and no index annotation is to be added, else an index assembled
+ * from the pushed manifests. Either way it ends up in every repository by digest, untagged.
  */
 export async function pushIndex(
   plan: Pick<Plan, 'repositories' | 'indexAnnotations'>,
@@ -52,41 +58,30 @@ export async function pushIndex(
     }),
   );
   const [only] = pushed;
-  const keepBuildxIndex = only !== undefined && publishesBuildxIndex(images, plan.indexAnnotations);
-  const bytes = keepBuildxIndex
-    ? only.bytes
-    : serializeIndex(
-        assembleIndex(
-          pushed.map((p) => p.result),
-          plan.indexAnnotations,
-        ),
-      );
-  const index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
-  const descriptor: Descriptor = {
-    mediaType: index.mediaType ?? MediaType.ociIndex,
-    digest: digestOf(bytes),
-    size: bytes.length,
-  };
-  // buildx pushed its own index to every repository already.
-  if (!keepBuildxIndex) {
-    await Promise.all(
-      plan.repositories.map((repository) =>
-        registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType),
-      ),
-    );
+  const noAnnotations = Object.keys(plan.indexAnnotations).length === 0;
+  if (only !== undefined && pushed.length === 1 && noAnnotations) {
+    const { result, bytes } = only;
+    // buildx pushed it to every repository already.
+    if (!isImageIndex(result.manifest) && result.platforms.length === 1) {
+      return { kind: 'manifest', descriptor: result.descriptor, bytes, index: assembleIndex([result], {}) };
+    }
+    if (INDEX_MEDIA_TYPES.has(result.descriptor.mediaType)) {
+      const index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
+      return { kind: 'buildx-index', descriptor: result.descriptor, bytes, index };
+    }
   }
-  return { descriptor, index, bytes, madeByBuildx: keepBuildxIndex };
-}
-
-/** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
-export function publishesBuildxIndex(images: PushedImage[], indexAnnotations: Record<string, string>): boolean {
-  const [only] = images;
-  return (
-    images.length === 1 &&
-    only !== undefined &&
-    INDEX_MEDIA_TYPES.has(only.descriptor.mediaType) &&
-    Object.keys(indexAnnotations).length === 0
+  const index = assembleIndex(
+    pushed.map((p) => p.result),
+    plan.indexAnnotations,
   );
+  const bytes = serializeIndex(index);
+  const descriptor: Descriptor = { mediaType: MediaType.ociIndex, digest: digestOf(bytes), size: bytes.length };
+  await Promise.all(
+    plan.repositories.map((repository) =>
+      registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType),
+    ),
+  );
+  return { kind: 'assembled-index', descriptor, index, bytes };
 }
 
 /**
@@ -101,9 +96,10 @@ export async function verifyIndex(
   repository: ImageName,
   registry: RegistryClient,
 ): Promise<void> {
-  const configPlatforms = pushed.madeByBuildx
-    ? new Map(platformManifests(pushed.index).flatMap((d) => (d.platform ? [[d.digest, d.platform] as const] : [])))
-    : await readConfigPlatforms(pushed.index, repository, registry);
+  const configPlatforms =
+    pushed.kind === 'buildx-index'
+      ? new Map(platformManifests(pushed.index).flatMap((d) => (d.platform ? [[d.digest, d.platform] as const] : [])))
+      : await readConfigPlatforms(pushed.index, repository, registry);
   const problems = indexProblems(pushed.index, platforms, configPlatforms);
   if (problems.length > 0) {
     throw new VerificationError(
@@ -173,8 +169,8 @@ export class PublishIncompleteError extends Error {
  * Points every final tag at the index: the same bytes, so the same digest, under each tag. Every tag is tried and
  * read back (waiting out registries that show a write late), so that a failure leaves no tag unaccounted for: then
  * a PublishIncompleteError says where each tag points and how to finish. A tag that another run has since pointed at
- * its own index is that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names
- * one whole index.
+ * its own image is that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names
+ * one whole image.
  */
 export async function publishTags(
   tags: TaggedReference[],
@@ -193,10 +189,17 @@ export async function publishTags(
   return tags.map(formatReference);
 }
 
+/** A tag PUT whose read-back still shows the tag's previous image is tried this many times in all. */
+const PUT_ATTEMPTS = 2;
+/** A tag whose previous image could not be read before the PUT. */
+const UNREAD = Symbol('unread');
+
 /**
- * One tag. The transport retries a PUT that failed for a passing reason: the same bytes under the same tag, so a
- * PUT that got through is not harmed by another. Anything but the index or another writer's index under the tag
- * afterwards (nothing, a single image, no answer) is a problem.
+ * One tag, read before the PUT so that a read-back can tell a PUT that did not take (the previous image still
+ * shown, as a lagging replica or a cache in front of the registry shows it) from another writer's image (a third
+ * digest). The transport retries a PUT that failed for a passing reason: the same bytes under the same tag, so a
+ * PUT that got through is not harmed by another. Where the previous image could not be read, nothing but the index
+ * counts as published.
  */
 async function publishTag(
   tag: TaggedReference,
@@ -206,24 +209,37 @@ async function publishTag(
   const reference = tag.tag;
   const shown = formatReference(tag);
   const digest = index.descriptor.digest;
-  try {
-    await registry.putManifest(tag, reference, index.bytes, index.descriptor.mediaType);
-  } catch (error) {
-    return { tag: shown, pointsAt: await pointsAt(tag, registry), problem: `its PUT failed: ${errorMessage(error)}` };
+  const before = await registry.headManifest(tag, reference).then(
+    (found) => found?.digest,
+    () => UNREAD,
+  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await registry.putManifest(tag, reference, index.bytes, index.descriptor.mediaType);
+    } catch (error) {
+      return { tag: shown, pointsAt: await pointsAt(tag, registry), problem: `its PUT failed: ${errorMessage(error)}` };
+    }
+    const found = await registry
+      .waitForManifest(tag, reference, digest)
+      .catch(() => registry.headManifest(tag, reference))
+      .catch((error: unknown) => new Error(errorMessage(error)));
+    if (found instanceof Error) {
+      return { tag: shown, pointsAt: `unknown (${found.message})`, problem: 'it could not be read back' };
+    }
+    if (found?.digest === digest) return { tag: shown, pointsAt: digest };
+    if (found !== undefined && before !== UNREAD && found.digest !== before) {
+      core.warning(`${shown} was published, then pointed at ${found.digest} by another writer.`);
+      return { tag: shown, pointsAt: found.digest };
+    }
+    if (attempt < PUT_ATTEMPTS) continue;
+    const problem =
+      found === undefined
+        ? 'it resolves to nothing after the PUT'
+        : before === UNREAD
+          ? 'it does not resolve to the index, and what it pointed at before could not be read'
+          : 'it still points at its previous image after the PUT';
+    return { tag: shown, pointsAt: found?.digest ?? 'nothing', problem };
   }
-  const found = await registry
-    .waitForManifest(tag, reference, digest)
-    .catch(() => registry.headManifest(tag, reference))
-    .catch((error: unknown) => new Error(errorMessage(error)));
-  if (found instanceof Error) {
-    return { tag: shown, pointsAt: `unknown (${found.message})`, problem: 'it could not be read back' };
-  }
-  if (found?.digest === digest) return { tag: shown, pointsAt: digest };
-  if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
-    core.warning(`${shown} was published, then pointed at ${found.digest} by another writer.`);
-    return { tag: shown, pointsAt: found.digest };
-  }
-  return { tag: shown, pointsAt: found?.digest ?? 'nothing', problem: 'it does not resolve to the index' };
 }
 
 /** What a tag resolves to, for a message. */

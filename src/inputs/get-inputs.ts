@@ -1,8 +1,8 @@
 // The inputs as the runner passed them: the one place that reads them from the runner (and the event payload),
 // masks what is secret before anything can print it, and says the inputs' warnings once.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import type { Inputs } from './inputs.js';
+import { InputError, type Inputs } from './inputs.js';
 import { parseInputs, secretPieces } from './parse.js';
 import { Input } from '../constants.js';
 
@@ -16,19 +16,47 @@ export function getInputs(): Inputs {
   for (const piece of secretPieces(core.getInput(Input.Secrets, { trimWhitespace: false }))) core.setSecret(piece);
   const inputs = parseInputs((name) => core.getInput(name, { trimWhitespace: false }), {
     variables: process.env,
-    pullRequestHeadSha: () => pullRequestHeadSha(process.env.GITHUB_EVENT_PATH),
+    pullRequestHeadSha: () => {
+      const sha = eventPayload(process.env.GITHUB_EVENT_PATH)?.pull_request?.head?.sha;
+      return typeof sha === 'string' ? sha : undefined;
+    },
+    repositoryPrivate: () => {
+      const isPrivate = eventPayload(process.env.GITHUB_EVENT_PATH)?.repository?.private;
+      return typeof isPrivate === 'boolean' ? isPrivate : undefined;
+    },
   });
+  if (inputs.mode !== 'merge' && inputs.mode !== 'plan') {
+    const problems = missingSecretFiles(inputs.build.secretFiles, existsSync);
+    if (problems.length > 0) throw new InputError(problems);
+  }
   for (const warning of inputs.warnings) core.warning(warning);
   return inputs;
 }
 
-/** `pull_request.head.sha` of the event payload the runner wrote, as @actions/github reads it. */
-function pullRequestHeadSha(eventPath: string | undefined): string | undefined {
+/**
+ * `secret-files` entries whose file is missing: refused before anything is built (build-push-action skips them with
+ * a warning, and a build that silently lacks its secret is worse). Paths are the step's, as buildx reads them.
+ */
+export function missingSecretFiles(entries: string[], exists: (path: string) => boolean): string[] {
+  return entries.flatMap((entry) => {
+    const separator = entry.indexOf('=');
+    const [id, path] = [entry.slice(0, separator), entry.slice(separator + 1)];
+    return exists(path)
+      ? []
+      : [`"secret-files": the file of secret "${id}", ${path}, does not exist (expected id=path)`];
+  });
+}
+
+interface EventPayload {
+  pull_request?: { head?: { sha?: unknown } };
+  repository?: { private?: unknown };
+}
+
+/** The event payload the runner wrote, as @actions/github reads it; none outside a runner. */
+function eventPayload(eventPath: string | undefined): EventPayload | undefined {
   if (!eventPath) return undefined;
   try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { head?: { sha?: unknown } } };
-    const sha = event.pull_request?.head?.sha;
-    return typeof sha === 'string' ? sha : undefined;
+    return JSON.parse(readFileSync(eventPath, 'utf8')) as EventPayload;
   } catch {
     return undefined;
   }

@@ -75,11 +75,11 @@ export function containsDefaultContext(text: string): boolean {
 }
 
 /** A runner variable, where an empty one counts as unset (as actions-toolkit reads them). */
-function given(value: string | undefined): string | undefined {
+export function given(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
 }
 
 /** A runner variable read as actions-toolkit's Util.parseBoolOrDefault reads it: Go's true spellings, else false. */
-function runnerFlag(value: string | undefined): boolean {
+export function runnerFlag(value: string | undefined): boolean {
   return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '');
 }

@@ -43,6 +43,13 @@ export interface BuildOptions {
   provenance: string;
   sbom: string;
   attests: string[];
+  /** The run's URL (`<server>/<owner>/<repo>/actions/runs/<id>/attempts/<n>`), provenance's builder-id; empty
+   * outside GitHub Actions. */
+  builderId: string;
+  /** The event payload says the repository is private: default provenance is then mode=min, not max. */
+  privateRepository: boolean;
+  /** BUILDX_NO_DEFAULT_ATTESTATIONS is true: no default provenance. */
+  noDefaultAttestations: boolean;
   noCache: boolean;
   noCacheFilters: string[];
   pull: boolean;
@@ -62,6 +69,7 @@ export interface BuildOptions {
 
 export interface Inputs {
   mode: Mode;
+  /** Empty where a build may leave it so: one build for the builder's own platform. */
   platforms: Platform[];
   /** The runner label per platform for the matrix plan, from `platform-prefix=runner-label` lines. */
   runners: RunnerMap;
@@ -80,7 +88,8 @@ export interface Inputs {
   qemu: QemuMode;
   qemuImage: string;
   builder: string;
-  driver: Driver;
+  /** Empty: the workflow's current builder unless it is the engine's own, else a docker-container one created. */
+  driver: Driver | '';
   driverOpts: string[];
   /** Flags of the created builder's buildkitd; empty: setup-buildx-action's default entitlements. */
   buildkitdFlags: string;

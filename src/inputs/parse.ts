@@ -6,11 +6,13 @@ import { crossFieldProblems, ownerlessGhcr } from './cross-field.js';
 import {
   containsDefaultContext,
   gitContextSource,
+  given,
+  runnerFlag,
   usesDefaultContext,
   type GitContextSource,
   type RunnerVariables,
 } from './git-context.js';
-import { DRIVERS, InputError, MODES, PUBLISH_WHEN, QEMU_MODES, type Inputs, type Mode } from './inputs.js';
+import { DRIVERS, InputError, MODES, PUBLISH_WHEN, QEMU_MODES, type Driver, type Inputs, type Mode } from './inputs.js';
 import { parseList, type ListOptions } from './list.js';
 import { InputReader, type InputValues } from './reader.js';
 import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
@@ -24,6 +26,8 @@ export interface RunnerEnvironment {
   variables: RunnerVariables;
   /** The head commit of the pull request the workflow runs for, from the event payload (read when needed). */
   pullRequestHeadSha: () => string | undefined;
+  /** `repository.private` of the event payload. */
+  repositoryPrivate?: () => boolean | undefined;
 }
 
 const NO_RUNNER: RunnerEnvironment = { variables: {}, pullRequestHeadSha: () => undefined };
@@ -49,7 +53,7 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
   const { problems } = reader;
   const mode = reader.oneOf(Input.Mode, MODES);
   const builds = BUILDING_MODES.includes(mode);
-  const platforms = parsePlatforms(reader.list(Input.Platforms), problems);
+  const platforms = parsePlatforms(reader.list(Input.Platforms), builds, problems);
   const tagItems = reader.list(Input.Tags);
   const tags = parseTags(tagItems, problems);
   const push = reader.boolean(Input.Push);
@@ -83,7 +87,7 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
     qemu: reader.oneOf(Input.Qemu, QEMU_MODES),
     qemuImage: reader.notFlag(Input.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
     builder: reader.notFlag(Input.Builder, 'the name of a buildx builder'),
-    driver: reader.oneOf(Input.Driver, DRIVERS),
+    driver: readDriver(reader),
     driverOpts: reader.list(Input.DriverOpts, { ignoreComma: true, keepQuotes: true }),
     buildkitdFlags: reader.text(Input.BuildkitdFlags),
     buildkitdConfigInline: reader.text(Input.BuildkitdConfigInline),
@@ -107,6 +111,9 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
       provenance: reader.text(Input.Provenance),
       sbom: reader.text(Input.Sbom),
       attests: reader.matching(Input.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
+      builderId: runUrl(runner.variables),
+      privateRepository: runner.repositoryPrivate?.() ?? false,
+      noDefaultAttestations: runnerFlag(runner.variables.BUILDX_NO_DEFAULT_ATTESTATIONS),
       noCache: reader.boolean(Input.NoCache),
       noCacheFilters: reader.list(Input.NoCacheFilters),
       pull: reader.boolean(Input.Pull),
@@ -125,6 +132,21 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
   problems.push(...crossFieldProblems(inputs, tagItems.length > 0));
   if (problems.length > 0) throw new InputError(problems);
   return inputs;
+}
+
+function readDriver(reader: InputReader): Driver | '' {
+  const value = reader.text(Input.Driver);
+  if (value === '' || (DRIVERS as readonly string[]).includes(value)) return value as Driver | '';
+  reader.problems.push(`"driver" is "${value}" (expected ${DRIVERS.join(' or ')}, or empty)`);
+  return '';
+}
+
+/** The run's URL, as GitHub shows it and build-push-action writes it into provenance; empty outside a runner. */
+function runUrl(variables: RunnerVariables): string {
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = variables;
+  if (!repository || !runId) return '';
+  const server = given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+  return `${server}/${repository}/actions/runs/${runId}/attempts/${given(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
 }
 
 function readTempTagPrefix(reader: InputReader): string {
@@ -226,9 +248,12 @@ function gitContextFor(
   }
 }
 
-function parsePlatforms(items: string[], problems: string[]): Platform[] {
-  if (items.length === 0) {
-    problems.push('"platforms" is empty (expected a list such as linux/amd64,linux/arm64)');
+/** Empty only where the step builds: as build-push-action, for the builder's own platform. */
+function parsePlatforms(items: string[], builds: boolean, problems: string[]): Platform[] {
+  if (items.length === 0 && !builds) {
+    problems.push(
+      '"platforms" is empty (expected a list such as linux/amd64,linux/arm64: every platform of the index)',
+    );
     return [];
   }
   const platforms: Platform[] = [];

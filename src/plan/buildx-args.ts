@@ -1,6 +1,7 @@
 // Pure functions from the plan to buildx argv. Every item is one argv element: nothing here passes through a
 // shell, so tags, labels and build args with shell metacharacters arrive as written.
 import type { BuildOptions, Driver } from '../inputs/inputs.js';
+import { attestations } from './attestations.js';
 import { buildxAtLeast } from './buildx-version.js';
 import { temporaryReferences } from './temporary-tag.js';
 import type { BuilderFacts, Plan, PlannedBuild } from './plan.js';
@@ -19,7 +20,7 @@ export function buildxBuildArgs(
   build: PlannedBuild,
   plan: Plan,
   options: BuildOptions,
-  builder: Pick<BuilderFacts, 'name'>,
+  builder: Pick<BuilderFacts, 'name' | 'driver' | 'buildkitVersions'>,
   files: BuildFiles,
 ): string[] {
   const args = ['buildx', 'build', '--builder', builder.name];
@@ -45,9 +46,7 @@ export function buildxBuildArgs(
   pushEach(args, '--cache-from', build.cacheFrom);
   pushEach(args, '--cache-to', build.cacheTo);
   pushEach(args, '--no-cache-filter', options.noCacheFilters);
-  if (options.provenance) args.push(`--provenance=${options.provenance}`);
-  if (options.sbom) args.push(`--sbom=${options.sbom}`);
-  pushEach(args, '--attest', attestations(options));
+  pushEach(args, '--attest', attestations(options, builder));
   if (options.noCache) args.push('--no-cache');
   if (options.pull) args.push('--pull');
   if (options.network) args.push('--network', options.network);
@@ -61,17 +60,6 @@ export function buildxBuildArgs(
   args.push('--metadata-file', files.metadataFile);
   args.push(plan.context);
   return args;
-}
-
-/**
- * `attests` entries, as build-push-action passes them: the `provenance` and `sbom` inputs win over an entry of
- * their type.
- */
-function attestations(options: BuildOptions): string[] {
-  return options.attests.filter((attest) => {
-    const type = /(?:^|,)\s*type=([^,]*)/.exec(attest)?.[1]?.trim();
-    return !(type === 'provenance' && options.provenance) && !(type === 'sbom' && options.sbom);
-  });
 }
 
 /**

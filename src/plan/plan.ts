@@ -4,7 +4,7 @@ import type { CacheMode } from '../inputs/build-cache.js';
 import { buildCacheSpecs } from '../inputs/build-cache.js';
 import { buildContext } from './build-context.js';
 import type { BuildOptions, Inputs, PublishWhen } from '../inputs/inputs.js';
-import { formatPlatform, platformSlug, type Platform } from '../platform.js';
+import { formatPlatform, parsePlatform, platformSlug, type Platform } from '../platform.js';
 import { formatName, type ImageName, type TaggedReference } from '../reference.js';
 import { temporaryTag, type RunIdentity } from './temporary-tag.js';
 
@@ -21,6 +21,10 @@ export interface BuilderFacts {
   nodes: number;
   /** This run created the builder, so post removes it. */
   created: boolean;
+  /** Each node's BuildKit version, as buildx reports it: whether default provenance applies depends on it. */
+  buildkitVersions: string[];
+  /** The first node's own platform: what a build gets when `platforms` is empty. */
+  defaultPlatform?: string;
   /** buildx's version number (`0.13.1`): how it reads a Git context depends on it. */
   buildxVersion: string;
 }
@@ -85,6 +89,21 @@ export function planIndex(
   };
 }
 
+/**
+ * Inputs with empty `platforms` given the builder's own platform, as a build without --platform gets it (the first
+ * node's first platform).
+ */
+export function withBuilderPlatform(inputs: Inputs, builder: Pick<BuilderFacts, 'name' | 'defaultPlatform'>): Inputs {
+  if (inputs.platforms.length > 0) return inputs;
+  if (builder.defaultPlatform === undefined) {
+    throw new PlanError(
+      `"platforms" is empty and builder "${builder.name}" reports no platform to build for (expected a list such ` +
+        'as linux/amd64 in "platforms")',
+    );
+  }
+  return { ...inputs, platforms: [parsePlatform(builder.defaultPlatform)] };
+}
+
 export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity): Plan {
   const warnings: string[] = [];
   const mode = chooseMode(inputs, builder);
@@ -119,7 +138,11 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     );
   }
 
-  const { buildAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
+  // Without push nothing of this action's is published: buildx gets every annotation, index ones included, as
+  // build-push-action hands them over (and BuildKit refuses those its export cannot hold).
+  const { buildAnnotations, dropped } = inputs.push
+    ? splitAnnotations(inputs.build.annotations)
+    : { buildAnnotations: inputs.build.annotations, dropped: [] };
   if (dropped.length > 0) {
     warnings.push(
       `index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`,

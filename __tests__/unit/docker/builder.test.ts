@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuilderError, chooseBuilder, setUpBuilder } from '../../../src/docker/builder.js';
+import { BuilderError, chooseBuilder, followsCurrentBuilder, setUpBuilder } from '../../../src/docker/builder.js';
 import { DockerCli } from '../../../src/docker/cli.js';
 import { CommandError, type CommandRunner } from '../../../src/docker/command.js';
 import type { Inputs } from '../../../src/inputs/inputs.js';
@@ -9,12 +9,12 @@ import type { BuilderFacts } from '../../../src/plan/plan.js';
 import { DEFAULT_BUILDKITD_FLAGS } from '../../../src/plan/buildx-args.js';
 import { stepHash } from '../../../src/plan/temporary-tag.js';
 import { parseFileCommands } from '../../../scripts/local-runner.js';
-import { defaultInputs } from '../support/fixtures.js';
+import { defaultInputs, type InputOverrides } from '../support/fixtures.js';
 
 const RUN = { runId: '7', runAttempt: '1', job: 'build', action: 'multiarch', startedAt: 1_800_000_000 };
 /** The builder name for RUN and the default platforms: run, attempt, step, start time, a hash of the platforms. */
 const CREATED_NAME = new RegExp(`^multiarch-7-1-${stepHash(RUN)}-tro8w0-[0-9a-f]{8}$`);
-const createdName = (): string => chooseBuilder(defaultInputs(), RUN).name ?? '';
+const createdName = (): string => chooseBuilder(defaultInputs(), RUN, undefined).name ?? '';
 
 describe('chooseBuilder', () => {
   test.each<[string, { builder?: string; driver: Inputs['driver'] }, { name?: string; create: boolean }]>([
@@ -25,28 +25,85 @@ describe('chooseBuilder', () => {
     ],
     ["driver docker: the engine's own builder, named later after the context", { driver: 'docker' }, { create: false }],
   ])('%s', (_, { builder = '', driver }, choice) => {
-    expect(chooseBuilder(defaultInputs({ builder, driver }), RUN)).toEqual(choice);
+    expect(chooseBuilder(defaultInputs({ builder, driver }), RUN, undefined)).toMatchObject(choice);
+  });
+
+  // As build-push-action, which builds on whatever builder is current unless told otherwise.
+  test.each<[string, InputOverrides, { name: string; driver: string } | undefined, { name?: string; create: boolean }]>(
+    [
+      [
+        'the current builder that an earlier step chose is used, not created',
+        { driver: '' },
+        { name: 'builder-1a2b', driver: 'docker-container' },
+        { name: 'builder-1a2b', create: false },
+      ],
+      [
+        'a remote current builder is used',
+        { driver: '' },
+        { name: 'remote-arm', driver: 'remote' },
+        { name: 'remote-arm', create: false },
+      ],
+      [
+        "the engine's own builder as the current one: a docker-container builder is created",
+        { driver: '' },
+        { name: 'default', driver: 'docker' },
+        { create: true },
+      ],
+      [
+        'driver given: created, whatever is current',
+        { driver: 'docker-container' },
+        { name: 'builder-1a2b', driver: 'docker-container' },
+        { create: true },
+      ],
+      [
+        'driver-opts given: created, whatever is current',
+        { driver: '', driverOpts: ['image=local/buildkit:debian'] },
+        { name: 'builder-1a2b', driver: 'docker-container' },
+        { create: true },
+      ],
+      [
+        'builder given: that one',
+        { driver: '', builder: 'mine' },
+        { name: 'builder-1a2b', driver: 'docker-container' },
+        { name: 'mine', create: false },
+      ],
+    ],
+  )('%s', (_, overrides, current, choice) => {
+    const inputs = defaultInputs(overrides);
+    const follows = followsCurrentBuilder(inputs);
+    const chosen = chooseBuilder(inputs, RUN, follows ? current : undefined);
+    expect(chosen).toMatchObject(choice);
+    if (choice.create) {
+      expect(chosen.name).toMatch(CREATED_NAME);
+      expect(chosen.driver).toBe('docker-container');
+    }
+    // The current builder is asked for only where it decides.
+    expect(follows).toBe(
+      overrides.driver === '' && overrides.builder === undefined && overrides.driverOpts === undefined,
+    );
   });
 
   test('another driver: a builder named after the run, the step, its start and its platforms, created', () => {
-    const choice = chooseBuilder(defaultInputs({ driver: 'docker-container' }), RUN);
+    const choice = chooseBuilder(defaultInputs({ driver: 'docker-container' }), RUN, undefined);
     expect(choice.create).toBe(true);
     expect(choice.name).toMatch(CREATED_NAME);
   });
 
   test('two steps of one run get different builders', () => {
     const inputs = defaultInputs({ driver: 'docker-container' });
-    expect(chooseBuilder(inputs, { ...RUN, job: 'other' }).name).not.toBe(chooseBuilder(inputs, RUN).name);
+    expect(chooseBuilder(inputs, { ...RUN, job: 'other' }, undefined).name).not.toBe(
+      chooseBuilder(inputs, RUN, undefined).name,
+    );
   });
 
   // Regression: the name hashed only job and step, so the matrix legs of one job on one self-hosted engine (same
   // job, same step, other platforms) took the same builder, and the first leg's post removed it under the others.
   test('the matrix legs of one job get different builders, and so does a re-run of the step', () => {
-    const leg = (platforms: string[]) => chooseBuilder(defaultInputs({ platforms }), RUN).name;
+    const leg = (platforms: string[]) => chooseBuilder(defaultInputs({ platforms }), RUN, undefined).name;
     expect(leg(['linux/amd64'])).not.toBe(leg(['linux/arm64']));
     expect(leg(['linux/arm64'])).not.toBe(leg(['linux/arm/v7']));
     expect(leg(['linux/arm64'])).toBe(leg(['linux/arm64']));
-    const later = chooseBuilder(defaultInputs(), { ...RUN, startedAt: RUN.startedAt + 1 }).name;
+    const later = chooseBuilder(defaultInputs(), { ...RUN, startedAt: RUN.startedAt + 1 }, undefined).name;
     expect(later).not.toBe(createdName());
   });
 });
@@ -65,8 +122,8 @@ function fakeDocker(
     [/^info --format /, JSON.stringify(info)],
     [
       /^buildx inspect --bootstrap /,
-      `Name: x\nDriver: ${driver}\n\nNodes:\nName: x0\nPlatforms: linux/amd64, linux/arm64\n` +
-        'Name: x1\nPlatforms: linux/arm64, linux/arm/v7\n',
+      `Name: x\nDriver: ${driver}\n\nNodes:\nName: x0\nBuildKit version: v0.13.2\nPlatforms: linux/amd64, linux/arm64\n` +
+        'Name: x1\nBuildKit version:      v0.12.5\nPlatforms: linux/arm64, linux/arm/v7\n',
     ],
     [/^buildx create /, 'created\n'],
   ];
@@ -95,7 +152,7 @@ describe('setUpBuilder', () => {
       string,
       { builder?: string; driver: Inputs['driver']; store: boolean },
       string[],
-      Omit<BuilderFacts, 'buildxVersion'>,
+      Omit<BuilderFacts, 'buildxVersion' | 'buildkitVersions' | 'defaultPlatform'>,
     ]
   >([
     [
@@ -138,10 +195,12 @@ describe('setUpBuilder', () => {
     const inputs = defaultInputs({ builder, driver });
     const { docker, commands } = fakeDocker(driver, { containerdStore: store });
     const name = expected.name === '<created>' ? createdName() : expected.name;
-    await expect(setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent')).resolves.toEqual({
+    await expect(setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, '/nonexistent')).resolves.toEqual({
       ...expected,
       name,
       buildxVersion: '0.13.1',
+      buildkitVersions: ['v0.13.2', 'v0.12.5'],
+      defaultPlatform: 'linux/amd64',
     });
     expect(verbs(commands)).toEqual(expectedCommands);
     expect(commands.find((line) => line.startsWith('buildx inspect'))).toBe(`buildx inspect --bootstrap ${name}`);
@@ -170,7 +229,7 @@ describe('setUpBuilder', () => {
     ])('%s', async (_, driver, builder) => {
       const inputs = defaultInputs({ driver, builder });
       const { docker } = fakeDocker(driver);
-      await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+      await setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, '/nonexistent');
       expect(parseFileCommands(readFileSync(outputFile, 'utf8'))).toEqual({
         platforms: 'linux/amd64,linux/arm64,linux/arm/v7',
       });
@@ -183,7 +242,7 @@ describe('setUpBuilder', () => {
       driverOpts: ['network=host', 'image=moby/buildkit:v0.25.1'],
     });
     const { docker, commands } = fakeDocker('docker-container');
-    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, '/nonexistent');
     expect(commands.slice(1)).toEqual([
       `buildx create --name ${createdName()} --driver docker-container --driver-opt network=host --driver-opt image=moby/buildkit:v0.25.1 --buildkitd-flags ${DEFAULT_BUILDKITD_FLAGS} --bootstrap`,
       `buildx inspect --bootstrap ${createdName()}`,
@@ -193,7 +252,7 @@ describe('setUpBuilder', () => {
   test('buildkitd-flags replace the default ones', async () => {
     const inputs = defaultInputs({ driver: 'docker-container', buildkitdFlags: '--debug --oci-worker-gc=false' });
     const { docker, commands } = fakeDocker('docker-container');
-    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, '/nonexistent');
     expect(commands.filter((line) => line.startsWith('buildx create '))).toEqual([
       `buildx create --name ${createdName()} --driver docker-container --buildkitd-flags --debug --oci-worker-gc=false --bootstrap`,
     ]);
@@ -202,7 +261,7 @@ describe('setUpBuilder', () => {
   test('a docker info that fails fails the set-up before any builder is created', async () => {
     const inputs = defaultInputs({ driver: 'docker-container' });
     const { docker, commands } = fakeDocker('docker-container', { infoFails: true });
-    const setUp = setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    const setUp = setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, '/nonexistent');
     await expect(setUp).rejects.toBeInstanceOf(CommandError);
     await expect(setUp).rejects.toThrow('ERROR: Cannot connect to the Docker daemon');
     expect(verbs(commands)).toEqual(['info --format']);
@@ -217,7 +276,7 @@ describe('a builder that cannot be created and started', () => {
   ])('fails naming the builder and %s', async (_name, driverOpts, image) => {
     const inputs = defaultInputs({ driver: 'docker-container', driverOpts });
     const { docker } = fakeDocker('docker-container', { createFails: true });
-    const setUp = setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, '/nonexistent');
+    const setUp = setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, '/nonexistent');
     await expect(setUp).rejects.toBeInstanceOf(BuilderError);
     await expect(setUp).rejects.toThrow(
       `could not create and start the builder ${createdName()} (driver docker-container, BuildKit image ${image}): ` +
@@ -242,7 +301,7 @@ describe('setUpBuilder writes a buildkitd config file only when there is one, na
   test('no config: no file, no config flag', async () => {
     const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline: '  \n' });
     const { docker, commands } = fakeDocker('docker-container');
-    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, tempDir);
     const create = commands.find((line) => line.startsWith('buildx create ')) ?? '';
     expect(create).not.toMatch(/--(buildkitd-)?config/);
     expect(readdirSync(tempDir)).toEqual([]);
@@ -255,7 +314,7 @@ describe('setUpBuilder writes a buildkitd config file only when there is one, na
   ])('a config on buildx %s: %s with the file holding the config', async (buildxVersion, flag) => {
     const inputs = defaultInputs({ driver: 'docker-container', buildkitdConfigInline: CONFIG });
     const { docker, commands } = fakeDocker('docker-container', { buildxVersion });
-    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, tempDir);
     const file = join(tempDir, `${createdName()}-buildkitd.toml`);
     expect(commands.filter((line) => line.startsWith('buildx create '))).toEqual([
       `buildx create --name ${createdName()} --driver docker-container --buildkitd-flags ${DEFAULT_BUILDKITD_FLAGS} ${flag} ${file} --bootstrap`,
@@ -266,7 +325,7 @@ describe('setUpBuilder writes a buildkitd config file only when there is one, na
   test('a named builder is not created, so a config is not written', async () => {
     const inputs = defaultInputs({ builder: 'mine', driver: 'docker-container', buildkitdConfigInline: CONFIG });
     const { docker, commands } = fakeDocker('docker-container');
-    await setUpBuilder(inputs, chooseBuilder(inputs, RUN), docker, tempDir);
+    await setUpBuilder(inputs, chooseBuilder(inputs, RUN, undefined), docker, tempDir);
     expect(verbs(commands)).toEqual(['info --format', 'buildx inspect']);
     expect(existsSync(join(tempDir, 'mine-buildkitd.toml'))).toBe(false);
     expect(readdirSync(tempDir)).toEqual([]);

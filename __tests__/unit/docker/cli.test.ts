@@ -1,4 +1,5 @@
 import {
+  type BuilderInspection,
   DockerCli,
   parseBuilderInspection,
   parseBuilderNodes,
@@ -57,41 +58,6 @@ Status:    running
 Platforms: linux/arm64, linux/arm/v7
 `;
 
-describe('parseBuilderInspection', () => {
-  test.each<[string, string, string, string[], number]>([
-    [
-      'docker driver (default builder)',
-      DOCKER_DRIVER_INSPECT,
-      'docker',
-      ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
-      1,
-    ],
-    [
-      'docker-container, starred platforms and indented sections',
-      CONTAINER_INSPECT,
-      'docker-container',
-      ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
-      1,
-    ],
-    ['two nodes', TWO_NODES_INSPECT, 'remote', ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7'], 2],
-    [
-      'not bootstrapped: no Platforms line',
-      'Name: b\nDriver: docker-container\n\nNodes:\nName: b0\nStatus: inactive\n',
-      'docker-container',
-      [],
-      1,
-    ],
-  ])('%s', (_name, text, driver, platforms, nodes) => {
-    expect(parseBuilderInspection(text)).toEqual({ driver, platforms, nodes });
-  });
-
-  test('output without a driver is an error quoting the output', () => {
-    expect(() => parseBuilderInspection('ERROR: no builder "x" found\n')).toThrow(
-      'cannot read the driver from `docker buildx inspect`:\nERROR: no builder "x" found',
-    );
-  });
-});
-
 // buildx 0.29 after the BuildKit container of node e2e-arm64 was killed: inspected without --bootstrap.
 const STOPPED_NODE_INSPECT = `Name:          e2e
 Driver:        docker-container
@@ -113,6 +79,68 @@ Driver Options:        network="host" image="local/buildkit:debian"
 Status:                stopped
 Platforms:             linux/arm64*
 `;
+
+describe('parseBuilderInspection', () => {
+  test.each<[string, string, Omit<BuilderInspection, 'platforms'> & { platforms: string[] }]>([
+    [
+      'docker driver (default builder)',
+      DOCKER_DRIVER_INSPECT,
+      {
+        name: 'default',
+        driver: 'docker',
+        platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/arm64', 'linux/riscv64'],
+        nodes: 1,
+        buildkitVersions: ['v0.0.0+unknown'],
+      },
+    ],
+    [
+      'docker-container, starred platforms and indented sections',
+      CONTAINER_INSPECT,
+      {
+        name: 'multiarch-1-1-abcdef01',
+        driver: 'docker-container',
+        platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
+        nodes: 1,
+        buildkitVersions: ['v0.25.1'],
+      },
+    ],
+    [
+      'two nodes',
+      TWO_NODES_INSPECT,
+      {
+        name: 'remote',
+        driver: 'remote',
+        platforms: ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7'],
+        nodes: 2,
+        buildkitVersions: [],
+      },
+    ],
+    [
+      'not bootstrapped: no Platforms line',
+      'Name: b\nDriver: docker-container\n\nNodes:\nName: b0\nStatus: inactive\n',
+      { name: 'b', driver: 'docker-container', platforms: [], nodes: 1, buildkitVersions: [] },
+    ],
+    [
+      'a node whose BuildKit died: the running one has a version',
+      STOPPED_NODE_INSPECT,
+      {
+        name: 'e2e',
+        driver: 'docker-container',
+        platforms: ['linux/amd64', 'linux/arm64', 'linux/arm64'],
+        nodes: 2,
+        buildkitVersions: ['v0.13.2'],
+      },
+    ],
+  ])('%s', (_name, text, inspection) => {
+    expect(parseBuilderInspection(text)).toEqual(inspection);
+  });
+
+  test('output without a name and driver is an error quoting the output', () => {
+    expect(() => parseBuilderInspection('ERROR: no builder "x" found\n')).toThrow(
+      'cannot read the name and driver from `docker buildx inspect`:\nERROR: no builder "x" found',
+    );
+  });
+});
 
 describe('parseBuilderNodes', () => {
   test.each<[string, string, { name: string; status: string }[]]>([
@@ -299,7 +327,8 @@ describe('DockerCli.engineFacts', () => {
 describe('DockerCli with a fake runner: every command is docker, with this argv', () => {
   test('inspectBuilder bootstraps the named builder quietly and parses the output', async () => {
     const { run, calls } = fakeRunner({ stdout: CONTAINER_INSPECT });
-    await expect(new DockerCli(run).inspectBuilder('multiarch-1-1-abcdef01')).resolves.toEqual({
+    await expect(new DockerCli(run).inspectBuilder('multiarch-1-1-abcdef01')).resolves.toMatchObject({
+      name: 'multiarch-1-1-abcdef01',
       driver: 'docker-container',
       platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/386'],
       nodes: 1,
@@ -311,6 +340,12 @@ describe('DockerCli with a fake runner: every command is docker, with this argv'
         options: { quiet: true },
       },
     ]);
+  });
+
+  test('currentBuilder inspects the builder a build without --builder gets, without starting it', async () => {
+    const { run, calls } = fakeRunner({ stdout: TWO_NODES_INSPECT });
+    await expect(new DockerCli(run).currentBuilder()).resolves.toMatchObject({ name: 'remote', driver: 'remote' });
+    expect(calls).toEqual([{ command: 'docker', args: ['buildx', 'inspect'], options: { quiet: true } }]);
   });
 
   test('inspectBuilder of a builder that does not exist is a CommandError', async () => {

@@ -1,6 +1,7 @@
 // verifyIndex over recorded registry exchanges: an assembled index has each image's config read back; buildx's own
 // index is checked from its own platforms, without a request. publishTags against a registry in memory: every tag
 // is tried, and a publish that did not reach every tag says where each points and how to finish.
+import { jest } from '@jest/globals';
 import { parsePlatform } from '../../../src/platform.js';
 import {
   PublishIncompleteError,
@@ -28,7 +29,7 @@ const amd64 = platformImage('amd64');
 const arm64 = platformImage('arm64');
 
 /** An index that claims `claimed` for each image, in order. */
-function pushed(images: ReturnType<typeof platformImage>[], claimed: string[], madeByBuildx: boolean): PushedIndex {
+function pushed(images: ReturnType<typeof platformImage>[], claimed: string[], byBuildx: boolean): PushedIndex {
   const index: ImageIndex = {
     schemaVersion: 2,
     mediaType: MediaType.ociIndex,
@@ -44,7 +45,7 @@ function pushed(images: ReturnType<typeof platformImage>[], claimed: string[], m
     descriptor: { mediaType: MediaType.ociIndex, digest: sha256(bytes), size: bytes.length },
     index,
     bytes,
-    madeByBuildx,
+    kind: byBuildx ? 'buildx-index' : 'assembled-index',
   };
 }
 
@@ -143,6 +144,75 @@ describe('publishTags', () => {
     expect(registry.tags('lab/app')).toEqual({ v1: INDEX_DIGEST, latest: OLD.descriptor.digest });
   });
 
+  /** Another writer's image: neither the index nor the older release. */
+  const THIRD = pushed([arm64], ['arm64'], false);
+  const LATEST = '/v2/lab/app/manifests/latest';
+
+  it('calls a tag whose read-back still shows its previous image not published (a lagging replica)', async () => {
+    const registry = registryBeforePublish();
+    // The PUT lands, but every read of the tag is answered from a replica that still has the older release.
+    const stale = { status: 200, headers: manifestHeaders(OLD.bytes, MediaType.ociIndex) };
+    registry.intercept = (method, path) => (method === 'HEAD' && path === LATEST ? stale : undefined);
+    const error = await publishTags(TAGS.map(parseTaggedReference), published, registry.client).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PublishIncompleteError);
+    const incomplete = error as PublishIncompleteError;
+    expect(incomplete.tags.map(({ tag, problem }) => [tag, problem])).toEqual([
+      [TAGS[0], undefined],
+      [TAGS[1], 'it still points at its previous image after the PUT'],
+      [TAGS[2], undefined],
+    ]);
+    expect(incomplete.command).toBe(
+      `docker buildx imagetools create -t ${TAGS[1]} 127.0.0.1:5000/lab/app@${INDEX_DIGEST}`,
+    );
+    // Tried twice before giving up.
+    expect(registry.requests.filter((r) => r.method === 'PUT' && r.path === LATEST)).toHaveLength(2);
+  });
+
+  it("takes a third image under the tag after the PUT as another writer's, with a warning", async () => {
+    const registry = registryBeforePublish();
+    registry.intercept = (method, path, pass) => {
+      if (method !== 'PUT' || path !== LATEST) return undefined;
+      const answer = pass();
+      registry.push('lab/app', 'latest', THIRD.bytes);
+      return answer;
+    };
+    const printed = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await publishTags(TAGS.map(parseTaggedReference), published, registry.client)).toEqual(TAGS);
+      expect(printed.mock.calls.map(([text]) => String(text)).join('')).toContain(
+        `::warning::${TAGS[1]} was published, then pointed at ${THIRD.descriptor.digest} by another writer.`,
+      );
+    } finally {
+      printed.mockRestore();
+    }
+    expect(registry.tags('lab/app').latest).toBe(THIRD.descriptor.digest);
+  });
+
+  it('calls a third image not published when what the tag held before could not be read', async () => {
+    const registry = registryBeforePublish();
+    let putDone = false;
+    registry.intercept = (method, path, pass) => {
+      if (path !== LATEST) return undefined;
+      if (method === 'HEAD' && !putDone) return { status: 500 };
+      if (method !== 'PUT') return undefined;
+      putDone = true;
+      const answer = pass();
+      registry.push('lab/app', 'latest', THIRD.bytes);
+      return answer;
+    };
+    const error = await publishTags(TAGS.map(parseTaggedReference), published, registry.client).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PublishIncompleteError);
+    expect((error as PublishIncompleteError).tags[1]).toEqual({
+      tag: TAGS[1],
+      pointsAt: THIRD.descriptor.digest,
+      problem: 'it does not resolve to the index, and what it pointed at before could not be read',
+    });
+  });
+
   it('retries a tag PUT that failed for a passing reason: the same bytes again', async () => {
     const registry = registryBeforePublish();
     let failures = 0;
@@ -155,6 +225,42 @@ describe('publishTags', () => {
 });
 
 describe('pushIndex', () => {
+  const APP = parseReference('127.0.0.1:5000/lab/app');
+  const one = { descriptor: { mediaType: MediaType.ociManifest, digest: amd64.digest, size: amd64.manifest.length } };
+
+  it('publishes the image manifest itself for one platform with nothing to attach, as build-push-action does', async () => {
+    const registry = new FakeDistribution();
+    registry.push('lab/app', undefined, amd64.manifest);
+    registry.pushBlob('lab/app', amd64.config);
+    const plan = { repositories: [APP], indexAnnotations: {} };
+    const result = await pushIndex(plan, [{ ...one, platforms: [parsePlatform('linux/amd64')] }], registry.client);
+    expect(result.kind).toBe('manifest');
+    expect(result.descriptor).toEqual({
+      mediaType: MediaType.ociManifest,
+      digest: amd64.digest,
+      size: amd64.manifest.length,
+    });
+    expect(result.bytes.equals(amd64.manifest)).toBe(true);
+    expect(registry.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    // Its config is read to check the platform, as for an assembled index.
+    await verifyIndex(result, [parsePlatform('linux/amd64')], APP, registry.client);
+    await expect(verifyIndex(result, [parsePlatform('linux/arm64')], APP, registry.client)).rejects.toThrow(
+      VerificationError,
+    );
+  });
+
+  it('assembles an index over one platform when an index annotation is to be written', async () => {
+    const registry = new FakeDistribution();
+    registry.push('lab/app', undefined, amd64.manifest);
+    const plan = { repositories: [APP], indexAnnotations: { 'org.opencontainers.image.title': 'app' } };
+    const result = await pushIndex(plan, [{ ...one, platforms: [parsePlatform('linux/amd64')] }], registry.client);
+    expect(result.kind).toBe('assembled-index');
+    expect(result.index.annotations).toEqual({ 'org.opencontainers.image.title': 'app' });
+    expect(registry.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([
+      `/v2/lab/app/manifests/${result.descriptor.digest}`,
+    ]);
+  });
+
   it("takes each image's type and size from the registry, not from what a build or a record claims", async () => {
     const registry = new FakeDistribution();
     registry.push('lab/app', undefined, amd64.manifest);

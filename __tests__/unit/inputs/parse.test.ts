@@ -104,7 +104,8 @@ describe('action.yml defaults', () => {
     ['cleanup', 'true'],
     ['temp-tag-prefix', 'multiarch-tmp'],
     ['qemu', 'auto'],
-    ['driver', 'docker-container'],
+    ['driver', ''],
+    ['platforms', ''],
     ['context', ''],
     ['push', 'false'],
     ['load', 'false'],
@@ -228,8 +229,16 @@ describe('parseInputs: valid', () => {
         'github-token': 'ghs_token',
       }),
       {
-        variables: { GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'c0ffee', GITHUB_REF: 'refs/heads/main' },
+        variables: {
+          GITHUB_REPOSITORY: 'acme/app',
+          GITHUB_SHA: 'c0ffee',
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_RUN_ID: '42',
+          GITHUB_RUN_ATTEMPT: '3',
+          BUILDX_NO_DEFAULT_ATTESTATIONS: '1',
+        },
         pullRequestHeadSha: () => undefined,
+        repositoryPrivate: () => true,
       },
     );
     expect(inputs.mode).toBe('fan-out');
@@ -284,6 +293,9 @@ describe('parseInputs: valid', () => {
       provenance: 'mode=max',
       sbom: 'true',
       attests: ['type=sbom,generator=image'],
+      builderId: 'https://github.com/acme/app/actions/runs/42/attempts/3',
+      privateRepository: true,
+      noDefaultAttestations: true,
       noCache: true,
       noCacheFilters: ['build', 'test'],
       pull: true,
@@ -377,8 +389,12 @@ describe('parseInputs: invalid', () => {
     ],
     ['duplicate by alias', { platforms: 'linux/arm64\nlinux/aarch64' }, ['"platforms" lists linux/arm64 twice']],
     ['duplicate arm and arm/v7', { platforms: 'linux/arm,linux/arm/v7' }, ['"platforms" lists linux/arm/v7 twice']],
-    ['empty platforms', { platforms: '' }, ['"platforms" is empty', 'expected a list such as linux/amd64,linux/arm64']],
-    ['platforms of only separators', { platforms: ' ,\n , ' }, ['"platforms" is empty']],
+    [
+      'empty platforms in merge mode',
+      { platforms: '', mode: 'merge', tags: 'a/b:c' },
+      ['"platforms" is empty', 'expected a list such as linux/amd64,linux/arm64'],
+    ],
+    ['empty platforms in plan mode', { platforms: ' ,\n , ', mode: 'plan' }, ['"platforms" is empty']],
     [
       'uppercase repository',
       { tags: 'ghcr.io/Acme/app:latest' },
@@ -409,7 +425,11 @@ describe('parseInputs: invalid', () => {
     ['pull empty', { pull: '' }, ['"pull" is ""', 'expected true or false']],
     ['bad publish', { publish: 'always' }, ['"publish" is "always"', 'expected one of: post, main, false']],
     ['bad qemu', { qemu: 'yes' }, ['"qemu" is "yes"', 'expected one of: auto, true, false']],
-    ['bad driver', { driver: 'kubernetes' }, ['"driver" is "kubernetes"', 'expected one of: docker-container, docker']],
+    [
+      'bad driver',
+      { driver: 'kubernetes' },
+      ['"driver" is "kubernetes"', 'expected docker-container or docker, or empty'],
+    ],
     [
       'temp-tag-prefix starting with -',
       { 'temp-tag-prefix': '-tmp' },

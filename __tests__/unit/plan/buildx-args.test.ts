@@ -25,6 +25,7 @@ const CONTAINER: BuilderFacts = {
   nodes: 1,
   created: true,
   buildxVersion: '0.13.1',
+  buildkitVersions: [],
 };
 const DOCKER: BuilderFacts = {
   name: 'default',
@@ -33,6 +34,7 @@ const DOCKER: BuilderFacts = {
   nodes: 1,
   created: false,
   buildxVersion: '0.13.1',
+  buildkitVersions: [],
 };
 
 const FILES: BuildFiles = { metadataFile: '/tmp/mab/metadata-all.json', secretSpecs: [] };
@@ -185,8 +187,10 @@ describe('buildxBuildArgs', () => {
           'type=registry,ref=ghcr.io/acme/app:buildcache',
           '--cache-to',
           'type=gha,mode=max',
-          '--provenance=mode=max',
-          '--sbom=true',
+          '--attest',
+          'type=provenance,mode=max',
+          '--attest',
+          'type=sbom,disabled=false',
           '--no-cache',
           '--pull',
           '--network',
@@ -226,8 +230,10 @@ describe('buildxBuildArgs', () => {
           'c=d',
           '--cache-to',
           'type=inline',
-          '--provenance=false',
-          '--sbom=false',
+          '--attest',
+          'type=provenance,disabled=true',
+          '--attest',
+          'type=sbom,disabled=true',
           '--output',
           `type=image,"name=ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-linux-amd64",push=true`,
           '--metadata-file',
@@ -294,9 +300,13 @@ describe('buildxBuildArgs: the inputs build-push-action has and this action igno
     [
       'provenance wins over a provenance entry',
       { provenance: 'mode=max', attests: ['type=provenance,mode=min', 'type=sbom'] },
-      ['type=sbom'],
+      ['type=provenance,mode=max', 'type=sbom'],
     ],
-    ['sbom wins over an sbom entry', { sbom: 'true', attests: [' type=sbom,generator=x', 'type=foo'] }, ['type=foo']],
+    [
+      'sbom wins over an sbom entry',
+      { sbom: 'true', attests: [' type=sbom,generator=x', 'type=foo'] },
+      ['type=sbom,disabled=false', 'type=foo'],
+    ],
   ])('%s (as build-push-action)', (_name, build, attests) => {
     expect(flagValues(onlyArgv({ build }), '--attest')).toEqual(attests);
   });

@@ -1,4 +1,5 @@
 import {
+  withBuilderPlatform,
   describePlan,
   makePlan,
   PlanError,
@@ -20,6 +21,7 @@ const DOCKER_CONTAINERD: BuilderFacts = {
   nodes: 1,
   created: false,
   buildxVersion: '0.13.1',
+  buildkitVersions: [],
 };
 const DOCKER_PLAIN: BuilderFacts = { ...DOCKER_CONTAINERD, multiPlatform: false };
 const CONTAINER: BuilderFacts = {
@@ -29,6 +31,7 @@ const CONTAINER: BuilderFacts = {
   nodes: 1,
   created: true,
   buildxVersion: '0.13.1',
+  buildkitVersions: [],
 };
 
 /** What a build looks like in a table: name, platforms, and whether it has a temporary tag. */
@@ -240,6 +243,28 @@ describe('makePlan: push and publish', () => {
   });
 });
 
+describe('withBuilderPlatform: empty platforms, as build-push-action builds them', () => {
+  test("the builder's first platform", () => {
+    const inputs = withBuilderPlatform(defaultInputs({ platforms: [] }), {
+      ...CONTAINER,
+      defaultPlatform: 'linux/arm64',
+    });
+    expect(inputs.platforms).toEqual([{ os: 'linux', architecture: 'arm64' }]);
+    expect(makePlan(inputs, CONTAINER, RUN).builds.map((build) => build.name)).toEqual(['linux-arm64']);
+  });
+
+  test('platforms given: unchanged', () => {
+    const inputs = defaultInputs({ platforms: ['linux/amd64', 'linux/arm64'] });
+    expect(withBuilderPlatform(inputs, { ...CONTAINER, defaultPlatform: 'linux/arm64' })).toBe(inputs);
+  });
+
+  test('a builder that reports no platform: an error naming the input', () => {
+    expect(() => withBuilderPlatform(defaultInputs({ platforms: [] }), CONTAINER)).toThrow(
+      `"platforms" is empty and builder "${CONTAINER.name}" reports no platform to build for`,
+    );
+  });
+});
+
 describe('planIndex', () => {
   test("is the index part of a build's plan, so a merge assembles the same index", () => {
     const inputs = defaultInputs({
@@ -435,6 +460,17 @@ describe('makePlan: annotations', () => {
     const plan = makePlan(defaultInputs({ ...overrides, build: { ...overrides.build, annotations } }), builder, RUN);
     expect(plan.builds.every((build) => build.platforms.length === 1)).toBe(true);
     expect(plan.buildAnnotations.filter((annotation) => /^index[-,:]/.test(annotation))).toEqual([]);
+  });
+
+  // Regression: with push false, `index:` annotations were neither published (nothing is) nor given to buildx.
+  test('push false: every annotation goes to buildx, as build-push-action hands them over', () => {
+    const plan = makePlan(
+      defaultInputs({ push: false, build: { annotations, outputs: ['type=oci,dest=app.tar'] } }),
+      CONTAINER,
+      RUN,
+    );
+    expect(plan.buildAnnotations).toEqual(annotations);
+    expect(plan.warnings).toEqual([]);
   });
 
   test('no annotations → none anywhere', () => {
