@@ -1,4 +1,5 @@
-// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+// Runs the planned buildx builds (in parallel in fan-out), reads what each one pushed from its metadata file, and
+// annotates the Dockerfile checks they reported.
 import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,22 @@ import { formatPlatform } from '../platform.js';
 import type { Descriptor } from '../registry/types.js';
 import { retry, type RetryPolicy } from '../retry.js';
 import { errorMessage } from '../error-message.js';
+import { dockerConfigPath } from '../registry/credentials/docker-config.js';
+import {
+  buildxReportingEnvironment,
+  checkAnnotationsSetting,
+  unhonouredBuildRecordSettings,
+} from './build-reporting.js';
+import {
+  annotatedDockerfile,
+  buildxConfigDirectory,
+  checkAnnotations,
+  distinctAnnotations,
+  localStatePath,
+  parseLocalState,
+  runnerWorkspace,
+  type CheckAnnotation,
+} from './check-annotations.js';
 
 /** The parts of buildx's metadata file this action reads. */
 export interface BuildMetadata {
@@ -36,7 +53,11 @@ export async function runBuilds(
   builder: BuilderFacts,
   docker: DockerCli,
   tempDir: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<CompletedBuild[]> {
+  const notice = unhonouredBuildRecordSettings(env);
+  if (notice !== undefined) core.notice(notice);
+  const buildxEnv = buildxReportingEnvironment(env);
   const secretFiles = await writeSecretFiles(options.secrets, tempDir);
   try {
     const parallel = plan.builds.length > 1;
@@ -52,7 +73,7 @@ export async function runBuilds(
         try {
           // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
           const output = parallel ? { linePrefix: `[${label}] ` } : {};
-          await retry(() => docker.buildx(args, output), {
+          await retry(() => docker.buildx(args, { ...output, env: buildxEnv }), {
             ...ENGINE_PUSH_RETRY_POLICY,
             isRetryable: transientPushFailure,
             onRetry: (message) => {
@@ -65,13 +86,16 @@ export async function runBuilds(
         return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
       }),
     );
+    const completed = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    // The checks of the builds that completed are worth seeing even when another platform's build failed.
+    await annotateChecks(completed, env);
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     if (failures.length > 0) {
       throw new BuildError(
         [...failures.map(errorMessage), ...(await nodesNotRunning(builder.name, docker))].join('\n'),
       );
     }
-    return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    return completed;
   } finally {
     await secretFiles.remove();
   }
@@ -90,6 +114,35 @@ async function nodesNotRunning(builder: string, docker: DockerCli): Promise<stri
   } catch {
     return []; // the build's own error stands without it
   }
+}
+
+/**
+ * Each Dockerfile check the builds reported, once, as a warning annotation on the Dockerfile (unless
+ * DOCKER_BUILD_CHECKS_ANNOTATIONS is false). Best effort: a build whose Dockerfile cannot be told gets none.
+ */
+async function annotateChecks(completed: CompletedBuild[], env: NodeJS.ProcessEnv): Promise<void> {
+  const setting = checkAnnotationsSetting(env);
+  if (setting.warning !== undefined) core.warning(setting.warning);
+  if (!setting.enabled) return;
+  const workspace = runnerWorkspace(env, process.cwd());
+  const buildxConfigDir = buildxConfigDirectory(env, dockerConfigPath(env));
+  const annotations: CheckAnnotation[] = [];
+  for (const { build, metadata } of completed) {
+    const warnings = metadata['buildx.build.warnings'];
+    if (!Array.isArray(warnings) || warnings.length === 0) continue;
+    try {
+      const statePath = localStatePath(metadata['buildx.build.ref'], buildxConfigDir);
+      if (statePath === undefined) throw new Error('the metadata has no buildx.build.ref');
+      const state = parseLocalState(JSON.parse(await readFile(statePath, 'utf8')));
+      const dockerfile = annotatedDockerfile(state, workspace);
+      if (dockerfile === undefined) throw new Error('its Dockerfile is not in this repository');
+      const content = dockerfile.absolutePath && (await readFile(dockerfile.absolutePath)).toString('base64');
+      annotations.push(...checkAnnotations(warnings, dockerfile, content));
+    } catch (error) {
+      core.debug(`No check annotations for ${build.name}: ${errorMessage(error)}`);
+    }
+  }
+  for (const { message, ...properties } of distinctAnnotations(annotations)) core.warning(message, properties);
 }
 
 /** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */

@@ -14,6 +14,8 @@ export interface RunOptions {
   quiet?: boolean;
   /** Echo each output line with this prefix (parallel builds stay readable), and not the command line. */
   linePrefix?: string;
+  /** Variables added to (or replacing some of) this process's environment for the command. */
+  env?: Record<string, string>;
 }
 
 export type CommandRunner = (command: string, args: string[], options?: RunOptions) => Promise<CommandResult>;
@@ -41,7 +43,7 @@ export function errorSummary(result: CommandResult): string {
  * by @actions/exec (`[command]…`, then its output); with a line prefix, each output line is echoed under it instead.
  */
 export const runCommand: CommandRunner = async (command, args, options = {}) => {
-  const { quiet = false, linePrefix } = options;
+  const { quiet = false, linePrefix, env } = options;
   const echoPrefixed =
     !quiet && linePrefix !== undefined
       ? (line: string): void => void process.stdout.write(`${linePrefix}${line}\n`)
@@ -49,6 +51,8 @@ export const runCommand: CommandRunner = async (command, args, options = {}) => 
   const result = await exec.getExecOutput(command, args, {
     ignoreReturnCode: true,
     silent: quiet || echoPrefixed !== undefined,
+    // @actions/exec hands `env` to the child as its whole environment.
+    ...(env ? { env: { ...definedVariables(process.env), ...env } } : {}),
     ...(echoPrefixed ? { listeners: { stdline: echoPrefixed, errline: echoPrefixed } } : {}),
   });
   // @actions/exec hands a last line without a newline to no line listener: it is echoed here.
@@ -58,3 +62,9 @@ export const runCommand: CommandRunner = async (command, args, options = {}) => 
   }
   return result;
 };
+
+function definedVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])),
+  );
+}

@@ -2,6 +2,7 @@
 // repository, fetched by BuildKit (no checkout needed), as docker/actions-toolkit's Build.gitContext() finds it,
 // and `{{defaultContext}}` in `context` and `build-contexts` standing for it. The URL buildx gets is formed by the
 // plan (plan/build-context.ts), which knows the builder's buildx. Pure: the environment comes in.
+import { given, runnerFlag } from '../runner-variables.js';
 
 /** The commit a workflow runs for, as the Git context names it. */
 export interface GitContextSource {
@@ -72,14 +73,4 @@ export function usesDefaultContext(text: string): boolean {
 
 export function containsDefaultContext(text: string): boolean {
   return new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(text);
-}
-
-/** A runner variable, where an empty one counts as unset (as actions-toolkit reads them). */
-export function given(value: string | undefined): string | undefined {
-  return value === '' ? undefined : value;
-}
-
-/** A runner variable read as actions-toolkit's Util.parseBoolOrDefault reads it: Go's true spellings, else false. */
-export function runnerFlag(value: string | undefined): boolean {
-  return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '');
 }

@@ -6,8 +6,6 @@ import { crossFieldProblems, ownerlessGhcr } from './cross-field.js';
 import {
   containsDefaultContext,
   gitContextSource,
-  given,
-  runnerFlag,
   usesDefaultContext,
   type GitContextSource,
   type RunnerVariables,
@@ -17,6 +15,7 @@ import { parseList, type ListOptions } from './list.js';
 import { InputReader, type InputValues } from './reader.js';
 import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
 import { Input } from '../constants.js';
+import { given, runnerFlag } from '../runner-variables.js';
 import { errorMessage } from '../error-message.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
 import { canonicalReference, isValidTag, parseReference, taggedReference, type TaggedReference } from '../reference.js';

@@ -13,7 +13,7 @@
 //   entry gets builder-id too.
 // - A bare boolean attribute (`type=sbom,true`) means disabled=false, as buildx reads it.
 import semver from 'semver';
-import { runnerFlag } from '../inputs/git-context.js';
+import { parseGoBool } from '../runner-variables.js';
 import type { BuildOptions } from '../inputs/inputs.js';
 
 /** The builder's driver and each node's BuildKit version as `docker buildx inspect` reports it. */
@@ -71,7 +71,7 @@ function exportsToEngine(options: Pick<BuildOptions, 'load' | 'outputs'>): boole
 
 /** The `provenance` input as an attestation's attributes: booleans as build-push-action reads them. */
 function provenanceAttributes(input: string, builderId: string): string {
-  const bool = parseBool(input);
+  const bool = parseGoBool(input);
   if (bool === true) return builderId === '' ? 'true' : `builder-id=${builderId}`;
   if (bool === false) return 'false';
   return withBuilderId(input, builderId);
@@ -87,7 +87,7 @@ function withBuilderId(attributes: string, builderId: string): string {
 function booleansAsDisabled(attributes: string): string {
   return fields(attributes)
     .map((field) => {
-      const bool = parseBool(field);
+      const bool = parseGoBool(field);
       return bool === undefined ? field : `disabled=${String(!bool)}`;
     })
     .join(',');
@@ -112,11 +112,4 @@ function fields(csv: string): string[] {
     .split(',')
     .map((field) => field.trim())
     .filter((field) => field !== '');
-}
-
-/** Go's strconv.ParseBool, which buildx and build-push-action use: undefined for anything else. */
-function parseBool(value: string): boolean | undefined {
-  if (runnerFlag(value)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
-  return undefined;
 }

@@ -1,9 +1,23 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runBuilds, transientPushFailure } from '../../../src/docker/build.js';
 import { DockerCli } from '../../../src/docker/cli.js';
 import { CommandError, type CommandResult, type CommandRunner } from '../../../src/docker/command.js';
 import { makePlan, type BuilderFacts } from '../../../src/plan/plan.js';
+import { checkWarnings, DOCKERFILE } from '../support/dockerfile-checks.js';
 import { defaultInputs, RUN } from '../support/fixtures.js';
+import { printedBy } from '../support/step-process.js';
+
+const BUILDER: BuilderFacts = {
+  name: 'farm',
+  driver: 'docker-container',
+  multiPlatform: true,
+  nodes: 1,
+  created: false,
+  buildxVersion: '0.29.1',
+  buildkitVersions: [],
+};
 
 describe('transientPushFailure', () => {
   const failure = (stderr: string): CommandError =>
@@ -39,14 +53,6 @@ describe('transientPushFailure', () => {
 });
 
 describe('runBuilds: the error of a failed build', () => {
-  const BUILDER: BuilderFacts = {
-    name: 'farm',
-    driver: 'docker-container',
-    multiPlatform: true,
-    nodes: 1,
-    created: false,
-    buildxVersion: '0.29.1',
-  };
   // What buildx 0.29 prints when a node's BuildKit is killed mid-build.
   const NODE_DIED =
     'ERROR: failed to build: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF';
@@ -83,5 +89,88 @@ describe('runBuilds: the error of a failed build', () => {
   test("is the build's own error when the builder cannot be inspected", async () => {
     const { docker } = failingBuilds({ exitCode: 1, stdout: '', stderr: 'ERROR: no builder "farm" found\n' });
     await expect(build(docker)).rejects.toThrow(new Error(buildFailed));
+  });
+});
+
+describe('runBuilds: Dockerfile checks', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'build-checks-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /**
+   * A fan-out of two builds of `docker/Dockerfile` in the workspace, each reporting the same checks with its own
+   * ref and local state, as buildx does; what the step printed, and the environment each build ran with.
+   */
+  async function fanOut(
+    env: Record<string, string>,
+    workspaceDockerfile = DOCKERFILE,
+  ): Promise<{ printed: string; buildEnv: unknown[] }> {
+    const workspace = join(root, 'workspace');
+    await mkdir(join(workspace, 'docker'), { recursive: true });
+    await writeFile(join(workspace, 'docker', 'Dockerfile'), workspaceDockerfile);
+    const buildEnv: unknown[] = [];
+    const run: CommandRunner = async (_command, args, options) => {
+      buildEnv.push(options?.env);
+      const id = `ref${buildEnv.length}`;
+      const state = { Target: 'default', LocalPath: workspace, DockerfilePath: join(workspace, 'docker/Dockerfile') };
+      await mkdir(join(root, 'buildx', 'refs', 'farm', 'farm0'), { recursive: true });
+      await writeFile(join(root, 'buildx', 'refs', 'farm', 'farm0', id), JSON.stringify(state));
+      const metadata = {
+        'buildx.build.ref': `farm/farm0/${id}`,
+        'buildx.build.warnings': checkWarnings(),
+        'containerimage.descriptor': {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: `sha256:${id}`,
+          size: 1,
+        },
+      };
+      await writeFile(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify(metadata));
+      return { exitCode: 0, stdout: '', stderr: '' };
+    };
+    const inputs = defaultInputs({ mode: 'fan-out' });
+    const plan = makePlan(inputs, BUILDER, RUN);
+    expect(plan.builds).toHaveLength(2);
+    const printed = await printedBy(async () => {
+      await runBuilds(plan, inputs.build, BUILDER, new DockerCli(run), root, {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_REPOSITORY: 'acme/app',
+        BUILDX_CONFIG: join(root, 'buildx'),
+        ...env,
+      });
+    });
+    return { printed, buildEnv };
+  }
+
+  test('buildx writes its warnings into the metadata file; each check is annotated once, on its line', async () => {
+    const { printed, buildEnv } = await fanOut({});
+    expect(buildEnv).toEqual([{ BUILDX_METADATA_WARNINGS: 'true' }, { BUILDX_METADATA_WARNINGS: 'true' }]);
+    expect(printed.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([
+      "::warning title=The 'as' keyword should match the case of the 'from' keyword,file=docker/Dockerfile,line=1::FromAsCasing: 'as' and 'FROM' keywords' casing do not match%0AMore info: https://docs.docker.com/go/dockerfile/rule/from-as-casing/",
+      "::warning title=All commands within the Dockerfile should use the same casing (either upper or lower),file=docker/Dockerfile,line=3::ConsistentInstructionCasing: Command 'from' should match the case of the command majority (uppercase)%0AMore info: https://docs.docker.com/go/dockerfile/rule/consistent-instruction-casing/",
+    ]);
+  });
+
+  test('DOCKER_BUILD_CHECKS_ANNOTATIONS=false: no annotation', async () => {
+    const { printed } = await fanOut({ DOCKER_BUILD_CHECKS_ANNOTATIONS: 'false' });
+    expect(printed).not.toContain('::warning');
+  });
+
+  test("the user's BUILDX_METADATA_WARNINGS is theirs: nothing is added", async () => {
+    const { buildEnv } = await fanOut({ BUILDX_METADATA_WARNINGS: 'false' });
+    expect(buildEnv).toEqual([{}, {}]);
+  });
+
+  test('a Dockerfile in the workspace other than the one the checks read is not annotated', async () => {
+    const { printed } = await fanOut({}, `${DOCKERFILE}RUN more\n`);
+    expect(printed).not.toContain('::warning');
+  });
+
+  test('a notice names the build-record settings that are not honoured', async () => {
+    const { printed } = await fanOut({ DOCKER_BUILD_RECORD_UPLOAD: 'true' });
+    expect(printed).toContain('::notice::DOCKER_BUILD_RECORD_UPLOAD=true is not honoured');
   });
 });

@@ -146,6 +146,12 @@ describe('runCommand', () => {
     expect(stdout.split('\n').sort()).toEqual(['', '[p] a', '[p] err-last', '[p] last']);
   });
 
+  test('env: added to the inherited environment, which the child keeps', async () => {
+    const script = 'console.log(JSON.stringify([process.env.ADDED, process.env.PATH]))';
+    const { result } = await logged(node, ['-e', script], { quiet: true, env: { ADDED: 'yes' } });
+    expect(JSON.parse(result.stdout)).toEqual(['yes', process.env.PATH]);
+  });
+
   test('a missing executable rejects, naming it', async () => {
     await expect(runCommand('/nonexistent/docker', ['version'], { quiet: true })).rejects.toThrow(
       'Unable to locate executable file: /nonexistent/docker',
