@@ -112,7 +112,6 @@ function checkThisActionInputs(file: string, content: string, inputs: ActionInpu
   // A workflow that is not even YAML is already reported by both checkers.
   if (document.errors.length > 0) return [];
   const known = new Map(inputs.map((input) => [input.id.toLowerCase(), input]));
-  const mandatory = inputs.filter((input) => input.required === true && input.default === undefined);
   const place = (node: Node): string => {
     const { line, col } = lines.linePos(node.range?.[0] ?? 0);
     return at(file, line, col);
@@ -127,20 +126,14 @@ function checkThisActionInputs(file: string, content: string, inputs: ActionInpu
       const uses = step.get('uses', true);
       if (!isScalar(uses) || typeof uses.value !== 'string' || !runsThisAction(uses.value)) continue;
       const withNode = step.get('with', true);
-      const given = new Set<string>();
       for (const pair of isMap(withNode) ? withNode.items : []) {
         if (!isScalar(pair.key)) continue;
         const name = String(pair.key.value);
-        given.add(name.toLowerCase());
         if (!known.has(name.toLowerCase())) {
           const expected = inputs.map((input) => input.id).join(', ');
           const message = `input "${name}" is not defined in action.yml (its inputs: ${expected})`;
           problems.push({ where: place(pair.key), message, checker: 'action inputs' });
         }
-      }
-      for (const input of mandatory.filter((input) => !given.has(input.id.toLowerCase()))) {
-        const message = `input "${input.id}" is required by action.yml but not given`;
-        problems.push({ where: place(uses), message, checker: 'action inputs' });
       }
     }
   }

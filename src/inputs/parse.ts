@@ -73,7 +73,7 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
   const inputs: Inputs = {
     mode,
     platforms,
-    runners: runnerEntries(reader.list(Input.Runners, { ignoreComma: true }), problems),
+    runners: runnerEntries(reader.list(Input.Runners, { ignoreComma: true, keepQuotes: true }), problems),
     handoffDir: reader.text(Input.HandoffDir),
     tags,
     push,

@@ -1,9 +1,11 @@
+import { parseList } from '../../../src/inputs/list.js';
 import { parsePlatform } from '../../../src/platform.js';
 import {
   DEFAULT_RUNNERS,
   parseRunners,
   planMatrix,
   RunnersError,
+  type Runner,
   type RunnerMap,
 } from '../../../src/inputs/runners.js';
 
@@ -11,7 +13,7 @@ const platforms = (...names: string[]) => names.map(parsePlatform);
 const runnersOf = (map: RunnerMap) => ({ byPrefix: Object.fromEntries(map.byPrefix), default: map.default });
 
 describe('parseRunners', () => {
-  test.each<[string, string[], Record<string, string>, string | undefined]>([
+  test.each<[string, string[], Record<string, Runner>, Runner | undefined]>([
     [
       'prefixes and a default',
       ['linux/arm64=ubuntu-24.04-arm', 'linux/arm=ubuntu-24.04-arm', 'default=ubuntu-24.04'],
@@ -25,8 +27,32 @@ describe('parseRunners', () => {
     ['case and spaces', ['  Linux/ARM64 = arm-box ', 'DEFAULT=x64-box'], { 'linux/arm64': 'arm-box' }, 'x64-box'],
     ['blank lines ignored', ['', 'default=x64-box', '  '], {}, 'x64-box'],
     ['labels keep what follows the first =', ['default=self-hosted=x'], {}, 'self-hosted=x'],
+    // runs-on's other forms, as JSON values the matrix hands to runs-on unchanged.
+    [
+      'labels a runner must all have',
+      ['linux/arm64=["self-hosted", "arm64"]', 'default=[ "self-hosted" ]'],
+      { 'linux/arm64': ['self-hosted', 'arm64'] },
+      ['self-hosted'],
+    ],
+    [
+      'a runner group, with or without labels',
+      ['linux/arm64={"group": "arm-runners", "labels": ["linux", "arm64"]}', 'default={"group":"x64-runners"}'],
+      { 'linux/arm64': { group: 'arm-runners', labels: ['linux', 'arm64'] } },
+      { group: 'x64-runners' },
+    ],
+    ['labels alone in the object form', ['default={"labels": "gpu"}'], {}, { labels: 'gpu' }],
+    ['a label that only contains brackets', ['default=arm[64]'], {}, 'arm[64]'],
   ])('%s', (_name, lines, byPrefix, defaultRunner) => {
     expect(runnersOf(parseRunners(lines))).toEqual({ byPrefix, default: defaultRunner });
+  });
+
+  // Regression: read as CSV with quotes removed, ["a","b","c"] lost the middle label's quotes.
+  test('JSON runners, spaced or not, come through the runners input whole (quotes kept)', () => {
+    const input = 'linux/arm64=["self-hosted","linux","arm64"]\ndefault={"group": "g", "labels": ["a", "b", "c"]}';
+    expect(runnersOf(parseRunners(parseList(input, { ignoreComma: true, keepQuotes: true })))).toEqual({
+      byPrefix: { 'linux/arm64': ['self-hosted', 'linux', 'arm64'] },
+      default: { group: 'g', labels: ['a', 'b', 'c'] },
+    });
   });
 
   test('no entries means the defaults', () => {
@@ -48,6 +74,17 @@ describe('parseRunners', () => {
     [['plan9/amd64=box'], ['runner entry "plan9/amd64=box"', 'unknown os "plan9"']],
     [['linux/arm64=a', 'linux/aarch64=b'], ['"linux/arm64=a" and "linux/aarch64=b" both name linux/arm64']],
     [['default=a', 'Default=b'], ['"default=a" and "Default=b" both name default']],
+    [
+      ['default=["self-hosted",linux,"arm64"]'],
+      ['runner entry "default=["self-hosted",linux,"arm64"]": ["self-hosted",linux,"arm64"] is not JSON'],
+    ],
+    [['default=[]'], ['[] is not a runner', 'a JSON array of labels, e.g. ["self-hosted", "arm64"]']],
+    [['default=["self-hosted", ""]'], ['is not a runner']],
+    [['default=["self-hosted", 64]'], ['is not a runner']],
+    [['default={}'], ['{} is not a runner', 'a runner group, e.g. {"group": "arm-runners"}']],
+    [['default={"group": ""}'], ['is not a runner']],
+    [['default={"group": "g", "label": "x"}'], ['is not a runner']],
+    [['default={"labels": []}'], ['is not a runner']],
   ])('%j → an error naming the entry', (lines, messages) => {
     const parse = () => parseRunners(lines);
     expect(parse).toThrow(RunnersError);
@@ -63,7 +100,7 @@ describe('planMatrix', () => {
     'default=x64-box',
   ]);
 
-  test.each<[string, RunnerMap, string[], [string, string][]]>([
+  test.each<[string, RunnerMap, string[], [string, Runner][]]>([
     [
       'the defaults',
       parseRunners([]),
@@ -116,6 +153,15 @@ describe('planMatrix', () => {
       ],
     ],
     ['no platforms', specific, [], []],
+    [
+      'JSON runners',
+      parseRunners(['linux/arm64=["self-hosted", "arm64"]', 'default={"group": "x64"}']),
+      ['linux/arm64', 'linux/amd64'],
+      [
+        ['linux/arm64', ['self-hosted', 'arm64']],
+        ['linux/amd64', { group: 'x64' }],
+      ],
+    ],
   ])('%s', (_name, runners, names, expected) => {
     expect(planMatrix(platforms(...names), runners)).toEqual({
       include: expected.map(([platform, runner]) => ({ platform, runner })),

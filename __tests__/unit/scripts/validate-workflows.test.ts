@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -82,6 +83,45 @@ const good: Record<string, string> = {
     secrets:
       registry-password: \${{ secrets.REGISTRY_TOKEN }}
       build-secrets: npm_token=\${{ secrets.NPM_TOKEN }}
+  # github-builder's way of calling: tags from docker/metadata-action, logins from a YAML list, OIDC, runs-on's JSON.
+  metadata:
+    uses: acme/multiarch-build/.github/workflows/multiarch.yml@v1
+    permissions:
+      contents: read
+      packages: write
+      id-token: write
+    with:
+      platforms: linux/amd64,linux/arm64
+      meta-images: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app
+      meta-tags: type=semver,pattern={{version}}
+      meta-flavor: latest=false
+      meta-labels: org.opencontainers.image.vendor=acme
+      meta-annotations: org.opencontainers.image.vendor=acme
+      registry: 123456789012.dkr.ecr.us-east-1.amazonaws.com
+      aws-role-to-assume: arn:aws:iam::123456789012:role/push
+      aws-region: us-east-1
+      runners: |
+        linux/arm64=["self-hosted", "arm64"]
+        default={"group": "x64-runners"}
+      plan-runner: '["self-hosted", "linux"]'
+      merge-runner: '{"group": "small", "labels": "linux"}'
+      fail-fast: false
+      timeout-minutes: 90
+      ref: v1.2.3
+      submodules: recursive
+      lfs: true
+      attests: type=sbom
+      pull: true
+      shm-size: 2g
+      ulimit: nofile=1024:1024
+      outputs: type=image,compression=zstd
+      buildkitd-config-inline: debug = true
+      cleanup-tags: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest-amd64
+    secrets:
+      registry-auths: |
+        - registry: docker.io
+          username: acme
+          password: \${{ secrets.DOCKERHUB_TOKEN }}
 `),
   'good/action/action.yml': 'name: x\ndescription: y\nruns:\n  using: node24\n  main: dist/index.js\n',
 };
@@ -128,19 +168,16 @@ const bad: Record<string, { content: string; problems: RegExp[] }> = {
     content: workflow(
       `  build:\n${runsOn}    steps:\n      - uses: acme/multiarch-build@v1\n        with:\n          platfroms: linux/amd64\n`,
     ),
-    problems: [
-      /:8:11: input "platfroms" is not defined in action.yml .*\[action inputs\]/,
-      /:6:15: input "platforms" is required by action.yml but not given \[action inputs\]/,
-    ],
+    problems: [/:8:11: input "platfroms" is not defined in action.yml .*\[action inputs\]/],
   },
   'bad/reusable-input.yml': {
     content: workflow(`  image:
     uses: acme/multiarch-build/.github/workflows/multiarch.yml@v1
     with:
-      platforms: linux/amd64
-      tag: ghcr.io/acme/app:latest
+      platform: linux/amd64
+      tags: ghcr.io/acme/app:latest
 `),
-    problems: [/Input tags is required, but not provided while calling/, /Invalid input, tag is not defined/],
+    problems: [/Input platforms is required, but not provided while calling/, /Invalid input, platform is not defined/],
   },
   // The workflow takes its password as registry-password only, passed by name (there is no `secrets: inherit` name).
   'bad/reusable-secret.yml': {
@@ -230,6 +267,7 @@ test('one broken file alone fails the run; on GitHub Actions its problem is an a
 interface Step {
   id?: string;
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   env?: Record<string, string>;
@@ -238,10 +276,14 @@ interface Step {
 
 interface Job {
   'runs-on'?: string;
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
   steps?: Step[];
 }
 
 interface Workflow {
+  on?: { workflow_call?: { inputs?: Record<string, { default?: unknown }>; secrets?: Record<string, unknown> } };
+  permissions?: unknown;
   defaults?: { run?: { shell?: string } };
   concurrency?: { group?: string; 'cancel-in-progress'?: unknown };
   jobs: Record<string, Job>;
@@ -254,6 +296,38 @@ function stepOf(workflow: Workflow, job: string, name: string): Step {
   if (!found) throw new Error(`no step ${name} in job ${job}`);
   return found;
 }
+
+/** runs-on of a job whose runner is a workflow input: a label, or runs-on's JSON forms decoded. */
+const runsOnInput = (name: string): string =>
+  `\${{ (startsWith(inputs.${name}, '[') || startsWith(inputs.${name}, '{')) && fromJSON(inputs.${name}) || inputs.${name} }}`;
+
+interface ActionYaml {
+  inputs: Record<string, unknown>;
+}
+
+/** Inputs of the action that the reusable workflow does not take, and why. */
+const LEFT_OUT: Record<string, string> = {
+  'secret-files': 'no step of the caller runs in these jobs to write the files',
+  'secret-envs': 'the caller cannot set the environment of these jobs: build-secrets',
+  ssh: 'no SSH agent or key in these jobs',
+  load: 'the image would be loaded into a runner that ends with the job',
+  'github-token': 'the build context is a checkout, not the Git context that would need it',
+  builder: 'no step of the caller sets up a builder in these jobs: the action creates one',
+  driver: 'no step of the caller sets up a builder in these jobs: the action creates one',
+  qemu: 'each platform builds on its own architecture',
+  'qemu-image': 'each platform builds on its own architecture',
+  'handoff-dir': 'the legs hand off through the GitHub cache',
+  publish: 'publishing is what the merge job is for',
+  cleanup: 'the jobs always clean up what they created',
+  'stale-tag-hours': "the action's default",
+  'temp-tag-prefix': "the action's default",
+};
+
+/** Action inputs that the workflow sets from its jobs rather than from an input of that name. */
+const SET_BY_THE_WORKFLOW = ['mode', 'secrets'];
+
+/** Workflow inputs that reach the action reshaped: through the plan job or into source/. */
+const RESHAPED = ['tags', 'labels', 'annotations', 'context', 'file', 'build-contexts'];
 
 interface StepRun extends Run {
   /** What the script wrote to $GITHUB_OUTPUT, by name. */
@@ -316,8 +390,14 @@ describe('multiarch.yml', () => {
     ACTION_REF: '',
     WORKFLOW_REPOSITORY: 'acme/multiarch-build',
     WORKFLOW_SHA: sha,
+    TAGS: 'ghcr.io/acme/app:latest',
+    META_IMAGES: '',
     REGISTRY: '',
     HAS_REGISTRY_PASSWORD: 'false',
+    AWS_ROLE_TO_ASSUME: '',
+    AWS_REGION: '',
+    GCP_WORKLOAD_IDENTITY_PROVIDER: '',
+    GCP_SERVICE_ACCOUNT: '',
   };
   // GitHub Enterprise Server has no job.workflow_*: a missing property evaluates to an empty string.
   const enterpriseServer = { ...githubCom, WORKFLOW_REPOSITORY: '', WORKFLOW_SHA: '' };
@@ -371,15 +451,146 @@ describe('multiarch.yml', () => {
     expect(run.status).toBe(error ? 1 : 0);
   });
 
-  test('the login steps fall back to the GITHUB_TOKEN for ghcr.io only', () => {
-    const logins = Object.values(multiarch.jobs).flatMap((job) =>
-      (job.steps ?? []).filter((step) => step.uses?.startsWith('docker/login-action@')),
+  test.each([
+    ['tags alone', { TAGS: 'docker.io/acme/app:latest' }, undefined],
+    ['meta-images alone', { TAGS: '', META_IMAGES: 'docker.io/acme/app' }, undefined],
+    ['neither tags nor meta-images', { TAGS: '' }, /^::error title=tags::neither tags nor meta-images is set/m],
+    [
+      'an ECR role',
+      {
+        REGISTRY: 'x.dkr.ecr.us-east-1.amazonaws.com',
+        AWS_ROLE_TO_ASSUME: 'arn:aws:iam::1:role/r',
+        AWS_REGION: 'eu-west-1',
+      },
+      undefined,
+    ],
+    [
+      'an ECR role without its region',
+      { REGISTRY: 'x.dkr.ecr.us-east-1.amazonaws.com', AWS_ROLE_TO_ASSUME: 'arn:aws:iam::1:role/r' },
+      /^::error title=aws-region::aws-role-to-assume is set but aws-region is empty/m,
+    ],
+    [
+      'a Workload Identity Provider',
+      {
+        REGISTRY: 'us-docker.pkg.dev',
+        GCP_WORKLOAD_IDENTITY_PROVIDER: 'projects/1/x',
+        GCP_SERVICE_ACCOUNT: 'sa@p.iam',
+      },
+      undefined,
+    ],
+    [
+      'a Workload Identity Provider without its service account',
+      { REGISTRY: 'us-docker.pkg.dev', GCP_WORKLOAD_IDENTITY_PROVIDER: 'projects/1/x' },
+      /^::error title=gcp-service-account::gcp-workload-identity-provider is set but gcp-service-account is empty/m,
+    ],
+    [
+      'an OIDC identity without a registry',
+      { AWS_ROLE_TO_ASSUME: 'arn:aws:iam::1:role/r', AWS_REGION: 'eu-west-1' },
+      /^::error title=registry::aws-role-to-assume is set but registry is empty/m,
+    ],
+    [
+      'a password and an OIDC identity',
+      {
+        REGISTRY: 'us-docker.pkg.dev',
+        HAS_REGISTRY_PASSWORD: 'true',
+        GCP_WORKLOAD_IDENTITY_PROVIDER: 'p',
+        GCP_SERVICE_ACCOUNT: 's',
+      },
+      /^::error title=registry::registry-password and gcp-workload-identity-provider are set together/m,
+    ],
+    [
+      'two OIDC identities',
+      {
+        REGISTRY: 'us-docker.pkg.dev',
+        AWS_ROLE_TO_ASSUME: 'r',
+        AWS_REGION: 'eu-west-1',
+        GCP_WORKLOAD_IDENTITY_PROVIDER: 'p',
+        GCP_SERVICE_ACCOUNT: 's',
+      },
+      /^::error title=registry::aws-role-to-assume and gcp-workload-identity-provider are set together/m,
+    ],
+  ])('%s', async (_name, given, error) => {
+    const run = await runStep(multiarch, check, { ...githubCom, ...given });
+    if (error) expect(run.stdout).toMatch(error);
+    else expect(run.stdout).toBe('');
+    expect(run.status).toBe(error ? 1 : 0);
+  });
+
+  test('every problem of the inputs is reported in one run', async () => {
+    const run = await runStep(multiarch, check, { ...enterpriseServer, TAGS: '', REGISTRY: 'docker.io' });
+    expect(run.status).toBe(1);
+    const titles = [...run.stdout.matchAll(/^::error title=([\w-]+)::/gm)].map((match) => match[1]);
+    expect(titles).toEqual(['action-repository', 'tags', 'registry-password']);
+  });
+
+  test('without a tag from docker/metadata-action for this event, the plan job fails before any build', async () => {
+    const step = stepOf(multiarch, 'plan', 'Check that there are tags to publish');
+    expect(step.if).toBe("inputs.push && inputs.tags == '' && steps.meta.outputs.tags == ''");
+    const run = await runStep(multiarch, step, { EVENT: 'push', REF: 'refs/heads/main' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=meta-tags::.*no tag for this push event on refs\/heads\/main/m);
+    const planSteps = multiarch.jobs.plan?.steps ?? [];
+    expect(planSteps.indexOf(step)).toBeGreaterThan(planSteps.indexOf(stepOf(multiarch, 'plan', 'meta')));
+    expect(planSteps.indexOf(step)).toBeLessThan(planSteps.indexOf(stepOf(multiarch, 'plan', 'plan')));
+  });
+
+  const loginSteps = (job: string): Step[] => {
+    const steps = multiarch.jobs[job]?.steps ?? [];
+    const first = steps.findIndex((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    const last = steps.findLastIndex((step) => step.uses?.startsWith('docker/login-action@'));
+    return steps.slice(first, last + 1);
+  };
+
+  test('the build and merge jobs log in the same way, before the action runs', () => {
+    const logins = loginSteps('build');
+    expect(logins.map((step) => step.uses?.split('@')[0])).toEqual([
+      'aws-actions/configure-aws-credentials',
+      'google-github-actions/auth',
+      'docker/login-action',
+      'docker/login-action',
+    ]);
+    expect(loginSteps('merge')).toEqual(logins);
+    for (const job of ['build', 'merge']) {
+      const steps = multiarch.jobs[job]?.steps ?? [];
+      const action = steps.findIndex((step) => step.uses === './.multiarch-build');
+      expect(steps.indexOf(loginSteps(job).at(-1) ?? {})).toBeLessThan(action);
+    }
+  });
+
+  test('the registry login falls back to the GITHUB_TOKEN for ghcr.io only, after a password or an OIDC token', () => {
+    const login = loginSteps('build').find((step) => step.with?.registry !== undefined);
+    expect(login?.with?.password).toBe(
+      "${{ secrets.registry-password || steps.gcp.outputs.access_token || (inputs.registry == 'ghcr.io' && github.token) || '' }}",
     );
-    expect(logins).toHaveLength(2);
-    for (const login of logins) {
-      expect(login.with?.password).toBe(
-        "${{ secrets.registry-password || (inputs.registry == 'ghcr.io' && github.token) || '' }}",
-      );
+  });
+
+  test('registry-auths goes to docker/login-action unread: no script or environment ever sees it', () => {
+    const uses = JSON.stringify(multiarch.jobs).match(/secrets\.registry-auths[^}]*\}\}/g);
+    expect(uses).toEqual(["secrets.registry-auths != '' }}", 'secrets.registry-auths }}', 'secrets.registry-auths }}']);
+    for (const job of ['build', 'merge']) {
+      const { uses: login, ...rest } = loginSteps(job).find((step) => step.with?.['registry-auth'] !== undefined) ?? {};
+      expect(login).toMatch(/^docker\/login-action@[0-9a-f]{40}$/);
+      expect(rest).toEqual({
+        name: 'Log in to the registries of registry-auths',
+        if: "needs.plan.outputs.registry-auths == 'true'",
+        with: { 'registry-auth': '${{ secrets.registry-auths }}' },
+      });
+    }
+    expect(multiarch.jobs.plan?.outputs?.['registry-auths']).toBe("${{ secrets.registry-auths != '' }}");
+  });
+
+  test("only the plan job lowers its permissions: build and merge take the calling job's, id-token: write if granted", () => {
+    // A job asking for id-token: write would make every call without that grant invalid.
+    expect(multiarch.permissions).toBeUndefined();
+    expect(multiarch.jobs.plan?.permissions).toEqual({ contents: 'read' });
+    expect(multiarch.jobs.build?.permissions).toBeUndefined();
+    expect(multiarch.jobs.merge?.permissions).toBeUndefined();
+  });
+
+  test('every action pinned by commit', () => {
+    const uses = Object.values(multiarch.jobs).flatMap((job) => (job.steps ?? []).flatMap((step) => step.uses ?? []));
+    for (const name of uses.filter((name) => !name.startsWith('./'))) {
+      expect(name).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
     }
   });
 
@@ -441,7 +652,46 @@ describe('multiarch.yml', () => {
 
   test('no job runs on a fixed runner label', () => {
     const labels = Object.values(multiarch.jobs).map((job) => job['runs-on']);
-    expect(labels).toEqual(['${{ inputs.plan-runner }}', '${{ matrix.runner }}', '${{ inputs.merge-runner }}']);
+    expect(labels).toEqual([runsOnInput('plan-runner'), '${{ matrix.runner }}', runsOnInput('merge-runner')]);
+  });
+
+  // GitHub's expression evaluator (the one its Actions language service and workflow parser use).
+  test.each([
+    // fromJSON is not called on a label, which is not JSON.
+    ['ubuntu-24.04', 'ubuntu-24.04'],
+    ['["self-hosted", "arm64"]', ['self-hosted', 'arm64']],
+    ['{"group": "arm-runners", "labels": ["linux"]}', { group: 'arm-runners', labels: ['linux'] }],
+  ])('runs-on of the plan and merge jobs takes %s as %j', (given, expected) => {
+    const expression = /^\$\{\{ (.*) \}\}$/.exec(runsOnInput('plan-runner'))?.[1] ?? '';
+    const inputs = new data.Dictionary({ key: 'plan-runner', value: new data.StringData(given) });
+    const context = new data.Dictionary({ key: 'inputs', value: inputs });
+    const tree = new Parser(new Lexer(expression).lex().tokens, ['inputs'], []).parse();
+    expect(JSON.parse(JSON.stringify(new Evaluator(tree, context).evaluate(), data.replacer))).toEqual(expected);
+  });
+
+  test('every input of the action is passed on under its own name, or set by the workflow, or left out for a reason', () => {
+    const actionInputs = Object.keys((parse(readFileSync(join(root, 'action.yml'), 'utf8')) as ActionYaml).inputs);
+    const workflowInputs = multiarch.on?.workflow_call?.inputs ?? {};
+    const given = new Map<string, string[]>();
+    for (const step of Object.values(multiarch.jobs).flatMap((job) => job.steps ?? [])) {
+      if (step.uses !== './.multiarch-build') continue;
+      for (const [name, value] of Object.entries(step.with ?? {}))
+        given.set(name, [...(given.get(name) ?? []), String(value)]);
+    }
+    for (const name of actionInputs) {
+      const why = LEFT_OUT[name];
+      if (why !== undefined) {
+        expect(`${name}: ${String(given.has(name) || name in workflowInputs)}`).toBe(`${name}: false`);
+      } else if (SET_BY_THE_WORKFLOW.includes(name)) {
+        expect(`${name}: ${String(given.has(name))}`).toBe(`${name}: true`);
+      } else {
+        // The workflow's input of the same name reaches the action: as it is, or reshaped where RESHAPED says.
+        expect(`${name}: ${String(name in workflowInputs)}`).toBe(`${name}: true`);
+        const values = given.get(name) ?? [];
+        const passed = RESHAPED.includes(name) ? values.length > 0 : values.includes(`\${{ inputs.${name} }}`);
+        expect(`${name}: ${String(passed)}`).toBe(`${name}: true`);
+      }
+    }
   });
 });
 
