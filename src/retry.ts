@@ -41,6 +41,11 @@ export interface RetryReason {
   reason?: string;
   /** A Retry-After header value (seconds or an HTTP-date) the server sent with the failure. */
   retryAfter?: string;
+  /**
+   * The server forbids an earlier retry (a rate limit): a Retry-After longer than maxRetryAfterMs ends the retries
+   * rather than being shortened.
+   */
+  retryAfterIsFloor?: boolean;
 }
 
 export interface RetryOptions extends RetryTuning {
@@ -81,7 +86,7 @@ export async function retry<T>(attempt: (attemptNumber: number) => Promise<T>, o
     }
     const verdict = options.isRetryable(error);
     if (verdict === false) throw error;
-    const { reason = errorMessage(error), retryAfter } = verdict === true ? {} : verdict;
+    const { reason = errorMessage(error), retryAfter, retryAfterIsFloor = false } = verdict === true ? {} : verdict;
 
     const elapsed = now() - started;
     const giveUp = (why: string) =>
@@ -92,6 +97,11 @@ export async function retry<T>(attempt: (attemptNumber: number) => Promise<T>, o
       );
     if (attemptNumber >= policy.maxAttempts) throw giveUp('');
     const requested = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, now());
+    if (retryAfterIsFloor && requested !== undefined && requested > policy.maxRetryAfterMs) {
+      throw giveUp(
+        `: it asks for a wait of ${seconds(requested)}, longer than the ${seconds(policy.maxRetryAfterMs)} allowed`,
+      );
+    }
     const delay =
       requested === undefined
         ? backoffDelay(attemptNumber, policy, random)

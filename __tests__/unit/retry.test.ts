@@ -144,6 +144,23 @@ describe('retry', () => {
     );
   });
 
+  it('waits a rate limit out in full, or gives up rather than come back early', async () => {
+    const { sleeps, tuning } = fakeTime(0.5);
+    const operation = failing(busy(), busy());
+    const afters = ['20', '3600'];
+    let call = 0;
+    const error = await retry(operation.attempt, {
+      ...tuning,
+      maxRetryAfterMs: 30_000,
+      isRetryable: () => ({ retryAfter: afters[call++], retryAfterIsFloor: true }),
+    }).catch((caught: unknown) => caught);
+    expect(sleeps).toEqual([20_000]);
+    expect((error as Error).message).toBe(
+      '503 Service Unavailable (gave up after 2 attempts in 20.0 s: it asks for a wait of 3600.0 s, longer than ' +
+        'the 30.0 s allowed)',
+    );
+  });
+
   it('does not begin a wait that would end after maxElapsedMs', async () => {
     const { clock, sleeps, tuning } = fakeTime(0.999);
     const slowFailure = () => {

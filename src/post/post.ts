@@ -46,12 +46,13 @@ async function post(state: RunState): Promise<void> {
       }
       return;
     }
+    const githubToken = core.getInput(Input.GithubToken);
     const cleaner = new TagCleaner(
       registry,
       report,
       protectedDigests(state, index?.json),
       state.index?.digest,
-      core.getInput(Input.GithubToken),
+      githubToken === '' ? undefined : { token: githubToken },
     );
     // Read before anything is published: a leftover is deleted only while it still points where it did then.
     const leftovers = await cleaner.read(tags.cleanup);

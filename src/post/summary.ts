@@ -1,5 +1,6 @@
 // The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
 import { describeOutcome, type PublishIncompleteError } from '../image-index/publish.js';
+import { oneLine } from '../one-line.js';
 import type { RunState } from '../state.js';
 
 /** Something cleanup chose not to touch (a tag, or a whole sweep), and why. */
@@ -48,7 +49,7 @@ export function summaryMarkdown(state: RunState, report: PostReport): string {
     lines.push(
       '**Skipped:**',
       '',
-      ...report.skipped.map((item) => `- \`${item.subject}\`: ${oneLine(item.reason)}`),
+      ...report.skipped.map((item) => `- \`${item.subject}\`: ${markdownText(item.reason)}`),
       '',
     );
   }
@@ -65,7 +66,7 @@ function incompletePublishSection(lines: string[], incomplete: NonNullable<PostR
   lines.push(
     '**Not published under every tag:**',
     '',
-    ...incomplete.tags.map((outcome) => `- ${oneLine(describeOutcome(outcome, incomplete.indexDigest))}`),
+    ...incomplete.tags.map((outcome) => `- ${markdownText(describeOutcome(outcome, incomplete.indexDigest))}`),
     '',
     'To finish publishing, run:',
     '',
@@ -81,7 +82,10 @@ function section(lines: string[], title: string, items: string[]): void {
   lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
 }
 
-/** A registry's message may span lines; a list item may not. */
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+/**
+ * Plain text (with a registry's messages in it) as Markdown: on one line, a list item's, and every character that
+ * Markdown, HTML or math would read escaped, so it shows as it is.
+ */
+function markdownText(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
 }

@@ -6,6 +6,7 @@ import type { PostReport } from './summary.js';
 import { errorMessage } from '../error-message.js';
 import { parseTemporaryTag } from '../plan/temporary-tag.js';
 import { canonicalReference, formatName, formatReference, type TaggedReference } from '../reference.js';
+import type { GitHubApiAccess } from '../registry/cleanup/github-api.js';
 import { TagDeleter, TagMovedError, type DeleteTagOptions } from '../registry/cleanup/tag-deletion.js';
 import type { RegistryClient } from '../registry/client.js';
 import type { RunState, StateTags } from '../state.js';
@@ -26,7 +27,8 @@ export class TagCleaner {
     private readonly protectedDigests: ReadonlySet<string>,
     /** The index this run pushed. */
     private readonly indexDigest: string | undefined,
-    private readonly githubToken: string,
+    /** For ghcr.io's package versions: undefined without a github-token. */
+    private readonly github: GitHubApiAccess | undefined,
   ) {
     this.#deleter = new TagDeleter(registry);
   }
@@ -117,7 +119,7 @@ export class TagCleaner {
       const outcome = await this.#deleter.deleteTag(tag, tag.tag, {
         ...options,
         protectedDigests: this.protectedDigests,
-        ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
+        github: this.github,
       });
       if (outcome !== 'absent') this.report.deleted.push(reference);
     } catch (error) {

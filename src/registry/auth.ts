@@ -5,6 +5,7 @@
 import type { Credential, CredentialSource } from './credentials/credential.js';
 import { RegistryAuthError, RegistryError, describeResponse, displayUrl, unexpectedResponseError } from './errors.js';
 import { sendHttp, type Fetch, type HttpRequest, type HttpResponse } from './http.js';
+import { oneLine } from '../one-line.js';
 
 export interface Challenge {
   /** Lowercase, e.g. `bearer` or `basic`. */
@@ -130,7 +131,16 @@ export class RegistryAuth {
     const realm = parseRealm(challenge.params.realm);
     if (realm === undefined) {
       throw new RegistryError(
-        `${request.registry} sent a bearer challenge without a valid http(s) realm: "${challenge.params.realm ?? ''}"`,
+        `${request.registry} sent a bearer challenge without a valid http(s) realm: ` +
+          `"${oneLine(challenge.params.realm ?? '')}"`,
+        401,
+      );
+    }
+    // The password goes wherever the challenge says: over plain http, anyone on the path could read it.
+    if (realm.protocol === 'http:' && request.url.protocol === 'https:') {
+      throw new RegistryAuthError(
+        `refusing to authenticate to ${request.registry}: it names the token server ${displayUrl(realm)} over ` +
+          'plain http, where the credentials of a registry served over https would travel unencrypted',
         401,
       );
     }

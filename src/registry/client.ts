@@ -3,6 +3,7 @@
 // through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
 // and retries what failed for a passing reason.
 import pLimit from 'p-limit';
+import { oneLine } from '../one-line.js';
 import { formatName, isDigest, isValidTag, type ImageName } from '../reference.js';
 import type { RetryPolicy, RetryTuning } from '../retry.js';
 import type { CredentialSource } from './credentials/credential.js';
@@ -309,7 +310,7 @@ function checkDigest(action: string, bytes: Uint8Array, expected: string | null,
   const actual = isDigest(expected) ? digestLike(expected, bytes) : digestOf(bytes);
   if (actual !== expected) {
     throw new RegistryError(
-      `could not ${action}: the content’s digest is ${actual}, but ${source} is ${expected}`,
+      `could not ${action}: the content’s digest is ${actual}, but ${source} is ${oneLine(expected)}`,
       undefined,
     );
   }

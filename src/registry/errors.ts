@@ -1,5 +1,6 @@
 // Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
-// the registry's own error codes and messages from its `{"errors": [...]}` body.
+// the registry's own error codes and messages from its `{"errors": [...]}` body, each on one line (one-line.ts).
+import { oneLine } from '../one-line.js';
 
 /** What these errors read of an answer (http.ts's HttpResponse has it). */
 export interface AnsweredResponse {
@@ -50,16 +51,16 @@ export function describeResponse(method: string, url: URL, response: AnsweredRes
   const errors = registryErrors(text);
   const where = `${method} ${displayUrl(url)} answered ${response.status}`;
   if (errors.length > 0) {
-    const details = errors.map((error) => (error.message ? `${error.code}: ${error.message}` : error.code));
+    const details = errors.map((error) => oneLine(error.message ? `${error.code}: ${error.message}` : error.code));
     return {
       status: response.status,
       codes: errors.map((error) => error.code),
       summary: `${where} ${details.join('; ')}`,
     };
   }
-  const body = text.replace(/\s+/g, ' ').trim();
+  const body = oneLine(text);
   const quoted = body.length > MAX_QUOTED_BODY ? `${body.slice(0, MAX_QUOTED_BODY)}…` : body;
-  const reason = [response.statusText, quoted].filter((part) => part !== '').join(': ');
+  const reason = [oneLine(response.statusText), quoted].filter((part) => part !== '').join(': ');
   return { status: response.status, codes: [], summary: reason === '' ? where : `${where} ${reason}` };
 }
 
@@ -97,6 +98,14 @@ function registryErrors(text: string): { code: string; message: string }[] {
     if (typeof code !== 'string') return [];
     return [{ code, message: typeof message === 'string' ? message : '' }];
   });
+}
+
+/**
+ * The server refused for its rate limit and said when to come back (its retryAfter). GitHub's API may ban a client
+ * that comes back sooner, so a retry waits the whole time or is not made.
+ */
+export class RateLimitedError extends RegistryError {
+  override name = 'RateLimitedError';
 }
 
 /** What was just written is not readable yet (registries that are eventually consistent): worth polling for. */

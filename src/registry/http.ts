@@ -4,6 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { RegistryError, displayUrl } from './errors.js';
 import { isObject } from '../is-object.js';
+import { oneLine } from '../one-line.js';
 
 export interface HttpRequest {
   method: string;
@@ -12,9 +13,11 @@ export interface HttpRequest {
   body?: Uint8Array;
 }
 
-/** Response headers by name, case-insensitive; repeated headers joined with ", " (as fetch's Headers.get). */
+/** Response headers by name, case-insensitive; repeated headers joined with ", " (as fetch's Headers). */
 export interface HeaderLookup {
   get(name: string): string | null;
+  /** Each header once, for a client that takes a whole answer (Octokit). */
+  forEach(callback: (value: string, name: string) => void): void;
 }
 
 /** One exchange as a transport reports it: the status line, the headers, and the whole body. */
@@ -86,10 +89,14 @@ export const defaultFetch: Fetch = (url, init) =>
   });
 
 function headerLookup(headers: IncomingHttpHeaders): HeaderLookup {
+  const joined = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
   return {
     get: (name) => {
       const value = headers[name.toLowerCase()];
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      return value === undefined ? null : joined(value);
+    },
+    forEach: (callback) => {
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) callback(joined(value), name);
     },
   };
 }
@@ -155,7 +162,7 @@ function networkErrorCode(error: unknown): string | undefined {
 
 function networkReason(error: unknown): string {
   const described = isObject(error) && isObject(error.cause) ? error.cause : error;
-  return isObject(described) && typeof described.message === 'string' ? described.message : String(error);
+  return oneLine(isObject(described) && typeof described.message === 'string' ? described.message : String(error));
 }
 
 /** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */

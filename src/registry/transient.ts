@@ -1,8 +1,8 @@
 // Which failures are worth another attempt: the server said it is overloaded or failing for now (429, 500, 502,
-// 503, 504), or the request got no complete answer (connection refused or reset, a timeout). Anything else (other
-// 4xx, authentication, a digest mismatch) would fail the same way again.
+// 503, 504) or rate-limited (the GitHub API's 403), or the request got no complete answer (connection refused or
+// reset, a timeout). Anything else (other 4xx, authentication, a digest mismatch) would fail the same way again.
 import { RetryExhaustedError, type RetryReason } from '../retry.js';
-import { RegistryError } from './errors.js';
+import { RateLimitedError, RegistryError } from './errors.js';
 import { NetworkError } from './http.js';
 
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
@@ -23,6 +23,9 @@ const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
 export function transientFailure(error: unknown): RetryReason | false {
   if (error instanceof NetworkError) {
     return error.code !== undefined && TRANSIENT_NETWORK_CODES.has(error.code) ? {} : false;
+  }
+  if (error instanceof RateLimitedError && error.retryAfter !== undefined) {
+    return { retryAfter: error.retryAfter, retryAfterIsFloor: true };
   }
   if (error instanceof RegistryError && error.status !== undefined && TRANSIENT_STATUSES.has(error.status)) {
     return error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter };

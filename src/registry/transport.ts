@@ -1,7 +1,7 @@
-// The one request path of the registry client. Every request to a registry, its token server, blob storage or a
-// registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
-// the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
-// that pass (429, 5xx, resets, timeouts).
+// The one request path of the registry client. Every request to a registry, its token server, blob storage or the
+// Docker Hub API goes through Transport.request, which sends credentials only to the origin they belong to, follows
+// redirects, turns unexpected answers into RegistryErrors and retries failures that pass (429, 5xx, resets,
+// timeouts). The GitHub API's Octokit, which adds its token and reads answers itself, sends through sendAsIs.
 import { DOCKER_HUB, type ImageName } from '../reference.js';
 import { retry, type RetryPolicy, type RetryReason, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
@@ -122,6 +122,14 @@ export class Transport {
     return this.#auth.credential(registry);
   }
 
+  /**
+   * One exchange as it is: the client's fetch and time limit, nothing added, no redirect followed, any status
+   * returned. For a web API client that authenticates and guards where its token goes itself (github-api.ts).
+   */
+  sendAsIs(request: HttpRequest): Promise<HttpResponse> {
+    return sendHttp(this.#options.fetch, request, this.#options.requestTimeoutMs);
+  }
+
   /** Reports a secret sent outside the registry's own authentication (a web API login) to onSecret. */
   reveal(secret: string): void {
     this.#auth.reveal(secret);
@@ -166,7 +174,7 @@ export class Transport {
       this.#auth.reveal(credentials.bearer);
       headers = { ...headers, Authorization: `Bearer ${credentials.bearer}` };
     }
-    return sendHttp(this.#options.fetch, { ...request, headers }, this.#options.requestTimeoutMs);
+    return this.sendAsIs({ ...request, headers });
   }
 }
 

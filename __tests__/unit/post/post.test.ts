@@ -246,7 +246,8 @@ describe('stale temporary tags: only those of older runs, never by a run that pu
   const PREFIX = 'multiarch-tmp';
   const RUN_ID = '5000';
   const dayAgo = (Math.floor(Date.now() / 1000) - 86_400).toString(36);
-  const staleTag = (runId: string, attempt = '1') => `${PREFIX}-${runId}-${attempt}-abcdef01-${dayAgo}-linux-amd64`;
+  const staleTag = (runId: string, attempt = '1') =>
+    `${PREFIX}-${runId}-${attempt}-abcdef01-${dayAgo}-0a1b2c-linux-amd64`;
   const stale = { staleTagHours: 1, tempTagPrefix: PREFIX };
 
   it('keeps the tags of this run and of newer ones, and deletes those of older runs', async () => {
@@ -302,6 +303,25 @@ describe('stale temporary tags: only those of older runs, never by a run that pu
     expect(registry.tags(REPOSITORY)).toEqual({ [tag]: THEIRS_DIGEST });
     expect(printed).toContain(`::warning::${image}:${tag}: kept: ${THEIRS_DIGEST} was put under it meanwhile`);
   });
+
+  it("logs a registry's message on one line, where no workflow command can start", async () => {
+    const message = 'down for maintenance\n::add-mask::hunter2\r\n::warning::forged by the registry';
+    faultOnce(
+      (method, path) => method === 'GET' && path.endsWith('/tags/list'),
+      () => ({ status: 503, body: registryErrors('UNAVAILABLE', message) }),
+    );
+    const printed = await runPost(
+      runState({ mainCompleted: true, publish: 'main', published: true, temporaryTags: [], ...stale }),
+      { GITHUB_RUN_ID: RUN_ID },
+    );
+    const lines = printed.split(/\r?\n/);
+    expect(lines.filter((line) => /^\s*::(add-mask|warning)::(hunter2|forged)/.test(line))).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.stringContaining(
+        'UNAVAILABLE: down for maintenance ::add-mask::hunter2 ::warning::forged by the registry',
+      ),
+    );
+  });
 });
 
 describe('publishing in post', () => {
@@ -333,7 +353,14 @@ describe('publishing in post', () => {
 });
 
 describe('the builder main recorded', () => {
-  const run: RunIdentity = { runId: '5000', runAttempt: '1', job: 'build', action: 'multiarch', startedAt: 0 };
+  const run: RunIdentity = {
+    runId: '5000',
+    runAttempt: '1',
+    job: 'build',
+    action: 'multiarch',
+    startedAt: 0,
+    nonce: '5eed01',
+  };
   const ownName = `multiarch-5000-1-${stepHash(run)}-sz8k0w-0123abcd`;
 
   /** A docker CLI whose `buildx inspect` answers as `exists` says, recording every command. */

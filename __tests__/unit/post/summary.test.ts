@@ -50,6 +50,26 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain('Published.');
   });
 
+  it("shows a registry's text as text: one line, its Markdown and HTML escaped", () => {
+    const markdown = summaryMarkdown(
+      state,
+      report({
+        published: state.finalTags,
+        skipped: [
+          {
+            subject: 'ghcr.io/acme/app:old',
+            reason:
+              'kept: answered 403 <img src=x> [see](https://x.example) **now** `a|b` ~c~ $x$ a\\b &amp;\n::warning::x',
+          },
+        ],
+      }),
+    );
+    expect(section(markdown, 'Skipped')).toEqual([
+      '- `ghcr.io/acme/app:old`: kept: answered 403 \\<img src=x\\> \\[see\\](https://x.example) \\*\\*now\\*\\* ' +
+        '\\`a\\|b\\` \\~c\\~ \\$x\\$ a\\\\b \\&amp; ::warning::x',
+    ]);
+  });
+
   it('has no Skipped section when nothing was skipped', () => {
     expect(summaryMarkdown(state, report({ published: state.finalTags }))).not.toContain('Skipped');
   });

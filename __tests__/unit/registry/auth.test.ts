@@ -321,6 +321,49 @@ describe('RegistryAuth with a bearer challenge (GHCR)', () => {
   });
 });
 
+describe('RegistryAuth and a token server over plain http', () => {
+  const user: Credential = { kind: 'password', username: 'octocat', password: 'ghp_secret' };
+
+  it.each([
+    ['on another host', 'http://auth.attacker.example/token'],
+    ["on the registry's own host", 'http://ghcr.io/token'],
+  ])('sends an https registry’s credentials to no token server over http (%s)', async (_, realm) => {
+    const manifest = 'https://ghcr.io/v2/acme/app/manifests/v1';
+    const { replay, auth, secrets } = setup(
+      [{ method: 'GET', url: manifest, response: unauthorized(`Bearer realm="${realm}",service="ghcr.io"`) }],
+      { 'ghcr.io': user },
+    );
+    const error = await auth.send(get(manifest, 'ghcr.io', 'repository:acme/app:pull')).catch((e: unknown) => e);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(RegistryAuthError);
+    expect((error as Error).message).toBe(
+      `refusing to authenticate to ghcr.io: it names the token server ${realm} over plain http, where the ` +
+        'credentials of a registry served over https would travel unencrypted',
+    );
+    expect(secrets).toEqual([]);
+  });
+
+  it('still uses an http token server for a registry served over http (loopback)', async () => {
+    const manifest = 'http://127.0.0.1:5002/v2/lab/app/manifests/v1';
+    const realm = 'http://127.0.0.1:5003/token';
+    const { replay, auth } = setup(
+      [
+        { method: 'GET', url: manifest, response: unauthorized(`Bearer realm="${realm}",service="lab"`) },
+        {
+          method: 'GET',
+          url: `${realm}?service=lab&scope=${encodeURIComponent('repository:lab/app:pull')}`,
+          authorization: basic('octocat', 'ghp_secret'),
+          response: { status: 200, body: { token: 'lab-token' } },
+        },
+        { method: 'GET', url: manifest, authorization: 'Bearer lab-token', response: { status: 200 } },
+      ],
+      { '127.0.0.1:5002': user },
+    );
+    expect((await auth.send(get(manifest, '127.0.0.1:5002', 'repository:lab/app:pull'))).status).toBe(200);
+    replay.expectDone();
+  });
+});
+
 describe('RegistryAuth with a basic challenge', () => {
   const url = 'http://127.0.0.1:5001/v2/lab/app/manifests/latest';
   const request = get(url, '127.0.0.1:5001', 'repository:lab/app:pull');

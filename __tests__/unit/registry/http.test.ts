@@ -79,6 +79,9 @@ describe('sendHttp over node:http', () => {
     expect(response).toMatchObject({ status: 401, statusText: 'Unauthorized', ok: false });
     expect(response.headers.get('www-authenticate')).toBe('Basic realm="a", Bearer realm="b"');
     expect(response.headers.get('x-absent')).toBeNull();
+    const every: Record<string, string> = {};
+    response.headers.forEach((value, name) => (every[name] = value));
+    expect(every).toMatchObject({ 'www-authenticate': 'Basic realm="a", Bearer realm="b"' });
     expect(response.text()).toBe('{"errors":[]}');
   });
 

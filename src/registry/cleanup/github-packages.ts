@@ -1,18 +1,15 @@
 // ghcr.io has no registry DELETE (it answers 405 UNSUPPORTED); an image is deleted as a version of its container
 // package, through the GitHub Packages REST API (https://docs.github.com/rest/packages/packages), where each
-// manifest digest is one version, named by the digest. Deleting a version deletes every tag on it.
-//
-// Plain requests through the client's Transport rather than @actions/github: two endpoints do not justify
-// Octokit's bundle in the action's entry point, and this way they share the client's time limits, retries, error
-// messages and secret masking.
+// manifest digest is one version, named by the digest. Deleting a version deletes every tag on it: one is deleted
+// only while the API lists on it exactly the one tag the deletion means to remove.
+import { isObject } from '../../is-object.js';
+import { oneLine } from '../../one-line.js';
 import { GHCR, type ImageName } from '../../reference.js';
 import type { RetryPolicy } from '../../retry.js';
 import { NotYetVisibleError, RegistryError, refuseProtected } from '../errors.js';
-import { nextPage } from '../http.js';
-import type { CallCredentials, Transport } from '../transport.js';
+import type { Transport } from '../transport.js';
+import { apiFailure, githubApi, type GitHubApi, type GitHubApiAccess } from './github-api.js';
 
-const GITHUB_API = 'https://api.github.com';
-const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
 const VERSIONS_PER_PAGE = 100;
 // The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
 const MAX_VERSION_PAGES = 3;
@@ -37,106 +34,121 @@ function ghcrPackage(name: ImageName): GhcrPackage {
   return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
 }
 
+/** The API has one path for an organization's packages and one for a user's, and answers 404 on the other. */
+type OwnerKind = 'organization' | 'user';
+
 interface FoundVersion {
-  /** The package's API URL, under /orgs/… or /users/…. */
-  packageUrl: string;
+  ownerKind: OwnerKind;
   id: number;
+  /** The tags the API lists on the version. */
+  tags: string[];
 }
 
 /**
- * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
- * digest before any request. The DELETE is sent once: its caller looks at the tag before it tries again.
+ * Deletes the package version named `digest` of the image's package, once the API lists it with `tag`, its only
+ * tag. Refuses a protected digest before any request, and a version with another tag. The DELETE is sent once: its
+ * caller looks at the tag before it tries again.
  */
 export async function deleteGhcrPackageVersion(
   transport: Transport,
   name: ImageName,
-  digest: string,
-  options: { token: string; protectedDigests: ReadonlySet<string> },
+  { tag, digest }: { tag: string; digest: string },
+  options: { github: GitHubApiAccess; protectedDigests: ReadonlySet<string> },
 ): Promise<void> {
   refuseProtected(digest, options.protectedDigests);
   const pkg = ghcrPackage(name);
-  const credentials: CallCredentials = { bearer: options.token };
-  const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
-  await transport.request({
-    action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
-    method: 'DELETE',
-    url: new URL(`${version.packageUrl}/versions/${version.id}`),
-    credentials,
-    headers: API_HEADERS,
-    expect: [204],
-    retry: false,
-  });
+  const what = `the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`;
+  const api = await githubApi(transport, options.github);
+  const version = await transport.poll(async () => {
+    const found = await transport.retrying(() => findVersion(api, pkg, digest));
+    if (found.tags.length === 1 && found.tags[0] === tag) return found;
+    // The listing may show the version before its tag, worth waiting for; another tag would go with the version.
+    if (found.tags.length === 0) {
+      throw new NotYetVisibleError(`the API lists ${what} without its tag ${tag} yet`, undefined);
+    }
+    const listed = oneLine(found.tags.join(', '));
+    throw new RegistryError(
+      `refusing to delete ${what}: the API lists the tags ${listed} on it, where this deletion put only ${tag} ` +
+        '(deleting a version deletes all its tags)',
+      undefined,
+    );
+  }, LISTING_WAIT);
+  const common = { package_type: 'container', package_name: pkg.packageName, package_version_id: version.id } as const;
+  try {
+    await (version.ownerKind === 'organization'
+      ? api.octokit.rest.packages.deletePackageVersionForOrg({ ...common, org: pkg.owner })
+      : api.octokit.rest.packages.deletePackageVersionForUser({ ...common, username: pkg.owner }));
+  } catch (error) {
+    throw apiFailure(`delete ${what}`, error);
+  }
 }
 
-/**
- * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
- * answers 404 on the other). NotYetVisibleError while the package lists no such version.
- */
-async function findVersion(
-  transport: Transport,
-  pkg: GhcrPackage,
-  digest: string,
-  credentials: CallCredentials,
-): Promise<FoundVersion> {
-  const encodedName = encodeURIComponent(pkg.packageName);
-  for (const ownerKind of ['orgs', 'users']) {
-    const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
-    const id = await findVersionId(transport, packageUrl, digest, credentials);
-    if (id === 'no such package') continue;
-    if (id === undefined) {
+/** The version named `digest`, as an organization's package, else as a user's; NotYetVisibleError while none. */
+async function findVersion(api: GitHubApi, pkg: GhcrPackage, digest: string): Promise<FoundVersion> {
+  for (const ownerKind of ['organization', 'user'] as const) {
+    const found = await findVersionAs(api, pkg, digest, ownerKind);
+    if (found === 'no such package') continue;
+    if (found === undefined) {
       throw new NotYetVisibleError(
         `the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`,
         undefined,
       );
     }
-    return { packageUrl, id };
+    return found;
   }
   throw new RegistryError(
-    `the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
-      'token may not read it (it needs packages: read)',
+    `the GitHub API at ${api.apiUrl} has no container package ${pkg.packageName} of a user or organization ` +
+      `${pkg.owner}, or the token may not read it (it needs packages: read)`,
     404,
   );
 }
 
-async function findVersionId(
-  transport: Transport,
-  packageUrl: string,
+async function findVersionAs(
+  { octokit }: GitHubApi,
+  pkg: GhcrPackage,
   digest: string,
-  credentials: CallCredentials,
-): Promise<number | 'no such package' | undefined> {
-  let url: URL | undefined = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
-  for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
-    const action = `list the versions of the GitHub package ${packageUrl}`;
-    const exchange = await transport.request({
-      action,
-      method: 'GET',
-      url,
-      credentials,
-      headers: API_HEADERS,
-      expect: page === 1 ? [200, 404] : [200],
-    });
-    if (exchange.response.status === 404) return 'no such package';
-    const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
-    if (version !== undefined) return version.id;
-    const next = nextPage(exchange.response.headers.get('link'), exchange.url);
-    // The token goes with every page: only to the API itself.
-    url = next?.origin === exchange.url.origin ? next : undefined;
+  ownerKind: OwnerKind,
+): Promise<FoundVersion | 'no such package' | undefined> {
+  const action = `list the versions of the GitHub package ${pkg.owner}/${pkg.packageName} of the ${ownerKind}`;
+  const common = {
+    package_type: 'container',
+    package_name: pkg.packageName,
+    per_page: VERSIONS_PER_PAGE,
+    state: 'active',
+  } as const;
+  const { packages } = octokit.rest;
+  const pages =
+    ownerKind === 'organization'
+      ? octokit.paginate.iterator(packages.getAllPackageVersionsForPackageOwnedByOrg, { ...common, org: pkg.owner })
+      : octokit.paginate.iterator(packages.getAllPackageVersionsForPackageOwnedByUser, {
+          ...common,
+          username: pkg.owner,
+        });
+  let page = 0;
+  try {
+    for await (const { data } of pages) {
+      page++;
+      const version = listedVersions(action, data).find((entry) => entry.name === digest);
+      if (version !== undefined) return { ownerKind, id: version.id, tags: version.tags };
+      if (page === MAX_VERSION_PAGES) break;
+    }
+  } catch (error) {
+    if (page === 0 && isObject(error) && error.status === 404) return 'no such package';
+    throw apiFailure(action, error);
   }
   return undefined;
 }
 
-function parseVersions(action: string, text: string): { id: number; name: string }[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (!Array.isArray(body)) {
+/** The versions of a page as the API documents them; a version without a tag list has no tags yet. */
+function listedVersions(action: string, data: unknown): { id: number; name: string; tags: string[] }[] {
+  if (!Array.isArray(data)) {
     throw new RegistryError(`could not ${action}: the answer is not a list of versions`, 200);
   }
-  return (body as unknown[]).flatMap((entry) => {
-    const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {}) as { id?: unknown; name?: unknown };
-    return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
+  return (data as unknown[]).flatMap((entry) => {
+    if (!isObject(entry) || typeof entry.id !== 'number' || typeof entry.name !== 'string') return [];
+    const container = isObject(entry.metadata) ? entry.metadata.container : undefined;
+    const tags = isObject(container) ? container.tags : undefined;
+    // Anything in the list that is not a tag's name still counts: it keeps the version from matching.
+    return [{ id: entry.id, name: entry.name, tags: Array.isArray(tags) ? tags.map(String) : [] }];
   });
 }

@@ -7,7 +7,8 @@
 //      dangling tag (listed, resolving to nothing) is removed too.
 //   2. Put the dummy under the tag. Its config, with this deleter's random nonce, is uploaded once per repository
 //      and shared; the manifest names the tag. So its digest, computed here, belongs to this deleter and this tag.
-//   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
+//   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API (at the
+//      API the runner names), once that API lists the tag, and no other, on it.
 //      docker.io has no registry DELETE: delete the tag through the Docker Hub API, each time right after a HEAD
 //      showed that it still points at the dummy (that API deletes by name).
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
@@ -22,6 +23,7 @@ import { digestOf } from '../digest.js';
 import { DockerHubApi } from './docker-hub.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
 import { NotYetVisibleError, RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
+import type { GitHubApiAccess } from './github-api.js';
 import { deleteGhcrPackageVersion } from './github-packages.js';
 import type { RetryReason } from '../../retry.js';
 import { transientFailure } from '../transient.js';
@@ -47,8 +49,11 @@ export interface DeleteTagOptions {
    * the dummy it just made, and refuses, with an error, to delete any of these, whatever a registry answers.
    */
   protectedDigests?: ReadonlySet<string>;
-  /** For ghcr.io: a GitHub token allowed to delete package versions (packages: write, or delete:packages). */
-  githubToken?: string;
+  /**
+   * For ghcr.io: the GitHub API the runner names, and a token allowed to delete package versions there (packages:
+   * write, or delete:packages).
+   */
+  github?: GitHubApiAccess;
   /**
    * The tag is known to be there (the registry just listed it, or this run pushed it moments ago): no HEAD is made
    * first, and it is removed even when it resolves to nothing. A tag whose manifest was deleted under it (a race
@@ -209,15 +214,17 @@ export class TagDeleter {
   ): Promise<TagDeletion> {
     const { name, tag, dummyDigest } = deletion;
     if (name.registry === GHCR) {
-      const token = options.githubToken;
-      if (token === undefined || token === '') {
+      const github = options.github;
+      if (github === undefined || github.token === '') {
         throw new RegistryError('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
       }
       await this.#removeWhileOnDummy(deletion, false, () =>
-        deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
-          token,
-          protectedDigests: options.protectedDigests,
-        }),
+        deleteGhcrPackageVersion(
+          this.#transport,
+          name,
+          { tag, digest: dummyDigest },
+          { github, protectedDigests: options.protectedDigests },
+        ),
       );
       return 'github-package-version';
     }

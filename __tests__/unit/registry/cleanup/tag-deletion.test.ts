@@ -30,6 +30,7 @@ import {
   unauthorized,
   type Exchange,
   type RecordedRequest,
+  type ResponseSpec,
   type TokenServer,
 } from '../../support/registry-replay.js';
 
@@ -511,6 +512,9 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
   const LIST = '?per_page=100&state=active';
   const credentials = { 'ghcr.io': { kind: 'password', username: 'octocat', password: 'ghp_registry' } } as const;
   const GITHUB_TOKEN = 'ghs_actions_token';
+  const GITHUB = { token: GITHUB_TOKEN, apiUrl: 'https://api.github.com' };
+  /** How Octokit sends the token (an installation token, not a JWT). */
+  const API_AUTH = `token ${GITHUB_TOKEN}`;
 
   /** The registry's bearer challenge and token exchanges around the dummy upload (GHCR's token server). */
   function ghcrRegistryExchanges(uploaded: Uploaded): Exchange[] {
@@ -546,13 +550,13 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
         {
           method: 'GET',
           url: `${ORG_VERSIONS}${LIST}`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: { status: 200, body: [version(7, ORIGINAL_DIGEST, ['v1'])] },
         },
         {
           method: 'GET',
           url: `${ORG_VERSIONS}${LIST}`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: () => ({
             status: 200,
             headers: {
@@ -564,7 +568,7 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
         {
           method: 'DELETE',
           url: `${ORG_VERSIONS}/8`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: (request) => {
             expect(request.headers.get('accept')).toBe('application/vnd.github+json');
             expect(request.headers.get('x-github-api-version')).toBe('2022-11-28');
@@ -574,7 +578,8 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
       ],
       credentials,
     );
-    const options: DeleteTagOptions = { protectedDigests: PROTECTED, githubToken: GITHUB_TOKEN };
+    // No apiUrl: the runner's GITHUB_API_URL, https://api.github.com on github.com (and where it is not set).
+    const options: DeleteTagOptions = { protectedDigests: PROTECTED, github: { token: GITHUB_TOKEN } };
     expect(await deleter.deleteTag(GHCR, 'tmp', options)).toBe('github-package-version');
     replay.expectDone();
     expectOriginalUntouched(replay);
@@ -589,21 +594,48 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
         {
           method: 'GET',
           url: `${ORG_VERSIONS}${LIST}`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), ['tmp'])] }),
         },
         // The version was deleted, but its answer was a gateway's error.
         {
           method: 'DELETE',
           url: `${ORG_VERSIONS}/8`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: { status: 502, body: { message: 'Bad Gateway' } },
         },
         { method: 'HEAD', url: `${API}/manifests/tmp`, authorization: 'Bearer ghcr-pull', response: { status: 404 } },
       ],
       credentials,
     );
-    expect(await deleter.deleteTag(GHCR, 'tmp', { githubToken: GITHUB_TOKEN })).toBe('github-package-version');
+    expect(await deleter.deleteTag(GHCR, 'tmp', { github: GITHUB })).toBe('github-package-version');
+    replay.expectDone();
+  });
+
+  it('reads the tag, and sends no version DELETE again, after one whose connection broke', async () => {
+    const uploaded: Uploaded = {};
+    const { replay, client } = replayClient(
+      [
+        ...ghcrRegistryExchanges(uploaded),
+        {
+          method: 'GET',
+          url: `${ORG_VERSIONS}${LIST}`,
+          authorization: API_AUTH,
+          response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), ['tmp'])] }),
+        },
+        { method: 'HEAD', url: `${API}/manifests/tmp`, authorization: 'Bearer ghcr-pull', response: { status: 404 } },
+      ],
+      credentials,
+      {
+        // The DELETE may have got through: its connection broke before the answer.
+        wrapFetch: (replayed) => (url, init) =>
+          init.method === 'DELETE'
+            ? Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+            : replayed(url, init),
+        retry: { sleep: () => Promise.resolve(), random: () => 0 },
+      },
+    );
+    expect(await new TagDeleter(client).deleteTag(GHCR, 'tmp', { github: GITHUB })).toBe('github-package-version');
     replay.expectDone();
   });
 
@@ -616,25 +648,25 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
         {
           method: 'GET',
           url: `${ORG_VERSIONS}${LIST}`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: { status: 404, body: notFound },
         },
         {
           method: 'GET',
           url: `${USER_VERSIONS}${LIST}`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: () => ({ status: 200, body: [version(9, dummyDigestOf(uploaded), ['tmp'])] }),
         },
         {
           method: 'DELETE',
           url: `${USER_VERSIONS}/9`,
-          authorization: `Bearer ${GITHUB_TOKEN}`,
+          authorization: API_AUTH,
           response: { status: 204 },
         },
       ],
       credentials,
     );
-    expect(await deleter.deleteTag(GHCR, 'tmp', { githubToken: GITHUB_TOKEN })).toBe('github-package-version');
+    expect(await deleter.deleteTag(GHCR, 'tmp', { github: GITHUB })).toBe('github-package-version');
     replay.expectDone();
   });
 
@@ -653,6 +685,222 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
     );
   });
 
+  it.each([
+    ['another tag as well', ['tmp', 'latest']],
+    ['only another tag', ['latest']],
+  ])('deletes no version the API lists with %s, since that deletes every tag on it', async (_, tags) => {
+    const uploaded: Uploaded = {};
+    const { replay, deleter } = setup(
+      [
+        ...ghcrRegistryExchanges(uploaded),
+        {
+          method: 'GET',
+          url: `${ORG_VERSIONS}${LIST}`,
+          authorization: API_AUTH,
+          response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), tags)] }),
+        },
+      ],
+      credentials,
+    );
+    const error = await deleter.deleteTag(GHCR, 'tmp', { github: GITHUB }).catch((e: unknown) => e);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+    expect((error as Error).message).toContain(
+      `refusing to delete the version ${dummyDigestOf(uploaded)} of the GitHub package acme/app: the API lists ` +
+        `the tags ${tags.join(', ')} on it, where this deletion put only tmp (deleting a version deletes all its tags)`,
+    );
+  });
+
+  it('waits for the API to list the tag on the version before it deletes the version', async () => {
+    const uploaded: Uploaded = {};
+    const listing = (tags: string[]): Exchange => ({
+      method: 'GET',
+      url: `${ORG_VERSIONS}${LIST}`,
+      authorization: API_AUTH,
+      response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), tags)] }),
+    });
+    const { replay, deleter } = setup(
+      [
+        ...ghcrRegistryExchanges(uploaded),
+        listing([]),
+        listing(['tmp']),
+        { method: 'DELETE', url: `${ORG_VERSIONS}/8`, authorization: API_AUTH, response: { status: 204 } },
+      ],
+      credentials,
+    );
+    expect(await deleter.deleteTag(GHCR, 'tmp', { github: GITHUB })).toBe('github-package-version');
+    replay.expectDone();
+  });
+
+  describe('sends the token to the GitHub API the runner names, and nowhere else', () => {
+    const GHES = { token: GITHUB_TOKEN, apiUrl: 'https://ghes.example/api/v3' };
+    const GHES_VERSIONS = 'https://ghes.example/api/v3/orgs/acme/packages/container/app/versions';
+
+    it("uses a GitHub Enterprise Server's API (GITHUB_API_URL), not api.github.com", async () => {
+      const uploaded: Uploaded = {};
+      const { replay, deleter } = setup(
+        [
+          ...ghcrRegistryExchanges(uploaded),
+          {
+            method: 'GET',
+            url: `${GHES_VERSIONS}${LIST}`,
+            authorization: API_AUTH,
+            response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), ['tmp'])] }),
+          },
+          { method: 'DELETE', url: `${GHES_VERSIONS}/8`, authorization: API_AUTH, response: { status: 204 } },
+        ],
+        credentials,
+      );
+      expect(await deleter.deleteTag(GHCR, 'tmp', { github: GHES })).toBe('github-package-version');
+      replay.expectDone();
+    });
+
+    it.each([
+      ['a next page on another host', 'https://api.github.com/orgs/acme/packages/container/app/versions?page=2'],
+      ['a next page over plain http', 'http://ghes.example/api/v3/orgs/acme/packages/container/app/versions?page=2'],
+    ])('refuses %s before sending anything there', async (_, next) => {
+      const uploaded: Uploaded = {};
+      const { replay, deleter } = setup(
+        [
+          ...ghcrRegistryExchanges(uploaded),
+          {
+            method: 'GET',
+            url: `${GHES_VERSIONS}${LIST}`,
+            authorization: API_AUTH,
+            response: { status: 200, headers: { Link: `<${next}>; rel="next"` }, body: [] },
+          },
+        ],
+        credentials,
+      );
+      const error = await deleter.deleteTag(GHCR, 'tmp', { github: GHES }).catch((e: unknown) => e);
+      replay.expectDone();
+      expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+      expect((error as Error).message).toContain(
+        'could not list the versions of the GitHub package acme/app of the organization: refusing to send the ' +
+          `GitHub token to ${new URL(next).origin}: it goes only to the GitHub API the runner names, ` +
+          'https://ghes.example',
+      );
+    });
+
+    it('follows no redirect', async () => {
+      const uploaded: Uploaded = {};
+      const elsewhere = 'https://elsewhere.example/versions';
+      const { replay, deleter } = setup(
+        [
+          ...ghcrRegistryExchanges(uploaded),
+          {
+            method: 'GET',
+            url: `${GHES_VERSIONS}${LIST}`,
+            authorization: API_AUTH,
+            response: { status: 307, headers: { Location: elsewhere } },
+          },
+        ],
+        credentials,
+      );
+      const error = await deleter.deleteTag(GHCR, 'tmp', { github: GHES }).catch((e: unknown) => e);
+      replay.expectDone();
+      expect((error as Error).message).toContain(
+        `GET ${GHES_VERSIONS}${LIST} answered 307, a redirect to ${elsewhere}: not followed, the GitHub token goes ` +
+          'only to https://ghes.example',
+      );
+    });
+
+    it('sends the token nowhere when GITHUB_API_URL is not an http(s) URL', async () => {
+      const uploaded: Uploaded = {};
+      const { replay, deleter } = setup(ghcrRegistryExchanges(uploaded), credentials);
+      const github = { token: GITHUB_TOKEN, apiUrl: 'ghes.example/api/v3' };
+      const error = await deleter.deleteTag(GHCR, 'tmp', { github }).catch((e: unknown) => e);
+      replay.expectDone();
+      expect((error as Error).message).toContain(
+        'GITHUB_API_URL "ghes.example/api/v3" is not an http(s) URL: the GitHub token is sent nowhere',
+      );
+    });
+  });
+
+  describe("waits out the API's rate limits as GitHub documents them", () => {
+    const NOW = Date.parse('2026-11-28T12:00:00Z');
+
+    /** A deletion whose listing is first refused with `limited`, then answered; the waits it made. */
+    async function deleteAfter(limited: ResponseSpec, uploaded: Uploaded, listedAgain: boolean) {
+      const sleeps: number[] = [];
+      const exchanges: Exchange[] = [
+        ...ghcrRegistryExchanges(uploaded),
+        { method: 'GET', url: `${ORG_VERSIONS}${LIST}`, authorization: API_AUTH, response: limited },
+      ];
+      if (listedAgain) {
+        exchanges.push(
+          {
+            method: 'GET',
+            url: `${ORG_VERSIONS}${LIST}`,
+            authorization: API_AUTH,
+            response: () => ({ status: 200, body: [version(8, dummyDigestOf(uploaded), ['tmp'])] }),
+          },
+          { method: 'DELETE', url: `${ORG_VERSIONS}/8`, authorization: API_AUTH, response: { status: 204 } },
+        );
+      }
+      const { replay, client } = replayClient(exchanges, credentials, {
+        retry: { sleep: (ms) => Promise.resolve(void sleeps.push(ms)), random: () => 0, now: () => NOW },
+      });
+      const outcome = await new TagDeleter(client)
+        .deleteTag(GHCR, 'tmp', { github: GITHUB })
+        .catch((error: unknown) => error);
+      replay.expectDone();
+      return { outcome, sleeps };
+    }
+    const limitMessage = { message: 'API rate limit exceeded for installation ID 1.' };
+
+    it('waits until x-ratelimit-reset once no requests are left (primary rate limit)', async () => {
+      const uploaded: Uploaded = {};
+      const reset = String(NOW / 1000 + 20);
+      const { outcome, sleeps } = await deleteAfter(
+        {
+          status: 403,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+          body: limitMessage,
+        },
+        uploaded,
+        true,
+      );
+      expect(outcome).toBe('github-package-version');
+      expect(sleeps).toEqual([20_000]);
+    });
+
+    it('waits for retry-after (secondary rate limit)', async () => {
+      const uploaded: Uploaded = {};
+      const { outcome, sleeps } = await deleteAfter(
+        {
+          status: 429,
+          headers: { 'retry-after': '7' },
+          body: { message: 'You have exceeded a secondary rate limit.' },
+        },
+        uploaded,
+        true,
+      );
+      expect(outcome).toBe('github-package-version');
+      expect(sleeps).toEqual([7_000]);
+    });
+
+    it('gives up, rather than come back early, when the wait is longer than the retries allow', async () => {
+      const uploaded: Uploaded = {};
+      const { outcome, sleeps } = await deleteAfter(
+        {
+          status: 403,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 3600) },
+          body: limitMessage,
+        },
+        uploaded,
+        false,
+      );
+      expect(sleeps).toEqual([]);
+      expect(outcome).toBeInstanceOf(DummyManifestNotDeletedError);
+      expect((outcome as Error).message).toContain(
+        `could not list the versions of the GitHub package acme/app of the organization: GET ${ORG_VERSIONS}${LIST} ` +
+          'answered 403: API rate limit exceeded for installation ID 1. (gave up after 1 attempt in 0.0 s: it asks ' +
+          'for a wait of 3600.0 s, longer than the 30.0 s allowed)',
+      );
+    });
+  });
+
   it('never deletes a version whose digest the published index references', async () => {
     const replay = new ReplayFetch([]);
     const transport = new Transport({
@@ -665,7 +913,12 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
       userAgent: 'test',
     });
     await expect(
-      deleteGhcrPackageVersion(transport, GHCR, ORIGINAL_DIGEST, { token: GITHUB_TOKEN, protectedDigests: PROTECTED }),
+      deleteGhcrPackageVersion(
+        transport,
+        GHCR,
+        { tag: 'tmp', digest: ORIGINAL_DIGEST },
+        { github: GITHUB, protectedDigests: PROTECTED },
+      ),
     ).rejects.toThrow(
       new RegistryError(`refusing to delete ${ORIGINAL_DIGEST}: the published index references it`, undefined),
     );
