@@ -1,4 +1,5 @@
 // What main and post take from the runner's environment, and the shared way they time and group their phases.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ export function runIdentity(env: NodeJS.ProcessEnv = process.env): RunIdentity {
     job: env.GITHUB_JOB ?? '',
     action: env.GITHUB_ACTION ?? '',
     startedAt: Math.floor(Date.now() / 1000),
+    nonce: randomBytes(3).toString('hex'),
   };
 }
 

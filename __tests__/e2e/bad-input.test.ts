@@ -65,10 +65,10 @@ describeWithLab('invalid inputs, run through the real action', () => {
     ['no os', 'platforms', { platforms: 'amd64' }, /"amd64" is not a platform \(expected os\/arch\[\/variant\]/],
     ['four parts', 'platforms', { platforms: 'linux/arm/v7/x' }, /is not a platform \(expected os\/arch\[\/variant\]/],
     [
-      'empty',
+      'empty in merge mode (a build may leave it empty, a merge must list every platform)',
       'platforms',
-      { platforms: ' ' },
-      /"platforms" is empty \(expected a list such as linux\/amd64,linux\/arm64\)/,
+      { platforms: ' ', mode: 'merge' },
+      /"platforms" is empty \(expected a list such as linux\/amd64,linux\/arm64: every platform of the index\)/,
     ],
     [
       'a platform twice',

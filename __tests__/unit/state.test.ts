@@ -11,7 +11,7 @@ import {
 import { defaultInputs } from './support/fixtures.js';
 
 const INDEX = { mediaType: MediaType.ociIndex, digest: `sha256:${'a'.repeat(64)}`, size: 100 };
-const TEMPORARY = 'ghcr.io/acme/app:multiarch-tmp-1-1-0123abcd-tro8w0-all';
+const TEMPORARY = 'ghcr.io/acme/app:multiarch-tmp-1-1-0123abcd-tro8w0-5eed01-all';
 
 describe('run state', () => {
   test('what post needs of the inputs, before anything is created', () => {
@@ -82,6 +82,6 @@ describe('run state', () => {
     expect(tags.final).toEqual([{ registry: 'ghcr.io', repository: 'acme/app', tag: 'latest' }]);
     expect(tags.cleanup).toEqual([{ registry: 'docker.io', repository: 'acme/app', tag: 'old' }]);
     expect([...tags.temporary.keys()]).toEqual([TEMPORARY]);
-    expect(tags.temporary.get(TEMPORARY)?.tag).toBe('multiarch-tmp-1-1-0123abcd-tro8w0-all');
+    expect(tags.temporary.get(TEMPORARY)?.tag).toBe('multiarch-tmp-1-1-0123abcd-tro8w0-5eed01-all');
   });
 });

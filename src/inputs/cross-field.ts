@@ -21,6 +21,12 @@ export function crossFieldProblems(inputs: Inputs, tagsGiven = inputs.tags.lengt
   if (mode === 'shard' && !push) {
     problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
   }
+  if (mode === 'merge' && !push) {
+    problems.push(
+      '"push" is false but "mode" is merge (expected true: a merge pushes the index of what the shards pushed, ' +
+        'and a merge that pushes nothing has nothing to do)',
+    );
+  }
   if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
     problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
   }

@@ -12,14 +12,19 @@ export interface RunIdentity {
   action: string;
   /** When this step started (Unix seconds): temporary tags carry it, so a later run can tell their age. */
   startedAt: number;
+  /**
+   * Six hex digits drawn when the step starts: two steps of one run, attempt, job and step id that start in the same
+   * second (matrix legs over several images on one self-hosted engine) still name what they create apart.
+   */
+  nonce: string;
 }
 
 /**
- * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
- * recognisable as ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
+ * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<nonce>-<build>`: unique per step, recognisable as
+ * ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
  */
 export function temporaryTag(prefix: string, run: RunIdentity, buildName: string): string {
-  return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
+  return `${prefix}-${runPart(run)}-${run.startedAt.toString(36)}-${run.nonce}-${buildName}`;
 }
 
 /** A temporary tag in each repository, as full references (`registry/repository:tag`); none for no tag. */
@@ -33,13 +38,19 @@ export function parseTemporaryTag(
   tag: string,
 ): { runId: string; runAttempt: string; createdAt: number; build: string } | undefined {
   if (!tag.startsWith(`${prefix}-`)) return undefined;
-  const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(
+  const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-[0-9a-f]{6}-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(
     tag.slice(prefix.length + 1),
   );
   if (!match) return undefined;
   const [, runId = '', runAttempt = '', time = '', build = ''] = match;
-  return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
+  const createdAt = Number.parseInt(time, 36);
+  // A start before GitHub Actions existed is no run's: a user's tag that happens to have the shape.
+  if (createdAt < EARLIEST_START) return undefined;
+  return { runId, runAttempt, createdAt, build };
 }
+
+/** 2019-01-01 (Unix seconds): no step of a GitHub Actions run started before it. */
+const EARLIEST_START = 1_546_300_800;
 
 /** Eight hex digits that tell apart the steps of one run (job and step id): a name, not a secret. */
 export function stepHash(run: RunIdentity): string {
@@ -52,7 +63,7 @@ export function stepHash(run: RunIdentity): string {
  */
 export function createdBuilderName(run: RunIdentity, platforms: string[]): string {
   const hash = createHash('sha256').update(platforms.join(',')).digest('hex');
-  return `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${hash.slice(0, 8)}`;
+  return `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${run.nonce}-${hash.slice(0, 8)}`;
 }
 
 /** Whether a builder's name is one createdBuilderName gives in this step: no other step, nor a user's builder, has it. */
@@ -63,5 +74,10 @@ export function isCreatedBuilderName(name: string, run: RunIdentity): boolean {
 
 /** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
 function createdBuilderPrefix(run: RunIdentity): string {
-  return `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
+  return `multiarch-${runPart(run)}-`;
+}
+
+/** `<run id>-<attempt>-<step hash>`: the run attempt and step, which every name this step gives begins with. */
+function runPart(run: RunIdentity): string {
+  return `${run.runId}-${run.runAttempt}-${stepHash(run)}`;
 }

@@ -11,9 +11,16 @@ import { stepHash } from '../../../src/plan/temporary-tag.js';
 import { parseFileCommands } from '../../../scripts/local-runner.js';
 import { defaultInputs, type InputOverrides } from '../support/fixtures.js';
 
-const RUN = { runId: '7', runAttempt: '1', job: 'build', action: 'multiarch', startedAt: 1_800_000_000 };
+const RUN = {
+  runId: '7',
+  runAttempt: '1',
+  job: 'build',
+  action: 'multiarch',
+  startedAt: 1_800_000_000,
+  nonce: '5eed01',
+};
 /** The builder name for RUN and the default platforms: run, attempt, step, start time, a hash of the platforms. */
-const CREATED_NAME = new RegExp(`^multiarch-7-1-${stepHash(RUN)}-tro8w0-[0-9a-f]{8}$`);
+const CREATED_NAME = new RegExp(`^multiarch-7-1-${stepHash(RUN)}-tro8w0-5eed01-[0-9a-f]{8}$`);
 const createdName = (): string => chooseBuilder(defaultInputs(), RUN, undefined).name ?? '';
 
 describe('chooseBuilder', () => {

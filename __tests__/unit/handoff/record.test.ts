@@ -92,7 +92,14 @@ describe('parseShardRecord takes any GitHub job id', () => {
 
 describe('recordProblemsForRun', () => {
   const prefix = 'multiarch-tmp';
-  const shard: RunIdentity = { runId: RUN, runAttempt: '2', job: 'build', action: 'build', startedAt: 1_800_000_000 };
+  const shard: RunIdentity = {
+    runId: RUN,
+    runAttempt: '2',
+    job: 'build',
+    action: 'build',
+    startedAt: 1_800_000_000,
+    nonce: '5eed01',
+  };
   const amd64Tag = temporaryTag(prefix, shard, 'linux-amd64');
   const run: ThisRun = {
     runId: RUN,

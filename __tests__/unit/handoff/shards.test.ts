@@ -21,14 +21,21 @@ afterEach(() => rm(workDir, { recursive: true, force: true }));
 
 describe('collectShards', () => {
   const prefix = 'multiarch-tmp';
-  const merge: RunIdentity = { runId: RUN, runAttempt: '1', job: 'merge', action: 'merge', startedAt: 1_800_000_100 };
+  const merge: RunIdentity = {
+    runId: RUN,
+    runAttempt: '1',
+    job: 'merge',
+    action: 'merge',
+    startedAt: 1_800_000_100,
+    nonce: '5eed01',
+  };
   const inputs = {
     tags: [parseTaggedReference('ghcr.io/acme/app:latest')],
     platforms: ['linux/amd64', 'linux/arm64'].map(parsePlatform),
     tempTagPrefix: prefix,
   };
   const handedOff = (platform: string, overrides: Partial<ShardRecord> = {}) => {
-    const shard = { ...merge, job: 'build', startedAt: 1_800_000_000 };
+    const shard = { ...merge, job: 'build', startedAt: 1_800_000_000, nonce: '5eed01' };
     const tag = temporaryTag(prefix, { ...shard, runAttempt: overrides.runAttempt ?? '1' }, platformSlugOf(platform));
     return record({ platform, temporaryTags: [`ghcr.io/acme/app:${tag}`], ...overrides });
   };

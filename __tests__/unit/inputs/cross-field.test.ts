@@ -18,12 +18,25 @@ describe('crossFieldProblems', () => {
     [
       'a merge without tags',
       { ...NO_TAGS, mode: 'merge', push: false },
-      ['"tags" is empty but "mode" is merge (expected at least one image reference: the final tags)'],
+      [
+        '"tags" is empty but "mode" is merge (expected at least one image reference: the final tags)',
+        '"push" is false but "mode" is merge (expected true: a merge pushes the index of what the shards pushed, ' +
+          'and a merge that pushes nothing has nothing to do)',
+      ],
     ],
     [
       'a shard that does not push',
       { mode: 'shard', push: false },
       ['"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)'],
+    ],
+    // Issue 27: a merge with push false pushed the index anyway, then swept stale tags.
+    [
+      'a merge that does not push',
+      { mode: 'merge', push: false },
+      [
+        '"push" is false but "mode" is merge (expected true: a merge pushes the index of what the shards pushed, ' +
+          'and a merge that pushes nothing has nothing to do)',
+      ],
     ],
     [
       'a registry cache with nowhere to keep it',

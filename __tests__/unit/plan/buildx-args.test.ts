@@ -13,7 +13,14 @@ import { parsePlatform } from '../../../src/platform.js';
 import { parseTaggedReference } from '../../../src/reference.js';
 import { defaultInputs, type InputOverrides } from '../support/fixtures.js';
 
-const RUN: RunIdentity = { runId: '1234', runAttempt: '1', job: 'image', action: '__self', startedAt: 1_800_000_000 };
+const RUN: RunIdentity = {
+  runId: '1234',
+  runAttempt: '1',
+  job: 'image',
+  action: '__self',
+  startedAt: 1_800_000_000,
+  nonce: '5eed01',
+};
 const HASH = stepHash(RUN);
 
 type Case = Pick<InputOverrides, 'platforms' | 'tags' | 'push' | 'mode' | 'build'>;
@@ -123,8 +130,8 @@ describe('buildxBuildArgs', () => {
         plainArgv(
           'default',
           name.replace(/-/g, '/'),
-          `type=image,"name=localhost:5000/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name},` +
-            `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-${name}",push=true`,
+          `type=image,"name=localhost:5000/app:multiarch-tmp-1234-1-${HASH}-tro8w0-5eed01-${name},` +
+            `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-5eed01-${name}",push=true`,
         ),
       ),
     ],
@@ -235,7 +242,7 @@ describe('buildxBuildArgs', () => {
           '--attest',
           'type=sbom,disabled=true',
           '--output',
-          `type=image,"name=ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-linux-amd64",push=true`,
+          `type=image,"name=ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-5eed01-linux-amd64",push=true`,
           '--metadata-file',
           '/tmp/mab/metadata-all.json',
           './app dir',

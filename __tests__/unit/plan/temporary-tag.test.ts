@@ -13,7 +13,7 @@ describe('temporaryTag', () => {
   const base = temporaryTag('multiarch-tmp', RUN, 'linux-arm64');
 
   test('is <prefix>-<runId>-<attempt>-<8 hex>-<start, base 36>-<build> and stable for one identity', () => {
-    expect(base).toMatch(/^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-linux-arm64$/);
+    expect(base).toMatch(/^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-5eed01-linux-arm64$/);
     expect(temporaryTag('multiarch-tmp', { ...RUN }, 'linux-arm64')).toBe(base);
   });
 
@@ -23,6 +23,8 @@ describe('temporaryTag', () => {
     ['another attempt', { ...RUN, runAttempt: '3' }, 'linux-arm64'],
     ['another run', { ...RUN, runId: '9876543211' }, 'linux-arm64'],
     ['another build', RUN, 'linux-amd64'],
+    // Issue 27: two legs of one matrix job (a matrix over images) on one engine start in the same second.
+    ['another step start in the same second', { ...RUN, nonce: 'c0ffee' }, 'linux-arm64'],
   ])('differs for %s', (_name, run, build) => {
     expect(temporaryTag('multiarch-tmp', run, build)).not.toBe(base);
   });
@@ -61,12 +63,15 @@ describe('parseTemporaryTag', () => {
   test.each([
     ['a user tag', 'latest'],
     ['a per-arch tag', 'latest-amd64'],
-    ['another prefix', 'other-9876543210-2-abcdef01-tro8w0-all'],
+    ['another prefix', 'other-9876543210-2-abcdef01-tro8w0-5eed01-all'],
     ['the prefix alone', 'multiarch-tmp'],
-    ['no step hash', 'multiarch-tmp-9876543210-2-tro8w0-all'],
-    ['an uppercase hash', 'multiarch-tmp-9876543210-2-ABCDEF01-tro8w0-all'],
+    ['no step hash', 'multiarch-tmp-9876543210-2-tro8w0-5eed01-all'],
+    ['an uppercase hash', 'multiarch-tmp-9876543210-2-ABCDEF01-tro8w0-5eed01-all'],
     ['a user tag sharing the prefix', 'multiarch-tmp-release'],
-    ['something after the build', 'multiarch-tmp-9876543210-2-abcdef01-tro8w0-linux-arm64-extra-more'],
+    ['something after the build', 'multiarch-tmp-9876543210-2-abcdef01-tro8w0-5eed01-linux-arm64-extra-more'],
+    // Issue 27: a final tag of a user whose temp-tag-prefix is `release` is never taken for a temporary one.
+    ['a release tag of the old shape', 'release-20240101-2-deadbeef-1a2b3c-all'],
+    ['a date where the start time goes (before any run)', 'multiarch-tmp-20240101-2-deadbeef-1a2b3c-0a1b2c-all'],
   ])('is undefined for %s', (_name, tag) => {
     expect(parseTemporaryTag('multiarch-tmp', tag)).toBeUndefined();
   });
@@ -94,8 +99,12 @@ describe('created builder names', () => {
   const name = createdBuilderName(RUN, ['linux/amd64', 'linux/arm64']);
 
   test('carry run, attempt, step, start time and a hash of the platforms', () => {
-    expect(name).toMatch(new RegExp(`^multiarch-9876543210-2-${stepHash(RUN)}-tro8w0-[0-9a-f]{8}$`));
+    expect(name).toMatch(new RegExp(`^multiarch-9876543210-2-${stepHash(RUN)}-tro8w0-5eed01-[0-9a-f]{8}$`));
     expect(createdBuilderName(RUN, ['linux/amd64'])).not.toBe(name);
+  });
+
+  test('differ for two steps that start in the same second', () => {
+    expect(createdBuilderName({ ...RUN, nonce: 'c0ffee' }, ['linux/amd64', 'linux/arm64'])).not.toBe(name);
   });
 
   test.each<[string, string, RunIdentity, boolean]>([

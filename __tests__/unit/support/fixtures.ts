@@ -12,6 +12,7 @@ export const RUN: RunIdentity = {
   job: 'image',
   action: '__self',
   startedAt: 1_800_000_000,
+  nonce: '5eed01',
 };
 
 /** The build options when no build input but `context: .` is set (action.yml's defaults otherwise). */
@@ -77,13 +78,15 @@ export function defaultInputs(overrides: InputOverrides = {}): Inputs {
     publish: 'post',
     cleanup: true,
     cache: 'none',
+    runRef: {},
     cleanupTags: [],
     staleTagHours: 24,
     tempTagPrefix: 'multiarch-tmp',
     runners: parseRunners([]),
     handoffDir: '',
     qemu: 'auto',
-    qemuImage: 'tonistiigi/binfmt:qemu-v10.2.3-68',
+    qemuImage:
+      'tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0',
     builder: '',
     driver: '',
     driverOpts: [],
