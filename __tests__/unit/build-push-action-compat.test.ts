@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Input } from '../../src/constants.js';
 import { runBuilds } from '../../src/docker/build.js';
+import { chooseBuilder, followsCurrentBuilder } from '../../src/docker/builder.js';
 import { DockerCli } from '../../src/docker/cli.js';
 import type { CommandRunner } from '../../src/docker/command.js';
 import type { Inputs } from '../../src/inputs/inputs.js';
 import { parseInputs, type RunnerEnvironment } from '../../src/inputs/parse.js';
+import { buildxBuildArgs } from '../../src/plan/buildx-args.js';
 import { unsupportedInput } from '../../src/plan/buildx-version.js';
 import { makePlan, type BuilderFacts } from '../../src/plan/plan.js';
 import { formatPlatform } from '../../src/platform.js';
@@ -455,7 +457,7 @@ describe('runBuilds gives buildx what build-push-action gives it', () => {
     buildxVersion: '0.15.0',
     buildkitVersions: [],
   };
-  const RUN = { runId: '1', runAttempt: '1', job: 'j', action: 'a', startedAt: 1_800_000_000 };
+  const RUN = { runId: '1', runAttempt: '1', job: 'j', action: 'a', startedAt: 1_800_000_000, nonce: '5eed01' };
 
   // Regression: the value lost its trailing newline (the SSH key then no longer parsed in the build).
   test('a secret reaches buildx exactly as given, trailing newline included', async () => {
@@ -489,5 +491,74 @@ describe('runBuilds gives buildx what build-push-action gives it', () => {
       tempDir,
     );
     await expect(builds).rejects.toThrow('ENOENT');
+  });
+});
+
+// Where this action does otherwise, as docs/migrate-from-build-push-action.md says.
+describe('where this action differs from build-push-action', () => {
+  const STEP = { runId: '1', runAttempt: '1', job: 'j', action: 'a', startedAt: 1_800_000_000, nonce: '5eed01' };
+  const ENGINE: BuilderFacts = {
+    name: 'default',
+    driver: 'docker',
+    multiPlatform: false,
+    nodes: 1,
+    created: false,
+    buildxVersion: '0.15.0',
+    buildkitVersions: ['v0.12.5-moby'],
+  };
+  const CONTAINER: BuilderFacts = { ...ENGINE, name: 'b', driver: 'docker-container', multiPlatform: true };
+
+  /** The argv of the plan's one build. */
+  function argv(inputs: Inputs, builder: BuilderFacts): string[] {
+    const plan = makePlan(inputs, builder, STEP);
+    const [build, ...more] = plan.builds;
+    if (build === undefined || more.length > 0) throw new Error('expected one build');
+    return buildxBuildArgs(build, plan, inputs.build, builder, { metadataFile: '/tmp/m.json', secretSpecs: [] });
+  }
+
+  // build-push-action on the engine's own builder leaves the image in the engine without being asked.
+  test('push false on the docker driver: the engine gets the image only with load', () => {
+    const built = argv(parse({ push: 'false' }), ENGINE);
+    expect(built).toContain('type=cacheonly');
+    expect(built).not.toContain('--load');
+    const loaded = argv(parse({ push: 'false', load: 'true', tags: 'acme/app:test' }), ENGINE);
+    expect(loaded).toContain('--load');
+    expect(loaded).not.toContain('type=cacheonly');
+  });
+
+  test('with push, index-descriptor: annotations are dropped with a warning', () => {
+    const inputs = parse({
+      push: 'true',
+      tags: 'ghcr.io/acme/app:latest',
+      annotations: 'index-descriptor:a=b\nindex:c=d\ne=f',
+    });
+    const plan = makePlan(inputs, CONTAINER, STEP);
+    expect(plan.buildAnnotations).toEqual(['e=f']);
+    expect(plan.indexAnnotations).toEqual({ c: 'd' });
+    expect(plan.warnings).toEqual([expect.stringContaining('ignored: index-descriptor:a=b')]);
+  });
+
+  test.each<[string, Partial<Record<InputName, string>>, string | undefined]>([
+    ['builder named', { builder: 'mine' }, 'mine'],
+    ["driver docker (the engine's own builder)", { driver: 'docker' }, undefined],
+  ])('%s: no builder is created, so driver-opts and buildkitd settings are not used', (_name, values, name) => {
+    const inputs = parse({
+      ...values,
+      'driver-opts': 'image=moby/buildkit:latest',
+      'buildkitd-flags': '--debug',
+      'buildkitd-config-inline': '[worker.oci]\n  gc = false',
+    });
+    const choice = chooseBuilder(inputs, STEP, undefined);
+    expect(choice.create).toBe(false);
+    expect(choice.name).toBe(name);
+  });
+
+  test.each<[InputName, string]>([
+    ['buildkitd-flags', '--debug'],
+    ['buildkitd-config-inline', '[worker.oci]\n  gc = false'],
+  ])('buildkitd settings given: a builder is created, whatever is current (%s)', (input, value) => {
+    const inputs = parse({ [input]: value });
+    expect(followsCurrentBuilder(inputs)).toBe(false);
+    expect(chooseBuilder(inputs, STEP, undefined).create).toBe(true);
   });
 });
