@@ -15,6 +15,7 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/__tests__/e2e/global-setup.js',
+      testEnvironment: '<rootDir>/__tests__/e2e/support/step-log-environment.js',
       slowTestThreshold: 60,
     },
   ],

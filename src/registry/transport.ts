@@ -9,6 +9,7 @@ import type { Credential, CredentialSource } from './credentials/credential.js';
 import { NotYetVisibleError, unexpectedResponseError } from './errors.js';
 import { NetworkError, sendHttp, type Fetch, type HttpRequest, type HttpResponse } from './http.js';
 import { asRegistryError, transientFailure } from './transient.js';
+import { RepositoryLocks, tagWriteLock } from './tag-write-lock.js';
 
 /** What a registry request needs to be allowed to do, as token scope actions. */
 export type Access = 'pull' | 'push' | 'delete';
@@ -62,6 +63,7 @@ const SCOPE_ACTIONS: Record<Access, string> = { pull: 'pull', push: 'pull,push',
 export class Transport {
   readonly #auth: RegistryAuth;
   readonly #options: TransportOptions;
+  readonly #locks = new RepositoryLocks();
 
   constructor(options: TransportOptions) {
     this.#options = options;
@@ -135,7 +137,15 @@ export class Transport {
     this.#auth.reveal(secret);
   }
 
-  async #send(call: Call): Promise<Exchange> {
+  /** One attempt of a call, under its repository's tag-write lock where it takes one (tag-write-lock.ts). */
+  #send(call: Call): Promise<Exchange> {
+    const lock = tagWriteLock(call.method, call.url);
+    return lock === undefined
+      ? this.#sendFollowing(call)
+      : this.#locks.hold(lock.repository, lock.kind, () => this.#sendFollowing(call));
+  }
+
+  async #sendFollowing(call: Call): Promise<Exchange> {
     const credentialsOrigin = originOf(call);
     const headers = { 'User-Agent': this.#options.userAgent, ...call.headers };
     let url = call.url;

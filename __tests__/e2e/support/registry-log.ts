@@ -9,15 +9,21 @@ const REGISTRY_LOG = join(LAB_DIR, 'log', 'registry.log');
 
 /** A repository's manifest PUTs by tag (not by digest), in the order the registry logged them: `[tag, status]`. */
 export function taggedManifestPuts(repository: string): { tag: string; status: number }[] {
-  const prefix = `"PUT /v2/${repository}/manifests/`;
+  return manifestRequests('PUT', repository)
+    .filter(({ reference }) => !reference.startsWith('sha256:'))
+    .map(({ reference, status }) => ({ tag: reference, status }));
+}
+
+/** A repository's manifest requests of one method, in the order the registry logged them. */
+export function manifestRequests(method: string, repository: string): { reference: string; status: number }[] {
+  const prefix = `"${method} /v2/${repository}/manifests/`;
   return readFileSync(REGISTRY_LOG, 'utf8')
     .split('\n')
     .flatMap((line) => {
       const start = line.indexOf(prefix);
       if (start === -1) return [];
+      // `<reference> HTTP/1.1" <status> …`: the status follows the closing quote.
       const [reference = '', , status = ''] = line.slice(start + prefix.length).split(' ');
-      if (reference.startsWith('sha256:')) return [];
-      // `<tag> HTTP/1.1" <status> …`: the status follows the closing quote.
-      return [{ tag: decodeURIComponent(reference), status: Number(status) }];
+      return [{ reference: decodeURIComponent(reference), status: Number(status) }];
     });
 }

@@ -95,6 +95,7 @@ export async function runStep(inputs: Record<string, string>, options: StepOptio
       }
     }
     await options.inspectRunnerTemp?.(runner.runnerTemp);
+    recordForFailure(`run ${runId}${options.job ? `, job ${options.job}` : ''}`, main, post);
     return {
       runId,
       main,
@@ -109,6 +110,13 @@ export async function runStep(inputs: Record<string, string>, options: StepOptio
   } finally {
     runner.remove();
   }
+}
+
+/** Keeps a step's logs for the test environment to print if the test fails (step-log-environment.js). */
+function recordForFailure(label: string, main: ActionRun, post: ActionRun | undefined): void {
+  const logs = (globalThis as { __stepLogs?: { label: string; log: string }[] }).__stepLogs;
+  const output = (run: ActionRun | undefined): string => (run === undefined ? '(not run)' : run.stdout + run.stderr);
+  logs?.push({ label, log: `main (exit ${main.exitCode}):\n${output(main)}\npost:\n${output(post)}` });
 }
 
 /** The RunState main handed to post. */
