@@ -89,7 +89,7 @@ export function parseReference(text: string): ImageReference {
       `"${repository}" is not a valid repository name (lowercase letters and digits, separated by /, ., _, __ or -)`,
     );
   }
-  if (registry === DOCKER_HUB && IMAGE_ID.test(repository.replace(/^library\//, ''))) {
+  if (canonicalRegistry(registry) === DOCKER_HUB && IMAGE_ID.test(repository.replace(/^library\//, ''))) {
     throw invalid('a 64-hex-digit name would be read as an image ID');
   }
 
@@ -122,13 +122,23 @@ export function formatName(name: ImageName): string {
 }
 
 /**
+ * A registry host spelled the same for every spelling of it, to tell which registry it is (ghcr.io, Docker Hub):
+ * lower case, without :443 (the HTTPS port Docker uses anyway; :80 stays, since Docker tries HTTPS there too), and
+ * Docker Hub's hosts as docker.io.
+ */
+export function canonicalRegistry(registry: string): string {
+  const host = registry.toLowerCase().replace(/:443$/, '');
+  return DOCKER_HUB_HOSTS.includes(host) ? DOCKER_HUB : host;
+}
+
+/**
  * `registry/repository`, spelled the same for every spelling of one place, to compare repositories: the host in
  * lower case and without :443 (the HTTPS port Docker uses anyway; :80 stays, since Docker tries HTTPS there too),
  * and Docker Hub's hosts as docker.io, with `library/` before a one-component name as Docker Hub reads it.
  */
 export function canonicalRepository(name: ImageName): string {
-  const registry = name.registry.toLowerCase().replace(/:443$/, '');
-  if (!DOCKER_HUB_HOSTS.includes(registry)) return `${registry}/${name.repository}`;
+  const registry = canonicalRegistry(name.registry);
+  if (registry !== DOCKER_HUB) return `${registry}/${name.repository}`;
   const repository = name.repository.includes('/') ? name.repository : `library/${name.repository}`;
   return `${DOCKER_HUB}/${repository}`;
 }

@@ -2,7 +2,7 @@
 // (push without tags, load with push). Pure: settings in, problems out, each naming the inputs and what to set.
 import { outputsProblems } from './build-outputs.js';
 import { buildsImage, type Inputs } from './inputs.js';
-import { GHCR, type ImageName } from '../reference.js';
+import { canonicalRegistry, GHCR, type ImageName } from '../reference.js';
 
 /**
  * The problems of a combination of inputs. `tagsGiven`: whether `tags` had any item at all; given but invalid is
@@ -50,7 +50,7 @@ export function crossFieldProblems(inputs: Inputs, tagsGiven = inputs.tags.lengt
 /** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
 export function ownerlessGhcr(name: string, references: ImageName[]): string[] {
   return references
-    .filter((reference) => reference.registry.toLowerCase() === GHCR && !reference.repository.includes('/'))
+    .filter((reference) => canonicalRegistry(reference.registry) === GHCR && !reference.repository.includes('/'))
     .map(
       (reference) =>
         `"${name}" has ${GHCR}/${reference.repository}, which has no owner (expected ${GHCR}/OWNER/NAME, e.g. ` +

@@ -2,7 +2,7 @@
 // Docker Hub API goes through Transport.request, which sends credentials only to the origin they belong to, follows
 // redirects, turns unexpected answers into RegistryErrors and retries failures that pass (429, 5xx, resets,
 // timeouts). The GitHub API's Octokit, which adds its token and reads answers itself, sends through sendAsIs.
-import { DOCKER_HUB, type ImageName } from '../reference.js';
+import { canonicalRegistry, DOCKER_HUB, type ImageName } from '../reference.js';
 import { retry, type RetryPolicy, type RetryReason, type RetryTuning } from '../retry.js';
 import { RegistryAuth } from './auth.js';
 import type { Credential, CredentialSource } from './credentials/credential.js';
@@ -210,7 +210,7 @@ export function repositoryCredentials(name: ImageName, access: Access): CallCred
  * 127.0.0.0/8, [::1]), which Docker treats as insecure registries by default; https for everything else.
  */
 export function registryUrl(registry: string): URL {
-  const host = registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+  const host = canonicalRegistry(registry) === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
   const { hostname } = new URL(`http://${host}`);
   const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
   return new URL(`${loopback ? 'http' : 'https'}://${host}/`);

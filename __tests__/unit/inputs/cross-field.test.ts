@@ -54,6 +54,11 @@ describe('crossFieldProblems', () => {
       ['"tags" has ghcr.io/app, which has no owner (expected ghcr.io/OWNER/NAME, e.g. ghcr.io/acme/app)'],
     ],
     [
+      'a ghcr.io tag without an owner, spelt GHCR.IO:443',
+      { tags: ['GHCR.IO:443/app:latest'] },
+      ['"tags" has ghcr.io/app, which has no owner (expected ghcr.io/OWNER/NAME, e.g. ghcr.io/acme/app)'],
+    ],
+    [
       'load with push',
       { build: { load: true } },
       [

@@ -17,7 +17,15 @@
 // tag is read again; a tag another writer moved meanwhile is left as it is (TagMovedError).
 // A failure after step 2 leaves the tag on the harmless dummy; the error says so, and how to remove it.
 import { randomUUID } from 'node:crypto';
-import { DOCKER_HUB, formatName, formatReference, GHCR, isValidTag, type ImageName } from '../../reference.js';
+import {
+  canonicalRegistry,
+  DOCKER_HUB,
+  formatName,
+  formatReference,
+  GHCR,
+  isValidTag,
+  type ImageName,
+} from '../../reference.js';
 import type { RegistryClient, RequestOptions } from '../client.js';
 import { digestOf } from '../digest.js';
 import { DockerHubApi } from './docker-hub.js';
@@ -213,7 +221,7 @@ export class TagDeleter {
     options: DeleteTagOptions & { protectedDigests: ReadonlySet<string> },
   ): Promise<TagDeletion> {
     const { name, tag, dummyDigest } = deletion;
-    if (name.registry === GHCR) {
+    if (canonicalRegistry(name.registry) === GHCR) {
       const github = options.github;
       if (github === undefined || github.token === '') {
         throw new RegistryError('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
@@ -228,7 +236,7 @@ export class TagDeleter {
       );
       return 'github-package-version';
     }
-    if (name.registry === DOCKER_HUB) {
+    if (canonicalRegistry(name.registry) === DOCKER_HUB) {
       // The Hub API deletes by name, and knows a tag a little after the registry does (NotYetVisibleError).
       await this.#removeWhileOnDummy(
         deletion,
@@ -360,13 +368,13 @@ function isRefusedAsUnsupported(error: unknown): error is RegistryError {
 
 /** What a person can do about a tag left on a dummy, in this registry. */
 function removalAdvice(name: ImageName, tag: string, dummyDigest: string): string {
-  if (name.registry === GHCR) {
+  if (canonicalRegistry(name.registry) === GHCR) {
     return (
       `delete the package version ${dummyDigest} of ${GHCR}/${name.repository} on github.com (in the package's ` +
       'settings), or give the action a github-token that may delete package versions (permissions: packages: write)'
     );
   }
-  if (name.registry === DOCKER_HUB) {
+  if (canonicalRegistry(name.registry) === DOCKER_HUB) {
     return `delete the tag ${tag} on https://hub.docker.com/repository/docker/${name.repository}/tags`;
   }
   return (

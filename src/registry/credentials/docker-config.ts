@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-import { DOCKER_HUB } from '../../reference.js';
+import { canonicalRegistry, DOCKER_HUB } from '../../reference.js';
 import type { Credential, CredentialSource, Environment } from './credential.js';
 import { getFromCredentialHelper } from './helpers.js';
 import { isObject } from '../../is-object.js';
@@ -19,7 +19,6 @@ export function dockerConfigPath(env: Environment): string {
 // `docker login` (no argument) stores Docker Hub under its historical v1 index URL; accept the other names too.
 // It is also the server URL the CLI gives credential helpers for Docker Hub, and its key in credHelpers.
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = [DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io'];
 
 /** What a docker config says about credentials. */
 interface DockerConfig {
@@ -52,7 +51,7 @@ export class DockerConfigCredentials implements CredentialSource {
   async get(registry: string): Promise<Credential | undefined> {
     this.#config ??= readDockerConfig(this.configPath);
     const config = await this.#config;
-    const serverUrl = registry === DOCKER_HUB ? DOCKER_HUB_KEY : registry;
+    const serverUrl = canonicalRegistry(registry) === DOCKER_HUB ? DOCKER_HUB_KEY : registry;
     const helper = config.credHelpers.get(serverUrl) ?? config.credsStore;
     if (helper === '') return findCredential(config.auths, registry);
     try {
@@ -68,14 +67,16 @@ export class DockerConfigCredentials implements CredentialSource {
   }
 }
 
-/** Docker's key matching: exact key first, then any key whose host (without scheme and path) is the registry. */
+/**
+ * Docker's key matching: exact key first, then any key whose host (without scheme and path) is the registry,
+ * however either is spelt (GHCR.IO, ghcr.io:443, index.docker.io).
+ */
 function findCredential(auths: Map<string, Credential>, registry: string): Credential | undefined {
-  const isHub = registry === DOCKER_HUB;
-  const exact = auths.get(isHub ? DOCKER_HUB_KEY : registry);
+  const wanted = canonicalRegistry(registry);
+  const exact = auths.get(wanted === DOCKER_HUB ? DOCKER_HUB_KEY : registry);
   if (exact !== undefined) return exact;
-  const hosts = isHub ? DOCKER_HUB_HOSTS : [registry.toLowerCase()];
   for (const [key, credential] of auths) {
-    if (hosts.includes(hostOfKey(key))) return credential;
+    if (canonicalRegistry(hostOfKey(key)) === wanted) return credential;
   }
   return undefined;
 }

@@ -685,6 +685,16 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
     );
   });
 
+  // Issue 27: another spelling of ghcr.io took the distribution path (a registry DELETE that ghcr.io refuses).
+  it.each(['ghcr.io:443', 'GHCR.IO'])('takes the GitHub Packages path for %s too', async (registry) => {
+    const uploaded: Uploaded = {};
+    const { replay, deleter } = setup(ghcrRegistryExchanges(uploaded), { [registry]: credentials['ghcr.io'] });
+    const error = await deleter.deleteTag({ ...GHCR, registry }, 'tmp').catch((caught: unknown) => caught);
+    replay.expectDone();
+    expect(error).toBeInstanceOf(DummyManifestNotDeletedError);
+    expect((error as Error).message).toContain('ghcr.io has no registry DELETE, and no GitHub token was given');
+  });
+
   it.each([
     ['another tag as well', ['tmp', 'latest']],
     ['only another tag', ['latest']],

@@ -84,6 +84,17 @@ describe('credential helpers', () => {
     expect(await calls()).toEqual(['docker-credential-fake get registry.example']);
   });
 
+  // Issue 27: the registry compared canonically, however the tag or the docker config spells it.
+  it.each<[string, string, string]>([
+    ['an upper-case host', 'GHCR.IO', 'ghcr.io'],
+    ['the HTTPS port', 'ghcr.io:443', 'https://ghcr.io'],
+    ["Docker Hub's registry host", 'registry-1.docker.io', 'https://index.docker.io/v1/'],
+  ])('finds auths of %s', async (_name, registry, key) => {
+    const auth = Buffer.from('octocat:pw').toString('base64');
+    const source = await withConfig({ auths: { [key]: { auth } } });
+    await expect(source.get(registry)).resolves.toMatchObject({ username: 'octocat', password: 'pw' });
+  });
+
   it('takes credHelpers[registry] over credsStore over auths, as the docker CLI does', async () => {
     const source = await withConfig({
       credsStore: 'fake',
