@@ -6,7 +6,6 @@ import { formatName, type ImageName } from '../reference.js';
 import { RegistryClient } from './client.js';
 import type { CredentialSource } from './credentials/credential.js';
 import { DockerConfigCredentials } from './credentials/docker-config.js';
-import { RegistryAuthError, RegistryError } from './errors.js';
 
 export function createRegistryClient(
   env: NodeJS.ProcessEnv = process.env,
@@ -26,7 +25,8 @@ export function createRegistryClient(
 
 /**
  * Reads the credentials of each registry (so an unreadable docker config fails here, even for a registry that
- * needs none), then lists the tags of each repository: enough for the registry to accept or refuse them.
+ * needs none), then asks each repository to start an upload, which needs push: a wrong password or a credential
+ * that may only pull fails here, in seconds, not after the build.
  */
 export async function checkPushAccess(
   registry: RegistryClient,
@@ -39,12 +39,6 @@ export async function checkPushAccess(
     if (seen.has(key)) continue;
     seen.add(key);
     await credentials.get(name.registry);
-    try {
-      await registry.listTags({ registry: name.registry, repository: name.repository });
-    } catch (error) {
-      // A repository that does not exist yet is fine: the first push creates it.
-      if (error instanceof RegistryError && !(error instanceof RegistryAuthError) && error.status === 404) continue;
-      throw error;
-    }
+    await registry.checkPushAllowed({ registry: name.registry, repository: name.repository });
   }
 }

@@ -252,6 +252,32 @@ export class RegistryClient {
     return descriptor;
   }
 
+  /**
+   * Whether the registry lets these credentials push to the repository, asked the way a push begins: an upload is
+   * started (which needs push) and cancelled at once. A refusal throws; the cancel is best effort (a registry
+   * forgets an upload left open).
+   */
+  async checkPushAllowed(name: ImageName): Promise<void> {
+    const started = await this.#transport.request({
+      action: `start an upload to ${formatName(name)} (a push's first request)`,
+      method: 'POST',
+      ...repositoryTarget(name, 'push', 'blobs/uploads/'),
+      expect: [202],
+    });
+    const location = started.response.headers.get('location');
+    if (location === null) return;
+    await this.#transport
+      .request({
+        action: `cancel the upload to ${formatName(name)}`,
+        method: 'DELETE',
+        url: new URL(location, started.url),
+        credentials: repositoryCredentials(name, 'push'),
+        expect: [200, 202, 204, 404, 405],
+        retry: false,
+      })
+      .catch(() => undefined);
+  }
+
   async #upload(name: ImageName, bytes: Buffer, digest: string): Promise<void> {
     const where = describe(name, digest);
     const started = await this.#transport.request({
