@@ -91,10 +91,11 @@ describeWithLab.each(layerCache.LAYER_CACHE_TYPES)('cache: %s on a docker-contai
       layerCache.writeLayerCacheContext(context, lab.baseImage, 2);
       expect(await buildOnce(mode, buildInputs, tags, service)).toEqual(expectedOnEveryPlatform(2));
 
-      // Where the cache went: one cache per build, written by both runs.
+      // Where the cache went: one cache per build, written by both runs; the local runner sets no GITHUB_REF, so
+      // the registry's is the `local` scope.
       const names = buildNames(mode);
       if (cache === 'registry') {
-        expect(await listTags(repository)).toEqual([...names.map((name) => `buildcache-${name}`), 'latest']);
+        expect(await listTags(repository)).toEqual([...names.map((name) => `buildcache-${name}-local`), 'latest']);
       } else {
         const scopes = names.map((name) => `${repository.replaceAll('/', '-')}-${name}`);
         expect(indexScopes(service)).toEqual(Object.fromEntries(scopes.map((scope) => [scope, 2])));

@@ -24,6 +24,7 @@ export function getInputs(): Inputs {
       const isPrivate = eventPayload(process.env.GITHUB_EVENT_PATH)?.repository?.private;
       return typeof isPrivate === 'boolean' ? isPrivate : undefined;
     },
+    defaultBranch: () => defaultBranchOf(eventPayload(process.env.GITHUB_EVENT_PATH)),
   });
   if (inputs.mode !== 'merge' && inputs.mode !== 'plan') {
     const problems = missingSecretFiles(inputs.build.secretFiles, existsSync);
@@ -49,7 +50,13 @@ export function missingSecretFiles(entries: string[], exists: (path: string) => 
 
 interface EventPayload {
   pull_request?: { head?: { sha?: unknown } };
-  repository?: { private?: unknown };
+  repository?: { private?: unknown; default_branch?: unknown };
+}
+
+/** The repository's default branch as the event payload names it; unknown when it names none. */
+export function defaultBranchOf(payload: EventPayload | undefined): string | undefined {
+  const name = payload?.repository?.default_branch;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 /** The event payload the runner wrote, as @actions/github reads it; none outside a runner. */

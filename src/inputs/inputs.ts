@@ -1,5 +1,5 @@
 // The action's settings, as one typed object: what each input means once parsed (parse.ts reads them).
-import type { CacheMode } from './build-cache.js';
+import type { CacheMode, RunRef } from './build-cache.js';
 import type { GitContextSource } from './git-context.js';
 import type { RunnerMap } from './runners.js';
 import type { Platform } from '../platform.js';
@@ -81,6 +81,8 @@ export interface Inputs {
   cleanup: boolean;
   /** Per-platform build cache: none, gha or registry (expanded by the plan). */
   cache: CacheMode;
+  /** The run's ref, which scopes `cache: registry`. */
+  runRef: RunRef;
   /** Leftover tags of the user's to delete after a successful publish (e.g. old per-arch tags). */
   cleanupTags: TaggedReference[];
   staleTagHours: number;

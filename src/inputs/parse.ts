@@ -1,7 +1,7 @@
 // Parsing the inputs into the settings (inputs.ts): each input read in its form by an InputReader, which collects
 // every problem at once, the settings assembled from them, then the rules between inputs (cross-field.ts). Pure: a
 // reader function and the runner's environment in, Inputs out, or an InputError naming every input that is wrong.
-import { CACHE_MODES } from './build-cache.js';
+import { CACHE_MODES, type RunRef } from './build-cache.js';
 import { crossFieldProblems, ownerlessGhcr } from './cross-field.js';
 import {
   containsDefaultContext,
@@ -27,6 +27,8 @@ export interface RunnerEnvironment {
   pullRequestHeadSha: () => string | undefined;
   /** `repository.private` of the event payload. */
   repositoryPrivate?: () => boolean | undefined;
+  /** `repository.default_branch` of the event payload. */
+  defaultBranch?: () => string | undefined;
 }
 
 const NO_RUNNER: RunnerEnvironment = { variables: {}, pullRequestHeadSha: () => undefined };
@@ -80,6 +82,7 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
     publish: reader.oneOf(Input.Publish, PUBLISH_WHEN),
     cleanup: reader.boolean(Input.Cleanup),
     cache: reader.oneOf(Input.Cache, CACHE_MODES),
+    runRef: runRef(runner),
     cleanupTags: parseCleanupTags(reader.list(Input.CleanupTags), tags, problems),
     staleTagHours: readStaleTagHours(reader),
     tempTagPrefix,
@@ -146,6 +149,12 @@ function runUrl(variables: RunnerVariables): string {
   if (!repository || !runId) return '';
   const server = given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
   return `${server}/${repository}/actions/runs/${runId}/attempts/${given(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
+}
+
+function runRef(runner: RunnerEnvironment): RunRef {
+  const ref = given(runner.variables.GITHUB_REF);
+  const defaultBranch = runner.defaultBranch?.();
+  return { ...(ref === undefined ? {} : { ref }), ...(defaultBranch === undefined ? {} : { defaultBranch }) };
 }
 
 function readTempTagPrefix(reader: InputReader): string {

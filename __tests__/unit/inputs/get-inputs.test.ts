@@ -1,5 +1,6 @@
-// secret-files whose file is missing are refused before anything is built, naming the secret and the path.
-import { missingSecretFiles } from '../../../src/inputs/get-inputs.js';
+// What get-inputs reads besides the inputs: secret-files whose file is missing are refused before anything is built,
+// naming the secret and the path; the default branch is read from the event payload.
+import { defaultBranchOf, missingSecretFiles } from '../../../src/inputs/get-inputs.js';
 
 describe('missingSecretFiles', () => {
   const present = new Set(['/home/runner/.npmrc', 'certs/ca.pem']);
@@ -16,5 +17,17 @@ describe('missingSecretFiles', () => {
       '"secret-files": the file of secret "aws", /home/runner/.aws/credentials, does not exist (expected id=path)',
       '"secret-files": the file of secret "x", a=b, does not exist (expected id=path)',
     ]);
+  });
+});
+
+describe('defaultBranchOf', () => {
+  test.each<[string, Parameters<typeof defaultBranchOf>[0], string | undefined]>([
+    ['the repository of the event', { repository: { default_branch: 'trunk' } }, 'trunk'],
+    ['an empty name: unknown', { repository: { default_branch: '' } }, undefined],
+    ['not a string: unknown', { repository: { default_branch: ['main'] } }, undefined],
+    ['no repository: unknown', {}, undefined],
+    ['no event payload: unknown', undefined, undefined],
+  ])('%s', (_name, payload, branch) => {
+    expect(defaultBranchOf(payload)).toBe(branch);
   });
 });

@@ -3,7 +3,8 @@ import { parseDocument } from 'yaml';
 import { Input } from '../../../src/constants.js';
 import { InputError } from '../../../src/inputs/inputs.js';
 import { parseList, type ListOptions } from '../../../src/inputs/list.js';
-import { parseInputs, secretPieces } from '../../../src/inputs/parse.js';
+import type { RunRef } from '../../../src/inputs/build-cache.js';
+import { parseInputs, secretPieces, type RunnerEnvironment } from '../../../src/inputs/parse.js';
 import { defaultInputs } from '../support/fixtures.js';
 import { parseRunners } from '../../../src/inputs/runners.js';
 
@@ -113,7 +114,10 @@ describe('action.yml defaults', () => {
     ['no-cache', 'false'],
     ['platforms', ''],
     ['github-token', '${{ github.token }}'],
-    ['qemu-image', 'tonistiigi/binfmt:qemu-v10.2.3-68'],
+    [
+      'qemu-image',
+      'tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0',
+    ],
   ])('%s defaults to %j', (name, value) => {
     expect(DEFAULTS[name]).toBe(value);
   });
@@ -311,6 +315,26 @@ describe('parseInputs: valid', () => {
     });
   });
 
+  test.each<[string, RunnerEnvironment, RunRef]>([
+    [
+      'a pull request, with the default branch from the event',
+      {
+        variables: { GITHUB_REF: 'refs/pull/7/merge' },
+        pullRequestHeadSha: () => undefined,
+        defaultBranch: () => 'main',
+      },
+      { ref: 'refs/pull/7/merge', defaultBranch: 'main' },
+    ],
+    [
+      'an empty GITHUB_REF and no event: neither known',
+      { variables: { GITHUB_REF: '' }, pullRequestHeadSha: () => undefined, defaultBranch: () => undefined },
+      {},
+    ],
+    ['outside a runner', { variables: {}, pullRequestHeadSha: () => undefined }, {}],
+  ])("the run's ref for the registry cache: %s", (_name, runner, runRef) => {
+    expect(parseInputs(reader({ cache: 'registry', tags: 'ghcr.io/acme/app:latest' }), runner).runRef).toEqual(runRef);
+  });
+
   test.each<[string, Overrides]>([
     ['push false without tags', { push: 'false', tags: '' }],
     ['a single platform', { platforms: 'linux/arm64' }],
@@ -358,7 +382,7 @@ describe('parseInputs: invalid', () => {
       { mode: 'shard', tags: 'ghcr.io/acme/app:latest', push: 'false' },
       ['"push" is false but "mode" is shard', 'expected true'],
     ],
-    ['mode merge without tags', { mode: 'merge', tags: '' }, ['"tags" is empty', 'mode" is merge']],
+    ['mode merge without tags', { mode: 'merge', tags: '', push: 'true' }, ['"tags" is empty', '"push" is true']],
     [
       'unknown architecture',
       { platforms: 'linux/amd64,linux/sparc' },
@@ -391,7 +415,7 @@ describe('parseInputs: invalid', () => {
     ['duplicate arm and arm/v7', { platforms: 'linux/arm,linux/arm/v7' }, ['"platforms" lists linux/arm/v7 twice']],
     [
       'empty platforms in merge mode',
-      { platforms: '', mode: 'merge', tags: 'a/b:c' },
+      { platforms: '', mode: 'merge', tags: 'a/b:c', push: 'true' },
       ['"platforms" is empty', 'expected a list such as linux/amd64,linux/arm64'],
     ],
     ['empty platforms in plan mode', { platforms: ' ,\n , ', mode: 'plan' }, ['"platforms" is empty']],
