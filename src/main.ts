@@ -25,7 +25,7 @@ import { DockerConfigCredentials } from './registry/credentials/docker-config.js
 import { planMatrix, RunnersError } from './inputs/runners.js';
 import { temporaryReferences } from './plan/temporary-tag.js';
 import { phase, runIdentity, runnerTemp, stepTempDir } from './runtime.js';
-import { collectShards, createHandoff, handOff, requireEveryPlatform } from './handoff/shards.js';
+import { collectShards, createHandoff, handOff, requireEveryPlatform, requireShardImages } from './handoff/shards.js';
 import {
   markMainStarted,
   recordHandOff,
@@ -174,6 +174,10 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
 
   // Published in main, never post: this job has nothing else to wait for; never with push false.
   const plan = planIndex(inputs);
+  const [primary] = plan.repositories;
+  if (!primary) throw new Error("no repository to read the shards' images from (tags is empty)");
+  // A record is text anyone who can write the handoff can swap: the registry says which shard built each image.
+  await phase(timings, 'Check shard images', () => requireShardImages(records, handoff.description, primary, registry));
   const images = records.map((record) => ({
     descriptor: record.descriptor,
     platforms: [parsePlatform(record.platform)],

@@ -1,11 +1,21 @@
 // Issue 18 item 1 end to end: the merge checks the shards' records instead of trusting them. A record planted in
 // handoff-dir that names the final tag and a user's tag as its temporary tags, or that claims a later attempt to
 // swap in another image, fails the merge before anything is published or deleted: every tag stays where it was.
-import { mkdir, writeFile } from 'node:fs/promises';
+// Issue 27 item 4: the registry has the last word. A shard's own record with its digest swapped for an image of the
+// right platform already in the repository (one no shard built, or another run's shard) fails the merge, since that
+// image lacks the annotation the record's shard put on its own.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { imageKey, serializeShardRecord, type ShardRecord } from '../../src/handoff/record.js';
+import { SHARD_ANNOTATION } from '../../src/handoff/binding.js';
+import {
+  imageKey,
+  parseShardRecord,
+  platformSlugOf,
+  serializeShardRecord,
+  type ShardRecord,
+} from '../../src/handoff/record.js';
 import { describeWithLab, lab } from './lab.js';
 import { listTags, resolve, uniqueRepository } from './probe.js';
 import { childrenByPlatform, fetchManifest, sha256 } from './support/registry-inspect.js';
@@ -48,11 +58,21 @@ describeWithLab('forged handoff records', () => {
   function workflowRun() {
     const runId = newRunId();
     const inputs = { tags: `${image}:latest`, 'handoff-dir': mkdtempSync(join(tmpdir(), 'e2e-handoff-')), context };
+    const recordFile = (platform: string) =>
+      join(inputs['handoff-dir'], imageKey([`${image}:latest`]), runId, platformSlugOf(platform), 'attempt-1.json');
+    const handedOff = async (platform: string) =>
+      parseShardRecord(await readFile(recordFile(platform), 'utf8'), recordFile(platform));
     return {
       runId,
       shard: async (platform: string) => {
         const step = await runStep({ ...inputs, mode: 'shard', platforms: platform }, { runId, job: 'build' });
         expectSucceeded(step);
+      },
+      handedOff,
+      /** Rewrites the record this run's shard handed off for `platform` with another image, the rest unchanged. */
+      swap: async (platform: string, descriptor: ShardRecord['descriptor']): Promise<void> => {
+        const record = await handedOff(platform);
+        await writeFile(recordFile(platform), serializeShardRecord({ ...record, descriptor }));
       },
       /** Writes a record into the handoff-dir where a shard of this run would have. */
       plant: async (attempt: string, overrides: Partial<ShardRecord>): Promise<string> => {
@@ -79,16 +99,24 @@ describeWithLab('forged handoff records', () => {
     };
   }
 
-  /** The merge failed with an error naming the record, published nothing, and (post included) deleted no tag. */
-  async function expectRefused(merge: StepResult, tagsBefore: string[], ...messages: string[]): Promise<void> {
+  /** The merge failed with an error naming the record and published nothing: the final tag still on the release. */
+  async function expectNotPublished(merge: StepResult, ...messages: string[]): Promise<void> {
     expect({ main: merge.main.exitCode, post: merge.post?.exitCode }).toEqual({ main: 1, post: 0 });
     const errors = merge.main.stdout.split('\n').filter((line) => line.startsWith('::error::'));
     for (const message of messages) expect(errors.join('\n')).toContain(message);
     expect(merge.summary).not.toContain('Published');
-    expect(await listTags(repository)).toEqual(tagsBefore);
     expect(await resolve(repository, 'latest')).toBe(release);
     expect(await resolve(repository, 'v1.0')).toBe(release);
   }
+
+  /** As expectNotPublished, and (post included) no tag deleted. */
+  async function expectRefused(merge: StepResult, tagsBefore: string[], ...messages: string[]): Promise<void> {
+    await expectNotPublished(merge, ...messages);
+    expect(await listTags(repository)).toEqual(tagsBefore);
+  }
+
+  /** What the merge expects on the arm64 image of `run`'s shard (attempt 1). */
+  const expectedAnnotation = (runId: string) => `${runId}/1/${imageKey([`${image}:latest`])}/linux/arm64`;
 
   test('a record naming the final tag and a user tag as its temporary tags fails the merge; nothing is deleted', async () => {
     const run = workflowRun();
@@ -135,5 +163,34 @@ describeWithLab('forged handoff records', () => {
     expect(await resolve(repository, 'v1.0')).toBe(release);
     // The amd64 shard's record is this run's, so post deletes its temporary tag, and no other.
     expect(await listTags(repository)).toEqual(tagsBefore.filter((tag) => tag !== amd64Tag));
+  });
+
+  test("the shard's record swapped for an arm64 image no shard built fails the merge; nothing is published", async () => {
+    const run = workflowRun();
+    await Promise.all([run.shard('linux/amd64'), run.shard('linux/arm64')]);
+    await run.swap('linux/arm64', releaseArm64);
+
+    await expectNotPublished(
+      await run.merge(),
+      `linux/arm64 (${releaseArm64.digest}): its image manifest has no ${SHARD_ANNOTATION} annotation ` +
+        `(expected "${expectedAnnotation(run.runId)}")`,
+    );
+  });
+
+  test("the shard's record swapped for another run's arm64 shard image fails the merge; nothing is published", async () => {
+    const other = workflowRun();
+    await other.shard('linux/arm64');
+    const othersImage = (await other.handedOff('linux/arm64')).descriptor;
+    const run = workflowRun();
+    await Promise.all([run.shard('linux/amd64'), run.shard('linux/arm64')]);
+    await run.swap('linux/arm64', othersImage);
+
+    await expectNotPublished(
+      await run.merge(),
+      `linux/arm64 (${othersImage.digest}): `,
+      // The record names the image or, with provenance, the index listing it: the image is what is checked.
+      `has "${expectedAnnotation(other.runId)}" as its ${SHARD_ANNOTATION} annotation ` +
+        `(expected "${expectedAnnotation(run.runId)}")`,
+    );
   });
 });

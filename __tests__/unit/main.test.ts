@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inputsToEnv, parseActionManifest, parseFileCommands, repoRoot } from '../../scripts/local-runner.js';
 import { StateKey } from '../../src/constants.js';
+import { SHARD_ANNOTATION, shardAnnotationValue } from '../../src/handoff/binding.js';
 import { DirectoryHandoff } from '../../src/handoff/directory.js';
 import { imageKey, type ShardRecord } from '../../src/handoff/record.js';
 import { runMainStep } from '../../src/main.js';
@@ -19,9 +20,8 @@ import { runAsStep } from './support/step-process.js';
 const REPOSITORY = 'lab/app';
 const RUN_ID = '4242';
 
+/** Images of both platforms that no shard built: pushed before any run, without a shard's annotation. */
 const IMAGES = { amd64: platformImage('amd64'), arm64: platformImage('arm64') };
-const AMD64 = IMAGES.amd64.manifest;
-const ARM64 = IMAGES.arm64.manifest;
 const DECLARED = parseActionManifest(readFileSync(join(repoRoot, 'action.yml'), 'utf8')).inputs;
 
 let registry: FakeDistribution;
@@ -77,6 +77,16 @@ async function runMain(inputs: Record<string, string>): Promise<MainResult> {
   };
 }
 
+/** Pushes the image a shard of RUN_ID (attempt 1) builds for `platform`, annotated as its build annotates it. */
+function pushShardImage(platform: string, finalTags: string[]): Buffer {
+  const [, architecture = ''] = platform.split('/');
+  const value = shardAnnotationValue({ runId: RUN_ID, runAttempt: '1', image: imageKey(finalTags), platform });
+  const { config, manifest } = platformImage(architecture, { [SHARD_ANNOTATION]: value });
+  registry.pushBlob(REPOSITORY, config);
+  registry.push(REPOSITORY, undefined, manifest);
+  return manifest;
+}
+
 /** A shard's record for `platform`, pushed by digest (no temporary tag), as a shard of RUN_ID would hand it off. */
 function shardRecord(platform: string, manifest: Buffer, finalTags: string[]): ShardRecord {
   return {
@@ -94,25 +104,30 @@ function shardRecord(platform: string, manifest: Buffer, finalTags: string[]): S
 }
 
 describe('main, mode merge', () => {
+  /** The merge step of a two-platform run, its shards' records in handoff-dir. */
+  const mergeInputs = (finalTags: string[]): Record<string, string> => ({
+    mode: 'merge',
+    platforms: 'linux/amd64,linux/arm64',
+    tags: finalTags.join(','),
+    push: 'true',
+    'handoff-dir': join(dir, 'handoff'),
+  });
+
   test('publishes one index over the shards and hands post the index and nothing to delete', async () => {
     const finalTags = [`${host}/${REPOSITORY}:latest`];
+    const amd64 = pushShardImage('linux/amd64', finalTags);
+    const arm64 = pushShardImage('linux/arm64', finalTags);
     const handoff = new DirectoryHandoff(join(dir, 'handoff'));
-    await handoff.put(shardRecord('linux/amd64', AMD64, finalTags));
-    await handoff.put(shardRecord('linux/arm64', ARM64, finalTags));
+    await handoff.put(shardRecord('linux/amd64', amd64, finalTags));
+    await handoff.put(shardRecord('linux/arm64', arm64, finalTags));
 
-    const { printed, outputs, state } = await runMain({
-      mode: 'merge',
-      platforms: 'linux/amd64,linux/arm64',
-      tags: finalTags.join(','),
-      push: 'true',
-      'handoff-dir': join(dir, 'handoff'),
-    });
+    const { printed, outputs, state } = await runMain(mergeInputs(finalTags));
 
     expect(printed).not.toMatch(/::error::/);
     expect(outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
     expect(JSON.parse(outputs['platform-digests'] ?? '{}')).toEqual({
-      'linux/amd64': sha256(AMD64),
-      'linux/arm64': sha256(ARM64),
+      'linux/amd64': sha256(amd64),
+      'linux/arm64': sha256(arm64),
     });
     // Published in main: the tag resolves to the index now, before post runs.
     expect(registry.tags(REPOSITORY).latest).toBe(outputs.digest);
@@ -129,18 +144,33 @@ describe('main, mode merge', () => {
 
   test('a platform no shard handed off fails the step and publishes nothing', async () => {
     const finalTags = [`${host}/${REPOSITORY}:latest`];
-    await new DirectoryHandoff(join(dir, 'handoff')).put(shardRecord('linux/amd64', AMD64, finalTags));
+    const amd64 = pushShardImage('linux/amd64', finalTags);
+    await new DirectoryHandoff(join(dir, 'handoff')).put(shardRecord('linux/amd64', amd64, finalTags));
 
-    const { printed, state } = await runMain({
-      mode: 'merge',
-      platforms: 'linux/amd64,linux/arm64',
-      tags: finalTags.join(','),
-      push: 'true',
-      'handoff-dir': join(dir, 'handoff'),
-    });
+    const { printed, state } = await runMain(mergeInputs(finalTags));
 
     expect(printed).toMatch(/::error::.*no shard handed off linux\/arm64 for run 4242/);
     expect(registry.tags(REPOSITORY).latest).toBeUndefined();
+    expect(state).toMatchObject({ mainCompleted: false, published: false });
+    expect(state?.index).toBeUndefined();
+  });
+
+  test('a record naming an image its shard did not build fails the step before the index is pushed', async () => {
+    const finalTags = [`${host}/${REPOSITORY}:latest`];
+    const handoff = new DirectoryHandoff(join(dir, 'handoff'));
+    await handoff.put(shardRecord('linux/amd64', pushShardImage('linux/amd64', finalTags), finalTags));
+    // Its shard's record rewritten in handoff-dir to name an arm64 image the repository already held.
+    await handoff.put(shardRecord('linux/arm64', IMAGES.arm64.manifest, finalTags));
+
+    const { printed, state } = await runMain(mergeInputs(finalTags));
+
+    const expected = `${RUN_ID}/1/${imageKey(finalTags)}/linux/arm64`;
+    expect(printed).toContain(
+      `linux/arm64 (${IMAGES.arm64.digest}): its image manifest has no ${SHARD_ANNOTATION} annotation ` +
+        `(expected "${expected}")`,
+    );
+    expect(printed).not.toContain(`linux/amd64 (`);
+    expect(registry.requests.filter((request) => request.method === 'PUT')).toEqual([]);
     expect(state).toMatchObject({ mainCompleted: false, published: false });
     expect(state?.index).toBeUndefined();
   });

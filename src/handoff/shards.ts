@@ -2,6 +2,8 @@
 // platform and fails closed, naming every missing platform and where it looked.
 import * as core from '@actions/core';
 import { pushedDescriptor, type CompletedBuild } from '../docker/build.js';
+import { errorMessage } from '../error-message.js';
+import { bindingProblems, imagesListed, SHARD_ANNOTATION } from './binding.js';
 import { CacheHandoff } from './cache.js';
 import { DirectoryHandoff } from './directory.js';
 import type { DigestHandoff } from './handoff.js';
@@ -10,7 +12,8 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from '../plan/plan.js';
 import { temporaryReferences, type RunIdentity } from '../plan/temporary-tag.js';
 import { formatPlatform } from '../platform.js';
-import { formatName, formatReference } from '../reference.js';
+import { formatName, formatReference, type ImageName } from '../reference.js';
+import type { RegistryClient } from '../registry/client.js';
 
 export function createHandoff(handoffDir: string, tempDir: string): DigestHandoff {
   return handoffDir === '' ? new CacheHandoff({ tempDir }) : new DirectoryHandoff(handoffDir);
@@ -105,4 +108,44 @@ export function requireEveryPlatform(collected: CollectedShards, run: RunIdentit
     );
   }
   return collected.records;
+}
+
+/**
+ * Fails closed unless the registry shows that each record's own shard built the image it names: the annotation that
+ * shard's build put on it (binding.ts). A manifest that cannot be read refuses too. Digests name content, so what is
+ * read here is what the index will list.
+ */
+export async function requireShardImages(
+  records: ShardRecord[],
+  handoffDescription: string,
+  repository: ImageName,
+  registry: RegistryClient,
+): Promise<void> {
+  const refused = await Promise.all(
+    records.map(async (record) => {
+      const shown = `${record.platform} (${record.descriptor.digest})`;
+      try {
+        const { json } = await registry.getManifest(repository, record.descriptor.digest);
+        const listed = await Promise.all(
+          imagesListed(json).map(
+            async (digest) => [digest, (await registry.getManifest(repository, digest)).json] as const,
+          ),
+        );
+        return bindingProblems(record, json, new Map(listed)).map((problem) => `${shown}: ${problem}`);
+      } catch (error) {
+        const why = errorMessage(error);
+        return [`${shown}: not read from ${formatName(repository)} (${why}), so nothing shows that its shard built it`];
+      }
+    }),
+  );
+  const problems = refused.flat();
+  if (problems.length > 0) {
+    throw new ShardRecordError(
+      `the registry does not show that these handoff records' shards built the images they name, so the merge ` +
+        `publishes nothing:\n  - ${problems.join('\n  - ')}\nEach shard's build annotates its image with ` +
+        `${SHARD_ANNOTATION}=<run id>/<attempt>/<image key>/<platform>: an image without its record's value is ` +
+        "not that shard's, or its builder drops annotations (BuildKit before 0.11). Was a record in " +
+        `${handoffDescription} replaced? Re-run the shard jobs of these platforms.`,
+    );
+  }
 }

@@ -29,6 +29,8 @@ export function buildxBuildArgs(
   if (options.target) args.push('--target', options.target);
   pushEach(args, '--label', options.labels);
   pushEach(args, '--annotation', plan.buildAnnotations);
+  // After the user's: buildx keeps the last value of a key, so none of theirs replaces it.
+  if (build.handoffAnnotation !== undefined) args.push('--annotation', build.handoffAnnotation);
   pushEach(args, '--build-arg', options.buildArgs);
   pushEach(args, '--build-context', plan.buildContexts);
   pushEach(args, '--secret', files.secretSpecs);

@@ -17,6 +17,8 @@ export function buildxAtLeast(version: string, minimum: string): boolean {
 const MINIMUM_BUILDX: { flag: string; version: string; used: (inputs: Inputs) => boolean }[] = [
   { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
   { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+  // A shard's build annotates its image for the merge to check (handoff/binding.ts).
+  { flag: 'mode: shard', version: '0.12.0', used: (inputs) => inputs.mode === 'shard' && inputs.push },
   { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
   { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
   { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },

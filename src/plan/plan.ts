@@ -5,7 +5,9 @@ import { buildCacheSpecs } from '../inputs/build-cache.js';
 import { buildContext } from './build-context.js';
 import type { BuildOptions, Inputs, PublishWhen } from '../inputs/inputs.js';
 import { formatPlatform, parsePlatform, platformSlug, type Platform } from '../platform.js';
-import { formatName, type ImageName, type TaggedReference } from '../reference.js';
+import { formatName, formatReference, type ImageName, type TaggedReference } from '../reference.js';
+import { shardAnnotationFlag } from '../handoff/binding.js';
+import { imageKey } from '../handoff/record.js';
 import { temporaryTag, type RunIdentity } from './temporary-tag.js';
 
 /** What main learned about the builder before planning. */
@@ -42,6 +44,8 @@ export interface PlannedBuild {
   cacheFrom: string[];
   cacheTo: string[];
   destination: BuildDestination;
+  /** A handoff build's `--annotation` naming its run, attempt, image and platform, which the merge checks. */
+  handoffAnnotation?: string;
 }
 
 export interface Plan {
@@ -113,20 +117,22 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
   const { repositories } = index;
   const cache = planCache(inputs, builder, warnings);
   const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
+  const destination = !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index';
   const builds = groups.map((platforms): PlannedBuild => {
     // A build of one platform is named after it, whatever the mode: matrix legs of one platform each (mode auto
     // with push false in the reusable workflow) must not share one cache scope or tag, where each would miss.
     const [only, ...others] = platforms;
     const name = only && others.length === 0 ? platformSlug(only) : 'all';
     const needsTemporaryTag = inputs.push && !pushByDigest;
-    const specs = buildCacheSpecs(cache.mode, name, repositories[0]);
+    const specs = buildCacheSpecs(cache.mode, name, repositories[0], inputs.runRef, inputs.push);
     return {
       name,
       platforms,
       ...(needsTemporaryTag ? { temporaryTag: temporaryTag(inputs.tempTagPrefix, run, name) } : {}),
       cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
       cacheTo: [...cache.userCacheTo, ...specs.to],
-      destination: !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index',
+      destination,
+      ...(destination === 'handoff' ? { handoffAnnotation: handoffAnnotation(inputs, run, platforms) } : {}),
     };
   });
   const localExports = inputs.push ? [] : exportsOf(inputs.build);
@@ -163,6 +169,19 @@ export function makePlan(inputs: Inputs, builder: BuilderFacts, run: RunIdentity
     ...buildContext(inputs.build, builder.buildxVersion),
     warnings,
   };
+}
+
+/** The annotation binding a shard's image to the record handOff writes for it: the same run, image and platform. */
+function handoffAnnotation(inputs: Pick<Inputs, 'tags'>, run: RunIdentity, platforms: Platform[]): string {
+  const [platform, ...others] = platforms;
+  // A record names one platform, so a shard plans one build per platform (fan-out).
+  if (!platform || others.length > 0) throw new PlanError("a shard's build must be of one platform");
+  return shardAnnotationFlag({
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    image: imageKey(inputs.tags.map(formatReference)),
+    platform: formatPlatform(platform),
+  });
 }
 
 /** The inputs that export a build without push: `load` and `outputs`, by name. */

@@ -9,10 +9,14 @@ import {
   ShardRecordError,
   type ShardRecord,
 } from '../../../src/handoff/record.js';
-import { collectShards } from '../../../src/handoff/shards.js';
+import { SHARD_ANNOTATION, shardAnnotationValue } from '../../../src/handoff/binding.js';
+import { collectShards, requireShardImages } from '../../../src/handoff/shards.js';
 import { parsePlatform } from '../../../src/platform.js';
 import { temporaryTag, type RunIdentity } from '../../../src/plan/temporary-tag.js';
 import { parseTaggedReference } from '../../../src/reference.js';
+import { MediaType } from '../../../src/registry/types.js';
+import { FakeDistribution } from '../support/fake-distribution.js';
+import { sha256 } from '../support/registry-replay.js';
 import { desc, digest, IMAGE, record, RUN } from '../support/shard-records.js';
 
 let workDir: string;
@@ -118,5 +122,77 @@ describe('collectShards', () => {
       'GITHUB_RUN_ATTEMPT is "x" (expected a positive integer), so the handoff records cannot be checked against ' +
         'this run attempt.',
     );
+  });
+});
+
+describe('requireShardImages', () => {
+  const repository = { registry: 'ghcr.io', repository: 'acme/app' };
+  const shard = record({ platform: 'linux/arm64' });
+  const expected = shardAnnotationValue(shard);
+  let registry: FakeDistribution;
+  beforeEach(() => (registry = new FakeDistribution()));
+
+  /** Pushes a manifest to the repository; its descriptor. */
+  function push(json: object): ShardRecord['descriptor'] {
+    const bytes = Buffer.from(JSON.stringify(json));
+    registry.push('acme/app', undefined, bytes);
+    return { mediaType: MediaType.ociManifest, digest: sha256(bytes), size: bytes.length };
+  }
+  const image = (annotation?: string) =>
+    push({
+      schemaVersion: 2,
+      mediaType: MediaType.ociManifest,
+      config: { mediaType: MediaType.ociConfig, digest: digest('c'), size: 2 },
+      layers: [],
+      ...(annotation === undefined ? {} : { annotations: { [SHARD_ANNOTATION]: annotation } }),
+    });
+  /** What buildx pushes for one platform with provenance: an index of the image and its attestation. */
+  const attested = (listed: ShardRecord['descriptor']) => ({
+    ...push({
+      schemaVersion: 2,
+      mediaType: MediaType.ociIndex,
+      manifests: [{ ...listed, platform: { os: 'linux', architecture: 'arm64' } }],
+    }),
+    mediaType: MediaType.ociIndex,
+  });
+  const check = (descriptor: ShardRecord['descriptor']) =>
+    requireShardImages([{ ...shard, descriptor }], 'directory /shared', repository, registry.client).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  test("the record's own shard image, or an index listing it, passes", async () => {
+    await expect(check(image(expected))).resolves.toBeUndefined();
+    await expect(check(attested(image(expected)))).resolves.toBeUndefined();
+  });
+
+  test('an image without the annotation is refused, naming platform, digest and the value expected', async () => {
+    const swapped = image();
+    const error = await check(swapped);
+    expect(error).toBeInstanceOf(ShardRecordError);
+    expect((error as Error).message).toBe(
+      "the registry does not show that these handoff records' shards built the images they name, so the merge " +
+        `publishes nothing:\n  - linux/arm64 (${swapped.digest}): its image manifest has no ${SHARD_ANNOTATION} ` +
+        `annotation (expected "${expected}")\nEach shard's build annotates its image with ${SHARD_ANNOTATION}=` +
+        "<run id>/<attempt>/<image key>/<platform>: an image without its record's value is not that shard's, or " +
+        'its builder drops annotations (BuildKit before 0.11). Was a record in directory /shared replaced? Re-run ' +
+        'the shard jobs of these platforms.',
+    );
+  });
+
+  test("an index listing another run's image is refused", async () => {
+    const others = image(`1111/1/${IMAGE}/linux/arm64`);
+    expect(String(await check(attested(others)))).toContain(
+      `the image manifest ${others.digest} in its index has "1111/1/${IMAGE}/linux/arm64" as its ${SHARD_ANNOTATION}`,
+    );
+  });
+
+  test('a manifest the registry does not serve refuses, naming the digest: the check could not be made', async () => {
+    const absent = desc('9');
+    expect(String(await check(absent))).toMatch(
+      new RegExp(`linux/arm64 \\(${absent.digest}\\): not read from ghcr.io/acme/app \\(.*\\), so nothing shows`),
+    );
+    const unlisted = attested(desc('8'));
+    expect(String(await check(unlisted))).toContain(`linux/arm64 (${unlisted.digest}): not read from ghcr.io/acme/app`);
   });
 });

@@ -6,6 +6,8 @@ import {
   outputSpec,
   type BuildFiles,
 } from '../../../src/plan/buildx-args.js';
+import { SHARD_ANNOTATION } from '../../../src/handoff/binding.js';
+import { imageKey } from '../../../src/handoff/record.js';
 import type { BuildOptions, Driver } from '../../../src/inputs/inputs.js';
 import { makePlan, type BuilderFacts, type Plan, type PlannedBuild } from '../../../src/plan/plan.js';
 import { stepHash, type RunIdentity } from '../../../src/plan/temporary-tag.js';
@@ -134,6 +136,20 @@ describe('buildxBuildArgs', () => {
             `ghcr.io/acme/app:multiarch-tmp-1234-1-${HASH}-tro8w0-5eed01-${name}",push=true`,
         ),
       ),
+    ],
+    [
+      'a shard: each build annotates its image for the merge, after the user annotations (buildx keeps the last)',
+      { mode: 'shard', build: { annotations: [`manifest:${SHARD_ANNOTATION}=mine`] } },
+      CONTAINER,
+      FILES,
+      ['linux/amd64', 'linux/arm64'].map((platform) => [
+        ...['buildx', 'build', '--builder', 'builder-x', '--platform', platform],
+        ...['--annotation', `manifest:${SHARD_ANNOTATION}=mine`],
+        ...['--annotation', `manifest:${SHARD_ANNOTATION}=1234/1/${imageKey(['ghcr.io/acme/app:latest'])}/${platform}`],
+        '--output',
+        'type=image,"name=ghcr.io/acme/app",push-by-digest=true,name-canonical=true,push=true',
+        ...['--metadata-file', '/tmp/mab/metadata-all.json', '.'],
+      ]),
     ],
     [
       'push false → cacheonly',

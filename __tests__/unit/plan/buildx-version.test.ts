@@ -32,6 +32,14 @@ describe('unsupportedInput: the flags older buildx releases do not know', () => 
   });
 });
 
+test('mode shard pushes with a --annotation of its own: refused on a buildx before 0.12.0, unless it pushes nothing', () => {
+  expect(unsupportedInput(defaultInputs({ mode: 'shard' }), '0.11.2')).toBe(
+    '"mode: shard" needs buildx 0.12.0 or later; this runner has buildx 0.11.2.',
+  );
+  expect(unsupportedInput(defaultInputs({ mode: 'shard' }), '0.12.0')).toBeUndefined();
+  expect(unsupportedInput(defaultInputs({ mode: 'shard', push: false }), '0.11.2')).toBeUndefined();
+});
+
 describe('buildxAtLeast', () => {
   test.each<[string, string, boolean]>([
     ['0.13.1+ds1', '0.13.0', true],

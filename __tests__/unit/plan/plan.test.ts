@@ -8,6 +8,8 @@ import {
   type BuilderFacts,
   type Plan,
 } from '../../../src/plan/plan.js';
+import { imageKey } from '../../../src/handoff/record.js';
+import type { RunRef } from '../../../src/inputs/build-cache.js';
 import type { GitContextSource } from '../../../src/inputs/git-context.js';
 import { stepHash } from '../../../src/plan/temporary-tag.js';
 import { formatPlatform } from '../../../src/platform.js';
@@ -43,7 +45,10 @@ function summary(plan: Plan): { name: string; platforms: string[]; temporary: bo
   }));
 }
 
-const TEMPORARY_TAG = /^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-(all|linux-[a-z0-9-]+)$/;
+const DEFAULT_BRANCH: RunRef = { ref: 'refs/heads/main', defaultBranch: 'main' };
+const PULL_REQUEST: RunRef = { ref: 'refs/pull/42/merge', defaultBranch: 'main' };
+
+const TEMPORARY_TAG = /^multiarch-tmp-9876543210-2-[0-9a-f]{8}-tro8w0-5eed01-(all|linux-[a-z0-9-]+)$/;
 
 describe('makePlan: mode and builds', () => {
   test.each<[string, InputOverrides, BuilderFacts, Plan['mode'], boolean, ReturnType<typeof summary>]>([
@@ -159,8 +164,8 @@ describe('makePlan: mode and builds', () => {
     const hash = stepHash(RUN);
     expect(hash).toMatch(/^[0-9a-f]{8}$/);
     expect(plan.builds.map((build) => build.temporaryTag)).toEqual([
-      `tmp.x_1-9876543210-2-${hash}-tro8w0-linux-amd64`,
-      `tmp.x_1-9876543210-2-${hash}-tro8w0-linux-arm64`,
+      `tmp.x_1-9876543210-2-${hash}-tro8w0-5eed01-linux-amd64`,
+      `tmp.x_1-9876543210-2-${hash}-tro8w0-5eed01-linux-arm64`,
     ]);
   });
 
@@ -171,7 +176,7 @@ describe('makePlan: mode and builds', () => {
       RUN,
     );
     expect(plan.builds).toHaveLength(1);
-    expect(plan.builds[0]?.temporaryTag).toBe(`multiarch-tmp-9876543210-2-${stepHash(RUN)}-tro8w0-all`);
+    expect(plan.builds[0]?.temporaryTag).toBe(`multiarch-tmp-9876543210-2-${stepHash(RUN)}-tro8w0-5eed01-all`);
     expect(plan.repositories).toEqual([
       { registry: 'ghcr.io', repository: 'acme/app' },
       { registry: 'docker.io', repository: 'acme/app' },
@@ -319,6 +324,19 @@ describe('makePlan: where each build goes', () => {
   ])('%s', (_name, overrides, destination) => {
     const plan = makePlan(defaultInputs(overrides), CONTAINER, RUN);
     expect(plan.builds.map((build) => build.destination)).toEqual(plan.builds.map(() => destination));
+  });
+
+  test("a shard's builds carry the annotation naming run, attempt, image and platform; no other build does", () => {
+    const key = imageKey(['ghcr.io/acme/app:latest']);
+    const shard = makePlan(defaultInputs({ mode: 'shard' }), CONTAINER, RUN);
+    expect(shard.builds.map((build) => build.handoffAnnotation)).toEqual([
+      `manifest:dev.multiarch-build.shard=9876543210/2/${key}/linux/amd64`,
+      `manifest:dev.multiarch-build.shard=9876543210/2/${key}/linux/arm64`,
+    ]);
+    for (const overrides of [{}, { push: false }, { mode: 'shard', push: false }] as InputOverrides[]) {
+      const plan = makePlan(defaultInputs(overrides), CONTAINER, RUN);
+      expect(plan.builds.map((build) => build.handoffAnnotation)).toEqual(plan.builds.map(() => undefined));
+    }
   });
 
   test.each<[string, InputOverrides, string]>([
@@ -543,9 +561,15 @@ describe('makePlan: the cache convenience input', () => {
     ],
     [
       // Regression: a one-platform build in mode auto (a reusable-workflow leg with push false) was named `all`, so
-      // the legs of every platform shared one scope and each rebuild missed.
+      // the legs of every platform shared one scope and each rebuild missed. With push false it only reads.
       'gha, auto with one platform: the scope of that platform, as a shard has',
       { cache: 'gha', push: false, platforms: ['linux/arm64'] },
+      CONTAINER,
+      { 'linux-arm64': { from: ['type=gha,scope=acme-app-linux-arm64'], to: [] } },
+    ],
+    [
+      'gha, a pull request: the same scope name (the cache service keeps each ref to its own entries)',
+      { cache: 'gha', mode: 'shard', platforms: ['linux/arm64'], runRef: PULL_REQUEST },
       CONTAINER,
       {
         'linux-arm64': {
@@ -556,12 +580,12 @@ describe('makePlan: the cache convenience input', () => {
     ],
     [
       'registry, a shard of one platform: a cache tag per platform next to the image',
-      { cache: 'registry', mode: 'shard', platforms: ['linux/arm64'] },
+      { cache: 'registry', mode: 'shard', platforms: ['linux/arm64'], runRef: DEFAULT_BRANCH },
       CONTAINER,
       {
         'linux-arm64': {
-          from: ['type=registry,ref=ghcr.io/acme/app:buildcache-linux-arm64'],
-          to: ['type=registry,ref=ghcr.io/acme/app:buildcache-linux-arm64,mode=max,ignore-error=true'],
+          from: ['type=registry,ref=ghcr.io/acme/app:buildcache-linux-arm64-branch-main'],
+          to: ['type=registry,ref=ghcr.io/acme/app:buildcache-linux-arm64-branch-main,mode=max,ignore-error=true'],
         },
       },
     ],
@@ -600,6 +624,64 @@ describe('makePlan: the cache convenience input', () => {
     );
     const warned = plan.warnings.some((warning) => warning.includes('cannot use cache'));
     expect(warned).toBe(builder.driver === 'docker' && overrides.cache !== 'none');
+  });
+});
+
+describe('makePlan: the registry cache, scoped by ref', () => {
+  const tag = (scope: string): string => `type=registry,ref=ghcr.io/acme/app:buildcache-all-${scope}`;
+  const written = (scope: string): string => `${tag(scope)},mode=max,ignore-error=true`;
+
+  test.each<[string, InputOverrides, { from: string[]; to: string[] }]>([
+    [
+      'the default branch: reads and writes its own scope',
+      { runRef: DEFAULT_BRANCH },
+      {
+        from: [tag('branch-main')],
+        to: [written('branch-main')],
+      },
+    ],
+    [
+      "a branch: reads its own scope, then the default branch's; writes only its own",
+      { runRef: { ref: 'refs/heads/feature/login', defaultBranch: 'main' } },
+      {
+        from: [tag('branch_feature-login-3de6205b6fa832ed'), tag('branch-main')],
+        to: [written('branch_feature-login-3de6205b6fa832ed')],
+      },
+    ],
+    [
+      "a pull request: reads its own scope, then the default branch's; writes only its own",
+      { runRef: PULL_REQUEST },
+      { from: [tag('pr-42'), tag('branch-main')], to: [written('pr-42')] },
+    ],
+    [
+      "a tag: reads the default branch's scope, writes nothing",
+      { runRef: { ref: 'refs/tags/v1.2.3', defaultBranch: 'main' } },
+      { from: [tag('branch-main')], to: [] },
+    ],
+    [
+      'push false, the default branch: reads, writes nothing',
+      { push: false, runRef: DEFAULT_BRANCH },
+      { from: [tag('branch-main')], to: [] },
+    ],
+    [
+      'push false, a pull request: reads, writes nothing',
+      { push: false, runRef: PULL_REQUEST },
+      { from: [tag('pr-42'), tag('branch-main')], to: [] },
+    ],
+    [
+      "push false: the user's own cache-to is written as given",
+      { push: false, runRef: PULL_REQUEST, build: { cacheTo: ['type=registry,ref=ghcr.io/acme/cache:pr'] } },
+      { from: [tag('pr-42'), tag('branch-main')], to: ['type=registry,ref=ghcr.io/acme/cache:pr'] },
+    ],
+    [
+      'the default branch unknown (no event payload): a branch reads and writes only its own scope',
+      { runRef: { ref: 'refs/heads/feature/login' } },
+      { from: [tag('branch_feature-login-3de6205b6fa832ed')], to: [written('branch_feature-login-3de6205b6fa832ed')] },
+    ],
+    ['no ref (outside a runner): one local scope', { runRef: {} }, { from: [tag('local')], to: [written('local')] }],
+  ])('%s', (_name, overrides, expected) => {
+    const plan = makePlan(defaultInputs({ cache: 'registry', ...overrides }), CONTAINER, RUN);
+    expect(plan.builds.map((build) => ({ from: build.cacheFrom, to: build.cacheTo }))).toEqual([expected]);
   });
 });
 

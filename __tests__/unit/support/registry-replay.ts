@@ -195,8 +195,8 @@ export function replayClient(
   return { replay, client, secrets, retries };
 }
 
-/** An image whose config says it is for `architecture`: its manifest, config and digests. */
-export function platformImage(architecture: string) {
+/** An image whose config says it is for `architecture`, its manifest annotated as given: manifest, config, digests. */
+export function platformImage(architecture: string, annotations?: Record<string, string>) {
   const config = Buffer.from(JSON.stringify({ os: 'linux', architecture }));
   const manifest = Buffer.from(
     JSON.stringify({
@@ -204,6 +204,7 @@ export function platformImage(architecture: string) {
       mediaType: MediaType.ociManifest,
       config: { mediaType: MediaType.ociConfig, digest: sha256(config), size: config.length },
       layers: [],
+      ...(annotations === undefined ? {} : { annotations }),
     }),
   );
   return { config, manifest, digest: sha256(manifest) };
