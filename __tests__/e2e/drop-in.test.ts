@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithLab, lab } from './lab.js';
 import { docker, listTags, uniqueRepository } from './probe.js';
-import { buildkitdConfig, driverInputs, LAB_BUILDKIT_IMAGE, LAB_DRIVERS } from './support/drivers.js';
+import { driverInputs, LAB_BUILDER_OPTIONS, LAB_DRIVERS } from './support/drivers.js';
 import { childrenByPlatform, fetchManifest } from './support/registry-inspect.js';
 import { BOTH_PLATFORMS, expectSucceeded, labelContext, runState, runStep, stepLog } from './support/steps.js';
 
@@ -110,29 +110,15 @@ describeWithLab('a build-push-action step, switched to this action', () => {
  */
 function setupBuildxStep(): { name: string; env: Record<string, string>; remove: () => void } {
   const config = mkdtempSync(join(tmpdir(), 'e2e-setup-buildx-'));
-  const toml = join(config, 'buildkitd.toml');
-  writeFileSync(toml, buildkitdConfig([lab.registry, lab.authRegistry]));
   const name = `e2e-setup-buildx-${randomBytes(4).toString('hex')}`;
   const env = { ...process.env, DOCKER_CONFIG: config };
   const create = spawnSync(
     'docker',
-    [
-      'buildx',
-      'create',
-      '--use',
-      '--name',
-      name,
-      '--driver',
-      'docker-container',
-      '--driver-opt',
-      `image=${LAB_BUILDKIT_IMAGE}`,
-      '--driver-opt',
-      'network=host',
-      '--buildkitd-config',
-      toml,
-      '--bootstrap',
-    ],
-    { env, encoding: 'utf8' },
+    ['buildx', 'create', '--use', '--name', name, ...LAB_BUILDER_OPTIONS, '--bootstrap'],
+    {
+      env,
+      encoding: 'utf8',
+    },
   );
   if (create.status !== 0) throw new Error(`docker buildx create failed: ${create.stderr}`);
   return {

@@ -4,12 +4,11 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { docker } from '../probe.js';
-import { LAB_BUILDKIT_IMAGE } from './drivers.js';
+import { LAB_BUILDER_OPTIONS } from './drivers.js';
 
 const run = promisify(execFile);
 
 /** Written by scripts/lab.sh: BuildKit reaches both lab registries over plain http. */
-const LAB_BUILDKITD_CONFIG = `${process.env.LAB_DIR ?? '/var/lib/multiarch-lab'}/buildkitd.toml`;
 
 /** The container that runs a docker-container node's BuildKit (buildx's naming). */
 export function nodeContainer(node: string): string {
@@ -74,14 +73,7 @@ export function createMultiNodeBuilder(purpose: string, platforms: string[]): La
         node.name,
         '--platform',
         node.platform,
-        '--driver',
-        'docker-container',
-        '--driver-opt',
-        `image=${LAB_BUILDKIT_IMAGE}`,
-        '--driver-opt',
-        'network=host',
-        '--buildkitd-config',
-        LAB_BUILDKITD_CONFIG,
+        ...LAB_BUILDER_OPTIONS,
         context,
       ]);
     }

@@ -13,6 +13,21 @@ export const LAB_DRIVERS: readonly LabDriver[] = ['docker', 'docker-container'];
 /** The lab's BuildKit image (scripts/lab.sh up). */
 export const LAB_BUILDKIT_IMAGE = 'local/buildkit:debian';
 
+/** The lab's buildkitd.toml (scripts/lab.sh up writes it): its registries speak http. */
+const LAB_BUILDKITD_CONFIG = `${process.env.LAB_DIR ?? '/var/lib/multiarch-lab'}/buildkitd.toml`;
+
+/** `docker buildx create` options of a builder on the lab's BuildKit image, on the host's network. */
+export const LAB_BUILDER_OPTIONS: readonly string[] = [
+  '--driver',
+  'docker-container',
+  '--driver-opt',
+  `image=${LAB_BUILDKIT_IMAGE}`,
+  '--driver-opt',
+  'network=host',
+  '--buildkitd-config',
+  LAB_BUILDKITD_CONFIG,
+];
+
 /** buildkitd's configuration for registries on loopback: BuildKit speaks plain http to each of them. */
 export function buildkitdConfig(registries: readonly string[]): string {
   return registries.map((registry) => `[registry."${registry}"]\n  http = true\n  insecure = true\n`).join('\n');
