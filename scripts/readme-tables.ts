@@ -1,8 +1,9 @@
-// `npm run docs` rewrites the tables in README.md that describe the action's and the reusable workflow's interface,
-// from action.yml and .github/workflows/multiarch.yml, so the README cannot drift from what GitHub reads.
-// `npm run docs:check` rewrites nothing and fails, naming the stale tables, when README.md differs from what
-// `npm run docs` would write. Each table sits between `<!-- NAME:start -->` and `<!-- NAME:end -->`; the text
-// outside the markers is left alone. The result goes through Prettier, so `npm run format:check` agrees with it.
+// `npm run docs` rewrites the generated tables that describe the action's interface (in README.md, from action.yml)
+// and the reusable workflow's (in docs/reusable-workflow.md, from .github/workflows/multiarch.yml), so the docs cannot
+// drift from what GitHub reads. `npm run docs:check` rewrites nothing and fails, naming each stale file and its stale
+// tables, when a file differs from what `npm run docs` would write. Each table sits between `<!-- NAME:start -->` and
+// `<!-- NAME:end -->` in the file it names; the text outside the markers is left alone. The result goes through
+// Prettier, so `npm run format:check` agrees with it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const README = 'README.md';
+const WORKFLOW_DOC = 'docs/reusable-workflow.md';
 const ACTION = 'action.yml';
 const WORKFLOW = '.github/workflows/multiarch.yml';
 
@@ -25,8 +27,15 @@ interface Row {
   type?: string;
 }
 
-/** The generated tables by marker name, as markdown. */
-export type Tables = Record<string, string>;
+/** A generated table: the file it lives in, the file it is made from, and its markdown. */
+export interface Table {
+  file: string;
+  source: string;
+  markdown: string;
+}
+
+/** The generated tables by marker name. */
+export type Tables = Record<string, Table>;
 
 export class ReadmeTablesError extends Error {
   override name = 'ReadmeTablesError';
@@ -73,25 +82,35 @@ export function tablesFrom(actionYaml: string, workflowYaml: string): Tables {
   const call = isRecord(workflow) && isRecord(workflow.on) ? workflow.on.workflow_call : undefined;
   if (!isRecord(call)) throw new ReadmeTablesError(`${WORKFLOW} has no on.workflow_call`);
   const where = `${WORKFLOW} on.workflow_call`;
+  const inReadme = (markdown: string): Table => ({ file: README, source: ACTION, markdown });
+  const inWorkflowDoc = (markdown: string): Table => ({ file: WORKFLOW_DOC, source: WORKFLOW, markdown });
   return {
-    inputs: table(['Input', 'Default', 'Description'], rows(action.inputs, `${ACTION} inputs`), [
-      (row) => code(row.name),
-      defaultCell,
-      (row) => row.description,
-    ]),
-    outputs: table(['Output', 'Description'], rows(action.outputs, `${ACTION} outputs`), [
-      (row) => code(row.name),
-      (row) => row.description,
-    ]),
-    'workflow-inputs': table(
-      ['Input', 'Type', 'Default', 'Description'],
-      [...rows(call.inputs, `${where}.inputs`), ...rows(call.secrets, `${where}.secrets`, 'secret')],
-      [(row) => code(row.name), (row) => row.type ?? '', defaultCell, (row) => row.description],
+    inputs: inReadme(
+      table(['Input', 'Default', 'Description'], rows(action.inputs, `${ACTION} inputs`), [
+        (row) => code(row.name),
+        defaultCell,
+        (row) => row.description,
+      ]),
     ),
-    'workflow-outputs': table(['Output', 'Description'], rows(call.outputs, `${where}.outputs`), [
-      (row) => code(row.name),
-      (row) => row.description,
-    ]),
+    outputs: inReadme(
+      table(['Output', 'Description'], rows(action.outputs, `${ACTION} outputs`), [
+        (row) => code(row.name),
+        (row) => row.description,
+      ]),
+    ),
+    'workflow-inputs': inWorkflowDoc(
+      table(
+        ['Input', 'Type', 'Default', 'Description'],
+        [...rows(call.inputs, `${where}.inputs`), ...rows(call.secrets, `${where}.secrets`, 'secret')],
+        [(row) => code(row.name), (row) => row.type ?? '', defaultCell, (row) => row.description],
+      ),
+    ),
+    'workflow-outputs': inWorkflowDoc(
+      table(['Output', 'Description'], rows(call.outputs, `${where}.outputs`), [
+        (row) => code(row.name),
+        (row) => row.description,
+      ]),
+    ),
   };
 }
 
@@ -126,37 +145,50 @@ function markers(name: string): { start: string; end: string } {
   return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` };
 }
 
-/** Where a table's body lies in the README: between the end of its start marker and its end marker. */
-function section(readme: string, name: string): { from: number; to: number } {
+/** The tables that live in `file`, by marker name. */
+function tablesIn(tables: Tables, file: string): [string, Table][] {
+  return Object.entries(tables).filter(([, table]) => table.file === file);
+}
+
+/** Where a table's body lies in `file`'s text: between the end of its start marker and its end marker. */
+function section(text: string, file: string, name: string): { from: number; to: number } {
   const { start, end } = markers(name);
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
   if (from === -1 || to === -1 || to < from) {
-    throw new ReadmeTablesError(`${README} has no "${start}" … "${end}" section for the ${name} table`);
+    throw new ReadmeTablesError(`${file} has no "${start}" … "${end}" section for the ${name} table`);
   }
-  if (readme.includes(start, from + 1) || readme.includes(end, to + 1)) {
-    throw new ReadmeTablesError(`${README} has the ${name} markers more than once`);
+  if (text.includes(start, from + 1) || text.includes(end, to + 1)) {
+    throw new ReadmeTablesError(`${file} has the ${name} markers more than once`);
   }
   return { from: from + start.length, to };
 }
 
-/** The README with every table put between its markers (unformatted: see formatMarkdown). */
-export function withTables(readme: string, tables: Tables): string {
-  let text = readme;
-  for (const [name, markdown] of Object.entries(tables)) {
-    const { from, to } = section(text, name);
-    text = `${text.slice(0, from)}\n\n${markdown}\n\n${text.slice(to)}`;
+/** `file`'s text with each of its tables put between its markers (unformatted: see formatMarkdown). */
+export function withTables(text: string, file: string, tables: Tables): string {
+  let result = text;
+  for (const [name, table] of Object.entries(tables)) {
+    if (table.file !== file) {
+      // A copy left where the table used to live would go stale with no check noticing.
+      const { start, end } = markers(name);
+      if (text.includes(start) || text.includes(end)) {
+        throw new ReadmeTablesError(`${file} has the ${name} markers, but that table lives in ${table.file}`);
+      }
+      continue;
+    }
+    const { from, to } = section(result, file, name);
+    result = `${result.slice(0, from)}\n\n${table.markdown}\n\n${result.slice(to)}`;
   }
-  return text;
+  return result;
 }
 
-/** The tables whose text differs between two READMEs: what a stale README needs regenerated. */
-export function staleTables(current: string, wanted: string, names: string[]): string[] {
-  const body = (readme: string, name: string) => {
-    const { from, to } = section(readme, name);
-    return readme.slice(from, to);
+/** `file`'s tables whose text differs between two versions of it: what a stale file needs regenerated. */
+export function staleTables(current: string, wanted: string, file: string, tables: Tables): [string, Table][] {
+  const body = (text: string, name: string) => {
+    const { from, to } = section(text, file, name);
+    return text.slice(from, to);
   };
-  return names.filter((name) => body(current, name) !== body(wanted, name));
+  return tablesIn(tables, file).filter(([name]) => body(current, name) !== body(wanted, name));
 }
 
 async function formatMarkdown(text: string, path: string): Promise<string> {
@@ -164,28 +196,42 @@ async function formatMarkdown(text: string, path: string): Promise<string> {
   return prettier.format(text, { ...options, filepath: path });
 }
 
-/** Rewrites README.md, or with `check` only compares; returns the exit status and what to tell the user. */
+/** Why `file` is stale, naming its stale tables and what they are made from. */
+function staleness(file: string, current: string, wanted: string, tables: Tables): string {
+  const stale = staleTables(current, wanted, file, tables);
+  if (stale.length === 0) return `${file} is stale: it is not formatted as Prettier formats it.`;
+  const names = stale.map(([name]) => name).join(', ');
+  const sources = [...new Set(stale.map(([, table]) => table.source))].join(' and ');
+  const one = stale.length === 1;
+  return `${file} is stale: the table${one ? '' : 's'} ${names} ${one ? 'does' : 'do'} not match ${sources}.`;
+}
+
+/** Rewrites the stale files, or with `check` only compares; returns the exit status and what to tell the user. */
 export async function run(check: boolean, root = repoRoot): Promise<{ status: number; message: string }> {
-  const readmePath = join(root, README);
-  const [readme, actionYaml, workflowYaml] = await Promise.all([
-    readFile(readmePath, 'utf8'),
+  const [actionYaml, workflowYaml] = await Promise.all([
     readFile(join(root, ACTION), 'utf8'),
     readFile(join(root, WORKFLOW), 'utf8'),
   ]);
   const tables = tablesFrom(actionYaml, workflowYaml);
-  const wanted = await formatMarkdown(withTables(readme, tables), readmePath);
-  if (wanted === readme) return { status: 0, message: `${README}: the tables match ${ACTION} and ${WORKFLOW}.` };
+  const files = [...new Set(Object.values(tables).map((t) => t.file))];
+  // Every file is read and its tables placed before any is written, so a file missing its markers changes none.
+  const docs = await Promise.all(
+    files.map(async (file) => {
+      const path = join(root, file);
+      const current = await readFile(path, 'utf8');
+      return { file, path, current, wanted: await formatMarkdown(withTables(current, file, tables), path) };
+    }),
+  );
+  const stale = docs.filter((doc) => doc.wanted !== doc.current);
+  const sources = `${ACTION} and ${WORKFLOW}`;
+  if (stale.length === 0) return { status: 0, message: `${files.join(' and ')}: the tables match ${sources}.` };
+  const staleFiles = stale.map((doc) => doc.file).join(' and ');
   if (!check) {
-    await writeFile(readmePath, wanted);
-    return { status: 0, message: `${README}: tables rewritten from ${ACTION} and ${WORKFLOW}.` };
+    await Promise.all(stale.map((doc) => writeFile(doc.path, doc.wanted)));
+    return { status: 0, message: `${staleFiles}: tables rewritten from ${sources}.` };
   }
-  const stale = staleTables(readme, wanted, Object.keys(tables));
-  const one = stale.length === 1;
-  const what =
-    stale.length === 0
-      ? 'it is not formatted as Prettier formats it'
-      : `the table${one ? '' : 's'} ${stale.join(', ')} ${one ? 'does' : 'do'} not match ${ACTION} and ${WORKFLOW}`;
-  return { status: 1, message: `${README} is stale: ${what}. Run \`npm run docs\` and commit ${README}.` };
+  const why = stale.map((doc) => staleness(doc.file, doc.current, doc.wanted, tables));
+  return { status: 1, message: `${why.join(' ')} Run \`npm run docs\` and commit ${staleFiles}.` };
 }
 
 // Run as a script (`tsx scripts/readme-tables.ts [--check]`), not when a test imports it.
@@ -195,7 +241,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     (status === 0 ? console.log : console.error)(message);
     process.exitCode = status;
   } catch (error) {
-    // A README or YAML file the tables cannot be made from: the message says which and why; a stack would not.
+    // A docs or YAML file the tables cannot be made from: the message says which and why; a stack would not.
     if (!(error instanceof ReadmeTablesError)) throw error;
     console.error(error.message);
     process.exitCode = 1;

@@ -1,5 +1,5 @@
-// The README's generated tables: what each row says, what happens around the markers, and `docs:check` catching a
-// stale README in a scratch copy of the three files it reads.
+// The generated tables: what each row says, which file each lives in, what happens around the markers, and
+// `docs:check` catching a stale file in a scratch copy of the four files it reads and writes.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,18 +50,19 @@ on:
 jobs: {}
 `;
 
-const README = [
-  '# x',
-  '',
-  'Hand-written text stays.',
-  '',
-  ...['inputs', 'outputs', 'workflow-inputs', 'workflow-outputs'].flatMap((name) => [
-    `<!-- ${name}:start -->`,
-    'old table',
-    `<!-- ${name}:end -->`,
+/** A markdown file with hand-written text and an outdated table between each pair of markers. */
+function doc(names: string[]): string {
+  return [
+    '# x',
     '',
-  ]),
-].join('\n');
+    'Hand-written text stays.',
+    '',
+    ...names.flatMap((name) => [`<!-- ${name}:start -->`, 'old table', `<!-- ${name}:end -->`, '']),
+  ].join('\n');
+}
+
+const README = doc(['inputs', 'outputs']);
+const WORKFLOW_DOC = doc(['workflow-inputs', 'workflow-outputs']);
 
 describe('tablesFrom', () => {
   const tables = tablesFrom(ACTION, WORKFLOW);
@@ -72,22 +73,31 @@ describe('tablesFrom', () => {
     ['escaped pipes and no default for an empty one', '| `ssh` |  | Sockets (default\\|id[=socket\\|key]). |'],
     ['an expression default as written', '| `github-token` | `${{ github.token }}` | Token. |'],
   ])('inputs: %s', (_, row) => {
-    expect(tables.inputs?.split('\n')).toContain(row);
+    expect(tables.inputs?.markdown.split('\n')).toContain(row);
   });
 
   test('outputs, in action.yml order, after the header', () => {
-    expect(tables.outputs).toBe(
+    expect(tables.outputs?.markdown).toBe(
       ['| Output | Description |', '| --- | --- |', '| `digest` | The index digest. |'].join('\n'),
     );
   });
 
   test('the workflow: inputs with their types, then secrets; its outputs', () => {
-    expect(tables['workflow-inputs']?.split('\n').slice(2)).toEqual([
+    expect(tables['workflow-inputs']?.markdown.split('\n').slice(2)).toEqual([
       '| `push` | boolean | `true` | Push and publish. |',
       '| `tags` | string | required | Final tags. |',
       '| `registry-password` | secret |  | Password for registry. |',
     ]);
-    expect(tables['workflow-outputs']).toContain('| `digest` | Index digest. |');
+    expect(tables['workflow-outputs']?.markdown).toContain('| `digest` | Index digest. |');
+  });
+
+  test("the action's tables live in the README, the workflow's in its doc, each made from its own file", () => {
+    expect(Object.entries(tables).map(([name, { file, source }]) => [name, file, source])).toEqual([
+      ['inputs', 'README.md', 'action.yml'],
+      ['outputs', 'README.md', 'action.yml'],
+      ['workflow-inputs', 'docs/reusable-workflow.md', '.github/workflows/multiarch.yml'],
+      ['workflow-outputs', 'docs/reusable-workflow.md', '.github/workflows/multiarch.yml'],
+    ]);
   });
 
   test('an input without a description is an error naming it', () => {
@@ -119,66 +129,113 @@ describe('withTables', () => {
   const tables = tablesFrom(ACTION, WORKFLOW);
 
   test('replaces only what is between the markers, and twice is once', () => {
-    const once = withTables(README, tables);
+    const once = withTables(README, 'README.md', tables);
     expect(once).not.toContain('old table');
     expect(once).toContain('Hand-written text stays.');
-    expect(once).toContain(`<!-- inputs:start -->\n\n${tables.inputs ?? ''}\n\n<!-- inputs:end -->`);
-    expect(withTables(once, tables)).toBe(once);
+    expect(once).toContain(`<!-- inputs:start -->\n\n${tables.inputs?.markdown ?? ''}\n\n<!-- inputs:end -->`);
+    expect(withTables(once, 'README.md', tables)).toBe(once);
   });
 
-  test('a README without the markers is an error naming them', () => {
-    expect(() => withTables(README.replace('<!-- outputs:end -->', ''), tables)).toThrow(
-      'README.md has no "<!-- outputs:start -->" … "<!-- outputs:end -->" section for the outputs table',
+  test("each file gets its own tables and needs no other file's markers", () => {
+    const readme = withTables(README, 'README.md', tables);
+    const workflowDoc = withTables(WORKFLOW_DOC, 'docs/reusable-workflow.md', tables);
+    expect(readme).toContain('| `digest` | The index digest. |');
+    expect(readme).not.toContain('| `digest` | Index digest. |');
+    expect(workflowDoc).toContain('| `digest` | Index digest. |');
+    expect(workflowDoc).not.toContain('| `digest` | The index digest. |');
+  });
+
+  test.each([
+    ['README.md', README, 'outputs'],
+    ['docs/reusable-workflow.md', WORKFLOW_DOC, 'workflow-outputs'],
+  ])('%s without the markers of one of its tables is an error naming the file and the markers', (file, text, name) => {
+    expect(() => withTables(text.replace(`<!-- ${name}:end -->`, ''), file, tables)).toThrow(
+      `${file} has no "<!-- ${name}:start -->" … "<!-- ${name}:end -->" section for the ${name} table`,
     );
   });
 
   test('markers twice are an error', () => {
-    expect(() => withTables(`${README}\n<!-- inputs:start -->\n`, tables)).toThrow('inputs markers more than once');
+    expect(() => withTables(`${README}\n<!-- inputs:start -->\n`, 'README.md', tables)).toThrow(
+      'inputs markers more than once',
+    );
   });
 
-  test('staleTables names the tables that differ', () => {
-    const fresh = withTables(README, tables);
+  test("a table's markers left in a file it does not live in are an error naming where it lives", () => {
+    expect(() => withTables(`${README}\n${WORKFLOW_DOC}`, 'README.md', tables)).toThrow(
+      'README.md has the workflow-inputs markers, but that table lives in docs/reusable-workflow.md',
+    );
+  });
+
+  test("staleTables names the file's tables that differ", () => {
+    const fresh = withTables(README, 'README.md', tables);
     const stale = fresh.replace('| `digest` | The index digest. |', '| `digest` | Old words. |');
-    expect(staleTables(stale, fresh, Object.keys(tables))).toEqual(['outputs']);
+    expect(staleTables(stale, fresh, 'README.md', tables).map(([name]) => name)).toEqual(['outputs']);
   });
 });
 
 describe('run, on a scratch copy', () => {
   let root: string;
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'readme-tables-'));
     mkdirSync(join(root, '.github/workflows'), { recursive: true });
+    mkdirSync(join(root, 'docs'));
     writeFileSync(join(root, 'action.yml'), ACTION);
     writeFileSync(join(root, '.github/workflows/multiarch.yml'), WORKFLOW);
     writeFileSync(join(root, 'README.md'), README);
+    writeFileSync(join(root, 'docs/reusable-workflow.md'), WORKFLOW_DOC);
   });
   afterEach(() => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('check fails naming every stale table and changes nothing; docs fixes it; check then passes', async () => {
+  test('check names each stale file and its tables and changes nothing; docs fixes them; check passes', async () => {
     const stale = await run(true, root);
     expect(stale.status).toBe(1);
     expect(stale.message).toBe(
-      'README.md is stale: the tables inputs, outputs, workflow-inputs, workflow-outputs do not match action.yml ' +
-        'and .github/workflows/multiarch.yml. Run `npm run docs` and commit README.md.',
+      'README.md is stale: the tables inputs, outputs do not match action.yml. docs/reusable-workflow.md is stale: ' +
+        'the tables workflow-inputs, workflow-outputs do not match .github/workflows/multiarch.yml. ' +
+        'Run `npm run docs` and commit README.md and docs/reusable-workflow.md.',
     );
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe(README);
+    expect(read('README.md')).toBe(README);
+    expect(read('docs/reusable-workflow.md')).toBe(WORKFLOW_DOC);
 
     expect((await run(false, root)).status).toBe(0);
     expect(await run(true, root)).toEqual({
       status: 0,
-      message: 'README.md: the tables match action.yml and .github/workflows/multiarch.yml.',
+      message:
+        'README.md and docs/reusable-workflow.md: the tables match action.yml and .github/workflows/multiarch.yml.',
     });
   });
 
-  test('a change in action.yml makes only its table stale', async () => {
+  test('a change in action.yml makes only its table, in the README, stale', async () => {
     await run(false, root);
     writeFileSync(
       join(root, 'action.yml'),
       ACTION.replace('Platforms to build.', 'Platforms to build, comma separated.'),
     );
-    expect((await run(true, root)).message).toContain('the table inputs does not match');
+    expect(await run(true, root)).toEqual({
+      status: 1,
+      message:
+        'README.md is stale: the table inputs does not match action.yml. Run `npm run docs` and commit README.md.',
+    });
+  });
+
+  test('a change in the workflow rewrites only its doc', async () => {
+    await run(false, root);
+    const readme = read('README.md');
+    writeFileSync(join(root, '.github/workflows/multiarch.yml'), WORKFLOW.replace('Index digest.', 'The digest.'));
+    expect((await run(false, root)).message).toBe(
+      'docs/reusable-workflow.md: tables rewritten from action.yml and .github/workflows/multiarch.yml.',
+    );
+    expect(read('docs/reusable-workflow.md')).toContain('| `digest` | The digest. |');
+    expect(read('README.md')).toBe(readme);
+  });
+
+  test('one file missing its markers: docs writes no file', async () => {
+    writeFileSync(join(root, 'docs/reusable-workflow.md'), WORKFLOW_DOC.replace('<!-- workflow-inputs:start -->', ''));
+    await expect(run(false, root)).rejects.toThrow('docs/reusable-workflow.md has no "<!-- workflow-inputs:start -->"');
+    expect(read('README.md')).toBe(README);
   });
 });
