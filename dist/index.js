@@ -3251,7 +3251,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -3515,7 +3514,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -3523,7 +3522,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -3551,29 +3549,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -3627,11 +3625,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -3642,57 +3640,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -31728,6 +31726,14 @@ class DockerCli {
         const { stdout } = await this.ok(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
         return parseBuilderInspection(stdout);
     }
+    /**
+     * The builder a build without --builder gets: BUILDX_BUILDER, else the one `docker buildx use` (or
+     * setup-buildx-action) chose for the current context, else the engine's own. Not started here.
+     */
+    async currentBuilder() {
+        const { stdout } = await this.ok(['buildx', 'inspect'], { quiet: true });
+        return parseBuilderInspection(stdout);
+    }
     /** A buildx command, argv from `buildx` on. */
     async buildx(args, options = {}) {
         return this.ok(args, options);
@@ -31797,17 +31803,25 @@ function parseEngineFacts(text) {
         containerdImageStore: JSON.stringify(info.driverStatus ?? null).includes('io.containerd.snapshotter'),
     };
 }
-/** Reads `docker buildx inspect` output: the builder's driver and the platforms of its nodes. */
+/** Reads `docker buildx inspect` output: the builder's name and driver, and its nodes' platforms and BuildKit. */
 function parseBuilderInspection(text) {
     const field = (label) => text.split('\n').flatMap((line) => labelled(line, label) ?? []);
+    // The builder's Name comes first; each node's follows `Nodes:`.
+    const name = field('Name')[0];
     const driver = field('Driver')[0];
-    if (!driver)
-        throw new Error(`cannot read the driver from \`docker buildx inspect\`:\n${text}`);
+    if (!driver || !name)
+        throw new Error(`cannot read the name and driver from \`docker buildx inspect\`:\n${text}`);
     const platforms = field('Platforms')
         .flatMap((line) => line.split(','))
         .map((platform) => platform.trim().replace(/\*$/, ''))
         .filter(Boolean);
-    return { driver, platforms, nodes: Math.max(1, parseBuilderNodes(text).length) };
+    return {
+        name,
+        driver,
+        platforms,
+        nodes: Math.max(1, parseBuilderNodes(text).length),
+        buildkitVersions: field('BuildKit version'),
+    };
 }
 /** Each node's `Name:` and `Status:` from `docker buildx inspect` output (the lines after `Nodes:`). */
 function parseBuilderNodes(text) {
@@ -31870,13 +31884,15 @@ function errorSummary(result) {
  * by @actions/exec (`[command]…`, then its output); with a line prefix, each output line is echoed under it instead.
  */
 const runCommand = async (command, args, options = {}) => {
-    const { quiet = false, linePrefix } = options;
+    const { quiet = false, linePrefix, env } = options;
     const echoPrefixed = !quiet && linePrefix !== undefined
         ? (line) => void process.stdout.write(`${linePrefix}${line}\n`)
         : undefined;
     const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, args, {
         ignoreReturnCode: true,
         silent: quiet || echoPrefixed !== undefined,
+        // @actions/exec hands `env` to the child as its whole environment.
+        ...(env ? { env: { ...definedVariables(process.env), ...env } } : {}),
         ...(echoPrefixed ? { listeners: { stdline: echoPrefixed, errline: echoPrefixed } } : {}),
     });
     // @actions/exec hands a last line without a newline to no line listener: it is echoed here.
@@ -31887,6 +31903,9 @@ const runCommand = async (command, args, options = {}) => {
     }
     return result;
 };
+function definedVariables(env) {
+    return Object.fromEntries(Object.entries(env).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])));
+}
 
 
 /***/ }),
@@ -31901,6 +31920,363 @@ const runCommand = async (command, args, options = {}) => {
 /** The error's message, or what was thrown, as text. */
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 7807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gc: () => (/* binding */ shardAnnotationFlag),
+/* harmony export */   XN: () => (/* binding */ SHARD_ANNOTATION),
+/* harmony export */   ef: () => (/* binding */ bindingProblems),
+/* harmony export */   y1: () => (/* binding */ imagesListed)
+/* harmony export */ });
+/* unused harmony export shardAnnotationValue */
+/* harmony import */ var _image_index_assemble_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3734);
+/* harmony import */ var _registry_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(234);
+// What binds a handoff record to the registry. A shard's build annotates its image's manifest with the run, attempt,
+// image and platform it was built for; the merge publishes a record's image only when the registry shows that
+// annotation on it. Whoever can write handoff-dir but not push can swap a record only for an image already in the
+// repository, and none there names this run attempt's shard of this image and platform but the one it built. Pure.
+
+
+/** The manifest annotation a shard's image carries. */
+const SHARD_ANNOTATION = 'dev.multiarch-build.shard';
+/**
+ * `<run id>/<attempt>/<image key>/<platform>`. The image key tells apart images of one run pushed to one repository
+ * (a matrix over tags); the repository of the workflow is left out: run ids differ between repositories already.
+ */
+function shardAnnotationValue(shard) {
+    return `${shard.runId}/${shard.runAttempt}/${shard.image}/${shard.platform}`;
+}
+/** buildx's `--annotation` for a shard's image: on its image manifest, which an attestation index lists. */
+function shardAnnotationFlag(shard) {
+    return `manifest:${SHARD_ANNOTATION}=${shardAnnotationValue(shard)}`;
+}
+/** The digests to read beside a record's manifest: the images its index lists, none for an image manifest. */
+function imagesListed(manifest) {
+    return (0,_registry_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageIndex */ .yR)(manifest) ? (0,_image_index_assemble_js__WEBPACK_IMPORTED_MODULE_0__/* .platformManifests */ .OS)(manifest).map((descriptor) => descriptor.digest) : [];
+}
+/**
+ * Why the registry does not show `record`'s shard built what it names, [] when it does. `manifest`: what the
+ * record's digest names; `listed`: the manifests imagesListed named, by digest. An index must list at least one
+ * image, and each must carry the annotation: its attestations carry none and need none (the index's digest fixes
+ * them).
+ */
+function bindingProblems(record, manifest, listed) {
+    const expected = shardAnnotationValue(record);
+    const problem = (what, image) => {
+        if (image === undefined)
+            return [`${what} was not read`];
+        if ((0,_registry_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageIndex */ .yR)(image))
+            return [`${what} is an index, not an image`];
+        const found = image.annotations?.[SHARD_ANNOTATION];
+        if (found === expected)
+            return [];
+        const has = found === undefined ? 'has no' : `has ${JSON.stringify(found)} as its`;
+        return [`${what} ${has} ${SHARD_ANNOTATION} annotation (expected "${expected}")`];
+    };
+    if (!(0,_registry_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageIndex */ .yR)(manifest))
+        return problem('its image manifest', manifest);
+    const digests = imagesListed(manifest);
+    if (digests.length === 0)
+        return ['its index lists no image'];
+    return digests.flatMap((digest) => problem(`the image manifest ${digest} in its index`, listed.get(digest)));
+}
+
+
+/***/ }),
+
+/***/ 6097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ ShardRecordError),
+/* harmony export */   AN: () => (/* binding */ checkRecordIdentity),
+/* harmony export */   AQ: () => (/* binding */ checkImageAndRun),
+/* harmony export */   Bq: () => (/* binding */ checkRunAttempt),
+/* harmony export */   h5: () => (/* binding */ sameHandoff),
+/* harmony export */   m_: () => (/* binding */ platformSlugOf),
+/* harmony export */   nb: () => (/* binding */ parseShardRecord),
+/* harmony export */   p2: () => (/* binding */ imageKey),
+/* harmony export */   sK: () => (/* binding */ serializeShardRecord),
+/* harmony export */   yC: () => (/* binding */ recordProblemsForRun)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3728);
+/* harmony import */ var _plan_temporary_tag_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2661);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
+/* harmony import */ var _is_object_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9879);
+// The record a shard hands to the merge job for each platform it built: what it pushed and where. Pure: the
+// backends (directory, GitHub cache) only move these records as JSON text.
+
+
+
+
+
+class ShardRecordError extends Error {
+    name = 'ShardRecordError';
+}
+const IMAGE_KEY = /^[0-9a-f]{16}$/;
+// Run ids end up in file names and cache keys: no separators, no commas (the cache refuses them in keys), no `..`.
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const RUN_ATTEMPT = /^[1-9][0-9]*$/;
+// A GitHub job id (empty outside GitHub Actions): logged, so nothing that could start a workflow command.
+const JOB = /^(?:[A-Za-z_][A-Za-z0-9_-]*)?$/;
+const RECORD_FIELDS = [
+    'version',
+    'image',
+    'platform',
+    'runId',
+    'runAttempt',
+    'job',
+    'descriptor',
+    'repositories',
+    'temporaryTags',
+    'createdAt',
+];
+const DESCRIPTOR_FIELDS = ['mediaType', 'digest', 'size', 'platform', 'annotations'];
+const PLATFORM_FIELDS = ['os', 'architecture', 'variant'];
+/**
+ * Which image a record belongs to: the first 16 hex digits of the sha256 of the sorted, distinct final tags, one
+ * per line. Two images built in one run never see each other's records.
+ */
+function imageKey(finalTags) {
+    const tags = [...new Set(finalTags)].sort();
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
+}
+/** Throws unless image and run id are safe to use in file names and cache keys, as records require. */
+function checkImageAndRun(image, runId) {
+    if (!IMAGE_KEY.test(image))
+        throw new ShardRecordError(`"${image}" is not an image key (16 hex digits)`);
+    if (!RUN_ID.test(runId)) {
+        throw new ShardRecordError(`"${runId}" is not a run id (a letter or digit, then letters, digits, ., _ or -)`);
+    }
+}
+/** The platform as it appears in file names and cache keys: `linux/arm/v7` → `linux-arm-v7`. */
+function platformSlugOf(platform) {
+    return (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformSlug */ .DN)((0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(platform));
+}
+/**
+ * The record's JSON, with exactly the fields of ShardRecord and Descriptor: buildx's descriptor may carry more,
+ * which the merge does not need and the strict parser would refuse.
+ */
+function serializeShardRecord(record) {
+    const { mediaType, digest, size, platform, annotations } = record.descriptor;
+    const descriptor = {
+        mediaType,
+        digest,
+        size,
+        ...(platform ? { platform: { ...platform } } : {}),
+        ...(annotations ? { annotations } : {}),
+    };
+    const known = {
+        version: record.version,
+        image: record.image,
+        platform: record.platform,
+        runId: record.runId,
+        runAttempt: record.runAttempt,
+        job: record.job,
+        descriptor,
+        repositories: record.repositories,
+        temporaryTags: record.temporaryTags,
+        createdAt: record.createdAt,
+    };
+    return `${JSON.stringify(known, null, 2)}\n`;
+}
+/** Parses and validates a record; `where` (a file path or cache key) names the source in every error. */
+function parseShardRecord(text, where) {
+    const invalid = (what) => new ShardRecordError(`The handoff record at ${where} is invalid: ${what}.`);
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw invalid(`not JSON (${error.message})`);
+    }
+    if (!(0,_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(json))
+        throw invalid('not a JSON object');
+    if (json.version !== 1)
+        throw invalid(`version is ${JSON.stringify(json.version)} (expected 1)`);
+    checkFields(json, RECORD_FIELDS, 'the record', invalid);
+    const image = requireString(json, 'image', invalid);
+    if (!IMAGE_KEY.test(image))
+        throw invalid(`image "${image}" is not 16 hex digits`);
+    const platform = requireString(json, 'platform', invalid);
+    checkCanonicalPlatform(platform, invalid);
+    const runId = requireString(json, 'runId', invalid);
+    if (!RUN_ID.test(runId))
+        throw invalid(`runId "${runId}" is not a letter or digit, then letters, digits, ., _ or -`);
+    const runAttempt = requireString(json, 'runAttempt', invalid);
+    if (!RUN_ATTEMPT.test(runAttempt))
+        throw invalid(`runAttempt "${runAttempt}" is not a positive integer`);
+    const createdAt = requireString(json, 'createdAt', invalid);
+    if (Number.isNaN(Date.parse(createdAt)) || new Date(createdAt).toISOString() !== createdAt) {
+        throw invalid(`createdAt "${createdAt}" is not an ISO 8601 UTC time such as 2026-01-31T12:00:00.000Z`);
+    }
+    const repositories = requireStrings(json, 'repositories', invalid);
+    if (repositories.length === 0)
+        throw invalid('repositories is empty');
+    const job = requireString(json, 'job', invalid);
+    if (!JOB.test(job)) {
+        throw invalid(`job ${JSON.stringify(job)} is not a GitHub job id (a letter or _, then letters, digits, - or _)`);
+    }
+    return {
+        version: 1,
+        image,
+        platform,
+        runId,
+        runAttempt,
+        job,
+        descriptor: parseDescriptor(json.descriptor, invalid),
+        repositories,
+        temporaryTags: requireStrings(json, 'temporaryTags', invalid),
+        createdAt,
+    };
+}
+/** Throws unless the record is the one expected at `where`: a record filed under the wrong run, image or attempt. */
+function checkRecordIdentity(record, expected, where) {
+    for (const field of ['image', 'runId', 'platform', 'runAttempt']) {
+        if (record[field] !== expected[field]) {
+            throw new ShardRecordError(`The handoff record at ${where} has ${field} "${record[field]}", but "${expected[field]}" was expected there.`);
+        }
+    }
+}
+/** Throws unless the merge job's attempt is a positive integer, without which no record's attempt can be checked. */
+function checkRunAttempt(runAttempt) {
+    if (!RUN_ATTEMPT.test(runAttempt)) {
+        throw new ShardRecordError(`GITHUB_RUN_ATTEMPT is ${JSON.stringify(runAttempt)} (expected a positive integer), so the handoff records ` +
+            'cannot be checked against this run attempt.');
+    }
+}
+/**
+ * Why a parsed record is not one this run's shards could have written, [] when it is: another run or a later
+ * attempt, a repository outside the final tags', or a tag that is not this shard's temporary tag (which post would
+ * delete), such as a final or a user's tag.
+ */
+function recordProblemsForRun(record, run) {
+    const problems = [];
+    if (record.runId !== run.runId)
+        problems.push(`it is of run ${record.runId}, not of this run ${run.runId}`);
+    if (Number(record.runAttempt) > Number(run.runAttempt)) {
+        problems.push(`it is of attempt ${record.runAttempt}, after this attempt ${run.runAttempt}`);
+    }
+    const finalRepositories = new Set(run.finalTags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalRepository */ .JA));
+    const finalTags = new Set(run.finalTags.map((tag) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalRepository */ .JA)(tag)}:${tag.tag ?? ''}`));
+    const finalRepositoryList = [...finalRepositories].join(', ');
+    for (const text of record.repositories) {
+        const name = tryParseReference(text);
+        const isFinalRepository = name !== undefined &&
+            name.tag === undefined &&
+            name.digest === undefined &&
+            finalRepositories.has((0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalRepository */ .JA)(name));
+        if (!isFinalRepository) {
+            problems.push(`repositories names ${JSON.stringify(text)}, which is no repository of the final tags (${finalRepositoryList})`);
+        }
+    }
+    const slug = platformSlugOf(record.platform);
+    for (const text of record.temporaryTags) {
+        const reference = tryParseReference(text);
+        const temporary = reference?.tag === undefined || reference.digest !== undefined
+            ? undefined
+            : (0,_plan_temporary_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTemporaryTag */ .Xp)(run.tempTagPrefix, reference.tag);
+        const repository = reference === undefined ? '' : (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalRepository */ .JA)(reference);
+        const isThisShards = temporary?.runId === run.runId &&
+            temporary.runAttempt === record.runAttempt &&
+            temporary.build === slug &&
+            finalRepositories.has(repository) &&
+            !finalTags.has(`${repository}:${reference?.tag ?? ''}`);
+        if (!isThisShards) {
+            problems.push(`temporaryTags names ${JSON.stringify(text)}, which is not this shard's temporary tag ` +
+                `(${run.tempTagPrefix}-${run.runId}-${record.runAttempt}-<step>-<time>-${slug} in ${finalRepositoryList})`);
+        }
+    }
+    return problems;
+}
+/** Whether two records hand off the same thing: a retried step writes the same record at another time. */
+function sameHandoff(a, b) {
+    return serializeShardRecord({ ...a, createdAt: '' }) === serializeShardRecord({ ...b, createdAt: '' });
+}
+function parseDescriptor(value, invalid) {
+    if (!(0,_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(value))
+        throw invalid('descriptor is not an object');
+    checkFields(value, DESCRIPTOR_FIELDS, 'descriptor', invalid);
+    const mediaType = requireString(value, 'mediaType', invalid, 'descriptor.');
+    if (mediaType === '')
+        throw invalid('descriptor.mediaType is empty');
+    const digest = requireString(value, 'digest', invalid, 'descriptor.');
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDigest */ .Bc)(digest))
+        throw invalid(`descriptor.digest "${digest}" is not a sha256 or sha512 digest`);
+    const { size } = value;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+        throw invalid(`descriptor.size ${JSON.stringify(size)} is not a non-negative integer`);
+    }
+    const descriptor = { mediaType, digest, size };
+    if (value.platform !== undefined) {
+        const { platform } = value;
+        if (!(0,_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(platform))
+            throw invalid('descriptor.platform is not an object');
+        checkFields(platform, PLATFORM_FIELDS, 'descriptor.platform', invalid);
+        const os = requireString(platform, 'os', invalid, 'descriptor.platform.');
+        const architecture = requireString(platform, 'architecture', invalid, 'descriptor.platform.');
+        const variant = platform.variant === undefined ? undefined : requireString(platform, 'variant', invalid, 'descriptor.platform.');
+        descriptor.platform = { os, architecture, ...(variant === undefined ? {} : { variant }) };
+    }
+    if (value.annotations !== undefined) {
+        const { annotations } = value;
+        if (!(0,_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(annotations) || !Object.values(annotations).every((v) => typeof v === 'string')) {
+            throw invalid('descriptor.annotations is not an object of strings');
+        }
+        descriptor.annotations = annotations;
+    }
+    return descriptor;
+}
+function checkCanonicalPlatform(platform, invalid) {
+    let canonical;
+    try {
+        canonical = (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(platform));
+    }
+    catch (error) {
+        if (error instanceof _platform_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk)
+            throw invalid(error.message);
+        throw error;
+    }
+    // Canonical spelling only, so that file names, cache keys and comparisons agree.
+    if (canonical !== platform)
+        throw invalid(`platform "${platform}" is not written canonically ("${canonical}")`);
+}
+function checkFields(value, allowed, what, invalid) {
+    const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+    if (unknown.length > 0)
+        throw invalid(`${what} has unknown fields: ${unknown.join(', ')}`);
+}
+function requireString(value, field, invalid, path = '') {
+    const text = value[field];
+    if (typeof text !== 'string')
+        throw invalid(`${path}${field} is ${describe(text)} (expected a string)`);
+    return text;
+}
+function requireStrings(value, field, invalid) {
+    const list = value[field];
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
+        throw invalid(`${field} is not a list of non-empty strings`);
+    }
+    return list;
+}
+function tryParseReference(text) {
+    try {
+        return (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseReference */ .F2)(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function describe(value) {
+    return value === undefined ? 'missing' : JSON.stringify(value);
 }
 
 
@@ -32022,7 +32398,7 @@ function serializeIndex(index) {
 /* harmony export */   Vw: () => (/* binding */ publishTags),
 /* harmony export */   hZ: () => (/* binding */ pushIndex)
 /* harmony export */ });
-/* unused harmony exports VerificationError, publishesBuildxIndex */
+/* unused harmony export VerificationError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _assemble_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3734);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3728);
@@ -32044,9 +32420,9 @@ class VerificationError extends Error {
     name = 'VerificationError';
 }
 /**
- * The index to publish: the one buildx pushed (its bytes, so its digest, unchanged) when one build made an index
- * and no index annotation is to be added; else one assembled from the pushed manifests. Either way it ends up in
- * every repository by digest, untagged.
+ * What to publish: the manifest itself (one platform, nothing to attach), the index buildx pushed (its bytes, so its
+ * digest, unchanged) when one build made an index and no index annotation is to be added, else an index assembled
+ * from the pushed manifests. Either way it ends up in every repository by digest, untagged.
  */
 async function pushIndex(plan, images, registry) {
     const [primary] = plan.repositories;
@@ -32060,29 +32436,23 @@ async function pushIndex(plan, images, registry) {
         return { result, bytes };
     }));
     const [only] = pushed;
-    const keepBuildxIndex = only !== undefined && publishesBuildxIndex(images, plan.indexAnnotations);
-    const bytes = keepBuildxIndex
-        ? only.bytes
-        : (0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeIndex */ .Jt)((0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations));
-    const index = JSON.parse(bytes.toString('utf8'));
-    const descriptor = {
-        mediaType: index.mediaType ?? _registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociIndex,
-        digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .o)(bytes),
-        size: bytes.length,
-    };
-    // buildx pushed its own index to every repository already.
-    if (!keepBuildxIndex) {
-        await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
+    const noAnnotations = Object.keys(plan.indexAnnotations).length === 0;
+    if (only !== undefined && pushed.length === 1 && noAnnotations) {
+        const { result, bytes } = only;
+        // buildx pushed it to every repository already.
+        if (!(0,_registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageIndex */ .yR)(result.manifest) && result.platforms.length === 1) {
+            return { kind: 'manifest', descriptor: result.descriptor, bytes, index: (0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)([result], {}) };
+        }
+        if (INDEX_MEDIA_TYPES.has(result.descriptor.mediaType)) {
+            const index = JSON.parse(bytes.toString('utf8'));
+            return { kind: 'buildx-index', descriptor: result.descriptor, bytes, index };
+        }
     }
-    return { descriptor, index, bytes, madeByBuildx: keepBuildxIndex };
-}
-/** Whether the index published is the one buildx pushed, unchanged: one build made an index, no annotation is added. */
-function publishesBuildxIndex(images, indexAnnotations) {
-    const [only] = images;
-    return (images.length === 1 &&
-        only !== undefined &&
-        INDEX_MEDIA_TYPES.has(only.descriptor.mediaType) &&
-        Object.keys(indexAnnotations).length === 0);
+    const index = (0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .assembleIndex */ .Hw)(pushed.map((p) => p.result), plan.indexAnnotations);
+    const bytes = (0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .serializeIndex */ .Jt)(index);
+    const descriptor = { mediaType: _registry_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociIndex, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .o)(bytes), size: bytes.length };
+    await Promise.all(plan.repositories.map((repository) => registry.putManifest(repository, descriptor.digest, bytes, descriptor.mediaType)));
+    return { kind: 'assembled-index', descriptor, index, bytes };
 }
 /**
  * Checks the index before anything is published: every requested platform present once, nothing else, and each
@@ -32091,7 +32461,7 @@ function publishesBuildxIndex(images, indexAnnotations) {
  * the same build, so reading them would check buildx against itself, at two round trips per platform.
  */
 async function verifyIndex(pushed, platforms, repository, registry) {
-    const configPlatforms = pushed.madeByBuildx
+    const configPlatforms = pushed.kind === 'buildx-index'
         ? new Map((0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .platformManifests */ .OS)(pushed.index).flatMap((d) => (d.platform ? [[d.digest, d.platform]] : [])))
         : await readConfigPlatforms(pushed.index, repository, registry);
     const problems = (0,_assemble_js__WEBPACK_IMPORTED_MODULE_1__/* .indexProblems */ .Z9)(pushed.index, platforms, configPlatforms);
@@ -32138,8 +32508,8 @@ class PublishIncompleteError extends Error {
  * Points every final tag at the index: the same bytes, so the same digest, under each tag. Every tag is tried and
  * read back (waiting out registries that show a write late), so that a failure leaves no tag unaccounted for: then
  * a PublishIncompleteError says where each tag points and how to finish. A tag that another run has since pointed at
- * its own index is that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names
- * one whole index.
+ * its own image is that run's to own: a warning, not a failure, since a tag PUT is atomic and the tag always names
+ * one whole image.
  */
 async function publishTags(tags, index, registry) {
     const digest = index.descriptor.digest;
@@ -32153,35 +32523,51 @@ async function publishTags(tags, index, registry) {
     }
     return tags.map(_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH);
 }
+/** A tag PUT whose read-back still shows the tag's previous image is tried this many times in all. */
+const PUT_ATTEMPTS = 2;
+/** A tag whose previous image could not be read before the PUT. */
+const UNREAD = Symbol('unread');
 /**
- * One tag. The transport retries a PUT that failed for a passing reason: the same bytes under the same tag, so a
- * PUT that got through is not harmed by another. Anything but the index or another writer's index under the tag
- * afterwards (nothing, a single image, no answer) is a problem.
+ * One tag, read before the PUT so that a read-back can tell a PUT that did not take (the previous image still
+ * shown, as a lagging replica or a cache in front of the registry shows it) from another writer's image (a third
+ * digest). The transport retries a PUT that failed for a passing reason: the same bytes under the same tag, so a
+ * PUT that got through is not harmed by another. Where the previous image could not be read, nothing but the index
+ * counts as published.
  */
 async function publishTag(tag, index, registry) {
     const reference = tag.tag;
     const shown = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(tag);
     const digest = index.descriptor.digest;
-    try {
-        await registry.putManifest(tag, reference, index.bytes, index.descriptor.mediaType);
+    const before = await registry.headManifest(tag, reference).then((found) => found?.digest, () => UNREAD);
+    for (let attempt = 1;; attempt++) {
+        try {
+            await registry.putManifest(tag, reference, index.bytes, index.descriptor.mediaType);
+        }
+        catch (error) {
+            return { tag: shown, pointsAt: await pointsAt(tag, registry), problem: `its PUT failed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}` };
+        }
+        const found = await registry
+            .waitForManifest(tag, reference, digest)
+            .catch(() => registry.headManifest(tag, reference))
+            .catch((error) => new Error((0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)));
+        if (found instanceof Error) {
+            return { tag: shown, pointsAt: `unknown (${found.message})`, problem: 'it could not be read back' };
+        }
+        if (found?.digest === digest)
+            return { tag: shown, pointsAt: digest };
+        if (found !== undefined && before !== UNREAD && found.digest !== before) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${shown} was published, then pointed at ${found.digest} by another writer.`);
+            return { tag: shown, pointsAt: found.digest };
+        }
+        if (attempt < PUT_ATTEMPTS)
+            continue;
+        const problem = found === undefined
+            ? 'it resolves to nothing after the PUT'
+            : before === UNREAD
+                ? 'it does not resolve to the index, and what it pointed at before could not be read'
+                : 'it still points at its previous image after the PUT';
+        return { tag: shown, pointsAt: found?.digest ?? 'nothing', problem };
     }
-    catch (error) {
-        return { tag: shown, pointsAt: await pointsAt(tag, registry), problem: `its PUT failed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}` };
-    }
-    const found = await registry
-        .waitForManifest(tag, reference, digest)
-        .catch(() => registry.headManifest(tag, reference))
-        .catch((error) => new Error((0,_error_message_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)));
-    if (found instanceof Error) {
-        return { tag: shown, pointsAt: `unknown (${found.message})`, problem: 'it could not be read back' };
-    }
-    if (found?.digest === digest)
-        return { tag: shown, pointsAt: digest };
-    if (found && INDEX_MEDIA_TYPES.has(found.mediaType)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${shown} was published, then pointed at ${found.digest} by another writer.`);
-        return { tag: shown, pointsAt: found.digest };
-    }
-    return { tag: shown, pointsAt: found?.digest ?? 'nothing', problem: 'it does not resolve to the index' };
 }
 /** What a tag resolves to, for a message. */
 async function pointsAt(tag, registry) {
@@ -32209,8 +32595,8 @@ function describeOutcome(outcome, indexDigest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7856);
-/* harmony import */ var _post_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2966);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1848);
+/* harmony import */ var _post_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6266);
 // One bundle serves both steps of the action: main, then post (post-if: always()). main marks the state, so the
 // same entry knows which step it runs as.
 
@@ -32231,31 +32617,86 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ buildCacheSpecs),
-/* harmony export */   _: () => (/* binding */ CACHE_MODES)
+/* harmony export */   Hx: () => (/* binding */ buildCacheSpecs),
+/* harmony export */   _R: () => (/* binding */ CACHE_MODES)
 /* harmony export */ });
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
+/* unused harmony exports registryScopes, refScope */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
 // The `cache` convenience input: per-build cache specs, so that the builds of a fan-out and the legs of a matrix
 // (one build per platform each) never overwrite each other's cache, and a cache outage never fails a build.
+//
+// A build imports whatever cache it reads, so a cache written from unreviewed code (a pull request's, any branch's)
+// must never be read by a build of the default branch or of a release:
+// - `registry` keeps a tag per build and ref, `buildcache-<build>-<scope>`. A run reads its ref's scope, then the
+//   default branch's (so a new branch starts warm), and writes only its own: the default branch's scope is written
+//   by its own runs alone. A tag's run (a release) reads the default branch's scope and writes nothing: its own
+//   scope would be read by nothing but a rerun, and would leave a cache image per release. Where the event payload
+//   does not name the default branch, a run reads only its own scope. Without a ref (outside a runner) one scope,
+//   `local`, which no ref's run reads.
+// - `gha` keeps one scope name per build on every ref: GitHub's cache service files each entry under the ref that
+//   saved it and lets a run read only its own ref's, the default branch's and a pull request's base branch's.
+// - With push false the convenience only reads: the run publishes nothing, and a pull_request_target run, whose ref
+//   is its base branch's, may be building a pull request's code. The user's own cache-to is written as given.
+
 
 const CACHE_MODES = ['none', 'gha', 'registry'];
+/** Leaves room in a tag's 128 characters for `buildcache-<build>-`. */
+const SCOPE_LENGTH = 64;
+const TAG_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
 /**
- * `gha`: one GitHub cache scope per image and build (`acme-app-linux-arm64`); `registry`: one cache tag per build
- * next to the image (`registry/acme/app:buildcache-linux-arm64`). Exports are `mode=max` (every stage, so a
- * rebuild after a late-stage change still hits) with `ignore-error=true`.
+ * `gha`: one GitHub cache scope per image and build (`acme-app-linux-arm64`); `registry`: cache tags per build and
+ * ref next to the image (`registry/acme/app:buildcache-linux-arm64-branch-main`). Exports are `mode=max` (every
+ * stage, so a rebuild after a late-stage change still hits) with `ignore-error=true`, and only with push.
  */
-function buildCacheSpecs(mode, buildName, repository) {
+function buildCacheSpecs(mode, buildName, repository, runRef, push) {
     if (mode === 'none')
         return { from: [], to: [] };
+    const exported = (spec) => (push ? [`${spec},mode=max,ignore-error=true`] : []);
     if (mode === 'gha') {
         const base = repository ? repository.repository.replaceAll('/', '-') : 'multiarch-build';
         const scope = `${base}-${buildName}`;
-        return { from: [`type=gha,scope=${scope}`], to: [`type=gha,scope=${scope},mode=max,ignore-error=true`] };
+        return { from: [`type=gha,scope=${scope}`], to: exported(`type=gha,scope=${scope}`) };
     }
     if (!repository)
         throw new Error('cache: registry needs a repository to keep the cache in (set tags)');
-    const ref = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatName */ .nD)(repository)}:buildcache-${buildName}`;
-    return { from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max,ignore-error=true`] };
+    const spec = (scope) => `type=registry,ref=${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatName */ .nD)(repository)}:buildcache-${buildName}-${scope}`;
+    const { read, write } = registryScopes(runRef);
+    return { from: read.map(spec), to: write === undefined ? [] : exported(spec(write)) };
+}
+/** The scopes a run reads, in order, and the one it writes (none for a tag). */
+function registryScopes({ ref, defaultBranch }) {
+    if (ref === undefined)
+        return { read: ['local'], write: 'local' };
+    const home = defaultBranch === undefined ? [] : [refScope(`refs/heads/${defaultBranch}`)];
+    if (ref.startsWith('refs/tags/'))
+        return { read: home };
+    const own = refScope(ref);
+    return { read: [own, ...home.filter((scope) => scope !== own)], write: own };
+}
+/**
+ * A ref's scope, one per ref: `branch-<name>`, `pr-<n>`, `ref-<name>` (another ref) where the name is of tag
+ * characters and short enough, else `<kind>_<name, shortened, other characters as ->-<SHA-256 of the ref>`; `_` after
+ * the kind keeps the two forms apart, so that no branch can be named into another ref's scope.
+ */
+function refScope(ref) {
+    const full = ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
+    const [kind, name] = refKind(full);
+    const exact = `${kind}-${name}`;
+    if (TAG_CHARACTERS.test(name) && exact.length <= SCOPE_LENGTH)
+        return exact;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(full).digest('hex').slice(0, 16);
+    const shortened = name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, SCOPE_LENGTH - kind.length - hash.length - 2);
+    return `${kind}_${shortened}-${hash}`;
+}
+function refKind(ref) {
+    const pullRequest = /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1];
+    if (pullRequest !== undefined)
+        return ['pr', pullRequest];
+    if (ref.startsWith('refs/heads/'))
+        return ['branch', ref.slice('refs/heads/'.length)];
+    return ['ref', ref.slice('refs/'.length)];
 }
 
 
@@ -32271,10 +32712,12 @@ function buildCacheSpecs(mode, buildName, repository) {
 /* harmony export */   lt: () => (/* binding */ gitContextSource)
 /* harmony export */ });
 /* unused harmony export GitContextError */
+/* harmony import */ var _runner_variables_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3381);
 // The Git context docker/build-push-action builds when `context` is not given: the workflow's commit of its own
 // repository, fetched by BuildKit (no checkout needed), as docker/actions-toolkit's Build.gitContext() finds it,
 // and `{{defaultContext}}` in `context` and `build-contexts` standing for it. The URL buildx gets is formed by the
 // plan (plan/build-context.ts), which knows the builder's buildx. Pure: the environment comes in.
+
 class GitContextError extends Error {
     name = 'GitContextError';
 }
@@ -32291,7 +32734,7 @@ function gitContextSource(variables, pullRequestHeadSha) {
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
         throw new GitContextError(`GITHUB_REPOSITORY is "${repository}" (expected OWNER/REPO, as the runner sets it)`);
     }
-    const server = given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+    const server = (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .given */ .gI)(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
     let host;
     try {
         host = new URL(server).host;
@@ -32302,16 +32745,16 @@ function gitContextSource(variables, pullRequestHeadSha) {
     let ref = variables.GITHUB_REF ?? '';
     if (!ref.startsWith('refs/'))
         ref = `refs/heads/${ref}`;
-    else if (ref.startsWith('refs/pull/') && runnerFlag(variables.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
+    else if (ref.startsWith('refs/pull/') && (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerFlag */ .Pr)(variables.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
         ref = ref.replace(/\/merge$/, '/head');
     }
     const commit = ref.startsWith('refs/pull/') && ref.endsWith('/head')
         ? (pullRequestHeadSha() ?? ref)
-        : (given(variables.GITHUB_SHA) ?? ref);
+        : ((0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .given */ .gI)(variables.GITHUB_SHA) ?? ref);
     return {
         repositoryUrl: `${server}/${repository}.git`,
         commit,
-        queryForm: runnerFlag(variables.BUILDX_SEND_GIT_QUERY_AS_INPUT),
+        queryForm: (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerFlag */ .Pr)(variables.BUILDX_SEND_GIT_QUERY_AS_INPUT),
         host,
     };
 }
@@ -32321,14 +32764,6 @@ function usesDefaultContext(text) {
 }
 function containsDefaultContext(text) {
     return new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(text);
-}
-/** A runner variable, where an empty one counts as unset (as actions-toolkit reads them). */
-function given(value) {
-    return value === '' ? undefined : value;
-}
-/** A runner variable read as actions-toolkit's Util.parseBoolOrDefault reads it: Go's true spellings, else false. */
-function runnerFlag(value) {
-    return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '');
 }
 
 
@@ -32348,7 +32783,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 7856:
+/***/ 1848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32363,10 +32798,119 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/error-message.ts
 var error_message = __nccwpck_require__(6587);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: ./src/runner-variables.ts
+var runner_variables = __nccwpck_require__(3381);
+;// CONCATENATED MODULE: ./src/plan/attestations.ts
+// The --attest flags of a build, as docker/build-push-action computes them, so that a workflow that swaps that action
+// for this one publishes the same attestations. Pure: the inputs, the run's URL and the builder's BuildKit in.
+//
+// The rule, in one place:
+// - `provenance` given: `true` is provenance with builder-id set to the run's URL, `false` none, anything else its
+//   attributes with builder-id added unless they name one.
+// - `provenance` empty, no `attests` entry of type provenance, BUILDX_NO_DEFAULT_ATTESTATIONS not set, no export to
+//   the engine (load, or an output of type docker) and every node's BuildKit 0.11 or later (on the docker driver:
+//   a `-moby` version, which the engine's builder reports): mode=max for a public repository, mode=min
+//   (inline-only) for a private one, with builder-id. Otherwise buildx's own default applies.
+// - `sbom` given: an sbom attestation beside the provenance above (it does not turn provenance off).
+// - `attests` entries: passed on, except an entry of a type that `provenance` or `sbom` already sets; a provenance
+//   entry gets builder-id too.
+// - A bare boolean attribute (`type=sbom,true`) means disabled=false, as buildx reads it.
+
+
+/** The values of this build's --attest flags. */
+function attestations(options, facts) {
+    const { builderId } = options;
+    const flags = [];
+    const provenanceEntry = options.attests.some((attest) => attestationType(attest) === 'provenance');
+    if (options.provenance !== '') {
+        flags.push(booleansAsDisabled(`type=provenance,${provenanceAttributes(options.provenance, builderId)}`));
+    }
+    else if (!provenanceEntry && defaultProvenanceApplies(options, facts)) {
+        const mode = options.privateRepository ? 'mode=min,inline-only=true' : 'mode=max';
+        flags.push(withBuilderId(`type=provenance,${mode}`, builderId));
+    }
+    if (options.sbom !== '')
+        flags.push(booleansAsDisabled(`type=sbom,${options.sbom}`));
+    for (const attest of options.attests) {
+        const type = attestationType(attest);
+        if (type === 'provenance') {
+            if (options.provenance === '')
+                flags.push(withBuilderId(attest, builderId));
+        }
+        else if (type === 'sbom') {
+            if (options.sbom === '')
+                flags.push(attest);
+        }
+        else {
+            flags.push(booleansAsDisabled(attest));
+        }
+    }
+    return flags;
+}
+function defaultProvenanceApplies(options, facts) {
+    if (options.noDefaultAttestations || exportsToEngine(options))
+        return false;
+    return (facts.buildkitVersions.length > 0 &&
+        facts.buildkitVersions.every((version) => {
+            // The engine's builder reports `v0.12.5-moby`; any other version there is not one attestations can rely on.
+            if (facts.driver === 'docker' && !version.endsWith('-moby'))
+                return false;
+            return semver_default().satisfies(version.replace(/-moby$/, ''), '>=0.11.0');
+        }));
+}
+/** `load`, or an output of type docker: the image goes to the engine, whose store may not hold attestations. */
+function exportsToEngine(options) {
+    return options.load || options.outputs.some((output) => outputType(output) === 'docker');
+}
+/** The `provenance` input as an attestation's attributes: booleans as build-push-action reads them. */
+function provenanceAttributes(input, builderId) {
+    const bool = (0,runner_variables/* parseGoBool */.MY)(input);
+    if (bool === true)
+        return builderId === '' ? 'true' : `builder-id=${builderId}`;
+    if (bool === false)
+        return 'false';
+    return withBuilderId(input, builderId);
+}
+/** Adds builder-id unless the attributes name one (or the run has no URL: outside GitHub Actions). */
+function withBuilderId(attributes, builderId) {
+    return builderId === '' || fields(attributes).some((field) => field.split('=')[0]?.trim() === 'builder-id')
+        ? attributes
+        : `${attributes},builder-id=${builderId}`;
+}
+function booleansAsDisabled(attributes) {
+    return fields(attributes)
+        .map((field) => {
+        const bool = (0,runner_variables/* parseGoBool */.MY)(field);
+        return bool === undefined ? field : `disabled=${String(!bool)}`;
+    })
+        .join(',');
+}
+function attestationType(attest) {
+    return fieldValue(attest, 'type');
+}
+/** An output's type; buildx takes an entry without one as a local export. */
+function outputType(output) {
+    return fieldValue(output, 'type') ?? (output.includes('=') ? '' : 'local');
+}
+function fieldValue(csv, key) {
+    const field = fields(csv).find((item) => item.split('=')[0]?.trim() === key);
+    return field?.slice(field.indexOf('=') + 1).trim();
+}
+function fields(csv) {
+    return csv
+        .split(',')
+        .map((field) => field.trim())
+        .filter((field) => field !== '');
+}
+
 // EXTERNAL MODULE: ./src/plan/buildx-version.ts
 var buildx_version = __nccwpck_require__(3506);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
@@ -34580,6 +35124,7 @@ var src_platform = __nccwpck_require__(3728);
 
 
 
+
 function buildxBuildArgs(build, plan, options, builder, files) {
     const args = ['buildx', 'build', '--builder', builder.name];
     args.push('--platform', build.platforms.map(src_platform/* formatPlatform */.Bq).join(','));
@@ -34589,6 +35134,9 @@ function buildxBuildArgs(build, plan, options, builder, files) {
         args.push('--target', options.target);
     pushEach(args, '--label', options.labels);
     pushEach(args, '--annotation', plan.buildAnnotations);
+    // After the user's: buildx keeps the last value of a key, so none of theirs replaces it.
+    if (build.handoffAnnotation !== undefined)
+        args.push('--annotation', build.handoffAnnotation);
     pushEach(args, '--build-arg', options.buildArgs);
     pushEach(args, '--build-context', plan.buildContexts);
     pushEach(args, '--secret', files.secretSpecs);
@@ -34598,11 +35146,7 @@ function buildxBuildArgs(build, plan, options, builder, files) {
     pushEach(args, '--cache-from', build.cacheFrom);
     pushEach(args, '--cache-to', build.cacheTo);
     pushEach(args, '--no-cache-filter', options.noCacheFilters);
-    if (options.provenance)
-        args.push(`--provenance=${options.provenance}`);
-    if (options.sbom)
-        args.push(`--sbom=${options.sbom}`);
-    pushEach(args, '--attest', attestations(options));
+    pushEach(args, '--attest', attestations(options, builder));
     if (options.noCache)
         args.push('--no-cache');
     if (options.pull)
@@ -34622,16 +35166,6 @@ function buildxBuildArgs(build, plan, options, builder, files) {
     args.push('--metadata-file', files.metadataFile);
     args.push(plan.context);
     return args;
-}
-/**
- * `attests` entries, as build-push-action passes them: the `provenance` and `sbom` inputs win over an entry of
- * their type.
- */
-function attestations(options) {
-    return options.attests.filter((attest) => {
-        const type = /(?:^|,)\s*type=([^,]*)/.exec(attest)?.[1]?.trim();
-        return !(type === 'provenance' && options.provenance) && !(type === 'sbom' && options.sbom);
-    });
 }
 /**
  * Where the build goes. With push: the action's own push (outputSpec), with the `outputs` entry's options. Without:
@@ -34710,31 +35244,52 @@ function buildxCreateArgs(name, driver, driverOpts, buildkitdFlags, config) {
 
 
 /**
- * Which builder this run will use, and whether it creates it (so state can record it before it exists). A created
- * builder's name is unique per step (createdBuilderName).
+ * Whether the choice depends on the workflow's current builder: neither `builder` nor `driver` is given, nor an
+ * input that only a builder created here takes (driver-opts, buildkitd flags or config).
  */
-function chooseBuilder(inputs, run) {
+function followsCurrentBuilder(inputs) {
+    return inputs.builder === '' && inputs.driver === '' && !createInputsGiven(inputs);
+}
+/**
+ * As build-push-action: a builder named, else the current builder an earlier step chose (setup-buildx-action,
+ * `docker buildx use`, BUILDX_BUILDER) unless it is the engine's own, whose docker driver cannot push by digest or
+ * export cache; else the engine's own when `driver` is docker; else a docker-container builder created here, under
+ * a name unique to the step (createdBuilderName), and removed in post.
+ */
+function chooseBuilder(inputs, run, current) {
+    const driver = inputs.driver === '' ? 'docker-container' : inputs.driver;
     if (inputs.builder !== '')
-        return { name: inputs.builder, create: false };
+        return { name: inputs.builder, create: false, driver, reason: '"builder"' };
     if (inputs.driver === 'docker')
-        return { create: false };
-    return { name: (0,temporary_tag/* createdBuilderName */.zx)(run, inputs.platforms.map(src_platform/* formatPlatform */.Bq)), create: true };
+        return { create: false, driver, reason: '"driver" is docker' };
+    if (current !== undefined && current.driver !== 'docker') {
+        return {
+            name: current.name,
+            create: false,
+            driver,
+            reason: `the current builder (driver ${current.driver}), chosen by an earlier step (docker/setup-buildx-action, ` +
+                '`docker buildx use` or BUILDX_BUILDER); set "builder" or "driver" to choose another',
+        };
+    }
+    const name = (0,temporary_tag/* createdBuilderName */.zx)(run, inputs.platforms.map(src_platform/* formatPlatform */.Bq));
+    const why = inputs.driver !== ''
+        ? `"driver" is ${driver}`
+        : createInputsGiven(inputs)
+            ? 'driver-opts or buildkitd settings are given'
+            : "the current builder is the engine's own";
+    return { name, create: true, driver, reason: `created for this step (${why}); post removes it` };
+}
+function createInputsGiven(inputs) {
+    return (inputs.driverOpts.length > 0 || inputs.buildkitdFlags.trim() !== '' || inputs.buildkitdConfigInline.trim() !== '');
 }
 /** Sets the builder up and gives its facts; its platforms become the `platforms` output, as setup-buildx gives. */
 async function setUpBuilder(inputs, choice, docker, tempDir) {
     const { context, containerdImageStore, buildxVersion } = await docker.engineFacts();
     // The engine's own builder: named after the docker context, driver docker.
     if (choice.name === undefined) {
-        const { platforms, nodes } = await docker.inspectBuilder(context);
-        setPlatformsOutput(platforms);
-        return {
-            name: context,
-            driver: 'docker',
-            multiPlatform: containerdImageStore,
-            nodes,
-            created: false,
-            buildxVersion,
-        };
+        const inspection = await docker.inspectBuilder(context);
+        setPlatformsOutput(inspection.platforms);
+        return builderFacts(context, inspection, { multiPlatform: containerdImageStore, created: false, buildxVersion });
     }
     const name = choice.name;
     if (choice.create) {
@@ -34745,19 +35300,25 @@ async function setUpBuilder(inputs, choice, docker, tempDir) {
             config = { file, buildxVersion };
         }
         try {
-            await docker.buildx(buildxCreateArgs(name, inputs.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
+            await docker.buildx(buildxCreateArgs(name, choice.driver, inputs.driverOpts, inputs.buildkitdFlags, config));
         }
         catch (error) {
-            throw new BuilderError(`could not create and start the builder ${name} (driver ${inputs.driver}, BuildKit image ` +
+            throw new BuilderError(`could not create and start the builder ${name} (driver ${choice.driver}, BuildKit image ` +
                 `${buildkitImage(inputs.driverOpts)}): ${(0,error_message/* errorMessage */.g)(error)}. Is the image in "driver-opts" a BuildKit ` +
                 'image that this runner has or can pull?');
         }
     }
-    const { driver, platforms, nodes } = await docker.inspectBuilder(name);
-    setPlatformsOutput(platforms);
+    const inspection = await docker.inspectBuilder(name);
+    setPlatformsOutput(inspection.platforms);
     // Only the docker driver depends on the engine: without the containerd image store it builds one platform.
-    const multiPlatform = driver !== 'docker' || containerdImageStore;
-    return { name, driver, multiPlatform, nodes, created: choice.create, buildxVersion };
+    const multiPlatform = inspection.driver !== 'docker' || containerdImageStore;
+    return builderFacts(name, inspection, { multiPlatform, created: choice.create, buildxVersion });
+}
+/** The facts of the builder `name` (as this step names it: the context, or the name given or created). */
+function builderFacts(name, inspection, facts) {
+    const { driver, nodes, buildkitVersions, platforms } = inspection;
+    const [defaultPlatform] = platforms;
+    return { name, driver, nodes, buildkitVersions, ...(defaultPlatform ? { defaultPlatform } : {}), ...facts };
 }
 class BuilderError extends Error {
     name = 'BuilderError';
@@ -34772,6 +35333,68 @@ function buildkitImage(driverOpts) {
 /** The platforms of every node, each once, comma separated. */
 function setPlatformsOutput(platforms) {
     core/* setOutput */.uH(constants/* Output */.k7.BuilderPlatforms, [...new Set(platforms)].join(','));
+}
+
+;// CONCATENATED MODULE: ./src/build-outputs.ts
+const WARNINGS = 'buildx.build.warnings';
+/**
+ * `metadata`: buildx's keys, as build-push-action outputs them for its one build. Over several builds (one per
+ * platform) a key they share with one value is kept, a key only one build has (such as
+ * `buildx.build.provenance/linux/arm64`) is kept, the warnings are listed once each, and a key whose value differs
+ * per build (`buildx.build.ref`, `containerimage.config.digest`) is left to `platform-metadata`. What was published
+ * goes on top: its digest, descriptor and the final tags.
+ */
+function metadataOutput(builds, published) {
+    const merged = mergeMetadata(builds);
+    if (published === undefined)
+        return merged;
+    return {
+        ...merged,
+        'containerimage.descriptor': published.descriptor,
+        'containerimage.digest': published.descriptor.digest,
+        'image.name': published.imageName,
+    };
+}
+/**
+ * `imageid` as build-push-action sets it from buildx's image ID file: the config digest of a build of one image,
+ * else the digest of what was published (an index), else the one build's digest.
+ */
+function imageIdOutput(builds, published) {
+    const [only, ...others] = builds;
+    const configDigest = only?.['containerimage.config.digest'];
+    if (others.length === 0 && configDigest !== undefined)
+        return configDigest;
+    if (published !== undefined)
+        return published.descriptor.digest;
+    return others.length === 0 ? only?.['containerimage.digest'] : undefined;
+}
+function mergeMetadata(builds) {
+    const [only, ...others] = builds;
+    if (only === undefined)
+        return {};
+    if (others.length === 0)
+        return only;
+    const merged = {};
+    const keys = new Set(builds.flatMap((metadata) => Object.keys(metadata)));
+    for (const key of keys) {
+        const values = builds.filter((metadata) => key in metadata).map((metadata) => metadata[key]);
+        if (key === WARNINGS)
+            merged[key] = distinct(values.flatMap((value) => (Array.isArray(value) ? value : [])));
+        else if (values.length === 1 || new Set(values.map((value) => JSON.stringify(value))).size === 1) {
+            merged[key] = values[0];
+        }
+    }
+    return merged;
+}
+function distinct(values) {
+    const seen = new Set();
+    return values.filter((value) => {
+        const key = JSON.stringify(value);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -34800,8 +35423,212 @@ function buildsImage(call) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __nccwpck_require__(9809);
+// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 2 modules
+var docker_config = __nccwpck_require__(4462);
+;// CONCATENATED MODULE: ./src/docker/build-reporting.ts
+
+/**
+ * What each `buildx build` gets on top of the step's environment: buildx writes its warnings (Dockerfile checks)
+ * into the metadata file only with BUILDX_METADATA_WARNINGS, and the annotations are made from there. A value the
+ * user set is theirs (build-push-action overrides it with true).
+ */
+function buildxReportingEnvironment(env) {
+    return (0,runner_variables/* given */.gI)(env.BUILDX_METADATA_WARNINGS) === undefined ? { BUILDX_METADATA_WARNINGS: 'true' } : {};
+}
+/** DOCKER_BUILD_CHECKS_ANNOTATIONS, true unless set to false; a value that is no boolean is named, not fatal. */
+function checkAnnotationsSetting(env) {
+    const value = (0,runner_variables/* given */.gI)(env.DOCKER_BUILD_CHECKS_ANNOTATIONS);
+    if (value === undefined)
+        return { enabled: true };
+    const parsed = (0,runner_variables/* parseGoBool */.MY)(value);
+    if (parsed !== undefined)
+        return { enabled: parsed };
+    return {
+        enabled: true,
+        warning: `DOCKER_BUILD_CHECKS_ANNOTATIONS is "${value}", which is not a boolean (true, false, 1, 0): build checks are annotated as by default.`,
+    };
+}
+/**
+ * A notice naming the build-summary and build-record variables the user set that this action does not honour: it
+ * writes its own job summary (what was published and cleaned up), not Docker's, and uploads no build record. The
+ * records stay in the builder until the job ends, so a later step can export one itself.
+ */
+function unhonouredBuildRecordSettings(env) {
+    const summary = (0,runner_variables/* given */.gI)(env.DOCKER_BUILD_SUMMARY);
+    const upload = (0,runner_variables/* given */.gI)(env.DOCKER_BUILD_RECORD_UPLOAD);
+    const retention = (0,runner_variables/* given */.gI)(env.DOCKER_BUILD_RECORD_RETENTION_DAYS);
+    const lines = [];
+    if (summary !== undefined) {
+        lines.push(`DOCKER_BUILD_SUMMARY=${summary} is not read: this action writes its own job summary (the images, tags and cleanup of this run) and not Docker's build summary.`);
+    }
+    // Uploading nothing is what false asks for.
+    if (upload !== undefined && (0,runner_variables/* parseGoBool */.MY)(upload) !== false) {
+        lines.push(`DOCKER_BUILD_RECORD_UPLOAD=${upload} is not honoured: this action uploads no build record.`);
+    }
+    if (retention !== undefined) {
+        lines.push(`DOCKER_BUILD_RECORD_RETENTION_DAYS=${retention} has no effect: this action uploads no build record.`);
+    }
+    if (lines.length === 0)
+        return undefined;
+    lines.push('A later step can export a build record while the builder lives (until the job ends): `docker buildx history export --builder BUILDER --output FILE.dockerbuild ID` (buildx 0.23 or later), with BUILDER/NODE/ID from `buildx.build.ref` in the platform-metadata output.');
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/is-object.ts
+var src_is_object = __nccwpck_require__(9879);
+;// CONCATENATED MODULE: ./src/docker/check-annotations.ts
+// Dockerfile checks as GitHub annotations, made as build-push-action makes them: buildx writes each check's warning
+// into the metadata file (`buildx.build.warnings`), and the build's local state (what buildx keeps on the client
+// under its config directory, `refs/BUILDER/NODE/ID`) says which Dockerfile the build read. An annotation names a
+// file of the workflow's repository, relative to its root: a Dockerfile in the workspace, or one BuildKit fetched
+// from this repository (a Git context). Pure: the caller reads the files.
+
+
+
+/** The workspace as the runner describes it; a Git context is this repository's only on the runner's own server. */
+function runnerWorkspace(env, cwd) {
+    let serverHost = '';
+    try {
+        serverHost = new URL((0,runner_variables/* given */.gI)(env.GITHUB_SERVER_URL) ?? 'https://github.com').host;
+    }
+    catch {
+        // no Git context matches an unreadable server
+    }
+    return { directory: (0,runner_variables/* given */.gI)(env.GITHUB_WORKSPACE) ?? cwd, serverHost, repository: env.GITHUB_REPOSITORY ?? '' };
+}
+/** buildx's config directory: BUILDX_CONFIG, else `buildx` in the docker config directory. */
+function buildxConfigDirectory(env, dockerConfigFile) {
+    return (0,runner_variables/* given */.gI)(env.BUILDX_CONFIG) ?? external_node_path_default().join(external_node_path_default().dirname(dockerConfigFile), 'buildx');
+}
+/** Where buildx keeps the local state of the build `BUILDER/NODE/ID` (`buildx.build.ref`); undefined for no ref. */
+function localStatePath(ref, buildxConfigDir) {
+    if (typeof ref !== 'string')
+        return undefined;
+    const parts = ref.split('/');
+    if (parts.length !== 3 || parts.some((part) => part === '' || part === '.' || part === '..'))
+        return undefined;
+    return external_node_path_default().join(buildxConfigDir, 'refs', ...parts);
+}
+/** A local state file's JSON; a field buildx left out is empty. */
+function parseLocalState(json) {
+    if (!(0,src_is_object/* isObject */.G)(json))
+        throw new Error('the local state is no JSON object');
+    const field = (value) => (typeof value === 'string' ? value : '');
+    return { LocalPath: field(json.LocalPath), DockerfilePath: field(json.DockerfilePath) };
+}
+/** The Dockerfile a build's checks may be annotated on; undefined when it is no file of this repository. */
+function annotatedDockerfile(state, workspace) {
+    const { contextPath, dockerfilePath } = repairUrlContext(state);
+    if (contextPath === '-' || dockerfilePath === '-' || dockerfilePath.endsWith('/-'))
+        return undefined; // stdin
+    const url = gitUrl(contextPath);
+    if (url) {
+        const repository = url.pathname.replace(/^\//, '').replace(/\.git$/, '');
+        if (url.host !== workspace.serverHost || repository !== workspace.repository)
+            return undefined;
+        // Relative to the repository's root, as the build was told.
+        return { file: dockerfilePath === '' ? 'Dockerfile' : dockerfilePath };
+    }
+    // buildx records no path when the Dockerfile is the context's own.
+    const absolutePath = external_node_path_default().resolve(workspace.directory, dockerfilePath === '' ? external_node_path_default().join(contextPath, 'Dockerfile') : dockerfilePath);
+    const file = external_node_path_default().relative(workspace.directory, absolutePath);
+    if (file === '' || file.split((external_node_path_default()).sep)[0] === '..' || external_node_path_default().isAbsolute(file))
+        return undefined;
+    return { file, absolutePath };
+}
+/**
+ * The annotations of one build's warnings. Only Dockerfile checks have what one needs (a rule's description and
+ * message, and the Dockerfile's name and content); each is annotated on the build's Dockerfile when the names agree
+ * and, in the workspace, the content the check read is the file's (`content`: base64, as buildx gives it).
+ */
+function checkAnnotations(warnings, dockerfile, content) {
+    if (!Array.isArray(warnings))
+        return [];
+    return warnings.flatMap((warning) => {
+        const check = readWarning(warning);
+        if (!check || !dockerfile.file.endsWith(check.sourceFile))
+            return [];
+        if (dockerfile.absolutePath !== undefined && check.sourceData !== content)
+            return [];
+        const annotation = {
+            title: check.detail.map(decode).join(' '),
+            // The line is the annotation's own field.
+            message: decode(check.short).replace(/\s\(line \d+\)$/, '') + (check.url ? `\nMore info: ${check.url}` : ''),
+            file: dockerfile.file,
+        };
+        // GitHub shows no line ranges: the first line of the first range.
+        if (check.startLine !== undefined)
+            annotation.startLine = check.startLine;
+        return [annotation];
+    });
+}
+/** Annotations without repeats: each platform's build of one Dockerfile reports the same checks. */
+function distinctAnnotations(annotations) {
+    const byKey = new Map(annotations.map((a) => [JSON.stringify([a.file, a.startLine, a.title, a.message]), a]));
+    return [...byKey.values()];
+}
+/** A warning (BuildKit's client.VertexWarning as Go marshals it: bytes as base64) that names its source file. */
+function readWarning(value) {
+    if (!(0,src_is_object/* isObject */.G)(value) || !(0,src_is_object/* isObject */.G)(value.sourceInfo))
+        return undefined;
+    const { short, url } = value;
+    const { filename, data } = value.sourceInfo;
+    const detail = list(value.detail);
+    if (typeof short !== 'string' || short === '' || !detail?.every((line) => typeof line === 'string'))
+        return undefined;
+    if (typeof filename !== 'string' || filename === '' || typeof data !== 'string' || data === '')
+        return undefined;
+    const [first] = list(value.range) ?? [];
+    const start = (0,src_is_object/* isObject */.G)(first) && (0,src_is_object/* isObject */.G)(first.start) ? first.start.line : undefined;
+    return {
+        short,
+        detail,
+        ...(typeof url === 'string' && url !== '' ? { url } : {}),
+        sourceFile: filename,
+        sourceData: data,
+        ...(typeof start === 'number' ? { startLine: start } : {}),
+    };
+}
+/**
+ * buildx before 0.16.1 recorded a URL context as a path under the working directory (`/work/https:/github.com/…`),
+ * and the Dockerfile under that path: the URL is taken back out of both.
+ */
+function repairUrlContext(state) {
+    const match = /^(.*?\/)((?:https?|ssh|git):\/\/?\S+)$/i.exec(state.LocalPath);
+    if (!match?.[1] || !match[2])
+        return { contextPath: state.LocalPath, dockerfilePath: state.DockerfilePath };
+    const [, prefix, url] = match;
+    return {
+        contextPath: url.replace(/^([a-z]+):\/(?!\/)/i, '$1://'),
+        dockerfilePath: state.DockerfilePath.startsWith(prefix)
+            ? state.DockerfilePath.slice(prefix.length)
+            : state.DockerfilePath,
+    };
+}
+/** A context that is a Git URL BuildKit fetches (http, https, ssh or git); undefined for a local path. */
+function gitUrl(context) {
+    if (!/^(https?|ssh|git):\/\//i.test(context))
+        return undefined;
+    try {
+        return new URL(context);
+    }
+    catch {
+        return undefined;
+    }
+}
+function list(value) {
+    return Array.isArray(value) ? value : undefined;
+}
+function decode(base64) {
+    return Buffer.from(base64, 'base64').toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/docker/build.ts
-// Runs the planned buildx builds (in parallel in fan-out) and reads what each one pushed from its metadata file.
+// Runs the planned buildx builds (in parallel in fan-out), reads what each one pushed from its metadata file, and
+// annotates the Dockerfile checks they reported.
+
+
+
 
 
 
@@ -34815,7 +35642,11 @@ var retry = __nccwpck_require__(9809);
 class BuildError extends Error {
     name = 'BuildError';
 }
-async function runBuilds(plan, options, builder, docker, tempDir) {
+async function runBuilds(plan, options, builder, docker, tempDir, env = process.env) {
+    const notice = unhonouredBuildRecordSettings(env);
+    if (notice !== undefined)
+        core/* notice */.lm(notice);
+    const buildxEnv = buildxReportingEnvironment(env);
     const secretFiles = await writeSecretFiles(options.secrets, tempDir);
     try {
         const parallel = plan.builds.length > 1;
@@ -34830,7 +35661,7 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
             try {
                 // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
                 const output = parallel ? { linePrefix: `[${label}] ` } : {};
-                await (0,retry/* retry */.L5)(() => docker.buildx(args, output), {
+                await (0,retry/* retry */.L5)(() => docker.buildx(args, { ...output, env: buildxEnv }), {
                     ...ENGINE_PUSH_RETRY_POLICY,
                     isRetryable: transientPushFailure,
                     onRetry: (message) => {
@@ -34843,11 +35674,14 @@ async function runBuilds(plan, options, builder, docker, tempDir) {
             }
             return { build, metadata: await readMetadata(metadataFile, buildsImage(options.call)) };
         }));
+        const completed = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+        // The checks of the builds that completed are worth seeing even when another platform's build failed.
+        await annotateChecks(completed, env);
         const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
         if (failures.length > 0) {
             throw new BuildError([...failures.map(error_message/* errorMessage */.g), ...(await nodesNotRunning(builder.name, docker))].join('\n'));
         }
-        return outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+        return completed;
     }
     finally {
         await secretFiles.remove();
@@ -34867,6 +35701,41 @@ async function nodesNotRunning(builder, docker) {
     catch {
         return []; // the build's own error stands without it
     }
+}
+/**
+ * Each Dockerfile check the builds reported, once, as a warning annotation on the Dockerfile (unless
+ * DOCKER_BUILD_CHECKS_ANNOTATIONS is false). Best effort: a build whose Dockerfile cannot be told gets none.
+ */
+async function annotateChecks(completed, env) {
+    const setting = checkAnnotationsSetting(env);
+    if (setting.warning !== undefined)
+        core/* warning */.$e(setting.warning);
+    if (!setting.enabled)
+        return;
+    const workspace = runnerWorkspace(env, process.cwd());
+    const buildxConfigDir = buildxConfigDirectory(env, (0,docker_config/* dockerConfigPath */.Q)(env));
+    const annotations = [];
+    for (const { build, metadata } of completed) {
+        const warnings = metadata['buildx.build.warnings'];
+        if (!Array.isArray(warnings) || warnings.length === 0)
+            continue;
+        try {
+            const statePath = localStatePath(metadata['buildx.build.ref'], buildxConfigDir);
+            if (statePath === undefined)
+                throw new Error('the metadata has no buildx.build.ref');
+            const state = parseLocalState(JSON.parse(await (0,promises_.readFile)(statePath, 'utf8')));
+            const dockerfile = annotatedDockerfile(state, workspace);
+            if (dockerfile === undefined)
+                throw new Error('its Dockerfile is not in this repository');
+            const content = dockerfile.absolutePath && (await (0,promises_.readFile)(dockerfile.absolutePath)).toString('base64');
+            annotations.push(...checkAnnotations(warnings, dockerfile, content));
+        }
+        catch (error) {
+            core/* debug */.Yz(`No check annotations for ${build.name}: ${(0,error_message/* errorMessage */.g)(error)}`);
+        }
+    }
+    for (const { message, ...properties } of distinctAnnotations(annotations))
+        core/* warning */.$e(message, properties);
 }
 /** buildx's metadata file; a call that only evaluates the build (`call: check`) writes none, and so has none. */
 async function readMetadata(file, builds) {
@@ -34989,6 +35858,10 @@ function crossFieldProblems(inputs, tagsGiven = inputs.tags.length > 0) {
     if (mode === 'shard' && !push) {
         problems.push('"push" is false but "mode" is shard (expected true: a shard hands off what it pushed)');
     }
+    if (mode === 'merge' && !push) {
+        problems.push('"push" is false but "mode" is merge (expected true: a merge pushes the index of what the shards pushed, ' +
+            'and a merge that pushes nothing has nothing to do)');
+    }
     if (inputs.qemu !== 'false' && inputs.qemuImage === '') {
         problems.push('"qemu-image" is empty (expected an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68)');
     }
@@ -35008,7 +35881,7 @@ function crossFieldProblems(inputs, tagsGiven = inputs.tags.length > 0) {
 /** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
 function ownerlessGhcr(name, references) {
     return references
-        .filter((reference) => reference.registry.toLowerCase() === src_reference/* GHCR */.fc && !reference.repository.includes('/'))
+        .filter((reference) => (0,src_reference/* canonicalRegistry */.i7)(reference.registry) === src_reference/* GHCR */.fc && !reference.repository.includes('/'))
         .map((reference) => `"${name}" has ${src_reference/* GHCR */.fc}/${reference.repository}, which has no owner (expected ${src_reference/* GHCR */.fc}/OWNER/NAME, e.g. ` +
         `${src_reference/* GHCR */.fc}/acme/${reference.repository})`);
 }
@@ -35103,8 +35976,8 @@ class InputReader {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/runners.ts
-// The matrix plan for native runners: which runner label builds each platform, from `platform-prefix=runner-label`
-// entries. Pure; the workflow feeds the plan to `strategy.matrix` with fromJSON.
+// The matrix plan for native runners: which runner builds each platform, from `platform-prefix=runner` entries. Pure;
+// the workflow feeds the plan to `strategy.matrix` with fromJSON, and each leg's `runs-on` takes its runner as it is.
 
 /**
  * GitHub-hosted runners, used when no entry is given. 32-bit arm goes to the arm64 runner too: those CPUs cannot
@@ -35121,7 +35994,12 @@ class RunnersError extends Error {
 const DEFAULT_KEY = 'default';
 const EXPECTED_FORM = 'expected platform-prefix=runner-label, e.g. linux/arm64=ubuntu-24.04-arm or linux/arm=ubuntu-24.04-arm, ' +
     'or default=runner-label';
-/** Parses `platform-prefix=runner-label` and `default=runner-label` entries; no entries means DEFAULT_RUNNERS. */
+const JSON_FORM = 'a JSON array of labels, e.g. ["self-hosted", "arm64"], or a runner group, e.g. {"group": "arm-runners"} or ' +
+    '{"group": "arm-runners", "labels": ["linux", "arm64"]}';
+/**
+ * Parses `platform-prefix=runner` and `default=runner` entries, a runner being a label or `runs-on`'s JSON forms (see
+ * Runner); no entries means DEFAULT_RUNNERS.
+ */
 function parseRunners(lines) {
     const entries = lines.map((line) => line.trim()).filter((line) => line !== '');
     if (entries.length === 0)
@@ -35134,10 +36012,11 @@ function parseRunners(lines) {
         if (equals === -1)
             throw new RunnersError(`runner entry "${entry}" has no "=" (${EXPECTED_FORM})`);
         const key = entry.slice(0, equals).trim();
-        const runner = entry.slice(equals + 1).trim();
-        if (runner === '')
+        const label = entry.slice(equals + 1).trim();
+        if (label === '')
             throw new RunnersError(`runner entry "${entry}" has no runner label (${EXPECTED_FORM})`);
         const prefix = key.toLowerCase() === DEFAULT_KEY ? DEFAULT_KEY : parsePrefix(key, entry);
+        const runner = parseRunner(label, entry);
         const earlier = entryOf.get(prefix);
         if (earlier !== undefined) {
             throw new RunnersError(`runner entries "${earlier}" and "${entry}" both name ${prefix} (expected one each)`);
@@ -35171,6 +36050,35 @@ function planMatrix(platforms, runners) {
             'default=runner-label, to "runners"');
     }
     return { include };
+}
+/** A label as it is; a value starting with [ or { is `runs-on`'s JSON form, checked here rather than at job start. */
+function parseRunner(text, entry) {
+    if (!text.startsWith('[') && !text.startsWith('{'))
+        return text;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new RunnersError(`runner entry "${entry}": ${text} is not JSON (expected ${JSON_FORM})`);
+    }
+    if (isLabels(value) || isRunnerGroup(value))
+        return value;
+    throw new RunnersError(`runner entry "${entry}": ${text} is not a runner (expected ${JSON_FORM})`);
+}
+function isLabels(value) {
+    return Array.isArray(value) && value.length > 0 && value.every(isLabel);
+}
+function isLabel(value) {
+    return typeof value === 'string' && value.trim() !== '';
+}
+function isRunnerGroup(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const { group, labels, ...others } = value;
+    if (Object.keys(others).length > 0 || (group === undefined && labels === undefined))
+        return false;
+    return (group === undefined || isLabel(group)) && (labels === undefined || isLabel(labels) || isLabels(labels));
 }
 /** `os/arch` (any variant) or a full platform, in canonical spelling (aliases resolved, baseline variants dropped). */
 function parsePrefix(text, entry) {
@@ -35217,6 +36125,7 @@ function runnerFor(platform, runners) {
 
 
 
+
 const NO_RUNNER = { variables: {}, pullRequestHeadSha: () => undefined };
 /** `secrets` as build-push-action reads it: one entry per line, each value exactly as given. */
 const SECRETS_LIST = { ignoreComma: true, trimWhitespace: false };
@@ -35236,7 +36145,7 @@ function parseInputs(read, runner = NO_RUNNER) {
     const { problems } = reader;
     const mode = reader.oneOf(constants/* Input */.pd.Mode, MODES);
     const builds = BUILDING_MODES.includes(mode);
-    const platforms = parsePlatforms(reader.list(constants/* Input */.pd.Platforms), problems);
+    const platforms = parsePlatforms(reader.list(constants/* Input */.pd.Platforms), builds, problems);
     const tagItems = reader.list(constants/* Input */.pd.Tags);
     const tags = parseTags(tagItems, problems);
     const push = reader.boolean(constants/* Input */.pd.Push);
@@ -35255,20 +36164,21 @@ function parseInputs(read, runner = NO_RUNNER) {
     const inputs = {
         mode,
         platforms,
-        runners: runnerEntries(reader.list(constants/* Input */.pd.Runners, { ignoreComma: true }), problems),
+        runners: runnerEntries(reader.list(constants/* Input */.pd.Runners, { ignoreComma: true, keepQuotes: true }), problems),
         handoffDir: reader.text(constants/* Input */.pd.HandoffDir),
         tags,
         push,
         publish: reader.oneOf(constants/* Input */.pd.Publish, PUBLISH_WHEN),
         cleanup: reader.boolean(constants/* Input */.pd.Cleanup),
-        cache: reader.oneOf(constants/* Input */.pd.Cache, build_cache/* CACHE_MODES */._),
+        cache: reader.oneOf(constants/* Input */.pd.Cache, build_cache/* CACHE_MODES */._R),
+        runRef: runRef(runner),
         cleanupTags: parseCleanupTags(reader.list(constants/* Input */.pd.CleanupTags), tags, problems),
         staleTagHours: readStaleTagHours(reader),
         tempTagPrefix,
         qemu: reader.oneOf(constants/* Input */.pd.Qemu, QEMU_MODES),
         qemuImage: reader.notFlag(constants/* Input */.pd.QemuImage, 'an image reference such as tonistiigi/binfmt:qemu-v10.2.3-68'),
         builder: reader.notFlag(constants/* Input */.pd.Builder, 'the name of a buildx builder'),
-        driver: reader.oneOf(constants/* Input */.pd.Driver, DRIVERS),
+        driver: readDriver(reader),
         driverOpts: reader.list(constants/* Input */.pd.DriverOpts, { ignoreComma: true, keepQuotes: true }),
         buildkitdFlags: reader.text(constants/* Input */.pd.BuildkitdFlags),
         buildkitdConfigInline: reader.text(constants/* Input */.pd.BuildkitdConfigInline),
@@ -35292,6 +36202,9 @@ function parseInputs(read, runner = NO_RUNNER) {
             provenance: reader.text(constants/* Input */.pd.Provenance),
             sbom: reader.text(constants/* Input */.pd.Sbom),
             attests: reader.matching(constants/* Input */.pd.Attests, { ignoreComma: true }, /(^|,)\s*type=/, 'type=sbom|provenance,…'),
+            builderId: runUrl(runner.variables),
+            privateRepository: runner.repositoryPrivate?.() ?? false,
+            noDefaultAttestations: (0,runner_variables/* runnerFlag */.Pr)(runner.variables.BUILDX_NO_DEFAULT_ATTESTATIONS),
             noCache: reader.boolean(constants/* Input */.pd.NoCache),
             noCacheFilters: reader.list(constants/* Input */.pd.NoCacheFilters),
             pull: reader.boolean(constants/* Input */.pd.Pull),
@@ -35311,6 +36224,26 @@ function parseInputs(read, runner = NO_RUNNER) {
     if (problems.length > 0)
         throw new InputError(problems);
     return inputs;
+}
+function readDriver(reader) {
+    const value = reader.text(constants/* Input */.pd.Driver);
+    if (value === '' || DRIVERS.includes(value))
+        return value;
+    reader.problems.push(`"driver" is "${value}" (expected ${DRIVERS.join(' or ')}, or empty)`);
+    return '';
+}
+/** The run's URL, as GitHub shows it and build-push-action writes it into provenance; empty outside a runner. */
+function runUrl(variables) {
+    const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = variables;
+    if (!repository || !runId)
+        return '';
+    const server = (0,runner_variables/* given */.gI)(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+    return `${server}/${repository}/actions/runs/${runId}/attempts/${(0,runner_variables/* given */.gI)(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
+}
+function runRef(runner) {
+    const ref = (0,runner_variables/* given */.gI)(runner.variables.GITHUB_REF);
+    const defaultBranch = runner.defaultBranch?.();
+    return { ...(ref === undefined ? {} : { ref }), ...(defaultBranch === undefined ? {} : { defaultBranch }) };
 }
 function readTempTagPrefix(reader) {
     const prefix = reader.text(constants/* Input */.pd.TempTagPrefix);
@@ -35398,9 +36331,10 @@ function gitContextFor(context, buildContexts, runner, problems) {
         return undefined;
     }
 }
-function parsePlatforms(items, problems) {
-    if (items.length === 0) {
-        problems.push('"platforms" is empty (expected a list such as linux/amd64,linux/arm64)');
+/** Empty only where the step builds: as build-push-action, for the builder's own platform. */
+function parsePlatforms(items, builds, problems) {
+    if (items.length === 0 && !builds) {
+        problems.push('"platforms" is empty (expected a list such as linux/amd64,linux/arm64: every platform of the index)');
         return [];
     }
     const platforms = [];
@@ -35487,6 +36421,7 @@ function parseCleanupTags(items, finalTags, problems) {
 
 
 
+
 /**
  * The inputs as the runner passed them, untrimmed (as build-push-action reads secrets); the GitHub token is masked
  * before anything can print it, and the warnings are said once.
@@ -35499,20 +36434,49 @@ function getInputs() {
         core/* setSecret */.Pq(piece);
     const inputs = parseInputs((name) => core/* getInput */.V4(name, { trimWhitespace: false }), {
         variables: process.env,
-        pullRequestHeadSha: () => pullRequestHeadSha(process.env.GITHUB_EVENT_PATH),
+        pullRequestHeadSha: () => {
+            const sha = eventPayload(process.env.GITHUB_EVENT_PATH)?.pull_request?.head?.sha;
+            return typeof sha === 'string' ? sha : undefined;
+        },
+        repositoryPrivate: () => {
+            const isPrivate = eventPayload(process.env.GITHUB_EVENT_PATH)?.repository?.private;
+            return typeof isPrivate === 'boolean' ? isPrivate : undefined;
+        },
+        defaultBranch: () => defaultBranchOf(eventPayload(process.env.GITHUB_EVENT_PATH)),
     });
+    if (inputs.mode !== 'merge' && inputs.mode !== 'plan') {
+        const problems = missingSecretFiles(inputs.build.secretFiles, external_node_fs_.existsSync);
+        if (problems.length > 0)
+            throw new InputError(problems);
+    }
     for (const warning of inputs.warnings)
         core/* warning */.$e(warning);
     return inputs;
 }
-/** `pull_request.head.sha` of the event payload the runner wrote, as @actions/github reads it. */
-function pullRequestHeadSha(eventPath) {
+/**
+ * `secret-files` entries whose file is missing: refused before anything is built (build-push-action skips them with
+ * a warning, and a build that silently lacks its secret is worse). Paths are the step's, as buildx reads them.
+ */
+function missingSecretFiles(entries, exists) {
+    return entries.flatMap((entry) => {
+        const separator = entry.indexOf('=');
+        const [id, path] = [entry.slice(0, separator), entry.slice(separator + 1)];
+        return exists(path)
+            ? []
+            : [`"secret-files": the file of secret "${id}", ${path}, does not exist (expected id=path)`];
+    });
+}
+/** The repository's default branch as the event payload names it; unknown when it names none. */
+function defaultBranchOf(payload) {
+    const name = payload?.repository?.default_branch;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+}
+/** The event payload the runner wrote, as @actions/github reads it; none outside a runner. */
+function eventPayload(eventPath) {
     if (!eventPath)
         return undefined;
     try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        const sha = event.pull_request?.head?.sha;
-        return typeof sha === 'string' ? sha : undefined;
+        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
     }
     catch {
         return undefined;
@@ -35618,10 +36582,10 @@ async function setUpQemu(mode, platforms, image, docker) {
 
 // EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
 var access = __nccwpck_require__(1038);
-// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 2 modules
-var docker_config = __nccwpck_require__(4462);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
+// EXTERNAL MODULE: ./src/handoff/binding.ts
+var binding = __nccwpck_require__(7807);
 ;// CONCATENATED MODULE: ./src/handoff/handoff.ts
 class HandoffError extends Error {
     name = 'HandoffError';
@@ -35633,277 +36597,8 @@ function conflictingRecordError(where, previous, record) {
         'never replaced. Does another job of this run build the same platform for the same tags?');
 }
 
-// EXTERNAL MODULE: ./src/is-object.ts
-var src_is_object = __nccwpck_require__(9879);
-;// CONCATENATED MODULE: ./src/handoff/record.ts
-// The record a shard hands to the merge job for each platform it built: what it pushed and where. Pure: the
-// backends (directory, GitHub cache) only move these records as JSON text.
-
-
-
-
-
-class ShardRecordError extends Error {
-    name = 'ShardRecordError';
-}
-const IMAGE_KEY = /^[0-9a-f]{16}$/;
-// Run ids end up in file names and cache keys: no separators, no commas (the cache refuses them in keys), no `..`.
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const RUN_ATTEMPT = /^[1-9][0-9]*$/;
-// A GitHub job id (empty outside GitHub Actions): logged, so nothing that could start a workflow command.
-const JOB = /^(?:[A-Za-z_][A-Za-z0-9_-]*)?$/;
-const RECORD_FIELDS = [
-    'version',
-    'image',
-    'platform',
-    'runId',
-    'runAttempt',
-    'job',
-    'descriptor',
-    'repositories',
-    'temporaryTags',
-    'createdAt',
-];
-const DESCRIPTOR_FIELDS = ['mediaType', 'digest', 'size', 'platform', 'annotations'];
-const PLATFORM_FIELDS = ['os', 'architecture', 'variant'];
-/**
- * Which image a record belongs to: the first 16 hex digits of the sha256 of the sorted, distinct final tags, one
- * per line. Two images built in one run never see each other's records.
- */
-function imageKey(finalTags) {
-    const tags = [...new Set(finalTags)].sort();
-    return (0,external_node_crypto_.createHash)('sha256').update(tags.join('\n')).digest('hex').slice(0, 16);
-}
-/** Throws unless image and run id are safe to use in file names and cache keys, as records require. */
-function checkImageAndRun(image, runId) {
-    if (!IMAGE_KEY.test(image))
-        throw new ShardRecordError(`"${image}" is not an image key (16 hex digits)`);
-    if (!RUN_ID.test(runId)) {
-        throw new ShardRecordError(`"${runId}" is not a run id (a letter or digit, then letters, digits, ., _ or -)`);
-    }
-}
-/** The platform as it appears in file names and cache keys: `linux/arm/v7` → `linux-arm-v7`. */
-function platformSlugOf(platform) {
-    return (0,src_platform/* platformSlug */.DN)((0,src_platform/* parsePlatform */.Y8)(platform));
-}
-/**
- * The record's JSON, with exactly the fields of ShardRecord and Descriptor: buildx's descriptor may carry more,
- * which the merge does not need and the strict parser would refuse.
- */
-function serializeShardRecord(record) {
-    const { mediaType, digest, size, platform, annotations } = record.descriptor;
-    const descriptor = {
-        mediaType,
-        digest,
-        size,
-        ...(platform ? { platform: { ...platform } } : {}),
-        ...(annotations ? { annotations } : {}),
-    };
-    const known = {
-        version: record.version,
-        image: record.image,
-        platform: record.platform,
-        runId: record.runId,
-        runAttempt: record.runAttempt,
-        job: record.job,
-        descriptor,
-        repositories: record.repositories,
-        temporaryTags: record.temporaryTags,
-        createdAt: record.createdAt,
-    };
-    return `${JSON.stringify(known, null, 2)}\n`;
-}
-/** Parses and validates a record; `where` (a file path or cache key) names the source in every error. */
-function parseShardRecord(text, where) {
-    const invalid = (what) => new ShardRecordError(`The handoff record at ${where} is invalid: ${what}.`);
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw invalid(`not JSON (${error.message})`);
-    }
-    if (!(0,src_is_object/* isObject */.G)(json))
-        throw invalid('not a JSON object');
-    if (json.version !== 1)
-        throw invalid(`version is ${JSON.stringify(json.version)} (expected 1)`);
-    checkFields(json, RECORD_FIELDS, 'the record', invalid);
-    const image = requireString(json, 'image', invalid);
-    if (!IMAGE_KEY.test(image))
-        throw invalid(`image "${image}" is not 16 hex digits`);
-    const platform = requireString(json, 'platform', invalid);
-    checkCanonicalPlatform(platform, invalid);
-    const runId = requireString(json, 'runId', invalid);
-    if (!RUN_ID.test(runId))
-        throw invalid(`runId "${runId}" is not a letter or digit, then letters, digits, ., _ or -`);
-    const runAttempt = requireString(json, 'runAttempt', invalid);
-    if (!RUN_ATTEMPT.test(runAttempt))
-        throw invalid(`runAttempt "${runAttempt}" is not a positive integer`);
-    const createdAt = requireString(json, 'createdAt', invalid);
-    if (Number.isNaN(Date.parse(createdAt)) || new Date(createdAt).toISOString() !== createdAt) {
-        throw invalid(`createdAt "${createdAt}" is not an ISO 8601 UTC time such as 2026-01-31T12:00:00.000Z`);
-    }
-    const repositories = requireStrings(json, 'repositories', invalid);
-    if (repositories.length === 0)
-        throw invalid('repositories is empty');
-    const job = requireString(json, 'job', invalid);
-    if (!JOB.test(job)) {
-        throw invalid(`job ${JSON.stringify(job)} is not a GitHub job id (a letter or _, then letters, digits, - or _)`);
-    }
-    return {
-        version: 1,
-        image,
-        platform,
-        runId,
-        runAttempt,
-        job,
-        descriptor: parseDescriptor(json.descriptor, invalid),
-        repositories,
-        temporaryTags: requireStrings(json, 'temporaryTags', invalid),
-        createdAt,
-    };
-}
-/** Throws unless the record is the one expected at `where`: a record filed under the wrong run, image or attempt. */
-function checkRecordIdentity(record, expected, where) {
-    for (const field of ['image', 'runId', 'platform', 'runAttempt']) {
-        if (record[field] !== expected[field]) {
-            throw new ShardRecordError(`The handoff record at ${where} has ${field} "${record[field]}", but "${expected[field]}" was expected there.`);
-        }
-    }
-}
-/** Throws unless the merge job's attempt is a positive integer, without which no record's attempt can be checked. */
-function checkRunAttempt(runAttempt) {
-    if (!RUN_ATTEMPT.test(runAttempt)) {
-        throw new ShardRecordError(`GITHUB_RUN_ATTEMPT is ${JSON.stringify(runAttempt)} (expected a positive integer), so the handoff records ` +
-            'cannot be checked against this run attempt.');
-    }
-}
-/**
- * Why a parsed record is not one this run's shards could have written, [] when it is: another run or a later
- * attempt, a repository outside the final tags', or a tag that is not this shard's temporary tag (which post would
- * delete), such as a final or a user's tag.
- */
-function recordProblemsForRun(record, run) {
-    const problems = [];
-    if (record.runId !== run.runId)
-        problems.push(`it is of run ${record.runId}, not of this run ${run.runId}`);
-    if (Number(record.runAttempt) > Number(run.runAttempt)) {
-        problems.push(`it is of attempt ${record.runAttempt}, after this attempt ${run.runAttempt}`);
-    }
-    const finalRepositories = new Set(run.finalTags.map(src_reference/* canonicalRepository */.JA));
-    const finalTags = new Set(run.finalTags.map((tag) => `${(0,src_reference/* canonicalRepository */.JA)(tag)}:${tag.tag ?? ''}`));
-    const finalRepositoryList = [...finalRepositories].join(', ');
-    for (const text of record.repositories) {
-        const name = tryParseReference(text);
-        const isFinalRepository = name !== undefined &&
-            name.tag === undefined &&
-            name.digest === undefined &&
-            finalRepositories.has((0,src_reference/* canonicalRepository */.JA)(name));
-        if (!isFinalRepository) {
-            problems.push(`repositories names ${JSON.stringify(text)}, which is no repository of the final tags (${finalRepositoryList})`);
-        }
-    }
-    const slug = platformSlugOf(record.platform);
-    for (const text of record.temporaryTags) {
-        const reference = tryParseReference(text);
-        const temporary = reference?.tag === undefined || reference.digest !== undefined
-            ? undefined
-            : (0,temporary_tag/* parseTemporaryTag */.Xp)(run.tempTagPrefix, reference.tag);
-        const repository = reference === undefined ? '' : (0,src_reference/* canonicalRepository */.JA)(reference);
-        const isThisShards = temporary?.runId === run.runId &&
-            temporary.runAttempt === record.runAttempt &&
-            temporary.build === slug &&
-            finalRepositories.has(repository) &&
-            !finalTags.has(`${repository}:${reference?.tag ?? ''}`);
-        if (!isThisShards) {
-            problems.push(`temporaryTags names ${JSON.stringify(text)}, which is not this shard's temporary tag ` +
-                `(${run.tempTagPrefix}-${run.runId}-${record.runAttempt}-<step>-<time>-${slug} in ${finalRepositoryList})`);
-        }
-    }
-    return problems;
-}
-/** Whether two records hand off the same thing: a retried step writes the same record at another time. */
-function sameHandoff(a, b) {
-    return serializeShardRecord({ ...a, createdAt: '' }) === serializeShardRecord({ ...b, createdAt: '' });
-}
-function parseDescriptor(value, invalid) {
-    if (!(0,src_is_object/* isObject */.G)(value))
-        throw invalid('descriptor is not an object');
-    checkFields(value, DESCRIPTOR_FIELDS, 'descriptor', invalid);
-    const mediaType = requireString(value, 'mediaType', invalid, 'descriptor.');
-    if (mediaType === '')
-        throw invalid('descriptor.mediaType is empty');
-    const digest = requireString(value, 'digest', invalid, 'descriptor.');
-    if (!(0,src_reference/* isDigest */.Bc)(digest))
-        throw invalid(`descriptor.digest "${digest}" is not a sha256 or sha512 digest`);
-    const { size } = value;
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-        throw invalid(`descriptor.size ${JSON.stringify(size)} is not a non-negative integer`);
-    }
-    const descriptor = { mediaType, digest, size };
-    if (value.platform !== undefined) {
-        const { platform } = value;
-        if (!(0,src_is_object/* isObject */.G)(platform))
-            throw invalid('descriptor.platform is not an object');
-        checkFields(platform, PLATFORM_FIELDS, 'descriptor.platform', invalid);
-        const os = requireString(platform, 'os', invalid, 'descriptor.platform.');
-        const architecture = requireString(platform, 'architecture', invalid, 'descriptor.platform.');
-        const variant = platform.variant === undefined ? undefined : requireString(platform, 'variant', invalid, 'descriptor.platform.');
-        descriptor.platform = { os, architecture, ...(variant === undefined ? {} : { variant }) };
-    }
-    if (value.annotations !== undefined) {
-        const { annotations } = value;
-        if (!(0,src_is_object/* isObject */.G)(annotations) || !Object.values(annotations).every((v) => typeof v === 'string')) {
-            throw invalid('descriptor.annotations is not an object of strings');
-        }
-        descriptor.annotations = annotations;
-    }
-    return descriptor;
-}
-function checkCanonicalPlatform(platform, invalid) {
-    let canonical;
-    try {
-        canonical = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform));
-    }
-    catch (error) {
-        if (error instanceof src_platform/* PlatformError */.Wk)
-            throw invalid(error.message);
-        throw error;
-    }
-    // Canonical spelling only, so that file names, cache keys and comparisons agree.
-    if (canonical !== platform)
-        throw invalid(`platform "${platform}" is not written canonically ("${canonical}")`);
-}
-function checkFields(value, allowed, what, invalid) {
-    const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
-    if (unknown.length > 0)
-        throw invalid(`${what} has unknown fields: ${unknown.join(', ')}`);
-}
-function requireString(value, field, invalid, path = '') {
-    const text = value[field];
-    if (typeof text !== 'string')
-        throw invalid(`${path}${field} is ${describe(text)} (expected a string)`);
-    return text;
-}
-function requireStrings(value, field, invalid) {
-    const list = value[field];
-    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
-        throw invalid(`${field} is not a list of non-empty strings`);
-    }
-    return list;
-}
-function tryParseReference(text) {
-    try {
-        return (0,src_reference/* parseReference */.F2)(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function describe(value) {
-    return value === undefined ? 'missing' : JSON.stringify(value);
-}
-
+// EXTERNAL MODULE: ./src/handoff/record.ts
+var handoff_record = __nccwpck_require__(6097);
 ;// CONCATENATED MODULE: ./src/handoff/cache.ts
 // The handoff over the GitHub cache service: one entry per image, run, platform and attempt, each holding one
 // small JSON file. Entries of one run are visible to all its jobs (the cache is scoped by branch, not by job).
@@ -35920,9 +36615,9 @@ class CacheHandoff {
         this.options = options;
     }
     async put(record) {
-        const text = serializeShardRecord(record);
+        const text = (0,handoff_record/* serializeShardRecord */.sK)(record);
         // Refuse a bad record here, in the shard, rather than in the merge job.
-        parseShardRecord(text, `the record to hand off for ${record.platform}`);
+        (0,handoff_record/* parseShardRecord */.nb)(text, `the record to hand off for ${record.platform}`);
         const file = this.recordFile(record.image, record.runId, record.platform);
         const key = `${keyPrefix(record.image, record.runId, record.platform)}${record.runAttempt}`;
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
@@ -35937,12 +36632,12 @@ class CacheHandoff {
             throw new HandoffError(`Could not save the handoff record for ${record.platform} to the GitHub cache under key ${key}, and no ` +
                 'entry with that key exists (see the cache warning above). The merge job would not find this platform.');
         }
-        const existing = parseShardRecord(await (0,promises_.readFile)(file, 'utf8'), `GitHub cache entry ${key}`);
-        if (!sameHandoff(existing, record))
+        const existing = (0,handoff_record/* parseShardRecord */.nb)(await (0,promises_.readFile)(file, 'utf8'), `GitHub cache entry ${key}`);
+        if (!(0,handoff_record/* sameHandoff */.h5)(existing, record))
             throw conflictingRecordError(`GitHub cache entry ${key}`, existing, record);
     }
     async collect(image, runId, platforms) {
-        checkImageAndRun(image, runId);
+        (0,handoff_record/* checkImageAndRun */.AQ)(image, runId);
         const cache = await this.cache();
         const result = { found: new Map(), missing: [] };
         for (const platform of platforms) {
@@ -35963,9 +36658,9 @@ class CacheHandoff {
                     'entry is extracted relative to GITHUB_WORKSPACE: do the shard and merge jobs lay out their work and ' +
                     'temp directories alike?');
             });
-            const record = parseShardRecord(text, where);
+            const record = (0,handoff_record/* parseShardRecord */.nb)(text, where);
             const runAttempt = matched.slice(prefix.length);
-            checkRecordIdentity(record, { image, runId, platform: (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform)), runAttempt }, where);
+            (0,handoff_record/* checkRecordIdentity */.AN)(record, { image, runId, platform: (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform)), runAttempt }, where);
             result.found.set(platform, { record, where });
         }
         return result;
@@ -35975,12 +36670,12 @@ class CacheHandoff {
     }
     /** One directory per image, run and platform, the same for every attempt (the cache version covers the path). */
     recordFile(image, runId, platform) {
-        return (0,external_node_path_.join)(this.options.tempDir, 'multiarch-handoff', image, runId, platformSlugOf(platform), 'record.json');
+        return (0,external_node_path_.join)(this.options.tempDir, 'multiarch-handoff', image, runId, (0,handoff_record/* platformSlugOf */.m_)(platform), 'record.json');
     }
 }
 /** `multiarch-handoff-<image>-<run id>-<platform slug>-attempt-`, completed by the attempt number. */
 function keyPrefix(image, runId, platform) {
-    return `multiarch-handoff-${image}-${runId}-${platformSlugOf(platform)}-attempt-`;
+    return `multiarch-handoff-${image}-${runId}-${(0,handoff_record/* platformSlugOf */.m_)(platform)}-attempt-`;
 }
 /**
  * Whether the entry was saved. @actions/cache 4+ reports a failed save (the key exists, the service refused or
@@ -36024,17 +36719,17 @@ class DirectoryHandoff {
         this.description = `directory ${directory}`;
     }
     async put(record) {
-        const text = serializeShardRecord(record);
+        const text = (0,handoff_record/* serializeShardRecord */.sK)(record);
         // Refuse a bad record here, in the shard, rather than in the merge job.
-        parseShardRecord(text, `the record to hand off for ${record.platform}`);
+        (0,handoff_record/* parseShardRecord */.nb)(text, `the record to hand off for ${record.platform}`);
         const directory = this.platformDirectory(record.image, record.runId, record.platform);
         const file = (0,external_node_path_.join)(directory, attemptFile(record.runAttempt));
         await (0,promises_.mkdir)(directory, { recursive: true });
         // As in the GitHub cache, a record once handed off stays: only a retried step may write it again.
         const existing = await readIfExists(file);
         if (existing !== undefined) {
-            const previous = parseShardRecord(existing, file);
-            if (sameHandoff(previous, record))
+            const previous = (0,handoff_record/* parseShardRecord */.nb)(existing, file);
+            if ((0,handoff_record/* sameHandoff */.h5)(previous, record))
                 return;
             throw conflictingRecordError(file, previous, record);
         }
@@ -36050,7 +36745,7 @@ class DirectoryHandoff {
         }
     }
     async collect(image, runId, platforms) {
-        checkImageAndRun(image, runId);
+        (0,handoff_record/* checkImageAndRun */.AQ)(image, runId);
         const result = { found: new Map(), missing: [] };
         for (const platform of platforms) {
             const directory = this.platformDirectory(image, runId, platform);
@@ -36060,15 +36755,15 @@ class DirectoryHandoff {
                 continue;
             }
             const file = (0,external_node_path_.join)(directory, attemptFile(String(newest)));
-            const record = parseShardRecord(await (0,promises_.readFile)(file, 'utf8'), file);
+            const record = (0,handoff_record/* parseShardRecord */.nb)(await (0,promises_.readFile)(file, 'utf8'), file);
             const canonical = (0,src_platform/* formatPlatform */.Bq)((0,src_platform/* parsePlatform */.Y8)(platform));
-            checkRecordIdentity(record, { image, runId, platform: canonical, runAttempt: String(newest) }, file);
+            (0,handoff_record/* checkRecordIdentity */.AN)(record, { image, runId, platform: canonical, runAttempt: String(newest) }, file);
             result.found.set(platform, { record, where: file });
         }
         return result;
     }
     platformDirectory(image, runId, platform) {
-        return (0,external_node_path_.join)(this.directory, image, runId, platformSlugOf(platform));
+        return (0,external_node_path_.join)(this.directory, image, runId, (0,handoff_record/* platformSlugOf */.m_)(platform));
     }
 }
 function attemptFile(runAttempt) {
@@ -36115,11 +36810,13 @@ function isNotFound(error) {
 
 
 
+
+
 function createHandoff(handoffDir, tempDir) {
     return handoffDir === '' ? new CacheHandoff({ tempDir }) : new DirectoryHandoff(handoffDir);
 }
 async function handOff(handoff, inputs, run, plan, builds) {
-    const image = imageKey(inputs.tags.map(src_reference/* formatReference */.FH));
+    const image = (0,handoff_record/* imageKey */.p2)(inputs.tags.map(src_reference/* formatReference */.FH));
     const repositories = plan.repositories.map(src_reference/* formatName */.nD);
     for (const completed of builds) {
         const [platform, ...others] = completed.build.platforms;
@@ -36151,8 +36848,8 @@ class MissingShardError extends Error {
  * the merge publishes their images and post deletes the tags they name.
  */
 async function collectShards(handoff, inputs, run) {
-    checkRunAttempt(run.runAttempt);
-    const image = imageKey(inputs.tags.map(src_reference/* formatReference */.FH));
+    (0,handoff_record/* checkRunAttempt */.Bq)(run.runAttempt);
+    const image = (0,handoff_record/* imageKey */.p2)(inputs.tags.map(src_reference/* formatReference */.FH));
     const platforms = inputs.platforms.map(src_platform/* formatPlatform */.Bq);
     const { found, missing } = await handoff.collect(image, run.runId, platforms);
     const records = platforms.flatMap((platform) => {
@@ -36161,11 +36858,11 @@ async function collectShards(handoff, inputs, run) {
     });
     const thisRun = { ...run, finalTags: inputs.tags, tempTagPrefix: inputs.tempTagPrefix };
     const refused = records.flatMap(({ record, where }) => {
-        const problems = recordProblemsForRun(record, thisRun);
+        const problems = (0,handoff_record/* recordProblemsForRun */.yC)(record, thisRun);
         return problems.length === 0 ? [] : [`${where}: ${problems.join('; ')}`];
     });
     if (refused.length > 0) {
-        throw new ShardRecordError(`these handoff records are not this run's, so the merge publishes nothing and deletes none of the shards' tags:\n  - ` +
+        throw new handoff_record/* ShardRecordError */.A3(`these handoff records are not this run's, so the merge publishes nothing and deletes none of the shards' tags:\n  - ` +
             `${refused.join('\n  - ')}\nA shard of run ${run.runId} (attempt ${run.runAttempt} or earlier) names only ` +
             'the repositories of the final tags and its own temporary tags in them. Remove these records from ' +
             `${handoff.description} and re-run the shard jobs of their platforms.`);
@@ -36186,6 +36883,33 @@ function requireEveryPlatform(collected, run) {
     }
     return collected.records;
 }
+/**
+ * Fails closed unless the registry shows that each record's own shard built the image it names: the annotation that
+ * shard's build put on it (binding.ts). A manifest that cannot be read refuses too. Digests name content, so what is
+ * read here is what the index will list.
+ */
+async function requireShardImages(records, handoffDescription, repository, registry) {
+    const refused = await Promise.all(records.map(async (record) => {
+        const shown = `${record.platform} (${record.descriptor.digest})`;
+        try {
+            const { json } = await registry.getManifest(repository, record.descriptor.digest);
+            const listed = await Promise.all((0,binding/* imagesListed */.y1)(json).map(async (digest) => [digest, (await registry.getManifest(repository, digest)).json]));
+            return (0,binding/* bindingProblems */.ef)(record, json, new Map(listed)).map((problem) => `${shown}: ${problem}`);
+        }
+        catch (error) {
+            const why = (0,error_message/* errorMessage */.g)(error);
+            return [`${shown}: not read from ${(0,src_reference/* formatName */.nD)(repository)} (${why}), so nothing shows that its shard built it`];
+        }
+    }));
+    const problems = refused.flat();
+    if (problems.length > 0) {
+        throw new handoff_record/* ShardRecordError */.A3(`the registry does not show that these handoff records' shards built the images they name, so the merge ` +
+            `publishes nothing:\n  - ${problems.join('\n  - ')}\nEach shard's build annotates its image with ` +
+            `${binding/* SHARD_ANNOTATION */.XN}=<run id>/<attempt>/<image key>/<platform>: an image without its record's value is ` +
+            "not that shard's, or its builder drops annotations (BuildKit before 0.11). Was a record in " +
+            `${handoffDescription} replaced? Re-run the shard jobs of these platforms.`);
+    }
+}
 
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __nccwpck_require__(2462);
@@ -36194,6 +36918,7 @@ var src_state = __nccwpck_require__(2462);
 //   inputs → QEMU → builder → plan → builds → (shard: hand off | else: index → verify → outputs → publish in main?)
 // merge: inputs → collect the shards' records → index → verify → outputs → publish.
 // State is saved before each step that creates something, so post can clean up after a crash.
+
 
 
 
@@ -36246,7 +36971,8 @@ async function main() {
         (0,src_state/* saveRunState */.iZ)(state);
     }
 }
-async function buildAndPush(inputs, state, registry, credentials) {
+async function buildAndPush(stepInputs, state, registry, credentials) {
+    let inputs = stepInputs;
     const run = (0,runtime/* runIdentity */.yK)();
     const docker = new cli/* DockerCli */.Vo();
     const tempDir = await (0,runtime/* stepTempDir */.MJ)();
@@ -36256,19 +36982,34 @@ async function buildAndPush(inputs, state, registry, credentials) {
         await (0,runtime/* phase */.Oi)(timings, 'Check registry access', () => (0,access/* checkPushAccess */.L)(registry, credentials, inputs.tags));
     }
     await (0,runtime/* phase */.Oi)(timings, 'Set up QEMU', () => setUpQemu(inputs.qemu, inputs.platforms, inputs.qemuImage, docker));
-    const builderChoice = chooseBuilder(inputs, run);
-    if (builderChoice.name && builderChoice.create)
-        state.builder = { name: builderChoice.name, created: 'pending' };
-    (0,src_state/* saveRunState */.iZ)(state);
-    const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', () => setUpBuilder(inputs, builderChoice, docker, tempDir));
+    const builder = await (0,runtime/* phase */.Oi)(timings, 'Set up builder', async () => {
+        const current = followsCurrentBuilder(inputs) ? await docker.currentBuilder() : undefined;
+        const choice = chooseBuilder(inputs, run, current);
+        core/* info */.pq(`Builder: ${choice.name ?? "the engine's own"}, ${choice.reason}.`);
+        if (choice.name && choice.create) {
+            state.builder = { name: choice.name, created: 'pending' };
+            (0,src_state/* saveRunState */.iZ)(state);
+        }
+        return setUpBuilder(inputs, choice, docker, tempDir);
+    });
     state.builder = { name: builder.name, created: builder.created };
     const unsupported = (0,buildx_version/* unsupportedInput */.E)(inputs, await docker.buildxVersion());
     if (unsupported !== undefined)
         throw new plan_plan/* PlanError */.W6(unsupported);
+    if (inputs.platforms.length === 0) {
+        inputs = (0,plan_plan/* withBuilderPlatform */.nW)(inputs, builder);
+        state.platforms = inputs.platforms.map(src_platform/* formatPlatform */.Bq);
+        core/* info */.pq(`"platforms" is empty: building for the builder's own platform, ${state.platforms.join(', ')}.`);
+    }
     const plan = (0,plan_plan/* makePlan */.Cs)(inputs, builder, run);
     core/* info */.pq(`Plan: ${(0,plan_plan/* describePlan */.df)(plan)}`);
     for (const warning of plan.warnings)
         core/* warning */.$e(warning);
+    if (plan.publish === 'post') {
+        core/* notice */.lm(`The final tags (${plan.finalTags.map(src_reference/* formatReference */.FH).join(', ')}) are published by this step's post ` +
+            'step, when the job ends: a later step of this job that pulls or scans them still sees the previous image. ' +
+            'Set "publish: main" to publish them at the end of this step instead.');
+    }
     const temporaryTags = plan.builds.flatMap((build) => (0,temporary_tag/* temporaryReferences */.K9)(plan.repositories, build.temporaryTag));
     (0,src_state/* recordPlannedTemporaryTags */.WY)(state, temporaryTags, builder.driver === 'docker');
     (0,src_state/* saveRunState */.iZ)(state);
@@ -36296,12 +37037,12 @@ async function buildAndPush(inputs, state, registry, credentials) {
     (0,src_state/* recordPushedTemporaryTags */.TX)(state, images.map(({ descriptor, temporaryTags }) => ({ temporaryTags, digest: descriptor.digest })));
     (0,src_state/* saveRunState */.iZ)(state);
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
-    // The docker driver's copy of buildx's own index, when that is what the run publishes, takes the final tags.
+    // The docker driver's copy of what buildx pushed, when that is what the run publishes, takes the final tags.
     const [engineCopy] = state.engineImages;
-    if (pushed.madeByBuildx && engineCopy !== undefined && plan.publish !== 'false') {
+    if (pushed.kind !== 'assembled-index' && engineCopy !== undefined && plan.publish !== 'false') {
         await tagEngineCopy(docker, engineCopy, plan.finalTags);
     }
-    await finishIndex(plan, pushed, state, registry);
+    await finishIndex(plan, pushed, builds.map((completed) => completed.metadata), state, registry);
 }
 /** No build: every platform's record from the shards, one index over them, published here and now. */
 async function merge(inputs, state, registry) {
@@ -36316,15 +37057,20 @@ async function merge(inputs, state, registry) {
     const records = requireEveryPlatform(collected, run);
     // Published in main, never post: this job has nothing else to wait for; never with push false.
     const plan = (0,plan_plan/* planIndex */.CP)(inputs);
+    const [primary] = plan.repositories;
+    if (!primary)
+        throw new Error("no repository to read the shards' images from (tags is empty)");
+    // A record is text anyone who can write the handoff can swap: the registry says which shard built each image.
+    await (0,runtime/* phase */.Oi)(timings, 'Check shard images', () => requireShardImages(records, handoff.description, primary, registry));
     const images = records.map((record) => ({
         descriptor: record.descriptor,
         platforms: [(0,src_platform/* parsePlatform */.Y8)(record.platform)],
     }));
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
-    await finishIndex(plan, pushed, state, registry);
+    await finishIndex(plan, pushed, [], state, registry);
 }
 /** Verify, set outputs, record the index for post, and publish now when asked to publish in main. */
-async function finishIndex(plan, pushed, state, registry) {
+async function finishIndex(plan, pushed, buildMetadata, state, registry) {
     const [primary] = plan.repositories;
     if (!primary)
         throw new Error('no repository to verify the index in');
@@ -36332,13 +37078,10 @@ async function finishIndex(plan, pushed, state, registry) {
     (0,src_state/* recordIndex */.Cs)(state, pushed.descriptor, (0,assemble/* platformDigests */.Hm)(pushed.index));
     core/* setOutput */.uH(constants/* Output */.k7.Digest, pushed.descriptor.digest);
     core/* setOutput */.uH(constants/* Output */.k7.PlatformDigests, JSON.stringify(state.platformDigests));
-    // build-push-action's shape, naming the index published (buildx's own metadata is in platform-metadata).
-    const metadata = {
-        'containerimage.descriptor': pushed.descriptor,
-        'containerimage.digest': pushed.descriptor.digest,
-        'image.name': plan.finalTags.map(src_reference/* formatReference */.FH).join(','),
-    };
-    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadata));
+    // build-push-action's shape: buildx's keys, and what is published on top.
+    const published = { descriptor: pushed.descriptor, imageName: plan.finalTags.map(src_reference/* formatReference */.FH).join(',') };
+    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadataOutput(buildMetadata, published)));
+    core/* setOutput */.uH(constants/* Output */.k7.ImageId, imageIdOutput(buildMetadata, published));
     core/* info */.pq(`Index ${pushed.descriptor.digest} pushed by digest to ${plan.repositories.length} repositories`);
     (0,src_state/* saveRunState */.iZ)(state);
     if (plan.publish === 'main') {
@@ -36364,25 +37107,42 @@ function setPlanOutput(inputs) {
 }
 /**
  * Outputs of the builds. `platform-metadata`: buildx's metadata of each build, by its platforms. Where no index
- * follows (a shard hands its image off, or nothing is pushed), `metadata` and `digest` are build-push-action's: the
- * one build's metadata, and the digest buildx reports in it (none for a build only: type=cacheonly makes no image).
- * Where an index follows, finishIndex sets them for that index.
+ * follows (a shard hands its image off, or nothing is pushed), `metadata`, `digest` and `imageid` are
+ * build-push-action's, from the builds alone (no digest for a build only: type=cacheonly makes no image). Where an
+ * index follows, finishIndex sets them with what is published.
  */
 function setBuildOutputs(builds) {
     const byPlatforms = builds.map(({ build, metadata }) => [build.platforms.map(src_platform/* formatPlatform */.Bq).join(','), metadata]);
     core/* setOutput */.uH(constants/* Output */.k7.PlatformMetadata, JSON.stringify(Object.fromEntries(byPlatforms)));
-    // An image ID names one image: with several platforms buildx reports the index there, which is no image ID.
-    const [only] = builds;
-    const imageId = only?.metadata['containerimage.config.digest'];
-    if (builds.length === 1 && only?.build.platforms.length === 1 && typeof imageId === 'string') {
-        core/* setOutput */.uH(constants/* Output */.k7.ImageId, imageId);
-    }
     if (builds.some(({ build }) => build.destination === 'index'))
         return;
-    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(builds.length === 1 && only ? only.metadata : {}));
+    const metadata = builds.map((completed) => completed.metadata);
+    core/* setOutput */.uH(constants/* Output */.k7.Metadata, JSON.stringify(metadataOutput(metadata)));
+    const imageId = imageIdOutput(metadata);
+    if (imageId !== undefined)
+        core/* setOutput */.uH(constants/* Output */.k7.ImageId, imageId);
+    const [only] = builds;
     const digest = only?.metadata['containerimage.digest'];
-    if (builds.length === 1 && typeof digest === 'string')
+    if (builds.length === 1 && digest !== undefined)
         core/* setOutput */.uH(constants/* Output */.k7.Digest, digest);
+}
+
+
+/***/ }),
+
+/***/ 4350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+// Text that came from a server (an error message, a header, a tag list) on its way to the log or the job summary.
+// The runner reads each line of a step's output that starts with `::` as a workflow command (::add-mask::,
+// ::warning::…), so such text is kept on one line that does not start with `::`.
+/** `text` on one line: each run of whitespace or control characters one space, and no leading `::`. */
+function oneLine(text) {
+    const line = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    return line.startsWith('::') ? `: ${line.slice(1)}` : line;
 }
 
 
@@ -36413,6 +37173,8 @@ function buildxAtLeast(version, minimum) {
 const MINIMUM_BUILDX = [
     { flag: 'call', version: '0.15.0', used: (inputs) => inputs.build.call !== '' },
     { flag: 'annotations', version: '0.12.0', used: (inputs) => inputs.build.annotations.length > 0 },
+    // A shard's build annotates its image for the merge to check (handoff/binding.ts).
+    { flag: 'mode: shard', version: '0.12.0', used: (inputs) => inputs.mode === 'shard' && inputs.push },
     { flag: 'provenance', version: '0.10.0', used: (inputs) => inputs.build.provenance !== '' },
     { flag: 'sbom', version: '0.10.0', used: (inputs) => inputs.build.sbom !== '' },
     { flag: 'attests', version: '0.10.0', used: (inputs) => inputs.build.attests.length > 0 },
@@ -36440,7 +37202,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   df: () => (/* binding */ describePlan),
   Cs: () => (/* binding */ makePlan),
   CP: () => (/* binding */ planIndex),
-  uA: () => (/* binding */ publishWhen)
+  uA: () => (/* binding */ publishWhen),
+  nW: () => (/* binding */ withBuilderPlatform)
 });
 
 // UNUSED EXPORTS: distinctRepositories, splitAnnotations
@@ -36486,12 +37249,18 @@ function buildContext(build, buildxVersion) {
 }
 
 // EXTERNAL MODULE: ./src/platform.ts
-var platform = __nccwpck_require__(3728);
+var src_platform = __nccwpck_require__(3728);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/handoff/binding.ts
+var binding = __nccwpck_require__(7807);
+// EXTERNAL MODULE: ./src/handoff/record.ts
+var record = __nccwpck_require__(6097);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
 var temporary_tag = __nccwpck_require__(2661);
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
 
 
 
@@ -36512,6 +37281,19 @@ function planIndex(inputs) {
         publish: publishWhen(inputs),
     };
 }
+/**
+ * Inputs with empty `platforms` given the builder's own platform, as a build without --platform gets it (the first
+ * node's first platform).
+ */
+function withBuilderPlatform(inputs, builder) {
+    if (inputs.platforms.length > 0)
+        return inputs;
+    if (builder.defaultPlatform === undefined) {
+        throw new PlanError(`"platforms" is empty and builder "${builder.name}" reports no platform to build for (expected a list such ` +
+            'as linux/amd64 in "platforms")');
+    }
+    return { ...inputs, platforms: [(0,src_platform/* parsePlatform */.Y8)(builder.defaultPlatform)] };
+}
 function makePlan(inputs, builder, run) {
     const warnings = [];
     const mode = chooseMode(inputs, builder);
@@ -36520,20 +37302,22 @@ function makePlan(inputs, builder, run) {
     const { repositories } = index;
     const cache = planCache(inputs, builder, warnings);
     const groups = mode === 'multi' ? [inputs.platforms] : inputs.platforms.map((platform) => [platform]);
+    const destination = !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index';
     const builds = groups.map((platforms) => {
         // A build of one platform is named after it, whatever the mode: matrix legs of one platform each (mode auto
         // with push false in the reusable workflow) must not share one cache scope or tag, where each would miss.
         const [only, ...others] = platforms;
-        const name = only && others.length === 0 ? (0,platform/* platformSlug */.DN)(only) : 'all';
+        const name = only && others.length === 0 ? (0,src_platform/* platformSlug */.DN)(only) : 'all';
         const needsTemporaryTag = inputs.push && !pushByDigest;
-        const specs = (0,build_cache/* buildCacheSpecs */.H)(cache.mode, name, repositories[0]);
+        const specs = (0,build_cache/* buildCacheSpecs */.Hx)(cache.mode, name, repositories[0], inputs.runRef, inputs.push);
         return {
             name,
             platforms,
             ...(needsTemporaryTag ? { temporaryTag: (0,temporary_tag/* temporaryTag */.kt)(inputs.tempTagPrefix, run, name) } : {}),
             cacheFrom: [...inputs.build.cacheFrom, ...specs.from],
             cacheTo: [...cache.userCacheTo, ...specs.to],
-            destination: !inputs.push ? 'local' : inputs.mode === 'shard' ? 'handoff' : 'index',
+            destination,
+            ...(destination === 'handoff' ? { handoffAnnotation: handoffAnnotation(inputs, run, platforms) } : {}),
         };
     });
     const localExports = inputs.push ? [] : exportsOf(inputs.build);
@@ -36542,7 +37326,11 @@ function makePlan(inputs, builder, run) {
             'to the same place (expected one build: mode multi, with a builder that builds several platforms at ' +
             'once, or one platform per step)');
     }
-    const { buildAnnotations, dropped } = splitAnnotations(inputs.build.annotations);
+    // Without push nothing of this action's is published: buildx gets every annotation, index ones included, as
+    // build-push-action hands them over (and BuildKit refuses those its export cannot hold).
+    const { buildAnnotations, dropped } = inputs.push
+        ? splitAnnotations(inputs.build.annotations)
+        : { buildAnnotations: inputs.build.annotations, dropped: [] };
     if (dropped.length > 0) {
         warnings.push(`index-descriptor annotations exist only in OCI layouts, not in a registry; ignored: ${dropped.join(', ')}`);
     }
@@ -36559,6 +37347,19 @@ function makePlan(inputs, builder, run) {
         ...buildContext(inputs.build, builder.buildxVersion),
         warnings,
     };
+}
+/** The annotation binding a shard's image to the record handOff writes for it: the same run, image and platform. */
+function handoffAnnotation(inputs, run, platforms) {
+    const [platform, ...others] = platforms;
+    // A record names one platform, so a shard plans one build per platform (fan-out).
+    if (!platform || others.length > 0)
+        throw new PlanError("a shard's build must be of one platform");
+    return (0,binding/* shardAnnotationFlag */.Gc)({
+        runId: run.runId,
+        runAttempt: run.runAttempt,
+        image: (0,record/* imageKey */.p2)(inputs.tags.map(reference/* formatReference */.FH)),
+        platform: (0,src_platform/* formatPlatform */.Bq)(platform),
+    });
 }
 /** The inputs that export a build without push: `load` and `outputs`, by name. */
 function exportsOf(build) {
@@ -36658,7 +37459,7 @@ function cacheType(spec) {
     return field ? field.trim().slice('type='.length) : 'registry';
 }
 function describePlan(plan) {
-    const platforms = plan.platforms.map(platform/* formatPlatform */.Bq).join(', ');
+    const platforms = plan.platforms.map(src_platform/* formatPlatform */.Bq).join(', ');
     const how = plan.mode === 'multi' ? 'one multi-platform build' : `${plan.builds.length} builds, one per platform`;
     const push = !plan.push
         ? 'no push'
@@ -36691,11 +37492,11 @@ function describePlan(plan) {
 
 
 /**
- * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<build>`: unique per run attempt and step,
- * recognisable as ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
+ * `<prefix>-<run id>-<attempt>-<step hash>-<start time, base 36>-<nonce>-<build>`: unique per step, recognisable as
+ * ours by its shape, and dated, so that a later run can remove the ones a crashed run left behind.
  */
 function temporaryTag(prefix, run, buildName) {
-    return `${prefix}-${run.runId}-${run.runAttempt}-${stepHash(run)}-${run.startedAt.toString(36)}-${buildName}`;
+    return `${prefix}-${runPart(run)}-${run.startedAt.toString(36)}-${run.nonce}-${buildName}`;
 }
 /** A temporary tag in each repository, as full references (`registry/repository:tag`); none for no tag. */
 function temporaryReferences(repositories, tag) {
@@ -36705,12 +37506,18 @@ function temporaryReferences(repositories, tag) {
 function parseTemporaryTag(prefix, tag) {
     if (!tag.startsWith(`${prefix}-`))
         return undefined;
-    const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(tag.slice(prefix.length + 1));
+    const match = /^(\d+)-(\d+)-[0-9a-f]{8}-([0-9a-z]{1,8})-[0-9a-f]{6}-(all|[a-z0-9]+-[a-z0-9]+(?:-[a-z0-9]+)?)$/.exec(tag.slice(prefix.length + 1));
     if (!match)
         return undefined;
     const [, runId = '', runAttempt = '', time = '', build = ''] = match;
-    return { runId, runAttempt, createdAt: Number.parseInt(time, 36), build };
+    const createdAt = Number.parseInt(time, 36);
+    // A start before GitHub Actions existed is no run's: a user's tag that happens to have the shape.
+    if (createdAt < EARLIEST_START)
+        return undefined;
+    return { runId, runAttempt, createdAt, build };
 }
+/** 2019-01-01 (Unix seconds): no step of a GitHub Actions run started before it. */
+const EARLIEST_START = 1_546_300_800;
 /** Eight hex digits that tell apart the steps of one run (job and step id): a name, not a secret. */
 function stepHash(run) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${run.job}\n${run.action}`).digest('hex').slice(0, 8);
@@ -36721,7 +37528,7 @@ function stepHash(run) {
  */
 function createdBuilderName(run, platforms) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(platforms.join(',')).digest('hex');
-    return `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${hash.slice(0, 8)}`;
+    return `${createdBuilderPrefix(run)}${run.startedAt.toString(36)}-${run.nonce}-${hash.slice(0, 8)}`;
 }
 /** Whether a builder's name is one createdBuilderName gives in this step: no other step, nor a user's builder, has it. */
 function isCreatedBuilderName(name, run) {
@@ -36730,7 +37537,11 @@ function isCreatedBuilderName(name, run) {
 }
 /** How the names of the builders this step creates begin: run, attempt and step; start time and platforms follow. */
 function createdBuilderPrefix(run) {
-    return `multiarch-${run.runId}-${run.runAttempt}-${stepHash(run)}-`;
+    return `multiarch-${runPart(run)}-`;
+}
+/** `<run id>-<attempt>-<step hash>`: the run attempt and step, which every name this step gives begins with. */
+function runPart(run) {
+    return `${run.runId}-${run.runAttempt}-${stepHash(run)}`;
 }
 
 
@@ -36887,7 +37698,7 @@ function qemuName(platform) {
 
 /***/ }),
 
-/***/ 2966:
+/***/ 6266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36961,8 +37772,11 @@ async function removeCreatedBuilder(builder, docker, run) {
 
 // EXTERNAL MODULE: ./src/image-index/publish.ts
 var publish = __nccwpck_require__(7671);
+// EXTERNAL MODULE: ./src/one-line.ts
+var one_line = __nccwpck_require__(4350);
 ;// CONCATENATED MODULE: ./src/post/summary.ts
 // The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
+
 
 /** Markdown for GITHUB_STEP_SUMMARY. Pure: everything it shows comes from state and the post report. */
 function summaryMarkdown(state, report) {
@@ -36992,7 +37806,7 @@ function summaryMarkdown(state, report) {
     section(lines, 'Temporary tags deleted', report.deleted);
     section(lines, 'Left behind', report.leftBehind);
     if (report.skipped.length > 0) {
-        lines.push('**Skipped:**', '', ...report.skipped.map((item) => `- \`${item.subject}\`: ${oneLine(item.reason)}`), '');
+        lines.push('**Skipped:**', '', ...report.skipped.map((item) => `- \`${item.subject}\`: ${markdownText(item.reason)}`), '');
     }
     section(lines, 'Notes', report.notes);
     if (state.timings.length > 0) {
@@ -37004,16 +37818,19 @@ function summaryMarkdown(state, report) {
     return lines.join('\n');
 }
 function incompletePublishSection(lines, incomplete) {
-    lines.push('**Not published under every tag:**', '', ...incomplete.tags.map((outcome) => `- ${oneLine((0,publish/* describeOutcome */.SS)(outcome, incomplete.indexDigest))}`), '', 'To finish publishing, run:', '', '```sh', incomplete.command, '```', '');
+    lines.push('**Not published under every tag:**', '', ...incomplete.tags.map((outcome) => `- ${markdownText((0,publish/* describeOutcome */.SS)(outcome, incomplete.indexDigest))}`), '', 'To finish publishing, run:', '', '```sh', incomplete.command, '```', '');
 }
 function section(lines, title, items) {
     if (items.length === 0)
         return;
     lines.push(`**${title}:**`, '', ...items.map((item) => `- \`${item}\``), '');
 }
-/** A registry's message may span lines; a list item may not. */
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ');
+/**
+ * Plain text (with a registry's messages in it) as Markdown: on one line, a list item's, and every character that
+ * Markdown, HTML or math would read escaped, so it shows as it is.
+ */
+function markdownText(text) {
+    return (0,one_line/* oneLine */.T)(text).replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
 }
 
 // EXTERNAL MODULE: ./src/reference.ts
@@ -37158,21 +37975,122 @@ function dummyManifest(config, reference) {
     return Buffer.from(JSON.stringify(manifest));
 }
 
+// EXTERNAL MODULE: ./src/is-object.ts
+var is_object = __nccwpck_require__(9879);
 // EXTERNAL MODULE: ./src/registry/http.ts
 var http = __nccwpck_require__(8851);
+;// CONCATENATED MODULE: ./src/registry/cleanup/github-api.ts
+
+
+
+
+// What GitHub's REST documentation asks every request to send.
+const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+// Statuses whose answer has no body (the fetch standard's null body statuses that a server can send).
+const BODILESS_STATUSES = new Set([204, 205, 304]);
+/** An Octokit for `access` whose requests go through `transport`, to the API's origin only. */
+async function githubApi(transport, access) {
+    transport.reveal(access.token);
+    // Loaded only when a ghcr.io tag is deleted: Octokit stays out of the bundle's entry chunk.
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const apiUrl = access.apiUrl ?? github.context.apiUrl;
+    const origin = httpOrigin(apiUrl);
+    const octokit = github.getOctokit(access.token, {
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        request: { fetch: (url, init) => send(transport, { origin, apiUrl }, url, init) },
+    });
+    octokit.hook.before('request', (options) => {
+        Object.assign(options.headers, API_HEADERS);
+    });
+    return { octokit, apiUrl };
+}
+/**
+ * Octokit's fetch: refuses a URL outside the API's origin before sending, and a redirect after; hands Octokit the
+ * answer, read whole, as a fetch Response.
+ */
+async function send(transport, api, url, init) {
+    if (api.origin === undefined) {
+        throw new errors/* RegistryError */.gl(`GITHUB_API_URL "${api.apiUrl}" is not an http(s) URL: the GitHub token is sent nowhere`, undefined);
+    }
+    const target = URL.canParse(url) ? new URL(url) : undefined;
+    if (target?.origin !== api.origin) {
+        throw new errors/* RegistryError */.gl(`refusing to send the GitHub token to ${target?.origin ?? (0,one_line/* oneLine */.T)(url)}: it goes only to the GitHub API ` +
+            `the runner names, ${api.origin}`, undefined);
+    }
+    const method = init.method ?? 'GET';
+    const response = await transport.sendAsIs({
+        method,
+        url: target,
+        headers: Object.fromEntries(new Headers(init.headers)),
+        // Octokit sends a JSON body as text; these calls send none.
+        body: typeof init.body === 'string' ? Buffer.from(init.body) : undefined,
+    });
+    if (response.status >= 300 && response.status < 400) {
+        throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* displayUrl */.Qy)(target)} answered ${response.status}, a redirect to ` +
+            `${(0,one_line/* oneLine */.T)(response.headers.get('location') ?? 'nowhere')}: not followed, the GitHub token goes only to ` +
+            api.origin, response.status);
+    }
+    const headers = new Headers();
+    response.headers.forEach((value, name) => {
+        headers.append(name, value);
+    });
+    return new Response(BODILESS_STATUSES.has(response.status) ? null : response.body, {
+        status: response.status,
+        headers,
+    });
+}
+/**
+ * A failed Octokit call as the client's errors, `could not ${action}: …`: send's refusal or network failure as the
+ * error it threw, an answer by its status and GitHub's message, and a rate limit (403 or 429 with Retry-After, or
+ * with no requests left until x-ratelimit-reset) as a RateLimitedError. Anything else is returned as it is.
+ */
+function apiFailure(action, error) {
+    if (!(0,is_object/* isObject */.G)(error))
+        return error;
+    const { cause, request, response, status } = error;
+    if (cause instanceof http/* NetworkError */.Dr) {
+        return new http/* NetworkError */.Dr(`could not ${action}: ${cause.message}`, cause.code, { cause });
+    }
+    if (cause instanceof errors/* RegistryError */.gl) {
+        return new errors/* RegistryError */.gl(`could not ${action}: ${cause.message}`, cause.status, cause.codes, { cause });
+    }
+    // Octokit's RequestError, by its shape (it may come from another realm, as under jest's VM modules).
+    if (error.name !== 'HttpError' || typeof status !== 'number' || !(0,is_object/* isObject */.G)(request) || !(0,is_object/* isObject */.G)(response)) {
+        return error;
+    }
+    const headers = (0,is_object/* isObject */.G)(response.headers) ? response.headers : {};
+    const header = (name) => {
+        const value = headers[name];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    };
+    const reset = Number(header('x-ratelimit-reset'));
+    const retryAfter = header('retry-after') ??
+        (header('x-ratelimit-remaining') === '0' && Number.isSafeInteger(reset)
+            ? new Date(reset * 1000).toUTCString()
+            : undefined);
+    const where = `${String(request.method)} ${(0,errors/* displayUrl */.Qy)(new URL(String(request.url)))}`;
+    const message = `could not ${action}: ${where} answered ${status}: ${(0,one_line/* oneLine */.T)(String(error.message))}`;
+    const rateLimited = (status === 403 || status === 429) && retryAfter !== undefined;
+    return new (rateLimited ? errors/* RateLimitedError */.TM : errors/* RegistryError */.gl)(message, status, [], { cause: error, retryAfter });
+}
+/** The origin of an http(s) URL; undefined for anything else. */
+function httpOrigin(url) {
+    if (!URL.canParse(url))
+        return undefined;
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/cleanup/github-packages.ts
 // ghcr.io has no registry DELETE (it answers 405 UNSUPPORTED); an image is deleted as a version of its container
 // package, through the GitHub Packages REST API (https://docs.github.com/rest/packages/packages), where each
-// manifest digest is one version, named by the digest. Deleting a version deletes every tag on it.
-//
-// Plain requests through the client's Transport rather than @actions/github: two endpoints do not justify
-// Octokit's bundle in the action's entry point, and this way they share the client's time limits, retries, error
-// messages and secret masking.
+// manifest digest is one version, named by the digest. Deleting a version deletes every tag on it: one is deleted
+// only while the API lists on it exactly the one tag the deletion means to remove.
 
 
 
-const GITHUB_API = 'https://api.github.com';
-const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+
+
 const VERSIONS_PER_PAGE = 100;
 // The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.
 const MAX_VERSION_PAGES = 3;
@@ -37190,87 +38108,103 @@ function ghcrPackage(name) {
     return { owner: name.repository.slice(0, slash), packageName: name.repository.slice(slash + 1) };
 }
 /**
- * Deletes the package version named `digest` of the image's package, once the API lists it. Refuses a protected
- * digest before any request. The DELETE is sent once: its caller looks at the tag before it tries again.
+ * Deletes the package version named `digest` of the image's package, once the API lists it with `tag`, its only
+ * tag. Refuses a protected digest before any request, and a version with another tag. The DELETE is sent once: its
+ * caller looks at the tag before it tries again.
  */
-async function deleteGhcrPackageVersion(transport, name, digest, options) {
+async function deleteGhcrPackageVersion(transport, name, { tag, digest }, options) {
     (0,errors/* refuseProtected */.fZ)(digest, options.protectedDigests);
     const pkg = ghcrPackage(name);
-    const credentials = { bearer: options.token };
-    const version = await transport.poll(() => findVersion(transport, pkg, digest, credentials), LISTING_WAIT);
-    await transport.request({
-        action: `delete the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`,
-        method: 'DELETE',
-        url: new URL(`${version.packageUrl}/versions/${version.id}`),
-        credentials,
-        headers: API_HEADERS,
-        expect: [204],
-        retry: false,
-    });
+    const what = `the version ${digest} of the GitHub package ${pkg.owner}/${pkg.packageName}`;
+    const api = await githubApi(transport, options.github);
+    const version = await transport.poll(async () => {
+        const found = await transport.retrying(() => findVersion(api, pkg, digest));
+        if (found.tags.length === 1 && found.tags[0] === tag)
+            return found;
+        // The listing may show the version before its tag, worth waiting for; another tag would go with the version.
+        if (found.tags.length === 0) {
+            throw new errors/* NotYetVisibleError */.eS(`the API lists ${what} without its tag ${tag} yet`, undefined);
+        }
+        const listed = (0,one_line/* oneLine */.T)(found.tags.join(', '));
+        throw new errors/* RegistryError */.gl(`refusing to delete ${what}: the API lists the tags ${listed} on it, where this deletion put only ${tag} ` +
+            '(deleting a version deletes all its tags)', undefined);
+    }, LISTING_WAIT);
+    const common = { package_type: 'container', package_name: pkg.packageName, package_version_id: version.id };
+    try {
+        await (version.ownerKind === 'organization'
+            ? api.octokit.rest.packages.deletePackageVersionForOrg({ ...common, org: pkg.owner })
+            : api.octokit.rest.packages.deletePackageVersionForUser({ ...common, username: pkg.owner }));
+    }
+    catch (error) {
+        throw apiFailure(`delete ${what}`, error);
+    }
 }
-/**
- * The version named `digest`, as an organization's package, else as a user's (the API has one path for each, and
- * answers 404 on the other). NotYetVisibleError while the package lists no such version.
- */
-async function findVersion(transport, pkg, digest, credentials) {
-    const encodedName = encodeURIComponent(pkg.packageName);
-    for (const ownerKind of ['orgs', 'users']) {
-        const packageUrl = `${GITHUB_API}/${ownerKind}/${encodeURIComponent(pkg.owner)}/packages/container/${encodedName}`;
-        const id = await findVersionId(transport, packageUrl, digest, credentials);
-        if (id === 'no such package')
+/** The version named `digest`, as an organization's package, else as a user's; NotYetVisibleError while none. */
+async function findVersion(api, pkg, digest) {
+    for (const ownerKind of ['organization', 'user']) {
+        const found = await findVersionAs(api, pkg, digest, ownerKind);
+        if (found === 'no such package')
             continue;
-        if (id === undefined) {
+        if (found === undefined) {
             throw new errors/* NotYetVisibleError */.eS(`the GitHub package ${pkg.owner}/${pkg.packageName} lists no version ${digest} yet`, undefined);
         }
-        return { packageUrl, id };
+        return found;
     }
-    throw new errors/* RegistryError */.gl(`the GitHub API has no container package ${pkg.packageName} of a user or organization ${pkg.owner}, or the ` +
-        'token may not read it (it needs packages: read)', 404);
+    throw new errors/* RegistryError */.gl(`the GitHub API at ${api.apiUrl} has no container package ${pkg.packageName} of a user or organization ` +
+        `${pkg.owner}, or the token may not read it (it needs packages: read)`, 404);
 }
-async function findVersionId(transport, packageUrl, digest, credentials) {
-    let url = new URL(`${packageUrl}/versions?per_page=${VERSIONS_PER_PAGE}&state=active`);
-    for (let page = 1; url !== undefined && page <= MAX_VERSION_PAGES; page++) {
-        const action = `list the versions of the GitHub package ${packageUrl}`;
-        const exchange = await transport.request({
-            action,
-            method: 'GET',
-            url,
-            credentials,
-            headers: API_HEADERS,
-            expect: page === 1 ? [200, 404] : [200],
+async function findVersionAs({ octokit }, pkg, digest, ownerKind) {
+    const action = `list the versions of the GitHub package ${pkg.owner}/${pkg.packageName} of the ${ownerKind}`;
+    const common = {
+        package_type: 'container',
+        package_name: pkg.packageName,
+        per_page: VERSIONS_PER_PAGE,
+        state: 'active',
+    };
+    const { packages } = octokit.rest;
+    const pages = ownerKind === 'organization'
+        ? octokit.paginate.iterator(packages.getAllPackageVersionsForPackageOwnedByOrg, { ...common, org: pkg.owner })
+        : octokit.paginate.iterator(packages.getAllPackageVersionsForPackageOwnedByUser, {
+            ...common,
+            username: pkg.owner,
         });
-        if (exchange.response.status === 404)
+    let page = 0;
+    try {
+        for await (const { data } of pages) {
+            page++;
+            const version = listedVersions(action, data).find((entry) => entry.name === digest);
+            if (version !== undefined)
+                return { ownerKind, id: version.id, tags: version.tags };
+            if (page === MAX_VERSION_PAGES)
+                break;
+        }
+    }
+    catch (error) {
+        if (page === 0 && (0,is_object/* isObject */.G)(error) && error.status === 404)
             return 'no such package';
-        const version = parseVersions(action, exchange.response.text()).find((entry) => entry.name === digest);
-        if (version !== undefined)
-            return version.id;
-        const next = (0,http/* nextPage */.Zj)(exchange.response.headers.get('link'), exchange.url);
-        // The token goes with every page: only to the API itself.
-        url = next?.origin === exchange.url.origin ? next : undefined;
+        throw apiFailure(action, error);
     }
     return undefined;
 }
-function parseVersions(action, text) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        body = undefined;
-    }
-    if (!Array.isArray(body)) {
+/** The versions of a page as the API documents them; a version without a tag list has no tags yet. */
+function listedVersions(action, data) {
+    if (!Array.isArray(data)) {
         throw new errors/* RegistryError */.gl(`could not ${action}: the answer is not a list of versions`, 200);
     }
-    return body.flatMap((entry) => {
-        const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {});
-        return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
+    return data.flatMap((entry) => {
+        if (!(0,is_object/* isObject */.G)(entry) || typeof entry.id !== 'number' || typeof entry.name !== 'string')
+            return [];
+        const container = (0,is_object/* isObject */.G)(entry.metadata) ? entry.metadata.container : undefined;
+        const tags = (0,is_object/* isObject */.G)(container) ? container.tags : undefined;
+        // Anything in the list that is not a tag's name still counts: it keeps the version from matching.
+        return [{ id: entry.id, name: entry.name, tags: Array.isArray(tags) ? tags.map(String) : [] }];
     });
 }
 
 // EXTERNAL MODULE: ./src/registry/transient.ts
 var registry_transient = __nccwpck_require__(4925);
-// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
-var transport = __nccwpck_require__(5630);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 2 modules
+var transport = __nccwpck_require__(5325);
 ;// CONCATENATED MODULE: ./src/registry/cleanup/tag-deletion.ts
 // Deleting a tag without ever deleting the image it points to, nor what another writer put under it. Registries
 // disagree on what deleting a tag means: some untag, some delete the manifest behind the tag (and with it every other
@@ -37281,7 +38215,8 @@ var transport = __nccwpck_require__(5630);
 //      dangling tag (listed, resolving to nothing) is removed too.
 //   2. Put the dummy under the tag. Its config, with this deleter's random nonce, is uploaded once per repository
 //      and shared; the manifest names the tag. So its digest, computed here, belongs to this deleter and this tag.
-//   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API.
+//   3. ghcr.io has no registry DELETE: delete the dummy's package version through the GitHub Packages API (at the
+//      API the runner names), once that API lists the tag, and no other, on it.
 //      docker.io has no registry DELETE: delete the tag through the Docker Hub API, each time right after a HEAD
 //      showed that it still points at the dummy (that API deletes by name).
 //      Any other registry: DELETE the dummy by digest (distribution, Harbor, GitLab, GAR, Quay…); when that is
@@ -37422,18 +38357,15 @@ class TagDeleter {
     }
     async #removeDummy(deletion, options) {
         const { name, tag, dummyDigest } = deletion;
-        if (name.registry === src_reference/* GHCR */.fc) {
-            const token = options.githubToken;
-            if (token === undefined || token === '') {
+        if ((0,src_reference/* canonicalRegistry */.i7)(name.registry) === src_reference/* GHCR */.fc) {
+            const github = options.github;
+            if (github === undefined || github.token === '') {
                 throw new errors/* RegistryError */.gl('ghcr.io has no registry DELETE, and no GitHub token was given for its API', undefined);
             }
-            await this.#removeWhileOnDummy(deletion, false, () => deleteGhcrPackageVersion(this.#transport, name, dummyDigest, {
-                token,
-                protectedDigests: options.protectedDigests,
-            }));
+            await this.#removeWhileOnDummy(deletion, false, () => deleteGhcrPackageVersion(this.#transport, name, { tag, digest: dummyDigest }, { github, protectedDigests: options.protectedDigests }));
             return 'github-package-version';
         }
-        if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
+        if ((0,src_reference/* canonicalRegistry */.i7)(name.registry) === src_reference/* DOCKER_HUB */.Xb) {
             // The Hub API deletes by name, and knows a tag a little after the registry does (NotYetVisibleError).
             await this.#removeWhileOnDummy(deletion, true, () => this.#dockerHub.deleteTag(name, tag), (error) => (0,registry_transient/* transientFailure */.R)(error) || error instanceof errors/* NotYetVisibleError */.eS);
             return 'docker-hub-api';
@@ -37543,11 +38475,11 @@ function isRefusedAsUnsupported(error) {
 }
 /** What a person can do about a tag left on a dummy, in this registry. */
 function removalAdvice(name, tag, dummyDigest) {
-    if (name.registry === src_reference/* GHCR */.fc) {
+    if ((0,src_reference/* canonicalRegistry */.i7)(name.registry) === src_reference/* GHCR */.fc) {
         return (`delete the package version ${dummyDigest} of ${src_reference/* GHCR */.fc}/${name.repository} on github.com (in the package's ` +
             'settings), or give the action a github-token that may delete package versions (permissions: packages: write)');
     }
-    if (name.registry === src_reference/* DOCKER_HUB */.Xb) {
+    if ((0,src_reference/* canonicalRegistry */.i7)(name.registry) === src_reference/* DOCKER_HUB */.Xb) {
         return `delete the tag ${tag} on https://hub.docker.com/repository/docker/${name.repository}/tags`;
     }
     return (`delete the manifest ${dummyDigest} (DELETE /v2/${name.repository}/manifests/${dummyDigest}; a distribution ` +
@@ -37569,16 +38501,18 @@ class TagCleaner {
     report;
     protectedDigests;
     indexDigest;
-    githubToken;
+    github;
     #deleter;
     constructor(registry, report, protectedDigests, 
     /** The index this run pushed. */
-    indexDigest, githubToken) {
+    indexDigest, 
+    /** For ghcr.io's package versions: undefined without a github-token. */
+    github) {
         this.registry = registry;
         this.report = report;
         this.protectedDigests = protectedDigests;
         this.indexDigest = indexDigest;
-        this.githubToken = githubToken;
+        this.github = github;
         this.#deleter = new TagDeleter(registry);
     }
     /** What each tag points at now, by its full reference; the tags are read together. */
@@ -37664,7 +38598,7 @@ class TagCleaner {
             const outcome = await this.#deleter.deleteTag(tag, tag.tag, {
                 ...options,
                 protectedDigests: this.protectedDigests,
-                ...(this.githubToken === '' ? {} : { githubToken: this.githubToken }),
+                github: this.github,
             });
             if (outcome !== 'absent')
                 this.report.deleted.push(reference);
@@ -37773,7 +38707,8 @@ async function post(state) {
             }
             return;
         }
-        const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), state.index?.digest, core/* getInput */.V4(constants/* Input */.pd.GithubToken));
+        const githubToken = core/* getInput */.V4(constants/* Input */.pd.GithubToken);
+        const cleaner = new TagCleaner(registry, report, protectedDigests(state, index?.json), state.index?.digest, githubToken === '' ? undefined : { token: githubToken });
         // Read before anything is published: a leftover is deleted only while it still points where it did then.
         const leftovers = await cleaner.read(tags.cleanup);
         // Publishing and cleanup touch different tags, so they run together.
@@ -37889,6 +38824,7 @@ function temporaryTagsPresent(state) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Ys: () => (/* binding */ canonicalReference),
 /* harmony export */   fc: () => (/* binding */ GHCR),
+/* harmony export */   i7: () => (/* binding */ canonicalRegistry),
 /* harmony export */   nD: () => (/* binding */ formatName),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
@@ -37955,7 +38891,7 @@ function parseReference(text) {
     if (!repository.split('/').every((component) => PATH_COMPONENT.test(component))) {
         throw invalid(`"${repository}" is not a valid repository name (lowercase letters and digits, separated by /, ., _, __ or -)`);
     }
-    if (registry === DOCKER_HUB && IMAGE_ID.test(repository.replace(/^library\//, ''))) {
+    if (canonicalRegistry(registry) === DOCKER_HUB && IMAGE_ID.test(repository.replace(/^library\//, ''))) {
         throw invalid('a 64-hex-digit name would be read as an image ID');
     }
     const reference = { registry, repository };
@@ -37985,13 +38921,22 @@ function formatName(name) {
     return `${name.registry}/${name.repository}`;
 }
 /**
+ * A registry host spelled the same for every spelling of it, to tell which registry it is (ghcr.io, Docker Hub):
+ * lower case, without :443 (the HTTPS port Docker uses anyway; :80 stays, since Docker tries HTTPS there too), and
+ * Docker Hub's hosts as docker.io.
+ */
+function canonicalRegistry(registry) {
+    const host = registry.toLowerCase().replace(/:443$/, '');
+    return DOCKER_HUB_HOSTS.includes(host) ? DOCKER_HUB : host;
+}
+/**
  * `registry/repository`, spelled the same for every spelling of one place, to compare repositories: the host in
  * lower case and without :443 (the HTTPS port Docker uses anyway; :80 stays, since Docker tries HTTPS there too),
  * and Docker Hub's hosts as docker.io, with `library/` before a one-component name as Docker Hub reads it.
  */
 function canonicalRepository(name) {
-    const registry = name.registry.toLowerCase().replace(/:443$/, '');
-    if (!DOCKER_HUB_HOSTS.includes(registry))
+    const registry = canonicalRegistry(name.registry);
+    if (registry !== DOCKER_HUB)
         return `${registry}/${name.repository}`;
     const repository = name.repository.includes('/') ? name.repository : `library/${name.repository}`;
     return `${DOCKER_HUB}/${repository}`;
@@ -38286,14 +39231,16 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+// EXTERNAL MODULE: ./src/one-line.ts
+var one_line = __nccwpck_require__(4350);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var registry_digest = __nccwpck_require__(5035);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./src/registry/http.ts
 var http = __nccwpck_require__(8851);
-// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
-var transport = __nccwpck_require__(5630);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 2 modules
+var transport = __nccwpck_require__(5325);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -38301,6 +39248,7 @@ var types = __nccwpck_require__(234);
 // blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
 // through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
 // and retries what failed for a passing reason.
+
 
 
 
@@ -38479,6 +39427,32 @@ class RegistryClient {
         await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
         return descriptor;
     }
+    /**
+     * Whether the registry lets these credentials push to the repository, asked the way a push begins: an upload is
+     * started (which needs push) and cancelled at once. A refusal throws; the cancel is best effort (a registry
+     * forgets an upload left open).
+     */
+    async checkPushAllowed(name) {
+        const started = await this.#transport.request({
+            action: `start an upload to ${(0,src_reference/* formatName */.nD)(name)} (a push's first request)`,
+            method: 'POST',
+            ...(0,transport/* repositoryTarget */.IX)(name, 'push', 'blobs/uploads/'),
+            expect: [202],
+        });
+        const location = started.response.headers.get('location');
+        if (location === null)
+            return;
+        await this.#transport
+            .request({
+            action: `cancel the upload to ${(0,src_reference/* formatName */.nD)(name)}`,
+            method: 'DELETE',
+            url: new URL(location, started.url),
+            credentials: (0,transport/* repositoryCredentials */.p_)(name, 'push'),
+            expect: [200, 202, 204, 404, 405],
+            retry: false,
+        })
+            .catch(() => undefined);
+    }
     async #upload(name, bytes, digest) {
         const where = describe(name, digest);
         const started = await this.#transport.request({
@@ -38526,7 +39500,7 @@ function checkDigest(action, bytes, expected, source) {
         return;
     const actual = (0,src_reference/* isDigest */.Bc)(expected) ? (0,registry_digest/* digestLike */.k)(expected, bytes) : (0,registry_digest/* digestOf */.o)(bytes);
     if (actual !== expected) {
-        throw new errors/* RegistryError */.gl(`could not ${action}: the content’s digest is ${actual}, but ${source} is ${expected}`, undefined);
+        throw new errors/* RegistryError */.gl(`could not ${action}: the content’s digest is ${actual}, but ${source} is ${(0,one_line/* oneLine */.T)(expected)}`, undefined);
     }
 }
 function contentType(response) {
@@ -38585,7 +39559,6 @@ var docker_config = __nccwpck_require__(4462);
 
 
 
-
 function createRegistryClient(env = process.env, credentials = docker_config/* DockerConfigCredentials */.z.fromEnvironment(env)) {
     return new RegistryClient({
         credentials,
@@ -38600,7 +39573,8 @@ function createRegistryClient(env = process.env, credentials = docker_config/* D
 }
 /**
  * Reads the credentials of each registry (so an unreadable docker config fails here, even for a registry that
- * needs none), then lists the tags of each repository: enough for the registry to accept or refuse them.
+ * needs none), then asks each repository to start an upload, which needs push: a wrong password or a credential
+ * that may only pull fails here, in seconds, not after the build.
  */
 async function checkPushAccess(registry, credentials, names) {
     const seen = new Set();
@@ -38610,15 +39584,7 @@ async function checkPushAccess(registry, credentials, names) {
             continue;
         seen.add(key);
         await credentials.get(name.registry);
-        try {
-            await registry.listTags({ registry: name.registry, repository: name.repository });
-        }
-        catch (error) {
-            // A repository that does not exist yet is fine: the first push creates it.
-            if (error instanceof errors/* RegistryError */.gl && !(error instanceof errors/* RegistryAuthError */.w4) && error.status === 404)
-                continue;
-            throw error;
-        }
+        await registry.checkPushAllowed({ registry: name.registry, repository: name.repository });
     }
 }
 
@@ -38631,10 +39597,9 @@ async function checkPushAccess(registry, credentials, names) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ DockerConfigCredentials)
+  z: () => (/* binding */ DockerConfigCredentials),
+  Q: () => (/* binding */ dockerConfigPath)
 });
-
-// UNUSED EXPORTS: dockerConfigPath
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -38772,7 +39737,6 @@ function dockerConfigPath(env) {
 // `docker login` (no argument) stores Docker Hub under its historical v1 index URL; accept the other names too.
 // It is also the server URL the CLI gives credential helpers for Docker Hub, and its key in credHelpers.
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = [reference/* DOCKER_HUB */.Xb, 'index.docker.io', 'registry-1.docker.io'];
 /** A docker config file, read on first use (a missing file means no credentials), and the helpers it names. */
 class DockerConfigCredentials {
     configPath;
@@ -38791,7 +39755,7 @@ class DockerConfigCredentials {
     async get(registry) {
         this.#config ??= readDockerConfig(this.configPath);
         const config = await this.#config;
-        const serverUrl = registry === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry;
+        const serverUrl = (0,reference/* canonicalRegistry */.i7)(registry) === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry;
         const helper = config.credHelpers.get(serverUrl) ?? config.credsStore;
         if (helper === '')
             return findCredential(config.auths, registry);
@@ -38805,15 +39769,17 @@ class DockerConfigCredentials {
         }
     }
 }
-/** Docker's key matching: exact key first, then any key whose host (without scheme and path) is the registry. */
+/**
+ * Docker's key matching: exact key first, then any key whose host (without scheme and path) is the registry,
+ * however either is spelt (GHCR.IO, ghcr.io:443, index.docker.io).
+ */
 function findCredential(auths, registry) {
-    const isHub = registry === reference/* DOCKER_HUB */.Xb;
-    const exact = auths.get(isHub ? DOCKER_HUB_KEY : registry);
+    const wanted = (0,reference/* canonicalRegistry */.i7)(registry);
+    const exact = auths.get(wanted === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry);
     if (exact !== undefined)
         return exact;
-    const hosts = isHub ? DOCKER_HUB_HOSTS : [registry.toLowerCase()];
     for (const [key, credential] of auths) {
-        if (hosts.includes(hostOfKey(key)))
+        if ((0,reference/* canonicalRegistry */.i7)(hostOfKey(key)) === wanted)
             return credential;
     }
     return undefined;
@@ -38934,6 +39900,7 @@ function digestLike(like, bytes) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   TM: () => (/* binding */ RateLimitedError),
 /* harmony export */   Xg: () => (/* binding */ describeResponse),
 /* harmony export */   eS: () => (/* binding */ NotYetVisibleError),
 /* harmony export */   fZ: () => (/* binding */ refuseProtected),
@@ -38941,8 +39908,10 @@ function digestLike(like, bytes) {
 /* harmony export */   lo: () => (/* binding */ unexpectedResponseError),
 /* harmony export */   w4: () => (/* binding */ RegistryAuthError)
 /* harmony export */ });
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4350);
 // Errors that say what failed and where: the operation, the method and URL (never credentials), the HTTP status and
-// the registry's own error codes and messages from its `{"errors": [...]}` body.
+// the registry's own error codes and messages from its `{"errors": [...]}` body, each on one line (one-line.ts).
+
 /** A request to a registry (or its token server) that failed; the message says what, where and why. */
 class RegistryError extends Error {
     status;
@@ -38973,16 +39942,16 @@ function describeResponse(method, url, response) {
     const errors = registryErrors(text);
     const where = `${method} ${displayUrl(url)} answered ${response.status}`;
     if (errors.length > 0) {
-        const details = errors.map((error) => (error.message ? `${error.code}: ${error.message}` : error.code));
+        const details = errors.map((error) => (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(error.message ? `${error.code}: ${error.message}` : error.code));
         return {
             status: response.status,
             codes: errors.map((error) => error.code),
             summary: `${where} ${details.join('; ')}`,
         };
     }
-    const body = text.replace(/\s+/g, ' ').trim();
+    const body = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(text);
     const quoted = body.length > MAX_QUOTED_BODY ? `${body.slice(0, MAX_QUOTED_BODY)}…` : body;
-    const reason = [response.statusText, quoted].filter((part) => part !== '').join(': ');
+    const reason = [(0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(response.statusText), quoted].filter((part) => part !== '').join(': ');
     return { status: response.status, codes: [], summary: reason === '' ? where : `${where} ${reason}` };
 }
 /** A RegistryError for a response of a status the caller does not handle; `action` is e.g. `get manifest x:y`. */
@@ -39017,6 +39986,13 @@ function registryErrors(text) {
         return [{ code, message: typeof message === 'string' ? message : '' }];
     });
 }
+/**
+ * The server refused for its rate limit and said when to come back (its retryAfter). GitHub's API may ban a client
+ * that comes back sooner, so a retry waits the whole time or is not made.
+ */
+class RateLimitedError extends RegistryError {
+    name = 'RateLimitedError';
+}
 /** What was just written is not readable yet (registries that are eventually consistent): worth polling for. */
 class NotYetVisibleError extends RegistryError {
     name = 'NotYetVisibleError';
@@ -39047,8 +40023,10 @@ function refuseProtected(digest, protectedDigests) {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6764);
 /* harmony import */ var _is_object_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9879);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4350);
 // The one place that sends HTTP: every registry, token, blob-storage and web API request goes through sendHttp,
 // over node's own http and https modules, whose answers arrive whole with their status line and headers as sent.
+
 
 
 
@@ -39104,10 +40082,16 @@ const defaultFetch = (url, init) => new Promise((resolve, reject) => {
     sent.end(init.body ?? undefined);
 });
 function headerLookup(headers) {
+    const joined = (value) => (Array.isArray(value) ? value.join(', ') : value);
     return {
         get: (name) => {
             const value = headers[name.toLowerCase()];
-            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            return value === undefined ? null : joined(value);
+        },
+        forEach: (callback) => {
+            for (const [name, value] of Object.entries(headers))
+                if (value !== undefined)
+                    callback(joined(value), name);
         },
     };
 }
@@ -39164,7 +40148,7 @@ function networkErrorCode(error) {
 }
 function networkReason(error) {
     const described = (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(error) && (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(error.cause) ? error.cause : error;
-    return (0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(described) && typeof described.message === 'string' ? described.message : String(error);
+    return (0,_one_line_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((0,_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(described) && typeof described.message === 'string' ? described.message : String(error));
 }
 /** The `rel="next"` target of a Link header (RFC 8288), resolved against the page's URL. */
 function nextPage(link, url) {
@@ -39190,8 +40174,8 @@ function nextPage(link, url) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8851);
 // Which failures are worth another attempt: the server said it is overloaded or failing for now (429, 500, 502,
-// 503, 504), or the request got no complete answer (connection refused or reset, a timeout). Anything else (other
-// 4xx, authentication, a digest mismatch) would fail the same way again.
+// 503, 504) or rate-limited (the GitHub API's 403), or the request got no complete answer (connection refused or
+// reset, a timeout). Anything else (other 4xx, authentication, a digest mismatch) would fail the same way again.
 
 
 
@@ -39211,6 +40195,9 @@ const TRANSIENT_NETWORK_CODES = new Set([
 function transientFailure(error) {
     if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr) {
         return error.code !== undefined && TRANSIENT_NETWORK_CODES.has(error.code) ? {} : false;
+    }
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RateLimitedError */ .TM && error.retryAfter !== undefined) {
+        return { retryAfter: error.retryAfter, retryAfterIsFloor: true };
     }
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.status !== undefined && TRANSIENT_STATUSES.has(error.status)) {
         return error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter };
@@ -39232,7 +40219,7 @@ function asRegistryError(error) {
 
 /***/ }),
 
-/***/ 5630:
+/***/ 5325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39253,7 +40240,10 @@ var retry = __nccwpck_require__(9809);
 var errors = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./src/registry/http.ts
 var http = __nccwpck_require__(8851);
+// EXTERNAL MODULE: ./src/one-line.ts
+var one_line = __nccwpck_require__(4350);
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
+
 
 
 // The token spec's default lifetime, for token servers that do not send `expires_in`.
@@ -39334,7 +40324,13 @@ class RegistryAuth {
         }
         const realm = parseRealm(challenge.params.realm);
         if (realm === undefined) {
-            throw new errors/* RegistryError */.gl(`${request.registry} sent a bearer challenge without a valid http(s) realm: "${challenge.params.realm ?? ''}"`, 401);
+            throw new errors/* RegistryError */.gl(`${request.registry} sent a bearer challenge without a valid http(s) realm: ` +
+                `"${(0,one_line/* oneLine */.T)(challenge.params.realm ?? '')}"`, 401);
+        }
+        // The password goes wherever the challenge says: over plain http, anyone on the path could read it.
+        if (realm.protocol === 'http:' && request.url.protocol === 'https:') {
+            throw new errors/* RegistryAuthError */.w4(`refusing to authenticate to ${request.registry}: it names the token server ${(0,errors/* displayUrl */.Qy)(realm)} over ` +
+                'plain http, where the credentials of a registry served over https would travel unencrypted', 401);
         }
         this.#schemes.set(request.registry, { kind: 'bearer', realm, service: challenge.params.service });
         // Ask for what this request needs and for what the registry says it needs (a push may also need pull).
@@ -39565,11 +40561,71 @@ function parseJsonObject(text) {
 
 // EXTERNAL MODULE: ./src/registry/transient.ts
 var registry_transient = __nccwpck_require__(4925);
+;// CONCATENATED MODULE: ./src/registry/tag-write-lock.ts
+// distribution (the reference registry) deletes a manifest by digest in two steps: the manifest first, then every
+// tag that points at it, found by reading each tag's link. A tag PUT in the same repository at that moment can leave
+// a link half-written, the lookup fails, and the DELETE answers 500 with the manifest gone and its tag still listed,
+// pointing at nothing (reproduced on the lab's registry under load). So this client never sends a manifest DELETE
+// while one of its own tag PUTs is in flight in that repository: tag PUTs run together, a DELETE runs alone, in the
+// order they came. Another writer's PUT can still meet a DELETE; the deletion's retry ends that case (tag-deletion.ts).
+class RepositoryLocks {
+    #slots = new Map();
+    /** Runs `work` holding the repository's lock of that kind, once every earlier holder it conflicts with is done. */
+    async hold(repository, kind, work) {
+        const slot = this.#slots.get(repository) ?? { kind: undefined, holders: 0, queue: [] };
+        this.#slots.set(repository, slot);
+        await new Promise((start) => {
+            slot.queue.push({ kind, start });
+            this.#admit(slot);
+        });
+        try {
+            return await work();
+        }
+        finally {
+            slot.holders -= 1;
+            if (slot.holders === 0)
+                slot.kind = undefined;
+            this.#admit(slot);
+            if (slot.holders === 0 && slot.queue.length === 0)
+                this.#slots.delete(repository);
+        }
+    }
+    /** Lets in, in order, every waiter that can run beside the holders: shared with shared, exclusive alone. */
+    #admit(slot) {
+        for (let next = slot.queue[0]; next !== undefined; next = slot.queue[0]) {
+            if (slot.holders > 0 && (slot.kind === 'exclusive' || next.kind === 'exclusive'))
+                return;
+            slot.queue.shift();
+            slot.kind = next.kind;
+            slot.holders += 1;
+            next.start();
+        }
+    }
+}
+const DIGEST_REFERENCE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+/**
+ * Which lock a registry request takes: a manifest DELETE the exclusive one of its repository, a manifest PUT under
+ * a tag a shared one; anything else (reads, blobs, a PUT by digest, which writes no tag) none.
+ */
+function tagWriteLock(method, url) {
+    const match = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(url.pathname);
+    if (!match)
+        return undefined;
+    const [, repository = '', reference = ''] = match;
+    const key = `${url.host}/${repository}`;
+    if (method === 'DELETE')
+        return { repository: key, kind: 'exclusive' };
+    if (method === 'PUT' && !DIGEST_REFERENCE.test(decodeURIComponent(reference)))
+        return { repository: key, kind: 'shared' };
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
-// The one request path of the registry client. Every request to a registry, its token server, blob storage or a
-// registry's web API (GitHub Packages, Docker Hub) goes through Transport.request, which sends credentials only to
-// the origin they belong to, follows redirects, turns unexpected answers into RegistryErrors and retries failures
-// that pass (429, 5xx, resets, timeouts).
+// The one request path of the registry client. Every request to a registry, its token server, blob storage or the
+// Docker Hub API goes through Transport.request, which sends credentials only to the origin they belong to, follows
+// redirects, turns unexpected answers into RegistryErrors and retries failures that pass (429, 5xx, resets,
+// timeouts). The GitHub API's Octokit, which adds its token and reads answers itself, sends through sendAsIs.
+
 
 
 
@@ -39585,6 +40641,7 @@ const SCOPE_ACTIONS = { pull: 'pull', push: 'pull,push', delete: 'delete' };
 class Transport {
     #auth;
     #options;
+    #locks = new RepositoryLocks();
     constructor(options) {
         this.#options = options;
         this.#auth = new RegistryAuth({
@@ -39637,11 +40694,25 @@ class Transport {
     credential(registry) {
         return this.#auth.credential(registry);
     }
+    /**
+     * One exchange as it is: the client's fetch and time limit, nothing added, no redirect followed, any status
+     * returned. For a web API client that authenticates and guards where its token goes itself (github-api.ts).
+     */
+    sendAsIs(request) {
+        return (0,http/* sendHttp */.d3)(this.#options.fetch, request, this.#options.requestTimeoutMs);
+    }
     /** Reports a secret sent outside the registry's own authentication (a web API login) to onSecret. */
     reveal(secret) {
         this.#auth.reveal(secret);
     }
-    async #send(call) {
+    /** One attempt of a call, under its repository's tag-write lock where it takes one (tag-write-lock.ts). */
+    #send(call) {
+        const lock = tagWriteLock(call.method, call.url);
+        return lock === undefined
+            ? this.#sendFollowing(call)
+            : this.#locks.hold(lock.repository, lock.kind, () => this.#sendFollowing(call));
+    }
+    async #sendFollowing(call) {
         const credentialsOrigin = originOf(call);
         const headers = { 'User-Agent': this.#options.userAgent, ...call.headers };
         let url = call.url;
@@ -39677,7 +40748,7 @@ class Transport {
             this.#auth.reveal(credentials.bearer);
             headers = { ...headers, Authorization: `Bearer ${credentials.bearer}` };
         }
-        return (0,http/* sendHttp */.d3)(this.#options.fetch, { ...request, headers }, this.#options.requestTimeoutMs);
+        return this.sendAsIs({ ...request, headers });
     }
 }
 /** The URL and credentials of a registry request about a repository: `path` is under /v2/<repository>/. */
@@ -39696,7 +40767,7 @@ function repositoryCredentials(name, access) {
  * 127.0.0.0/8, [::1]), which Docker treats as insecure registries by default; https for everything else.
  */
 function registryUrl(registry) {
-    const host = registry === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API_HOST : registry;
+    const host = (0,reference/* canonicalRegistry */.i7)(registry) === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API_HOST : registry;
     const { hostname } = new URL(`http://${host}`);
     const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
     return new URL(`${loopback ? 'http' : 'https'}://${host}/`);
@@ -39796,12 +40867,15 @@ async function retry(attempt, options) {
         const verdict = options.isRetryable(error);
         if (verdict === false)
             throw error;
-        const { reason = (0,_error_message_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error), retryAfter } = verdict === true ? {} : verdict;
+        const { reason = (0,_error_message_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error), retryAfter, retryAfterIsFloor = false } = verdict === true ? {} : verdict;
         const elapsed = now() - started;
         const giveUp = (why) => new RetryExhaustedError(`${reason} (gave up after ${plural(attemptNumber, 'attempt')} in ${seconds(elapsed)}${why})`, attemptNumber, error);
         if (attemptNumber >= policy.maxAttempts)
             throw giveUp('');
         const requested = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, now());
+        if (retryAfterIsFloor && requested !== undefined && requested > policy.maxRetryAfterMs) {
+            throw giveUp(`: it asks for a wait of ${seconds(requested)}, longer than the ${seconds(policy.maxRetryAfterMs)} allowed`);
+        }
         const delay = requested === undefined
             ? backoffDelay(attemptNumber, policy, random)
             : Math.min(requested, policy.maxRetryAfterMs);
@@ -39855,6 +40929,36 @@ function plural(count, noun) {
 
 /***/ }),
 
+/***/ 3381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MY: () => (/* binding */ parseGoBool),
+/* harmony export */   Pr: () => (/* binding */ runnerFlag),
+/* harmony export */   gI: () => (/* binding */ given)
+/* harmony export */ });
+// How build-push-action and buildx read the runner's variables, in one place: an empty variable counts as unset, and
+// a boolean is one of Go's strconv.ParseBool spellings.
+/** A variable, where an empty one counts as unset. */
+function given(value) {
+    return value === '' ? undefined : value;
+}
+/** Go's strconv.ParseBool: true or false for its spellings, undefined for anything else. */
+function parseGoBool(value) {
+    if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? ''))
+        return true;
+    if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value ?? ''))
+        return false;
+    return undefined;
+}
+/** A flag variable as actions-toolkit's Util.parseBoolOrDefault reads it: true for Go's true spellings, else false. */
+function runnerFlag(value) {
+    return parseGoBool(value) === true;
+}
+
+
+/***/ }),
+
 /***/ 3683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39864,14 +40968,17 @@ function plural(count, noun) {
 /* harmony export */   X5: () => (/* binding */ runnerTemp),
 /* harmony export */   yK: () => (/* binding */ runIdentity)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3838);
 // What main and post take from the runner's environment, and the shared way they time and group their phases.
+
 
 
 
@@ -39883,6 +40990,7 @@ function runIdentity(env = process.env) {
         job: env.GITHUB_JOB ?? '',
         action: env.GITHUB_ACTION ?? '',
         startedAt: Math.floor(Date.now() / 1000),
+        nonce: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex'),
     };
 }
 /**
@@ -39890,17 +40998,17 @@ function runIdentity(env = process.env) {
  * only under the path it was saved from).
  */
 function runnerTemp(env = process.env) {
-    return env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
+    return env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
 }
 /** A fresh directory under RUNNER_TEMP for this step's files (metadata, secrets, buildkitd config). */
 async function stepTempDir(env = process.env) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runnerTemp(env), 'multiarch-build-'));
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runnerTemp(env), 'multiarch-build-'));
 }
 /** Runs one phase in its own log group and records how long it took. */
 async function phase(timings, name, work) {
     const started = performance.now();
     try {
-        return await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os(name, work);
+        return await _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os(name, work);
     }
     finally {
         timings.push({ phase: name, seconds: Math.round(performance.now() - started) / 1000 });
@@ -40338,6 +41446,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -40346,7 +41455,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -40372,7 +41481,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -41187,7 +42296,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -41195,7 +42304,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -41203,7 +42312,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -42793,7 +43902,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
