@@ -100,7 +100,9 @@ describeWithLab('the stale-tag sweep', () => {
     if (target === undefined) throw new Error('the seed run published nothing');
     const twoDaysAgo = (Math.floor(Date.now() / 1000) - 2 * 86_400).toString(36);
     const leftBy = (runId: string) =>
-      ['linux-amd64', 'linux-arm64'].map((build) => `${TEMP_TAG_PREFIX}-${runId}-1-abcdef01-${twoDaysAgo}-${build}`);
+      ['linux-amd64', 'linux-arm64'].map(
+        (build) => `${TEMP_TAG_PREFIX}-${runId}-1-abcdef01-${twoDaysAgo}-0a1b2c-${build}`,
+      );
     const [crashedTags, newerTags] = [leftBy(crashedId), leftBy(newerId)];
     for (const tag of [...crashedTags, ...newerTags]) await putManifest(repository, tag, target);
     const staleLimit = { 'stale-tag-hours': '1' };
