@@ -6,6 +6,11 @@ export function given(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/** The GitHub server the runner names (GITHUB_SERVER_URL), github.com where it names none. */
+export function githubServerUrl(variables: Readonly<Record<string, string | undefined>>): string {
+  return given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+}
+
 /** Go's strconv.ParseBool: true or false for its spellings, undefined for anything else. */
 export function parseGoBool(value: string | undefined): boolean | undefined {
   if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value ?? '')) return true;

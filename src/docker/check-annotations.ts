@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { isObject } from '../is-object.js';
 import type { Environment } from '../registry/credentials/credential.js';
-import { given } from '../runner-variables.js';
+import { given, githubServerUrl } from '../runner-variables.js';
 
 /** What `core.warning` gets for one check. */
 export interface CheckAnnotation {
@@ -38,7 +38,7 @@ export interface Workspace {
 export function runnerWorkspace(env: Environment, cwd: string): Workspace {
   let serverHost = '';
   try {
-    serverHost = new URL(given(env.GITHUB_SERVER_URL) ?? 'https://github.com').host;
+    serverHost = new URL(githubServerUrl(env)).host;
   } catch {
     // no Git context matches an unreadable server
   }

@@ -14,17 +14,19 @@ export function getInputs(): Inputs {
   const token = core.getInput(Input.GithubToken);
   if (token !== '') core.setSecret(token);
   for (const piece of secretPieces(core.getInput(Input.Secrets, { trimWhitespace: false }))) core.setSecret(piece);
+  // Read once: every run asks it for the repository's visibility and default branch.
+  const payload = eventPayload(process.env.GITHUB_EVENT_PATH);
   const inputs = parseInputs((name) => core.getInput(name, { trimWhitespace: false }), {
     variables: process.env,
     pullRequestHeadSha: () => {
-      const sha = eventPayload(process.env.GITHUB_EVENT_PATH)?.pull_request?.head?.sha;
+      const sha = payload?.pull_request?.head?.sha;
       return typeof sha === 'string' ? sha : undefined;
     },
     repositoryPrivate: () => {
-      const isPrivate = eventPayload(process.env.GITHUB_EVENT_PATH)?.repository?.private;
+      const isPrivate = payload?.repository?.private;
       return typeof isPrivate === 'boolean' ? isPrivate : undefined;
     },
-    defaultBranch: () => defaultBranchOf(eventPayload(process.env.GITHUB_EVENT_PATH)),
+    defaultBranch: () => defaultBranchOf(payload),
   });
   if (inputs.mode !== 'merge' && inputs.mode !== 'plan') {
     const problems = missingSecretFiles(inputs.build.secretFiles, existsSync);

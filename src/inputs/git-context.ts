@@ -2,7 +2,7 @@
 // repository, fetched by BuildKit (no checkout needed), as docker/actions-toolkit's Build.gitContext() finds it,
 // and `{{defaultContext}}` in `context` and `build-contexts` standing for it. The URL buildx gets is formed by the
 // plan (plan/build-context.ts), which knows the builder's buildx. Pure: the environment comes in.
-import { given, runnerFlag } from '../runner-variables.js';
+import { given, githubServerUrl, runnerFlag } from '../runner-variables.js';
 
 /** The commit a workflow runs for, as the Git context names it. */
 export interface GitContextSource {
@@ -40,7 +40,7 @@ export function gitContextSource(
   if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
     throw new GitContextError(`GITHUB_REPOSITORY is "${repository}" (expected OWNER/REPO, as the runner sets it)`);
   }
-  const server = given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+  const server = githubServerUrl(variables);
   let host: string;
   try {
     host = new URL(server).host;

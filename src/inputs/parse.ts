@@ -15,7 +15,7 @@ import { parseList, type ListOptions } from './list.js';
 import { InputReader, type InputValues } from './reader.js';
 import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
 import { Input } from '../constants.js';
-import { given, runnerFlag } from '../runner-variables.js';
+import { given, githubServerUrl, runnerFlag } from '../runner-variables.js';
 import { errorMessage } from '../error-message.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
 import { canonicalReference, isValidTag, parseReference, taggedReference, type TaggedReference } from '../reference.js';
@@ -147,8 +147,7 @@ function readDriver(reader: InputReader): Driver | '' {
 function runUrl(variables: RunnerVariables): string {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = variables;
   if (!repository || !runId) return '';
-  const server = given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
-  return `${server}/${repository}/actions/runs/${runId}/attempts/${given(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
+  return `${githubServerUrl(variables)}/${repository}/actions/runs/${runId}/attempts/${given(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
 }
 
 function runRef(runner: RunnerEnvironment): RunRef {
