@@ -15,6 +15,11 @@ interface OutputEntry {
   options: { key: string; value: string }[];
 }
 
+/** The type of an `outputs` entry already accepted as input (a lone path is a local export). */
+export function outputType(entry: string): string {
+  return parseOutputEntry(entry).type;
+}
+
 /** Parses an entry like buildx; throws an Error saying what is wrong, without quoting the entry. */
 function parseOutputEntry(entry: string): OutputEntry {
   let fields: string[];

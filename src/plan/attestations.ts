@@ -13,6 +13,7 @@
 //   entry gets builder-id too.
 // - A bare boolean attribute (`type=sbom,true`) means disabled=false, as buildx reads it.
 import semver from 'semver';
+import { outputType } from '../inputs/build-outputs.js';
 import { parseGoBool } from '../runner-variables.js';
 import type { BuildOptions } from '../inputs/inputs.js';
 
@@ -95,11 +96,6 @@ function booleansAsDisabled(attributes: string): string {
 
 function attestationType(attest: string): string | undefined {
   return fieldValue(attest, 'type');
-}
-
-/** An output's type; buildx takes an entry without one as a local export. */
-function outputType(output: string): string {
-  return fieldValue(output, 'type') ?? (output.includes('=') ? '' : 'local');
 }
 
 function fieldValue(csv: string, key: string): string | undefined {
