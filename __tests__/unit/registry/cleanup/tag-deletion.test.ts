@@ -859,35 +859,30 @@ describe('deleteTag on ghcr.io (GitHub Packages API)', () => {
     }
     const limitMessage = { message: 'API rate limit exceeded for installation ID 1.' };
 
-    it('waits until x-ratelimit-reset once no requests are left (primary rate limit)', async () => {
-      const uploaded: Uploaded = {};
-      const reset = String(NOW / 1000 + 20);
-      const { outcome, sleeps } = await deleteAfter(
+    it.each([
+      [
+        'until x-ratelimit-reset once no requests are left (primary rate limit)',
         {
           status: 403,
-          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 20) },
           body: limitMessage,
         },
-        uploaded,
-        true,
-      );
-      expect(outcome).toBe('github-package-version');
-      expect(sleeps).toEqual([20_000]);
-    });
-
-    it('waits for retry-after (secondary rate limit)', async () => {
-      const uploaded: Uploaded = {};
-      const { outcome, sleeps } = await deleteAfter(
+        20_000,
+      ],
+      [
+        'for retry-after (secondary rate limit)',
         {
           status: 429,
           headers: { 'retry-after': '7' },
           body: { message: 'You have exceeded a secondary rate limit.' },
         },
-        uploaded,
-        true,
-      );
+        7_000,
+      ],
+    ])('waits %s', async (_name, limited, wait) => {
+      const uploaded: Uploaded = {};
+      const { outcome, sleeps } = await deleteAfter(limited, uploaded, true);
       expect(outcome).toBe('github-package-version');
-      expect(sleeps).toEqual([7_000]);
+      expect(sleeps).toEqual([wait]);
     });
 
     it('gives up, rather than come back early, when the wait is longer than the retries allow', async () => {
