@@ -32734,7 +32734,7 @@ function gitContextSource(variables, pullRequestHeadSha) {
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
         throw new GitContextError(`GITHUB_REPOSITORY is "${repository}" (expected OWNER/REPO, as the runner sets it)`);
     }
-    const server = (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .given */ .gI)(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
+    const server = (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_0__/* .githubServerUrl */ .EI)(variables);
     let host;
     try {
         host = new URL(server).host;
@@ -32806,115 +32806,6 @@ var error_message = __nccwpck_require__(6587);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/runner-variables.ts
-var runner_variables = __nccwpck_require__(3381);
-;// CONCATENATED MODULE: ./src/plan/attestations.ts
-// The --attest flags of a build, as docker/build-push-action computes them, so that a workflow that swaps that action
-// for this one publishes the same attestations. Pure: the inputs, the run's URL and the builder's BuildKit in.
-//
-// The rule, in one place:
-// - `provenance` given: `true` is provenance with builder-id set to the run's URL, `false` none, anything else its
-//   attributes with builder-id added unless they name one.
-// - `provenance` empty, no `attests` entry of type provenance, BUILDX_NO_DEFAULT_ATTESTATIONS not set, no export to
-//   the engine (load, or an output of type docker) and every node's BuildKit 0.11 or later (on the docker driver:
-//   a `-moby` version, which the engine's builder reports): mode=max for a public repository, mode=min
-//   (inline-only) for a private one, with builder-id. Otherwise buildx's own default applies.
-// - `sbom` given: an sbom attestation beside the provenance above (it does not turn provenance off).
-// - `attests` entries: passed on, except an entry of a type that `provenance` or `sbom` already sets; a provenance
-//   entry gets builder-id too.
-// - A bare boolean attribute (`type=sbom,true`) means disabled=false, as buildx reads it.
-
-
-/** The values of this build's --attest flags. */
-function attestations(options, facts) {
-    const { builderId } = options;
-    const flags = [];
-    const provenanceEntry = options.attests.some((attest) => attestationType(attest) === 'provenance');
-    if (options.provenance !== '') {
-        flags.push(booleansAsDisabled(`type=provenance,${provenanceAttributes(options.provenance, builderId)}`));
-    }
-    else if (!provenanceEntry && defaultProvenanceApplies(options, facts)) {
-        const mode = options.privateRepository ? 'mode=min,inline-only=true' : 'mode=max';
-        flags.push(withBuilderId(`type=provenance,${mode}`, builderId));
-    }
-    if (options.sbom !== '')
-        flags.push(booleansAsDisabled(`type=sbom,${options.sbom}`));
-    for (const attest of options.attests) {
-        const type = attestationType(attest);
-        if (type === 'provenance') {
-            if (options.provenance === '')
-                flags.push(withBuilderId(attest, builderId));
-        }
-        else if (type === 'sbom') {
-            if (options.sbom === '')
-                flags.push(attest);
-        }
-        else {
-            flags.push(booleansAsDisabled(attest));
-        }
-    }
-    return flags;
-}
-function defaultProvenanceApplies(options, facts) {
-    if (options.noDefaultAttestations || exportsToEngine(options))
-        return false;
-    return (facts.buildkitVersions.length > 0 &&
-        facts.buildkitVersions.every((version) => {
-            // The engine's builder reports `v0.12.5-moby`; any other version there is not one attestations can rely on.
-            if (facts.driver === 'docker' && !version.endsWith('-moby'))
-                return false;
-            return semver_default().satisfies(version.replace(/-moby$/, ''), '>=0.11.0');
-        }));
-}
-/** `load`, or an output of type docker: the image goes to the engine, whose store may not hold attestations. */
-function exportsToEngine(options) {
-    return options.load || options.outputs.some((output) => outputType(output) === 'docker');
-}
-/** The `provenance` input as an attestation's attributes: booleans as build-push-action reads them. */
-function provenanceAttributes(input, builderId) {
-    const bool = (0,runner_variables/* parseGoBool */.MY)(input);
-    if (bool === true)
-        return builderId === '' ? 'true' : `builder-id=${builderId}`;
-    if (bool === false)
-        return 'false';
-    return withBuilderId(input, builderId);
-}
-/** Adds builder-id unless the attributes name one (or the run has no URL: outside GitHub Actions). */
-function withBuilderId(attributes, builderId) {
-    return builderId === '' || fields(attributes).some((field) => field.split('=')[0]?.trim() === 'builder-id')
-        ? attributes
-        : `${attributes},builder-id=${builderId}`;
-}
-function booleansAsDisabled(attributes) {
-    return fields(attributes)
-        .map((field) => {
-        const bool = (0,runner_variables/* parseGoBool */.MY)(field);
-        return bool === undefined ? field : `disabled=${String(!bool)}`;
-    })
-        .join(',');
-}
-function attestationType(attest) {
-    return fieldValue(attest, 'type');
-}
-/** An output's type; buildx takes an entry without one as a local export. */
-function outputType(output) {
-    return fieldValue(output, 'type') ?? (output.includes('=') ? '' : 'local');
-}
-function fieldValue(csv, key) {
-    const field = fields(csv).find((item) => item.split('=')[0]?.trim() === key);
-    return field?.slice(field.indexOf('=') + 1).trim();
-}
-function fields(csv) {
-    return csv
-        .split(',')
-        .map((field) => field.trim())
-        .filter((field) => field !== '');
-}
-
-// EXTERNAL MODULE: ./src/plan/buildx-version.ts
-var buildx_version = __nccwpck_require__(3506);
-// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
-var temporary_tag = __nccwpck_require__(2661);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -35006,6 +34897,10 @@ var src_reference = __nccwpck_require__(8286);
 /** Options of the image exporter that the action sets itself when it pushes: given values must agree with it. */
 const PUSH_OWNED_OPTIONS = new Set(['type', 'name', 'push', 'push-by-digest', 'name-canonical']);
 const PUSH_TYPES = new Set(['image', 'registry']);
+/** The type of an `outputs` entry already accepted as input (a lone path is a local export). */
+function outputType(entry) {
+    return parseOutputEntry(entry).type;
+}
 /** Parses an entry like buildx; throws an Error saying what is wrong, without quoting the entry. */
 function parseOutputEntry(entry) {
     let fields;
@@ -35116,6 +35011,112 @@ function isTrue(value) {
     return ['1', 't', 'true'].includes(value.trim().toLowerCase());
 }
 
+// EXTERNAL MODULE: ./src/runner-variables.ts
+var runner_variables = __nccwpck_require__(3381);
+;// CONCATENATED MODULE: ./src/plan/attestations.ts
+// The --attest flags of a build, as docker/build-push-action computes them, so that a workflow that swaps that action
+// for this one publishes the same attestations. Pure: the inputs, the run's URL and the builder's BuildKit in.
+//
+// The rule, in one place:
+// - `provenance` given: `true` is provenance with builder-id set to the run's URL, `false` none, anything else its
+//   attributes with builder-id added unless they name one.
+// - `provenance` empty, no `attests` entry of type provenance, BUILDX_NO_DEFAULT_ATTESTATIONS not set, no export to
+//   the engine (load, or an output of type docker) and every node's BuildKit 0.11 or later (on the docker driver:
+//   a `-moby` version, which the engine's builder reports): mode=max for a public repository, mode=min
+//   (inline-only) for a private one, with builder-id. Otherwise buildx's own default applies.
+// - `sbom` given: an sbom attestation beside the provenance above (it does not turn provenance off).
+// - `attests` entries: passed on, except an entry of a type that `provenance` or `sbom` already sets; a provenance
+//   entry gets builder-id too.
+// - A bare boolean attribute (`type=sbom,true`) means disabled=false, as buildx reads it.
+
+
+
+/** The values of this build's --attest flags. */
+function attestations(options, facts) {
+    const { builderId } = options;
+    const flags = [];
+    const provenanceEntry = options.attests.some((attest) => attestationType(attest) === 'provenance');
+    if (options.provenance !== '') {
+        flags.push(booleansAsDisabled(`type=provenance,${provenanceAttributes(options.provenance, builderId)}`));
+    }
+    else if (!provenanceEntry && defaultProvenanceApplies(options, facts)) {
+        const mode = options.privateRepository ? 'mode=min,inline-only=true' : 'mode=max';
+        flags.push(withBuilderId(`type=provenance,${mode}`, builderId));
+    }
+    if (options.sbom !== '')
+        flags.push(booleansAsDisabled(`type=sbom,${options.sbom}`));
+    for (const attest of options.attests) {
+        const type = attestationType(attest);
+        if (type === 'provenance') {
+            if (options.provenance === '')
+                flags.push(withBuilderId(attest, builderId));
+        }
+        else if (type === 'sbom') {
+            if (options.sbom === '')
+                flags.push(attest);
+        }
+        else {
+            flags.push(booleansAsDisabled(attest));
+        }
+    }
+    return flags;
+}
+function defaultProvenanceApplies(options, facts) {
+    if (options.noDefaultAttestations || exportsToEngine(options))
+        return false;
+    return (facts.buildkitVersions.length > 0 &&
+        facts.buildkitVersions.every((version) => {
+            // The engine's builder reports `v0.12.5-moby`; any other version there is not one attestations can rely on.
+            if (facts.driver === 'docker' && !version.endsWith('-moby'))
+                return false;
+            return semver_default().satisfies(version.replace(/-moby$/, ''), '>=0.11.0');
+        }));
+}
+/** `load`, or an output of type docker: the image goes to the engine, whose store may not hold attestations. */
+function exportsToEngine(options) {
+    return options.load || options.outputs.some((output) => outputType(output) === 'docker');
+}
+/** The `provenance` input as an attestation's attributes: booleans as build-push-action reads them. */
+function provenanceAttributes(input, builderId) {
+    const bool = (0,runner_variables/* parseGoBool */.MY)(input);
+    if (bool === true)
+        return builderId === '' ? 'true' : `builder-id=${builderId}`;
+    if (bool === false)
+        return 'false';
+    return withBuilderId(input, builderId);
+}
+/** Adds builder-id unless the attributes name one (or the run has no URL: outside GitHub Actions). */
+function withBuilderId(attributes, builderId) {
+    return builderId === '' || fields(attributes).some((field) => field.split('=')[0]?.trim() === 'builder-id')
+        ? attributes
+        : `${attributes},builder-id=${builderId}`;
+}
+function booleansAsDisabled(attributes) {
+    return fields(attributes)
+        .map((field) => {
+        const bool = (0,runner_variables/* parseGoBool */.MY)(field);
+        return bool === undefined ? field : `disabled=${String(!bool)}`;
+    })
+        .join(',');
+}
+function attestationType(attest) {
+    return fieldValue(attest, 'type');
+}
+function fieldValue(csv, key) {
+    const field = fields(csv).find((item) => item.split('=')[0]?.trim() === key);
+    return field?.slice(field.indexOf('=') + 1).trim();
+}
+function fields(csv) {
+    return csv
+        .split(',')
+        .map((field) => field.trim())
+        .filter((field) => field !== '');
+}
+
+// EXTERNAL MODULE: ./src/plan/buildx-version.ts
+var buildx_version = __nccwpck_require__(3506);
+// EXTERNAL MODULE: ./src/plan/temporary-tag.ts
+var temporary_tag = __nccwpck_require__(2661);
 // EXTERNAL MODULE: ./src/platform.ts
 var src_platform = __nccwpck_require__(3728);
 ;// CONCATENATED MODULE: ./src/plan/buildx-args.ts
@@ -35489,7 +35490,7 @@ var src_is_object = __nccwpck_require__(9879);
 function runnerWorkspace(env, cwd) {
     let serverHost = '';
     try {
-        serverHost = new URL((0,runner_variables/* given */.gI)(env.GITHUB_SERVER_URL) ?? 'https://github.com').host;
+        serverHost = new URL((0,runner_variables/* githubServerUrl */.EI)(env)).host;
     }
     catch {
         // no Git context matches an unreadable server
@@ -36237,8 +36238,7 @@ function runUrl(variables) {
     const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = variables;
     if (!repository || !runId)
         return '';
-    const server = (0,runner_variables/* given */.gI)(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
-    return `${server}/${repository}/actions/runs/${runId}/attempts/${(0,runner_variables/* given */.gI)(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
+    return `${(0,runner_variables/* githubServerUrl */.EI)(variables)}/${repository}/actions/runs/${runId}/attempts/${(0,runner_variables/* given */.gI)(variables.GITHUB_RUN_ATTEMPT) ?? '1'}`;
 }
 function runRef(runner) {
     const ref = (0,runner_variables/* given */.gI)(runner.variables.GITHUB_REF);
@@ -36432,17 +36432,19 @@ function getInputs() {
         core/* setSecret */.Pq(token);
     for (const piece of secretPieces(core/* getInput */.V4(constants/* Input */.pd.Secrets, { trimWhitespace: false })))
         core/* setSecret */.Pq(piece);
+    // Read once: every run asks it for the repository's visibility and default branch.
+    const payload = eventPayload(process.env.GITHUB_EVENT_PATH);
     const inputs = parseInputs((name) => core/* getInput */.V4(name, { trimWhitespace: false }), {
         variables: process.env,
         pullRequestHeadSha: () => {
-            const sha = eventPayload(process.env.GITHUB_EVENT_PATH)?.pull_request?.head?.sha;
+            const sha = payload?.pull_request?.head?.sha;
             return typeof sha === 'string' ? sha : undefined;
         },
         repositoryPrivate: () => {
-            const isPrivate = eventPayload(process.env.GITHUB_EVENT_PATH)?.repository?.private;
+            const isPrivate = payload?.repository?.private;
             return typeof isPrivate === 'boolean' ? isPrivate : undefined;
         },
-        defaultBranch: () => defaultBranchOf(eventPayload(process.env.GITHUB_EVENT_PATH)),
+        defaultBranch: () => defaultBranchOf(payload),
     });
     if (inputs.mode !== 'merge' && inputs.mode !== 'plan') {
         const problems = missingSecretFiles(inputs.build.secretFiles, external_node_fs_.existsSync);
@@ -40933,6 +40935,7 @@ function plural(count, noun) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EI: () => (/* binding */ githubServerUrl),
 /* harmony export */   MY: () => (/* binding */ parseGoBool),
 /* harmony export */   Pr: () => (/* binding */ runnerFlag),
 /* harmony export */   gI: () => (/* binding */ given)
@@ -40942,6 +40945,10 @@ function plural(count, noun) {
 /** A variable, where an empty one counts as unset. */
 function given(value) {
     return value === '' ? undefined : value;
+}
+/** The GitHub server the runner names (GITHUB_SERVER_URL), github.com where it names none. */
+function githubServerUrl(variables) {
+    return given(variables.GITHUB_SERVER_URL) ?? 'https://github.com';
 }
 /** Go's strconv.ParseBool: true or false for its spellings, undefined for anything else. */
 function parseGoBool(value) {
