@@ -706,3 +706,50 @@ describeWithLab('the invariant: no manifest of an index this action published is
     expect(temporaryTagsOfRun(await tagsAsServed(repository), crashed.runId)).toEqual([]);
   });
 });
+
+// Issue 27 item 1: a read-back that still shows the tag's previous image (a cache or replica in front of the registry
+// acknowledged the PUT and never applied it) was taken as "another writer moved it", and the run reported success.
+describeWithLab('a tag PUT acknowledged but never applied', () => {
+  test('publish main: the step fails, says where the tag points and how to finish; the tag keeps its image', async () => {
+    const repository = uniqueRepository('swallowed-put');
+    const context = labelContext();
+    const common = { mode: 'fan-out', platforms: BOTH_PLATFORMS, context, provenance: 'false', publish: 'main' };
+    const earlier = await runStep({
+      ...common,
+      tags: `${lab.registry}/${repository}:latest`,
+      'build-args': 'RUN_LABEL=a',
+    });
+    expectSucceeded(earlier);
+    // Every PUT of the tag by this action is swallowed; everything else reaches the registry.
+    const proxy = await startFaultProxy({
+      target: lab.registry,
+      chooseFault: (request) =>
+        request.method === 'PUT' &&
+        request.url === `/v2/${repository}/manifests/latest` &&
+        request.userAgent.startsWith('multiarch-build')
+          ? 'swallow-write'
+          : 'pass',
+    });
+    try {
+      const tag = `${proxy.host}/${repository}:latest`;
+      const step = await runStep({
+        ...driverInputs('docker', [proxy.host]),
+        ...common,
+        tags: tag,
+        'build-args': 'RUN_LABEL=b',
+      });
+      expect(step.main.exitCode).toBe(1);
+      const log = stepLog(step);
+      expect(log).toContain(
+        `${tag} points at ${earlier.outputs.digest ?? ''}: not published, it still points at its previous image after the PUT`,
+      );
+      expect(log).toContain(
+        `To finish publishing, run: docker buildx imagetools create -t ${tag} ${proxy.host}/${repository}@`,
+      );
+      expect(log).not.toContain('by another writer');
+      expect(await resolve(repository, 'latest')).toBe(earlier.outputs.digest);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});

@@ -3,10 +3,11 @@
 // fault of each further request, else it passes. Faults: an error status (429 with Retry-After, 500, 502, 503,
 // 404 MANIFEST_UNKNOWN, 403 DENIED), a connection reset before any answer (the request never reaches the
 // registry), a reset in the middle of the registry's answer (the registry did the work, the client never learns
-// it), or a slow answer.
+// it), a slow answer, or a write acknowledged and never applied (a cache or replica in front of the registry).
 // An outage (every request answered 503, or held unanswered) can be started at any time, or with the request after
 // a given one. The Host header is passed on unchanged, so that the registry's upload Locations point back at the
 // proxy. It listens on a free loopback port and closes itself after `lifetimeMs` if the test does not stop it first.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,7 +23,9 @@ export type Fault =
   | 'forbidden'
   | 'reset'
   | 'reset-mid-body'
-  | 'slow';
+  | 'slow'
+  /** 201 with the body's digest, the request never passed on: a write a cache in front of the registry swallowed. */
+  | 'swallow-write';
 
 /** `unavailable`: every request is answered 503. `hold`: every request waits, unanswered, until stop(). */
 export type Outage = 'unavailable' | 'hold';
@@ -161,6 +164,15 @@ export async function startFaultProxy(options: {
       }, options.slowMs ?? 1_500);
       response.on('close', () => {
         clearTimeout(timer);
+      });
+      return;
+    }
+    if (fault === 'swallow-write') {
+      const body: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => body.push(chunk));
+      request.on('end', () => {
+        const digest = `sha256:${createHash('sha256').update(Buffer.concat(body)).digest('hex')}`;
+        response.writeHead(201, { 'Docker-Content-Digest': digest, Location: proxied.url }).end();
       });
       return;
     }
