@@ -1,6 +1,7 @@
 // Independent checks of what ended up in the lab registries: plain HTTP requests and docker commands, written
 // apart from the action's own registry client so that the e2e tests do not grade the action with its own code.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,11 +88,24 @@ export function engineImageNames(): string[] {
   return docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n');
 }
 
-/** What `uname -m` said at build time, read from the image by running it (pulled fresh for that platform). */
+/**
+ * What `uname -m` said at build time, read from the image by running it (pulled fresh for that platform). The output
+ * is read from the container's log once it has exited, not from an attached `docker run`: on a loaded engine the
+ * attach of a container that exits at once can lose its output (docker run exits 0 and prints nothing).
+ */
 export function runArch(image: string, platform: string): string {
-  const result = docker(['run', '--rm', '--pull', 'always', '--platform', platform, image]);
-  if (result.status !== 0) throw new Error(`docker run ${image} (${platform}) failed: ${result.stderr}`);
-  return result.stdout.trim();
+  const name = `e2e-arch-${randomBytes(6).toString('hex')}`;
+  const started = docker(['run', '--detach', '--pull', 'always', '--platform', platform, '--name', name, image]);
+  if (started.status !== 0) throw new Error(`docker run ${image} (${platform}) failed: ${started.stderr}`);
+  try {
+    const exit = docker(['wait', name]).stdout.trim();
+    if (exit !== '0') throw new Error(`${image} (${platform}) exited ${exit}`);
+    const logs = docker(['logs', name]);
+    if (logs.status !== 0) throw new Error(`docker logs of ${image} (${platform}) failed: ${logs.stderr}`);
+    return logs.stdout.trim();
+  } finally {
+    docker(['rm', '--force', name]);
+  }
 }
 
 /** A docker config directory holding credentials the way `docker login` stores them. */
