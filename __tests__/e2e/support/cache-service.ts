@@ -449,6 +449,23 @@ export async function startCacheService(): Promise<CacheService> {
 }
 
 /**
+ * The v2 entries, one line each: id, key, version (its first 12 hex digits), committed or reserved, and the requests
+ * that named the key with their statuses, for a failure message.
+ */
+export function describeEntries(service: Pick<CacheService, 'entries' | 'requests'>): string {
+  if (service.entries.length === 0) return '(no v2 entry)';
+  return service.entries
+    .map((entry) => {
+      const requests = service.requests
+        .filter((request) => request.key === entry.key)
+        .map((request) => `${request.operation} ${request.status}`);
+      const state = entry.archive === undefined ? 'reserved' : 'committed';
+      return `${entry.id} ${entry.key} version ${entry.version.slice(0, 12)} ${state}: ${requests.join(', ')}`;
+    })
+    .join('\n');
+}
+
+/**
  * The entry a restore gets, as GitHub documents cache key matching: for each key in turn, the entry with exactly
  * that key, else the most recently created entry whose key starts with it; only entries committed with the same
  * version. (Scopes, the branch and its base, are not modelled: every entry here is of the run's own branch, the one

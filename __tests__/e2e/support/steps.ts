@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LocalRunner, type ActionRun, type MainRunOptions } from '../../../scripts/local-runner.js';
 import type { RunState } from '../../../src/state.js';
 import { lab } from '../lab.js';
-import type { CacheService } from './cache-service.js';
+import { describeEntries, type CacheService } from './cache-service.js';
 
 export const TEMP_TAG_PREFIX = 'multiarch-tmp';
 
@@ -114,9 +114,13 @@ export async function runStep(inputs: Record<string, string>, options: StepOptio
 
 /** Keeps a step's logs for the test environment to print if the test fails (step-log-environment.js). */
 function recordForFailure(label: string, main: ActionRun, post: ActionRun | undefined): void {
-  const logs = (globalThis as { __stepLogs?: { label: string; log: string }[] }).__stepLogs;
   const output = (run: ActionRun | undefined): string => (run === undefined ? '(not run)' : run.stdout + run.stderr);
-  logs?.push({ label, log: `main (exit ${main.exitCode}):\n${output(main)}\npost:\n${output(post)}` });
+  keepForFailure(label, `main (exit ${main.exitCode}):\n${output(main)}\npost:\n${output(post)}`);
+}
+
+/** Text the test environment prints, after the logs kept before it, if the test fails (step-log-environment.js). */
+function keepForFailure(label: string, log: string): void {
+  (globalThis as { __stepLogs?: { label: string; log: string }[] }).__stepLogs?.push({ label, log });
 }
 
 /** The RunState main handed to post. */
@@ -197,8 +201,16 @@ export function workflowRun({
         { ...inputs, ...handoffInputs, mode: 'shard', platforms: platform },
         { ...stepOptions, job: `build-${platform.replaceAll('/', '-')}`, ...options },
       ),
-    merge: (inputs, platforms, options = {}) =>
-      runStep({ ...inputs, ...handoffInputs, mode: 'merge', platforms }, { ...stepOptions, job: 'merge', ...options }),
+    merge: async (inputs, platforms, options = {}) => {
+      const merge = await runStep(
+        { ...inputs, ...handoffInputs, mode: 'merge', platforms },
+        { ...stepOptions, job: 'merge', ...options },
+      );
+      // What the shards left in the cache service, printed last, should the test fail: a record the merge missed
+      // shows there with its key and version (the version hashes the record's path and the compression).
+      if (cache !== undefined) keepForFailure('the GitHub cache service after the merge', describeEntries(cache));
+      return merge;
+    },
     remove: () => {
       rmSync(shared, { recursive: true, force: true });
     },
