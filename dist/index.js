@@ -31695,11 +31695,13 @@ var StateKey;
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
 /* unused harmony exports parseEngineFacts, parseBuilderInspection, parseBuilderNodes */
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(370);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1721);
 // The docker commands this action runs, each a method, so callers never assemble `docker` argv themselves. Every
 // command goes through the docker CLI, as users run it: it honours their contexts, DOCKER_HOST, DOCKER_CONFIG, TLS
 // settings and plugin directories.
+
 
 
 class DockerCli {
@@ -31759,14 +31761,17 @@ class DockerCli {
     async tagImage(source, target) {
         await this.ok(['image', 'tag', source, (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(target)], { quiet: true });
     }
-    /** Untags images in the engine (an image goes when its last name does); a name already gone is no failure. */
+    /**
+     * Untags images in the engine (an image goes when its last name does); a name already gone is no failure. The
+     * names go at once, a bounded number of commands at a time: the engine deletes an image in its own request, and
+     * a deletion waits on the engine's content store, which takes longer the more it holds.
+     */
     async untagImages(names) {
-        const failures = [];
-        for (const name of names) {
-            const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
-            if (result.exitCode !== 0 && !/No such image/i.test(result.stderr))
-                failures.push((0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .errorSummary */ .N5)(result));
-        }
+        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(CONCURRENT_IMAGE_REMOVALS);
+        const results = await Promise.all(names.map((name) => limit(() => this.run('docker', ['image', 'rm', name], { quiet: true }))));
+        const failures = results
+            .filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr))
+            .map(_command_js__WEBPACK_IMPORTED_MODULE_1__/* .errorSummary */ .N5);
         if (failures.length > 0)
             throw new Error(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
     }
@@ -31775,6 +31780,8 @@ class DockerCli {
         await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
     }
 }
+/** How many `docker image rm` run at once in untagImages. */
+const CONCURRENT_IMAGE_REMOVALS = 8;
 /** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
 const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
 /** Reads what `docker info --format ENGINE_FACTS_FORMAT` prints (Docker CLI 20.10 or later). */
@@ -35814,11 +35821,37 @@ async function writeSecretFiles(secrets, tempDir) {
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __nccwpck_require__(1670);
 ;// CONCATENATED MODULE: ./src/docker/engine-copy.ts
-// The docker driver keeps every image it pushes in the engine, under the names it pushed. When one build's index is
-// what the run publishes, the engine's copy of it takes the final tags there, as `docker build -t` would name it.
-// Its temporary name goes in post, with the registry's temporary tags.
+// The docker driver keeps every image it pushes in the engine, under the names it pushed: this run's temporary tags.
+// The engine keeps one of them under the final tags, as buildx would have loaded the build there: the one build's
+// image, or in a fan-out (or a shard) the image of the engine's own platform, what `docker pull` of a final tag
+// gives on this runner. Post then removes every temporary name: for the kept image a plain untag, for the others
+// the engine deletes the image.
 
 
+
+
+/**
+ * The temporary name of the engine's copy that takes the final tags: the build's whose platforms include the
+ * engine's own, else the first build's.
+ */
+function engineCopyToKeep(builds, repositories, enginePlatform) {
+    const native = platformOf(enginePlatform);
+    const kept = builds.find((build) => native !== undefined && build.platforms.some((platform) => (0,src_platform/* samePlatform */.my)(platform, native))) ?? builds[0];
+    return kept === undefined ? undefined : (0,temporary_tag/* temporaryReferences */.K9)(repositories, kept.temporaryTag)[0];
+}
+/** The engine's platform as buildx reports it; one this action cannot parse matches no build. */
+function platformOf(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return (0,src_platform/* parsePlatform */.Y8)(text);
+    }
+    catch (error) {
+        if (error instanceof src_platform/* PlatformError */.Wk)
+            return undefined;
+        throw error;
+    }
+}
 /** Gives the engine's copy, known by its temporary name, the final tags; a failure is a warning, never fatal. */
 async function tagEngineCopy(docker, copy, finalTags) {
     try {
@@ -36582,8 +36615,8 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
-// EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
-var access = __nccwpck_require__(1038);
+// EXTERNAL MODULE: ./src/registry/access.ts + 1 modules
+var access = __nccwpck_require__(8508);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: ./src/handoff/binding.ts
@@ -37021,6 +37054,11 @@ async function buildAndPush(stepInputs, state, registry, credentials) {
         state.mainCompleted = true;
         return;
     }
+    // The docker driver's copies: one takes the final tags, as buildx would have loaded it (post untags the rest).
+    const engineCopy = engineCopyToKeep(plan.builds, plan.repositories, builder.defaultPlatform);
+    if (state.engineImages.length > 0 && engineCopy !== undefined && inputs.publish !== 'false') {
+        await tagEngineCopy(docker, engineCopy, plan.finalTags);
+    }
     if (inputs.mode === 'shard') {
         const handoff = createHandoff(inputs.handoffDir, (0,runtime/* runnerTemp */.X5)());
         await (0,runtime/* phase */.Oi)(timings, 'Hand off', () => handOff(handoff, inputs, run, plan, builds));
@@ -37039,11 +37077,6 @@ async function buildAndPush(stepInputs, state, registry, credentials) {
     (0,src_state/* recordPushedTemporaryTags */.TX)(state, images.map(({ descriptor, temporaryTags }) => ({ temporaryTags, digest: descriptor.digest })));
     (0,src_state/* saveRunState */.iZ)(state);
     const pushed = await (0,runtime/* phase */.Oi)(timings, 'Assemble index', () => (0,publish/* pushIndex */.hZ)(plan, images, registry));
-    // The docker driver's copy of what buildx pushed, when that is what the run publishes, takes the final tags.
-    const [engineCopy] = state.engineImages;
-    if (pushed.kind !== 'assembled-index' && engineCopy !== undefined && plan.publish !== 'false') {
-        await tagEngineCopy(docker, engineCopy, plan.finalTags);
-    }
     await finishIndex(plan, pushed, builds.map((completed) => completed.metadata), state, registry);
 }
 /** No build: every platform's record from the shards, one index over them, published here and now. */
@@ -38657,8 +38690,8 @@ function pushedAnything(state) {
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __nccwpck_require__(1670);
-// EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
-var access = __nccwpck_require__(1038);
+// EXTERNAL MODULE: ./src/registry/access.ts + 1 modules
+var access = __nccwpck_require__(8508);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: ./src/state.ts
@@ -38977,7 +39010,7 @@ function splitRegistry(name) {
 
 /***/ }),
 
-/***/ 1038:
+/***/ 8508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38991,248 +39024,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(370);
 // EXTERNAL MODULE: ./src/one-line.ts
 var one_line = __nccwpck_require__(4350);
 // EXTERNAL MODULE: ./src/registry/digest.ts
@@ -39272,7 +39065,7 @@ const MANIFEST_VISIBILITY_WAIT = {
 const MAX_CONCURRENT_REQUESTS = 8;
 /** Every request of one client, token requests included, shares one bound on how many run at once. */
 function withConcurrencyLimit(fetchImpl, limit) {
-    const queue = pLimit(limit);
+    const queue = (0,p_limit/* default */.A)(limit);
     return (input, init) => queue(() => fetchImpl(input, init));
 }
 class RegistryClient {
@@ -44491,6 +44284,262 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pLimit)
+});
+
+// UNUSED EXPORTS: limitFunction
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
 
 /***/ })
 

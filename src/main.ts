@@ -8,7 +8,7 @@ import { imageIdOutput, metadataOutput } from './build-outputs.js';
 import { pushedDescriptor, runBuilds, type BuildMetadata, type CompletedBuild } from './docker/build.js';
 import { Output } from './constants.js';
 import { DockerCli } from './docker/cli.js';
-import { tagEngineCopy } from './docker/engine-copy.js';
+import { engineCopyToKeep, tagEngineCopy } from './docker/engine-copy.js';
 import { platformDigests } from './image-index/assemble.js';
 import { getInputs } from './inputs/get-inputs.js';
 import { InputError, type Inputs } from './inputs/inputs.js';
@@ -122,6 +122,11 @@ async function buildAndPush(
     state.mainCompleted = true;
     return;
   }
+  // The docker driver's copies: one takes the final tags, as buildx would have loaded it (post untags the rest).
+  const engineCopy = engineCopyToKeep(plan.builds, plan.repositories, builder.defaultPlatform);
+  if (state.engineImages.length > 0 && engineCopy !== undefined && inputs.publish !== 'false') {
+    await tagEngineCopy(docker, engineCopy, plan.finalTags);
+  }
   if (inputs.mode === 'shard') {
     const handoff = createHandoff(inputs.handoffDir, runnerTemp());
     await phase(timings, 'Hand off', () => handOff(handoff, inputs, run, plan, builds));
@@ -143,11 +148,6 @@ async function buildAndPush(
   );
   saveRunState(state);
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
-  // The docker driver's copy of what buildx pushed, when that is what the run publishes, takes the final tags.
-  const [engineCopy] = state.engineImages;
-  if (pushed.kind !== 'assembled-index' && engineCopy !== undefined && plan.publish !== 'false') {
-    await tagEngineCopy(docker, engineCopy, plan.finalTags);
-  }
   await finishIndex(
     plan,
     pushed,

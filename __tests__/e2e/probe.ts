@@ -88,6 +88,13 @@ export function engineImageNames(): string[] {
   return docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n');
 }
 
+/** The engine's image ID of a name: with the containerd image store, the digest of the manifest or index it holds. */
+export function engineImageId(name: string): string {
+  const inspected = docker(['image', 'inspect', '--format', '{{.Id}}', name]);
+  if (inspected.status !== 0) throw new Error(`docker image inspect ${name} failed: ${inspected.stderr}`);
+  return inspected.stdout.trim();
+}
+
 /**
  * What `uname -m` said at build time, read from the image by running it (pulled fresh for that platform). The output
  * is read from the container's log once it has exited, not from an attached `docker run`: on a loaded engine the
