@@ -1,6 +1,7 @@
 // The docker commands this action runs, each a method, so callers never assemble `docker` argv themselves. Every
 // command goes through the docker CLI, as users run it: it honours their contexts, DOCKER_HOST, DOCKER_CONFIG, TLS
 // settings and plugin directories.
+import pLimit from 'p-limit';
 import { formatReference, type ImageReference } from '../reference.js';
 import {
   CommandError,
@@ -103,13 +104,19 @@ export class DockerCli {
     await this.ok(['image', 'tag', source, formatReference(target)], { quiet: true });
   }
 
-  /** Untags images in the engine (an image goes when its last name does); a name already gone is no failure. */
+  /**
+   * Untags images in the engine (an image goes when its last name does); a name already gone is no failure. The
+   * names go at once, a bounded number of commands at a time: the engine deletes an image in its own request, and
+   * a deletion waits on the engine's content store, which takes longer the more it holds.
+   */
   async untagImages(names: string[]): Promise<void> {
-    const failures: string[] = [];
-    for (const name of names) {
-      const result = await this.run('docker', ['image', 'rm', name], { quiet: true });
-      if (result.exitCode !== 0 && !/No such image/i.test(result.stderr)) failures.push(errorSummary(result));
-    }
+    const limit = pLimit(CONCURRENT_IMAGE_REMOVALS);
+    const results = await Promise.all(
+      names.map((name) => limit(() => this.run('docker', ['image', 'rm', name], { quiet: true }))),
+    );
+    const failures = results
+      .filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr))
+      .map(errorSummary);
     if (failures.length > 0) throw new Error(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
   }
 
@@ -118,6 +125,9 @@ export class DockerCli {
     await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
   }
 }
+
+/** How many `docker image rm` run at once in untagImages. */
+const CONCURRENT_IMAGE_REMOVALS = 8;
 
 /** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
 const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';

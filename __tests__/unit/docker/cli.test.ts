@@ -462,6 +462,21 @@ describe('DockerCli with a fake runner: every command is docker, with this argv'
     expect(calls).toEqual(['image rm r/app:used', 'image rm r/app:b']);
   });
 
+  test('untagImages runs the removals at once, at most 8 at a time', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const run: CommandRunner = async () => {
+      running++;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      // Every removal started by now is still running: the engine answers a deletion later.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      return { exitCode: 0, stdout: '', stderr: '' };
+    };
+    await new DockerCli(run).untagImages(Array.from({ length: 12 }, (_, i) => `r/app:t${i}`));
+    expect(mostAtOnce).toBe(8);
+  });
+
   test('untagImages of no names runs nothing', async () => {
     const { run, calls } = fakeRunner({});
     await new DockerCli(run).untagImages([]);
