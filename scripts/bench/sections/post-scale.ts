@@ -9,9 +9,9 @@ import type { BenchContext } from '../context.js';
 import { writeScratchContext } from '../contexts.js';
 import { startCountingProxy, type CountingProxy, type RequestCounts } from '../counting-proxy.js';
 import { removeBuilders, removeLocalImages } from '../docker.js';
-import { plural } from '../format.js';
+import { formatDuration, plural } from '../format.js';
 import { interleave, summarize } from '../stats.js';
-import { durationRow, resultRow, type Row } from '../table.js';
+import { durationRow, resultRow, targetCell, type Row } from '../table.js';
 
 const SECTION = '3. Post-step scale';
 /** Platforms a FROM-scratch image builds for without emulation, in the order they are added. */
@@ -29,6 +29,8 @@ const PLATFORM_COUNTS = [2, 4, 8];
 const TAG_COUNTS = [1, 5, 20];
 /** The grid's corners with the most platforms, again on a docker-container builder. */
 const CONTAINER_POINTS = [1, 20].map((tags) => ({ platforms: 8, tags, driver: 'docker-container' as const }));
+/** Issue 26's limits on post's median at 8 platforms, by tag count, on either driver. */
+const POST_TARGET_MS_AT_8_PLATFORMS: Record<number, number> = { 1: 2000, 20: 3000 };
 /** Requests per (platform, tag) pair above which post's requests grow as platforms × tags. */
 const MAX_PRODUCT_TERM = 0.5;
 /** The proxy closes itself after this long, whatever happens to the benchmark. */
@@ -91,10 +93,14 @@ export async function benchPostScale(bench: BenchContext): Promise<Row[]> {
     );
     const samples = await interleave(bench.buildRuns, variants, bench.log);
     const requestsAt = (point: GridPoint): RequestCounts[] => requestCounts.get(pointName(point)) ?? [];
-    const durationRowAt = (point: GridPoint): Row =>
-      durationRow(SECTION, `post: ${pointName(point)}`, summarize(samples[pointName(point)] ?? []), {
+    const durationRowAt = (point: GridPoint): Row => {
+      const summary = summarize(samples[pointName(point)] ?? []);
+      const limit = point.platforms === 8 ? POST_TARGET_MS_AT_8_PLATFORMS[point.tags] : undefined;
+      return durationRow(SECTION, `post: ${pointName(point)}`, summary, {
         result: describeRequests(requestsAt(point)),
+        ...(limit === undefined ? {} : { target: targetCell(summary.median, limit, formatDuration(limit)) }),
       });
+    };
     return [
       ...grid.map(durationRowAt),
       requestGrowthRow(grid, (point) => summarize(requestsAt(point).map(totalRequests)).median),
