@@ -31695,7 +31695,6 @@ var StateKey;
 /* harmony export */   Vo: () => (/* binding */ DockerCli)
 /* harmony export */ });
 /* unused harmony exports parseEngineFacts, parseBuilderInspection, parseBuilderNodes */
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(370);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1721);
 // The docker commands this action runs, each a method, so callers never assemble `docker` argv themselves. Every
@@ -31703,12 +31702,13 @@ var StateKey;
 // settings and plugin directories.
 
 
-
 class DockerCli {
     run;
+    start;
     #engineFacts;
-    constructor(run = _command_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d1) {
+    constructor(run = _command_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d1, start = _command_js__WEBPACK_IMPORTED_MODULE_1__/* .startCommand */ .S0) {
         this.run = run;
+        this.start = start;
     }
     async ok(args, options = {}) {
         const result = await this.run('docker', args, options);
@@ -31762,26 +31762,28 @@ class DockerCli {
         await this.ok(['image', 'tag', source, (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(target)], { quiet: true });
     }
     /**
-     * Untags images in the engine (an image goes when its last name does); a name already gone is no failure. The
-     * names go at once, a bounded number of commands at a time: the engine deletes an image in its own request, and
-     * a deletion waits on the engine's content store, which takes longer the more it holds.
+     * Starts `docker image rm NAME`: the engine removes the name at once, and when it was the image's last, deletes
+     * the image and waits for its content store's garbage collection before it answers.
      */
-    async untagImages(names) {
-        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(CONCURRENT_IMAGE_REMOVALS);
-        const results = await Promise.all(names.map((name) => limit(() => this.run('docker', ['image', 'rm', name], { quiet: true }))));
-        const failures = results
-            .filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr))
-            .map(_command_js__WEBPACK_IMPORTED_MODULE_1__/* .errorSummary */ .N5);
-        if (failures.length > 0)
-            throw new Error(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
+    startImageRemoval(name) {
+        return this.start('docker', ['image', 'rm', name]);
+    }
+    /**
+     * Which of these names the engine holds no image under (each missing one named in `docker image inspect`'s
+     * errors); none when the engine could not be asked.
+     */
+    async namesNotInEngine(names) {
+        if (names.length === 0)
+            return new Set();
+        const result = await this.run('docker', ['image', 'inspect', '--format', '{{.Id}}', ...names], { quiet: true });
+        const missing = [...result.stderr.matchAll(/No such image: (\S+)/g)].map((match) => match[1] ?? '');
+        return new Set(names.filter((name) => missing.includes(name)));
     }
     /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */
     async installBinfmt(image, architectures) {
         await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
     }
 }
-/** How many `docker image rm` run at once in untagImages. */
-const CONCURRENT_IMAGE_REMOVALS = 8;
 /** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
 const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';
 /** Reads what `docker info --format ENGINE_FACTS_FORMAT` prints (Docker CLI 20.10 or later). */
@@ -31862,12 +31864,16 @@ function labelled(line, label) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N5: () => (/* binding */ errorSummary),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   S0: () => (/* binding */ startCommand),
 /* harmony export */   d1: () => (/* binding */ runCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7187);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7187);
 // The one place that starts processes for the action's own commands (docker and its buildx plugin): @actions/exec
 // behind a small function type, so that orchestration can be tested with a fake runner and the e2e tests meet the
 // real CLI.
+
 
 class CommandError extends Error {
     command;
@@ -31895,7 +31901,7 @@ const runCommand = async (command, args, options = {}) => {
     const echoPrefixed = !quiet && linePrefix !== undefined
         ? (line) => void process.stdout.write(`${linePrefix}${line}\n`)
         : undefined;
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, args, {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, args, {
         ignoreReturnCode: true,
         silent: quiet || echoPrefixed !== undefined,
         // @actions/exec hands `env` to the child as its whole environment.
@@ -31913,6 +31919,38 @@ const runCommand = async (command, args, options = {}) => {
 function definedVariables(env) {
     return Object.fromEntries(Object.entries(env).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])));
 }
+/** The exit code a shell gives a process ended by a signal. */
+const SIGNALLED_EXIT_CODE = 143;
+/**
+ * Starts a command whose end the caller may not need to wait for (@actions/exec cannot end a process it started):
+ * its output is captured, never echoed. A command that cannot be started ends with exit code 127, as in a shell.
+ */
+const startCommand = (command, args) => {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+        stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk) => {
+        stderr += chunk.toString();
+    });
+    const result = new Promise((resolve) => {
+        child.on('error', (error) => {
+            resolve({ exitCode: 127, stdout, stderr: `${stderr}${error.message}\n` });
+        });
+        child.on('close', (code) => {
+            resolve({ exitCode: code ?? SIGNALLED_EXIT_CODE, stdout, stderr });
+        });
+    });
+    return {
+        result,
+        stop: () => {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill('SIGTERM');
+        },
+    };
+};
 
 
 /***/ }),
@@ -32603,7 +32641,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1848);
-/* harmony import */ var _post_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6266);
+/* harmony import */ var _post_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2247);
 // One bundle serves both steps of the action: main, then post (post-if: always()). main marks the state, so the
 // same entry knows which step it runs as.
 
@@ -35431,8 +35469,8 @@ function buildsImage(call) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __nccwpck_require__(9809);
-// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 2 modules
-var docker_config = __nccwpck_require__(4462);
+// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 1 modules
+var docker_config = __nccwpck_require__(2352);
 ;// CONCATENATED MODULE: ./src/docker/build-reporting.ts
 
 /**
@@ -36615,8 +36653,8 @@ async function setUpQemu(mode, platforms, image, docker) {
     return wanted.map((emulator) => emulator.qemuName);
 }
 
-// EXTERNAL MODULE: ./src/registry/access.ts + 1 modules
-var access = __nccwpck_require__(8508);
+// EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
+var access = __nccwpck_require__(1038);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: ./src/handoff/binding.ts
@@ -37733,7 +37771,7 @@ function qemuName(platform) {
 
 /***/ }),
 
-/***/ 6266:
+/***/ 2247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37744,6 +37782,57 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/docker/command.ts
+var command = __nccwpck_require__(1721);
+;// CONCATENATED MODULE: ./src/docker/image-removal.ts
+// Removing this run's names from the engine without waiting on its garbage collection. `docker image rm` of an
+// image's last name answers only once the engine has deleted the image and its containerd store has collected the
+// garbage, which takes longer the more the store holds (seconds on a runner that keeps many images). The name itself
+// is gone within tens of milliseconds: once the engine no longer knows it, nothing the step needs is left to wait
+// for, and the command is ended (the engine collects the garbage all the same).
+
+
+/** How long between two looks at which names the engine still holds. */
+const LOOK_INTERVAL_MS = 100;
+class ImageRemovalError extends Error {
+    name = 'ImageRemovalError';
+}
+/**
+ * Removes every name from the engine, all at once, and returns once each is gone: its command ended, or the engine
+ * no longer holds the name. A name already gone is no failure; what the engine refused is thrown, once every name
+ * was tried. Where the engine cannot be asked which names it holds, each command is waited for.
+ */
+async function removeImageNames(docker, names, lookIntervalMs = LOOK_INTERVAL_MS) {
+    const removals = names.map((name) => ({ name, command: docker.startImageRemoval(name) }));
+    const allEnded = Promise.all(removals.map(async (removal) => {
+        removal.ended = await removal.command.result;
+    }));
+    for (;;) {
+        const running = removals.filter((removal) => removal.ended === undefined && !removal.gone);
+        if (running.length === 0)
+            break;
+        const ended = await Promise.race([allEnded.then(() => true), (0,promises_namespaceObject.setTimeout)(lookIntervalMs).then(() => false)]);
+        if (ended)
+            break;
+        const notInEngine = await docker.namesNotInEngine(running.map((removal) => removal.name));
+        for (const removal of running) {
+            if (removal.ended !== undefined || !notInEngine.has(removal.name))
+                continue;
+            removal.gone = true;
+            removal.command.stop();
+        }
+    }
+    // Every command has ended or was just ended: nothing of this step outlives it.
+    await allEnded;
+    const failures = removals.flatMap(({ ended, gone }) => !gone && ended !== undefined && ended.exitCode !== 0 && !/No such image/i.test(ended.stderr)
+        ? [(0,command/* errorSummary */.N5)(ended)]
+        : []);
+    if (failures.length > 0)
+        throw new ImageRemovalError(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
+}
+
 // EXTERNAL MODULE: ./src/error-message.ts
 var error_message = __nccwpck_require__(6587);
 // EXTERNAL MODULE: ./src/plan/temporary-tag.ts
@@ -37751,6 +37840,7 @@ var temporary_tag = __nccwpck_require__(2661);
 ;// CONCATENATED MODULE: ./src/post/engine-cleanup.ts
 // Post's cleanup in the engine: the builder this run created, and the names the docker driver's builds left there.
 // A failure is a warning that says what was left and how to remove it.
+
 
 
 
@@ -37764,7 +37854,7 @@ async function cleanUpEngine(state, docker, report, run) {
 /** The docker driver's copies of this run's images, still under temporary names in the engine, are untagged. */
 async function untagEngineImages(names, docker, report) {
     try {
-        await docker.untagImages(names);
+        await removeImageNames(docker, names);
     }
     catch (error) {
         report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
@@ -38690,8 +38780,8 @@ function pushedAnything(state) {
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __nccwpck_require__(1670);
-// EXTERNAL MODULE: ./src/registry/access.ts + 1 modules
-var access = __nccwpck_require__(8508);
+// EXTERNAL MODULE: ./src/registry/access.ts + 3 modules
+var access = __nccwpck_require__(1038);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: ./src/state.ts
@@ -39010,7 +39100,7 @@ function splitRegistry(name) {
 
 /***/ }),
 
-/***/ 8508:
+/***/ 1038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39024,8 +39114,248 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __nccwpck_require__(370);
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
 // EXTERNAL MODULE: ./src/one-line.ts
 var one_line = __nccwpck_require__(4350);
 // EXTERNAL MODULE: ./src/registry/digest.ts
@@ -39065,7 +39395,7 @@ const MANIFEST_VISIBILITY_WAIT = {
 const MAX_CONCURRENT_REQUESTS = 8;
 /** Every request of one client, token requests included, shares one bound on how many run at once. */
 function withConcurrencyLimit(fetchImpl, limit) {
-    const queue = (0,p_limit/* default */.A)(limit);
+    const queue = pLimit(limit);
     return (input, init) => queue(() => fetchImpl(input, init));
 }
 class RegistryClient {
@@ -39344,8 +39674,8 @@ function withQueryParameter(url, name, value) {
     return next;
 }
 
-// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 2 modules
-var docker_config = __nccwpck_require__(4462);
+// EXTERNAL MODULE: ./src/registry/credentials/docker-config.ts + 1 modules
+var docker_config = __nccwpck_require__(2352);
 ;// CONCATENATED MODULE: ./src/registry/access.ts
 // The action's registry client: credentials as docker login stored them (config file or credential helpers), every
 // secret masked in the log, each retry of a failing request logged, and a check before any build that the
@@ -39386,7 +39716,7 @@ async function checkPushAccess(registry, credentials, names) {
 
 /***/ }),
 
-/***/ 4462:
+/***/ 2352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39405,8 +39735,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/registry/credentials/helpers.ts
 // Docker's credential helper protocol (https://github.com/docker/docker-credential-helpers, client/client.go):
 // `docker-credential-<name> get` reads a server URL on stdin and writes {"ServerURL","Username","Secret"} on
@@ -39451,7 +39781,7 @@ async function getFromCredentialHelper(helper, serverUrl, env, timeoutMs = CREDE
 /** Runs a program with argv (no shell), `input` on its stdin, and a time limit. */
 function run(program, args, input, env, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { env: { ...env }, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const child = (0,external_node_child_process_.spawn)(program, args, { env: { ...env }, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
         const stdout = [];
         const stderr = [];
         let timedOut = false;
@@ -41006,6 +41336,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -44284,262 +44621,6 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-
-/***/ }),
-
-/***/ 370:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ pLimit)
-});
-
-// UNUSED EXPORTS: limitFunction
-
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
 
 /***/ })
 

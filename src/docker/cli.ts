@@ -1,14 +1,16 @@
 // The docker commands this action runs, each a method, so callers never assemble `docker` argv themselves. Every
 // command goes through the docker CLI, as users run it: it honours their contexts, DOCKER_HOST, DOCKER_CONFIG, TLS
 // settings and plugin directories.
-import pLimit from 'p-limit';
 import { formatReference, type ImageReference } from '../reference.js';
 import {
   CommandError,
   errorSummary,
   runCommand,
+  startCommand,
   type CommandResult,
   type CommandRunner,
+  type CommandStarter,
+  type StartedCommand,
   type RunOptions,
 } from './command.js';
 
@@ -42,7 +44,10 @@ export interface EngineFacts {
 export class DockerCli {
   #engineFacts: Promise<EngineFacts> | undefined;
 
-  constructor(private readonly run: CommandRunner = runCommand) {}
+  constructor(
+    private readonly run: CommandRunner = runCommand,
+    private readonly start: CommandStarter = startCommand,
+  ) {}
 
   private async ok(args: string[], options: RunOptions = {}): Promise<CommandResult> {
     const result = await this.run('docker', args, options);
@@ -105,19 +110,22 @@ export class DockerCli {
   }
 
   /**
-   * Untags images in the engine (an image goes when its last name does); a name already gone is no failure. The
-   * names go at once, a bounded number of commands at a time: the engine deletes an image in its own request, and
-   * a deletion waits on the engine's content store, which takes longer the more it holds.
+   * Starts `docker image rm NAME`: the engine removes the name at once, and when it was the image's last, deletes
+   * the image and waits for its content store's garbage collection before it answers.
    */
-  async untagImages(names: string[]): Promise<void> {
-    const limit = pLimit(CONCURRENT_IMAGE_REMOVALS);
-    const results = await Promise.all(
-      names.map((name) => limit(() => this.run('docker', ['image', 'rm', name], { quiet: true }))),
-    );
-    const failures = results
-      .filter((result) => result.exitCode !== 0 && !/No such image/i.test(result.stderr))
-      .map(errorSummary);
-    if (failures.length > 0) throw new Error(`docker image rm ${names.join(' ')} failed: ${failures.join('\n')}`);
+  startImageRemoval(name: string): StartedCommand {
+    return this.start('docker', ['image', 'rm', name]);
+  }
+
+  /**
+   * Which of these names the engine holds no image under (each missing one named in `docker image inspect`'s
+   * errors); none when the engine could not be asked.
+   */
+  async namesNotInEngine(names: string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const result = await this.run('docker', ['image', 'inspect', '--format', '{{.Id}}', ...names], { quiet: true });
+    const missing = [...result.stderr.matchAll(/No such image: (\S+)/g)].map((match) => match[1] ?? '');
+    return new Set(names.filter((name) => missing.includes(name)));
   }
 
   /** Registers QEMU emulators with the binfmt image (the way that needs no root on the host, only the engine). */
@@ -125,9 +133,6 @@ export class DockerCli {
     await this.ok(['run', '--rm', '--privileged', image, '--install', architectures.join(',')]);
   }
 }
-
-/** How many `docker image rm` run at once in untagImages. */
-const CONCURRENT_IMAGE_REMOVALS = 8;
 
 /** One JSON object: the client's facts (context, plugins) and the engine's storage driver status. */
 const ENGINE_FACTS_FORMAT = '{"client":{{json .ClientInfo}},"driverStatus":{{json .DriverStatus}}}';

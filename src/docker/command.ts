@@ -1,6 +1,7 @@
 // The one place that starts processes for the action's own commands (docker and its buildx plugin): @actions/exec
 // behind a small function type, so that orchestration can be tested with a fake runner and the e2e tests meet the
 // real CLI.
+import { spawn } from 'node:child_process';
 import * as exec from '@actions/exec';
 
 export interface CommandResult {
@@ -19,6 +20,15 @@ export interface RunOptions {
 }
 
 export type CommandRunner = (command: string, args: string[], options?: RunOptions) => Promise<CommandResult>;
+
+/** A command running in the background, quietly: what it printed and its exit code once it ends, or end it early. */
+export interface StartedCommand {
+  result: Promise<CommandResult>;
+  /** Ends the process (SIGTERM) if it still runs; its result then has a non-zero exit code. */
+  stop(): void;
+}
+
+export type CommandStarter = (command: string, args: string[]) => StartedCommand;
 
 export class CommandError extends Error {
   override name = 'CommandError';
@@ -68,3 +78,36 @@ function definedVariables(env: NodeJS.ProcessEnv): Record<string, string> {
     Object.entries(env).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])),
   );
 }
+
+/** The exit code a shell gives a process ended by a signal. */
+const SIGNALLED_EXIT_CODE = 143;
+
+/**
+ * Starts a command whose end the caller may not need to wait for (@actions/exec cannot end a process it started):
+ * its output is captured, never echoed. A command that cannot be started ends with exit code 127, as in a shell.
+ */
+export const startCommand: CommandStarter = (command, args) => {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const result = new Promise<CommandResult>((resolve) => {
+    child.on('error', (error) => {
+      resolve({ exitCode: 127, stdout, stderr: `${stderr}${error.message}\n` });
+    });
+    child.on('close', (code) => {
+      resolve({ exitCode: code ?? SIGNALLED_EXIT_CODE, stdout, stderr });
+    });
+  });
+  return {
+    result,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    },
+  };
+};

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import type { PostReport } from './summary.js';
 import type { DockerCli } from '../docker/cli.js';
+import { removeImageNames } from '../docker/image-removal.js';
 import { errorMessage } from '../error-message.js';
 import { isCreatedBuilderName, type RunIdentity } from '../plan/temporary-tag.js';
 import type { RunState } from '../state.js';
@@ -23,7 +24,7 @@ export async function cleanUpEngine(
 /** The docker driver's copies of this run's images, still under temporary names in the engine, are untagged. */
 async function untagEngineImages(names: string[], docker: DockerCli, report: PostReport): Promise<void> {
   try {
-    await docker.untagImages(names);
+    await removeImageNames(docker, names);
   } catch (error) {
     report.leftBehind.push(...names.map((name) => `${name} (in the docker engine)`));
     core.warning(

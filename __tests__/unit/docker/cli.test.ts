@@ -6,7 +6,13 @@ import {
   parseEngineFacts,
   type EngineFacts,
 } from '../../../src/docker/cli.js';
-import { CommandError, type CommandResult, type CommandRunner, type RunOptions } from '../../../src/docker/command.js';
+import {
+  CommandError,
+  type CommandResult,
+  type CommandRunner,
+  type CommandStarter,
+  type RunOptions,
+} from '../../../src/docker/command.js';
 import { parseReference } from '../../../src/reference.js';
 
 const DOCKER_DRIVER_INSPECT = `Name:          default
@@ -433,53 +439,40 @@ describe('DockerCli with a fake runner: every command is docker, with this argv'
     );
   });
 
-  test('untagImages removes each name with its own command; a name already gone is no failure', async () => {
-    const calls: Call[] = [];
-    const run: CommandRunner = (command, args, options) => {
-      const name = args.at(-1) ?? '';
-      calls.push({ command, args, options });
-      const stderr = name.endsWith(':gone') ? `Error response from daemon: No such image: ${name}\n` : '';
-      return Promise.resolve({ exitCode: stderr === '' ? 0 : 1, stdout: '', stderr });
+  test('startImageRemoval starts docker image rm of the one name', () => {
+    const started: string[][] = [];
+    const start: CommandStarter = (command, args) => {
+      started.push([command, ...args]);
+      return { result: Promise.resolve({ exitCode: 0, stdout: '', stderr: '' }), stop: () => undefined };
     };
-    await new DockerCli(run).untagImages(['r/app:a', 'r/app:gone']);
-    expect(calls).toEqual([
-      { command: 'docker', args: ['image', 'rm', 'r/app:a'], options: { quiet: true } },
-      { command: 'docker', args: ['image', 'rm', 'r/app:gone'], options: { quiet: true } },
-    ]);
+    new DockerCli(fakeRunner({}).run, start).startImageRemoval('r/app:t1');
+    expect(started).toEqual([['docker', 'image', 'rm', 'r/app:t1']]);
   });
 
-  test('untagImages fails naming what the engine refused, once every name was tried', async () => {
-    const calls: string[] = [];
+  test("namesNotInEngine: the names docker image inspect's errors say it has no image under", async () => {
+    const calls: string[][] = [];
     const run: CommandRunner = (_command, args) => {
-      calls.push(args.join(' '));
-      const refused = args.at(-1) === 'r/app:used';
-      const stderr = refused ? 'Error response from daemon: conflict: unable to remove repository reference\n' : '';
-      return Promise.resolve({ exitCode: refused ? 1 : 0, stdout: '', stderr });
+      calls.push(args);
+      return Promise.resolve({
+        exitCode: 1,
+        stdout: 'sha256:0123\n',
+        stderr:
+          'Error response from daemon: No such image: r/app:gone\nError response from daemon: No such image: 127.0.0.1:5000/a:b\n',
+      });
     };
-    await expect(new DockerCli(run).untagImages(['r/app:used', 'r/app:b'])).rejects.toThrow(
-      'docker image rm r/app:used r/app:b failed: Error response from daemon: conflict: unable to remove repository reference',
-    );
-    expect(calls).toEqual(['image rm r/app:used', 'image rm r/app:b']);
+    const names = ['r/app:kept', 'r/app:gone', '127.0.0.1:5000/a:b'];
+    expect(await new DockerCli(run).namesNotInEngine(names)).toEqual(new Set(['r/app:gone', '127.0.0.1:5000/a:b']));
+    expect(calls).toEqual([['image', 'inspect', '--format', '{{.Id}}', ...names]]);
   });
 
-  test('untagImages runs the removals at once, at most 8 at a time', async () => {
-    let running = 0;
-    let mostAtOnce = 0;
-    const run: CommandRunner = async () => {
-      running++;
-      mostAtOnce = Math.max(mostAtOnce, running);
-      // Every removal started by now is still running: the engine answers a deletion later.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      running--;
-      return { exitCode: 0, stdout: '', stderr: '' };
-    };
-    await new DockerCli(run).untagImages(Array.from({ length: 12 }, (_, i) => `r/app:t${i}`));
-    expect(mostAtOnce).toBe(8);
+  test('namesNotInEngine: an engine that cannot be asked says no name is gone', async () => {
+    const { run } = fakeRunner({ exitCode: 1, stderr: 'Cannot connect to the Docker daemon\n' });
+    expect(await new DockerCli(run).namesNotInEngine(['r/app:a'])).toEqual(new Set());
   });
 
-  test('untagImages of no names runs nothing', async () => {
+  test('namesNotInEngine of no names runs nothing', async () => {
     const { run, calls } = fakeRunner({});
-    await new DockerCli(run).untagImages([]);
+    expect(await new DockerCli(run).namesNotInEngine([])).toEqual(new Set());
     expect(calls).toEqual([]);
   });
 });

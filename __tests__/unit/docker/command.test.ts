@@ -3,6 +3,7 @@ import {
   CommandError,
   errorSummary,
   runCommand,
+  startCommand,
   type CommandResult,
   type RunOptions,
 } from '../../../src/docker/command.js';
@@ -156,5 +157,37 @@ describe('runCommand', () => {
     await expect(runCommand('/nonexistent/docker', ['version'], { quiet: true })).rejects.toThrow(
       'Unable to locate executable file: /nonexistent/docker',
     );
+  });
+});
+
+describe('startCommand', () => {
+  test("captures a command's output and exit code, and echoes nothing", async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const started = startCommand('sh', ['-c', 'echo out; echo err >&2; exit 3']);
+      expect(await started.result).toEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n' });
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  test('stop ends a command that still runs (sleep 60 would outlast the test), with a non-zero exit code', async () => {
+    const started = startCommand('sleep', ['60']);
+    started.stop();
+    expect((await started.result).exitCode).not.toBe(0);
+  });
+
+  test('stop after the command ended does nothing', async () => {
+    const started = startCommand('true', []);
+    expect((await started.result).exitCode).toBe(0);
+    started.stop();
+    expect((await started.result).exitCode).toBe(0);
+  });
+
+  test('a command that cannot be started ends with exit code 127 and says why', async () => {
+    const result = await startCommand('multiarch-no-such-command', []).result;
+    expect(result.exitCode).toBe(127);
+    expect(result.stderr).toContain('ENOENT');
   });
 });
