@@ -37816,7 +37816,10 @@ async function removeImageNames(docker, names, lookIntervalMs = LOOK_INTERVAL_MS
         const ended = await Promise.race([allEnded.then(() => true), (0,promises_namespaceObject.setTimeout)(lookIntervalMs).then(() => false)]);
         if (ended)
             break;
-        const notInEngine = await docker.namesNotInEngine(running.map((removal) => removal.name));
+        // A look that fails tells nothing: the commands are then waited for.
+        const notInEngine = await docker
+            .namesNotInEngine(running.map((removal) => removal.name))
+            .catch(() => new Set());
         for (const removal of running) {
             if (removal.ended !== undefined || !notInEngine.has(removal.name))
                 continue;

@@ -44,7 +44,10 @@ export async function removeImageNames(
     if (running.length === 0) break;
     const ended = await Promise.race([allEnded.then(() => true), sleep(lookIntervalMs).then(() => false)]);
     if (ended) break;
-    const notInEngine = await docker.namesNotInEngine(running.map((removal) => removal.name));
+    // A look that fails tells nothing: the commands are then waited for.
+    const notInEngine = await docker
+      .namesNotInEngine(running.map((removal) => removal.name))
+      .catch(() => new Set<string>());
     for (const removal of running) {
       if (removal.ended !== undefined || !notInEngine.has(removal.name)) continue;
       removal.gone = true;

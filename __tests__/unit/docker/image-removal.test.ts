@@ -112,6 +112,16 @@ describe('removeImageNames', () => {
     expect(engine.looks.length).toBeGreaterThan(1);
   });
 
+  test('a look that fails is no failure: the command is waited for', async () => {
+    const engine = new FakeEngine(['r/app:t1'], () => ({}));
+    engine.namesNotInEngine = () => Promise.reject(new Error('docker: not found'));
+    const removal = removeImageNames(engine, ['r/app:t1'], 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    engine.end('r/app:t1', OK);
+    await removal;
+    expect(engine.stopped).toEqual([]);
+  });
+
   test('no names: nothing is started or looked at', async () => {
     const engine = new FakeEngine([], () => ({}));
     await removeImageNames(engine, [], 1);
