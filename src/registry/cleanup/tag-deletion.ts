@@ -326,9 +326,13 @@ export class TagDeleter {
     }, isRetryable);
   }
 
-  /** One HEAD, not retried: it runs within a sequence that its caller retries as a whole. */
+  /**
+   * One HEAD, retried on its own like any read: a read that failed changes nothing, so it must not use up the
+   * attempts of the write sequence it starts (with each attempt a HEAD and a write, a registry failing one request in
+   * five failed a sequence's seven attempts about once in two thousand deletions).
+   */
   async #tagState(deletion: Deletion): Promise<TagState> {
-    const current = await this.#store.headManifest(deletion.name, deletion.tag, SENT_ONCE);
+    const current = await this.#store.headManifest(deletion.name, deletion.tag);
     if (current === undefined) return 'gone';
     return current.digest === deletion.dummyDigest ? 'dummy' : { movedTo: current.digest };
   }

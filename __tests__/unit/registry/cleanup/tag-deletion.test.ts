@@ -270,6 +270,31 @@ describe('several deletions by one TagDeleter, on a distribution registry in mem
     expectOnlyKept(registry);
   });
 
+  it("a read that fails before a write's next try uses up none of the write's attempts", async () => {
+    // Six DELETEs of the dummy fail, and before each next try the HEAD fails once first: seven attempts are enough
+    // only if the HEADs are retried on their own (the sequence is tried at most seven times).
+    const registry = registryHolding(['tmp-amd64']);
+    const UNAVAILABLE = { status: 503, body: registryErrors('UNAVAILABLE', 'service unavailable') };
+    let deletesFailed = 0;
+    let headFailedSinceDelete = true;
+    registry.intercept = (method, path) => {
+      if (method === 'DELETE' && deletesFailed < 6) {
+        deletesFailed++;
+        headFailedSinceDelete = false;
+        return UNAVAILABLE;
+      }
+      if (method === 'HEAD' && path.endsWith('/manifests/tmp-amd64') && !headFailedSinceDelete) {
+        headFailedSinceDelete = true;
+        return UNAVAILABLE;
+      }
+      return undefined;
+    };
+    const deleter = new TagDeleter(registry.client);
+    expect(await deleter.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe('dummy-digest-delete');
+    expect(deletesFailed).toBe(6);
+    expectOnlyKept(registry);
+  });
+
   it('fails the deletions awaiting a failed config upload, with its error, then uploads again', async () => {
     const registry = registryHolding(TAGS);
     const deleter = new TagDeleter(registry.client);
