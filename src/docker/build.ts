@@ -73,9 +73,16 @@ export async function runBuilds(
         try {
           // A build is re-run only when its push hit a passing registry fault; the build cache makes that cheap.
           const output = parallel ? { linePrefix: `[${label}] ` } : {};
+          let raceRetried = false;
           await retry(() => docker.buildx(args, { ...output, env: buildxEnv }), {
             ...ENGINE_PUSH_RETRY_POLICY,
-            isRetryable: transientPushFailure,
+            isRetryable: (error) => {
+              const transient = transientPushFailure(error);
+              if (transient !== false || raceRetried) return transient;
+              const race = concurrentPushRace(error);
+              raceRetried = race !== false;
+              return race;
+            },
             onRetry: (message) => {
               core.warning(`${label}: ${message}`);
             },
@@ -184,6 +191,25 @@ export function transientPushFailure(error: unknown): boolean | { reason: string
   if (output.includes('did not complete successfully')) return false;
   const match = TRANSIENT_PUSH_ERRORS.map((pattern) => pattern.exec(output)).find(Boolean);
   return match ? { reason: `the push failed (${match[0]})` } : false;
+}
+
+/**
+ * A manifest PUT refused with 400 right after its blobs went up. BuildKit pushes a layer that two exports of one
+ * builder share (two platforms' builds of a fan-out, an image and its registry cache) once per export, at the same
+ * time, and its pusher can send one export's manifest before the other's upload of that layer has ended
+ * (containerd/containerd#2706): the registry answers MANIFEST_BLOB_UNKNOWN. By the next attempt the layer is there.
+ * A 400 for another reason comes back the same, so the build is run again for it once only.
+ */
+const MANIFEST_PUT_REFUSED =
+  /failed commit on ref "manifest-sha256:[0-9a-f]{64}": unexpected status from PUT request to \S+: 400 Bad Request/;
+
+/** Whether a failed build's manifest PUT was refused as it is when a parallel push of a layer had not ended. */
+export function concurrentPushRace(error: unknown): false | { reason: string } {
+  if (!(error instanceof CommandError)) return false;
+  const match = MANIFEST_PUT_REFUSED.exec(`${error.result.stderr}\n${error.result.stdout}`);
+  return match
+    ? { reason: `the registry refused a manifest (${match[0]}), as when a shared layer was still uploading` }
+    : false;
 }
 
 /** The descriptor of what a build pushed, from its metadata; an error names the build when buildx gave none. */

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBuilds, transientPushFailure } from '../../../src/docker/build.js';
+import { concurrentPushRace, runBuilds, transientPushFailure } from '../../../src/docker/build.js';
 import { DockerCli } from '../../../src/docker/cli.js';
 import { CommandError, type CommandResult, type CommandRunner } from '../../../src/docker/command.js';
 import { makePlan, type BuilderFacts } from '../../../src/plan/plan.js';
@@ -49,6 +49,78 @@ describe('transientPushFailure', () => {
 
   test('does not retry an error that is not a command failure', () => {
     expect(transientPushFailure(new Error('503'))).toBe(false);
+  });
+});
+
+/** What buildx 0.29 printed when the registry refused a manifest whose layer another export was still uploading. */
+const MANIFEST_REFUSED =
+  'ERROR: failed to build: failed to solve: failed to push 127.0.0.1:5000/e2e/app: failed commit on ref ' +
+  `"manifest-sha256:${'7f'.repeat(32)}": unexpected status from PUT request to ` +
+  `http://127.0.0.1:5000/v2/e2e/app/manifests/sha256:${'7f'.repeat(32)}: 400 Bad Request`;
+
+describe('concurrentPushRace', () => {
+  const failure = (stderr: string): CommandError =>
+    new CommandError('docker buildx build', { exitCode: 1, stdout: '', stderr });
+
+  test('a manifest PUT refused with 400 after the blobs went up', () => {
+    expect(concurrentPushRace(failure(MANIFEST_REFUSED))).toMatchObject({
+      reason: expect.stringContaining('as when a shared layer was still uploading') as string,
+    });
+  });
+
+  test.each([
+    ['a layer upload refused', MANIFEST_REFUSED.replace('"manifest-sha256:', '"layer-sha256:')],
+    ['a manifest PUT refused as unauthorized', MANIFEST_REFUSED.replace('400 Bad Request', '401 Unauthorized')],
+    ['a failing RUN step', 'ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'],
+  ])('not %s', (_name, stderr) => {
+    expect(concurrentPushRace(failure(stderr))).toBe(false);
+  });
+});
+
+describe('runBuilds: a manifest refused while a shared layer was still uploading', () => {
+  /** buildx that fails with MANIFEST_REFUSED `failures` times, then builds and writes its metadata. */
+  function buildxFailing(failures: number): { docker: DockerCli; attempts: () => number } {
+    let attempts = 0;
+    const run: CommandRunner = async (_command, args) => {
+      // After a failed build, `buildx inspect` looks for stopped nodes: a running builder, no news.
+      if (args[1] === 'inspect') return { exitCode: 0, stdout: 'Name: farm\nDriver: docker-container\n', stderr: '' };
+      attempts++;
+      if (attempts <= failures) return { exitCode: 1, stdout: '', stderr: `${MANIFEST_REFUSED}\n` };
+      const descriptor = { mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${'a'.repeat(64)}` };
+      await writeFile(
+        args[args.indexOf('--metadata-file') + 1] ?? '',
+        JSON.stringify({
+          'containerimage.descriptor': { ...descriptor, size: 1 },
+        }),
+      );
+      return { exitCode: 0, stdout: '', stderr: '' };
+    };
+    return { docker: new DockerCli(run), attempts: () => attempts };
+  }
+
+  /** What the step printed while it ran the builds. */
+  const build = async (docker: DockerCli): Promise<string> => {
+    const inputs = defaultInputs();
+    const dir = await mkdtemp(join(tmpdir(), 'build-race-'));
+    try {
+      return await printedBy(async () => {
+        await runBuilds(makePlan(inputs, BUILDER, RUN), inputs.build, BUILDER, docker, dir);
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('the build runs again once, and completes', async () => {
+    const { docker, attempts } = buildxFailing(1);
+    expect(await build(docker)).toContain('as when a shared layer was still uploading');
+    expect(attempts()).toBe(2);
+  });
+
+  test("refused again, the build fails with the registry's answer, after two attempts", async () => {
+    const { docker, attempts } = buildxFailing(2);
+    await expect(build(docker)).rejects.toThrow('400 Bad Request');
+    expect(attempts()).toBe(2);
   });
 });
 
