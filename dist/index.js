@@ -38491,6 +38491,9 @@ class TagDeleter {
      * Puts the dummy under the tag. A PUT that failed for a passing reason may have got through: before the next try
      * the tag is read, and the dummy goes only over nothing or over what the tag pointed at before. A tag known present
      * but not read points, the first time it is read, at what it pointed at before: no one else writes it.
+     * MANIFEST_BLOB_UNKNOWN for the config uploaded just before passes too: distribution rewrites a blob's link in
+     * place when the same blob is uploaded again (the same repository under another host name, say), and a manifest
+     * checked meanwhile finds no link.
      */
     async #putDummy(deletion) {
         let attempts = 0;
@@ -38506,7 +38509,7 @@ class TagDeleter {
                 }
             }
             await this.#store.putManifest(deletion.name, deletion.tag, deletion.dummy, types/* MediaType */.zu.ociManifest, SENT_ONCE);
-        });
+        }, (error) => (0,registry_transient/* transientFailure */.R)(error) || isManifestBlobUnknown(error));
     }
     async #removeDummy(deletion, options) {
         const { name, tag, dummyDigest } = deletion;
@@ -38618,6 +38621,10 @@ function moved(deletion, movedTo, left) {
  * nothing. Putting the same dummy bytes back under the tag (which a HEAD shows at nothing) and deleting them once
  * more ends both cases cleanly.
  */
+/** A manifest refused because the registry does not know a blob it names (see #putDummy). */
+function isManifestBlobUnknown(error) {
+    return error instanceof errors/* RegistryError */.gl && error.status === 400 && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
+}
 function isManifestUnknown(error) {
     return error instanceof errors/* RegistryError */.gl && error.status === 404;
 }

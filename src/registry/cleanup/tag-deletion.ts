@@ -200,20 +200,26 @@ export class TagDeleter {
    * Puts the dummy under the tag. A PUT that failed for a passing reason may have got through: before the next try
    * the tag is read, and the dummy goes only over nothing or over what the tag pointed at before. A tag known present
    * but not read points, the first time it is read, at what it pointed at before: no one else writes it.
+   * MANIFEST_BLOB_UNKNOWN for the config uploaded just before passes too: distribution rewrites a blob's link in
+   * place when the same blob is uploaded again (the same repository under another host name, say), and a manifest
+   * checked meanwhile finds no link.
    */
   async #putDummy(deletion: Deletion): Promise<void> {
     let attempts = 0;
-    await this.#transport.retrying(async () => {
-      if (attempts++ > 0) {
-        const state = await this.#tagState(deletion);
-        if (state === 'dummy') return;
-        if (state !== 'gone') {
-          deletion.seen ??= state.movedTo;
-          if (state.movedTo !== deletion.seen) throw moved(deletion, state.movedTo, deletion.seen);
+    await this.#transport.retrying(
+      async () => {
+        if (attempts++ > 0) {
+          const state = await this.#tagState(deletion);
+          if (state === 'dummy') return;
+          if (state !== 'gone') {
+            deletion.seen ??= state.movedTo;
+            if (state.movedTo !== deletion.seen) throw moved(deletion, state.movedTo, deletion.seen);
+          }
         }
-      }
-      await this.#store.putManifest(deletion.name, deletion.tag, deletion.dummy, MediaType.ociManifest, SENT_ONCE);
-    });
+        await this.#store.putManifest(deletion.name, deletion.tag, deletion.dummy, MediaType.ociManifest, SENT_ONCE);
+      },
+      (error) => transientFailure(error) || isManifestBlobUnknown(error),
+    );
   }
 
   async #removeDummy(
@@ -354,6 +360,11 @@ function moved(deletion: Deletion, movedTo: string, left: string): TagMovedError
  * nothing. Putting the same dummy bytes back under the tag (which a HEAD shows at nothing) and deleting them once
  * more ends both cases cleanly.
  */
+/** A manifest refused because the registry does not know a blob it names (see #putDummy). */
+function isManifestBlobUnknown(error: unknown): boolean {
+  return error instanceof RegistryError && error.status === 400 && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
+}
+
 function isManifestUnknown(error: unknown): boolean {
   return error instanceof RegistryError && error.status === 404;
 }

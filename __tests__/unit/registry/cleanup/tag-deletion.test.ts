@@ -270,6 +270,30 @@ describe('several deletions by one TagDeleter, on a distribution registry in mem
     expectOnlyKept(registry);
   });
 
+  it('a dummy refused once as naming an unknown blob (its config link being rewritten) is put again', async () => {
+    // What distribution answered while a second upload of the same config rewrote the blob's link in place.
+    const BLOB_UNKNOWN = {
+      status: 400,
+      body: {
+        errors: [
+          { code: 'DIGEST_INVALID', message: 'provided digest did not match uploaded content', detail: null },
+          { code: 'MANIFEST_BLOB_UNKNOWN', message: 'blob unknown to registry', detail: null },
+        ],
+      },
+    };
+    const registry = registryHolding(['tmp-amd64']);
+    let refused = 0;
+    registry.intercept = (method, path) => {
+      if (method !== 'PUT' || !path.endsWith('/manifests/tmp-amd64') || refused > 0) return undefined;
+      refused++;
+      return BLOB_UNKNOWN;
+    };
+    const deleter = new TagDeleter(registry.client);
+    expect(await deleter.deleteTag(LAB, 'tmp-amd64', { ...options, present: true })).toBe('dummy-digest-delete');
+    expect(refused).toBe(1);
+    expectOnlyKept(registry);
+  });
+
   it("a read that fails before a write's next try uses up none of the write's attempts", async () => {
     // Six DELETEs of the dummy fail, and before each next try the HEAD fails once first: seven attempts are enough
     // only if the HEADs are retried on their own (the sequence is tried at most seven times).
