@@ -86,9 +86,11 @@ describe('runBuilds: a manifest refused while a shared layer was still uploading
       if (args[1] === 'inspect') return { exitCode: 0, stdout: 'Name: farm\nDriver: docker-container\n', stderr: '' };
       attempts++;
       if (attempts <= failures) return { exitCode: 1, stdout: '', stderr: `${MANIFEST_REFUSED}\n` };
+      const metadataFile = args.indexOf('--metadata-file');
+      if (metadataFile === -1) throw new Error(`not a build: docker ${args.join(' ')}`);
       const descriptor = { mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${'a'.repeat(64)}` };
       await writeFile(
-        args[args.indexOf('--metadata-file') + 1] ?? '',
+        args[metadataFile + 1] ?? '',
         JSON.stringify({
           'containerimage.descriptor': { ...descriptor, size: 1 },
         }),

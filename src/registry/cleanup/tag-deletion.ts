@@ -354,17 +354,17 @@ function moved(deletion: Deletion, movedTo: string, left: string): TagMovedError
   );
 }
 
+/** A manifest refused because the registry does not know a blob it names (see #putDummy). */
+function isManifestBlobUnknown(error: unknown): boolean {
+  return error instanceof RegistryError && error.status === 400 && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
+}
+
 /**
  * A DELETE of the dummy answering 404 means an earlier try got through (its answer lost), or got half-way:
  * distribution may remove the dummy's revision but not yet the tag, leaving the tag listed and resolving to
  * nothing. Putting the same dummy bytes back under the tag (which a HEAD shows at nothing) and deleting them once
  * more ends both cases cleanly.
  */
-/** A manifest refused because the registry does not know a blob it names (see #putDummy). */
-function isManifestBlobUnknown(error: unknown): boolean {
-  return error instanceof RegistryError && error.status === 400 && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
-}
-
 function isManifestUnknown(error: unknown): boolean {
   return error instanceof RegistryError && error.status === 404;
 }

@@ -136,6 +136,7 @@ function expectOriginalUntouched(replay: ReplayFetch) {
 }
 
 const dummyDigestOf = (uploaded: Uploaded) => sha256(uploaded.manifest ?? '');
+const UNAVAILABLE = { status: 503, body: registryErrors('UNAVAILABLE', 'service unavailable') };
 
 describe('deleteTag on a distribution registry (DELETE by digest)', () => {
   const API = LAB_API;
@@ -298,7 +299,6 @@ describe('several deletions by one TagDeleter, on a distribution registry in mem
     // Six DELETEs of the dummy fail, and before each next try the HEAD fails once first: seven attempts are enough
     // only if the HEADs are retried on their own (the sequence is tried at most seven times).
     const registry = registryHolding(['tmp-amd64']);
-    const UNAVAILABLE = { status: 503, body: registryErrors('UNAVAILABLE', 'service unavailable') };
     let deletesFailed = 0;
     let headFailedSinceDelete = true;
     registry.intercept = (method, path) => {
@@ -346,7 +346,6 @@ describe('deleteTag and another writer, on a distribution registry in memory', (
   /** Another writer's image, which it puts under the tag while the deletion runs: it must stay there. */
   const THEIRS = Buffer.from(ORIGINAL.toString().replace('c'.repeat(64), 'e'.repeat(64)));
   const THEIRS_DIGEST = sha256(THEIRS);
-  const UNAVAILABLE = { status: 503, body: registryErrors('UNAVAILABLE', 'service unavailable') };
   const isTaggedPut = (method: string, path: string) => method === 'PUT' && path.endsWith('/manifests/tmp');
   const isDummyDelete = (method: string, path: string) => method === 'DELETE' && path.includes('/manifests/sha256:');
 
