@@ -38615,16 +38615,16 @@ function moved(deletion, movedTo, left) {
     return new TagMovedError(`could not delete tag ${deletion.reference}: another writer moved it meanwhile (it points at ${movedTo}, not at ` +
         `${what}): it is left as it is`, movedTo);
 }
+/** A manifest refused because the registry does not know a blob it names (see #putDummy). */
+function isManifestBlobUnknown(error) {
+    return error instanceof errors/* RegistryError */.gl && error.status === 400 && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
+}
 /**
  * A DELETE of the dummy answering 404 means an earlier try got through (its answer lost), or got half-way:
  * distribution may remove the dummy's revision but not yet the tag, leaving the tag listed and resolving to
  * nothing. Putting the same dummy bytes back under the tag (which a HEAD shows at nothing) and deleting them once
  * more ends both cases cleanly.
  */
-/** A manifest refused because the registry does not know a blob it names (see #putDummy). */
-function isManifestBlobUnknown(error) {
-    return error instanceof errors/* RegistryError */.gl && error.status === 400 && error.codes.includes('MANIFEST_BLOB_UNKNOWN');
-}
 function isManifestUnknown(error) {
     return error instanceof errors/* RegistryError */.gl && error.status === 404;
 }
