@@ -6,7 +6,7 @@ import type { PostReport } from './summary.js';
 import { errorMessage } from '../error-message.js';
 import { parseTemporaryTag } from '../plan/temporary-tag.js';
 import { canonicalReference, formatName, formatReference, type TaggedReference } from '../reference.js';
-import type { GitHubApiAccess } from '../registry/cleanup/github-api.js';
+import type { GitHubApiAccess } from '../registry/github-api.js';
 import { TagDeleter, TagMovedError, type DeleteTagOptions } from '../registry/cleanup/tag-deletion.js';
 import type { RegistryClient } from '../registry/client.js';
 import type { RunState, StateTags } from '../state.js';

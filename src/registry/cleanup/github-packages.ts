@@ -8,7 +8,7 @@ import { GHCR, type ImageName } from '../../reference.js';
 import type { RetryPolicy } from '../../retry.js';
 import { NotYetVisibleError, RegistryError, refuseProtected } from '../errors.js';
 import type { Transport } from '../transport.js';
-import { apiFailure, githubApi, type GitHubApi, type GitHubApiAccess } from './github-api.js';
+import { apiFailure, githubApi, type GitHubApi, type GitHubApiAccess } from '../github-api.js';
 
 const VERSIONS_PER_PAGE = 100;
 // The API lists the newest versions first, and the dummy is the newest: a few pages bound the cost of a miss.

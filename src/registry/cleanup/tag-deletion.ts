@@ -31,7 +31,7 @@ import { digestOf } from '../digest.js';
 import { DockerHubApi } from './docker-hub.js';
 import { dummyConfig, dummyManifest } from './dummy-manifest.js';
 import { NotYetVisibleError, RegistryAuthError, RegistryError, refuseProtected } from '../errors.js';
-import type { GitHubApiAccess } from './github-api.js';
+import type { GitHubApiAccess } from '../github-api.js';
 import { deleteGhcrPackageVersion } from './github-packages.js';
 import type { RetryReason } from '../../retry.js';
 import { transientFailure } from '../transient.js';

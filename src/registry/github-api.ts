@@ -7,11 +7,11 @@
 // (https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#rate-limit-errors).
 // No retry or throttling plugin: a DELETE must be sent once, and its caller reads the tag before it tries again.
 import type { getOctokit } from '@actions/github';
-import { isObject } from '../../is-object.js';
-import { oneLine } from '../../one-line.js';
-import { RateLimitedError, RegistryError, displayUrl } from '../errors.js';
-import { NetworkError } from '../http.js';
-import type { Transport } from '../transport.js';
+import { isObject } from '../is-object.js';
+import { oneLine } from '../one-line.js';
+import { RateLimitedError, RegistryError, displayUrl } from './errors.js';
+import { NetworkError } from './http.js';
+import type { Transport } from './transport.js';
 
 /** A token for the GitHub API, and where that API is. */
 export interface GitHubApiAccess {
