@@ -48,6 +48,9 @@ export enum Input {
   CgroupParent = 'cgroup-parent',
   Call = 'call',
   Push = 'push',
+  Sign = 'sign',
+  Attest = 'attest',
+  Sigstore = 'sigstore',
   GithubToken = 'github-token',
 }
 
@@ -59,6 +62,11 @@ export enum Output {
   BuilderPlatforms = 'platforms',
   ImageId = 'imageid',
   Plan = 'plan',
+  SignatureDigest = 'signature-digest',
+  SignatureBundlePath = 'signature-bundle-path',
+  AttestationDigest = 'attestation-digest',
+  AttestationBundlePath = 'attestation-bundle-path',
+  AttestationId = 'attestation-id',
 }
 
 export enum StateKey {

@@ -37,6 +37,10 @@ import {
   type RunState,
 } from './state.js';
 import { errorMessage } from './error-message.js';
+import { githubRepository } from './signing/github-attestations.js';
+import type { IndexSigning, IndexToSign } from './signing/sign-index.js';
+import { signingDecision, sigstoreEndpoints } from './signing/settings.js';
+import { githubServerUrl } from './runner-variables.js';
 
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
 export async function runMainStep(): Promise<void> {
@@ -57,9 +61,10 @@ async function main(): Promise<void> {
   const registry = createRegistryClient(process.env, credentials);
   const state = runStateFor(inputs);
   saveRunState(state);
+  const signing = indexSigning(inputs, credentials, registry);
   try {
-    if (inputs.mode === 'merge') await merge(inputs, state, registry);
-    else await buildAndPush(inputs, state, registry, credentials);
+    if (inputs.mode === 'merge') await merge(inputs, state, registry, signing);
+    else await buildAndPush(inputs, state, registry, credentials, signing);
   } finally {
     saveRunState(state);
   }
@@ -70,6 +75,7 @@ async function buildAndPush(
   state: RunState,
   registry: RegistryClient,
   credentials: CredentialSource,
+  signing: IndexSigning,
 ): Promise<void> {
   let inputs = stepInputs;
   const run = runIdentity();
@@ -154,11 +160,13 @@ async function buildAndPush(
     builds.map((completed) => completed.metadata),
     state,
     registry,
+    signing,
+    tempDir,
   );
 }
 
 /** No build: every platform's record from the shards, one index over them, published here and now. */
-async function merge(inputs: Inputs, state: RunState, registry: RegistryClient): Promise<void> {
+async function merge(inputs: Inputs, state: RunState, registry: RegistryClient, signing: IndexSigning): Promise<void> {
   const run = runIdentity();
   const timings = state.timings;
   const handoff = createHandoff(inputs.handoffDir, runnerTemp());
@@ -183,7 +191,7 @@ async function merge(inputs: Inputs, state: RunState, registry: RegistryClient):
     platforms: [parsePlatform(record.platform)],
   }));
   const pushed = await phase(timings, 'Assemble index', () => pushIndex(plan, images, registry));
-  await finishIndex(plan, pushed, [], state, registry);
+  await finishIndex(plan, pushed, [], state, registry, signing, await stepTempDir());
 }
 
 /** Verify, set outputs, record the index for post, and publish now when asked to publish in main. */
@@ -193,10 +201,14 @@ async function finishIndex(
   buildMetadata: BuildMetadata[],
   state: RunState,
   registry: RegistryClient,
+  signing: IndexSigning,
+  bundleDir: string,
 ): Promise<void> {
   const [primary] = plan.repositories;
   if (!primary) throw new Error('no repository to verify the index in');
   await phase(state.timings, 'Verify index', () => verifyIndex(pushed, plan.platforms, primary, registry));
+  // Before the index is recorded for post: a failure that must stop the publish leaves nothing post would tag.
+  await signAndRecord(signing, { digest: pushed.descriptor.digest, repositories: plan.repositories, bundleDir }, state);
   recordIndex(state, pushed.descriptor, platformDigests(pushed.index));
   core.setOutput(Output.Digest, pushed.descriptor.digest);
   core.setOutput(Output.PlatformDigests, JSON.stringify(state.platformDigests));
@@ -211,6 +223,58 @@ async function finishIndex(
     await phase(state.timings, 'Publish', () => publishTags(plan.finalTags, pushed, registry));
     state.published = true;
   }
+}
+
+/** How this step signs the index it publishes (sign-index.ts), said in the log before anything is built. */
+function indexSigning(inputs: Inputs, credentials: CredentialSource, registry: RegistryClient): IndexSigning {
+  const decision = signingDecision(inputs.signing, inputs);
+  const endpoints = sigstoreEndpoints(
+    inputs.signing.sigstore,
+    inputs.signing.publicRepository,
+    githubServerUrl(process.env),
+  );
+  if (decision.sign || decision.attest) {
+    const what = [decision.sign ? 'signs' : '', decision.attest ? 'attests the provenance of' : ''].filter(Boolean);
+    core.info(`This step ${what.join(' and ')} the published index, with Sigstore (${endpoints.name}).`);
+  } else if (decision.notSigning !== undefined) {
+    core.info(`Not signing (sign: auto): ${decision.notSigning}.`);
+  } else if (inputs.mode === 'shard' && (inputs.signing.sign === 'true' || inputs.signing.attest)) {
+    core.info("A shard signs nothing: the merge signs and attests the index over the shards' images.");
+  }
+  const repository = githubRepository(process.env.GITHUB_REPOSITORY);
+  return {
+    decision,
+    endpoints,
+    credentials,
+    transport: registry.transport,
+    github:
+      inputs.githubToken !== '' && repository !== undefined
+        ? { access: { token: inputs.githubToken }, repository }
+        : undefined,
+  };
+}
+
+/** Signs and attests as decided; the outcome goes to the outputs and the state (post's summary). */
+async function signAndRecord(signing: IndexSigning, index: IndexToSign, state: RunState): Promise<void> {
+  const { decision } = signing;
+  if (!decision.sign && !decision.attest) {
+    if (decision.notSigning !== undefined) state.signing = { unsigned: `not signed: ${decision.notSigning}` };
+    return;
+  }
+  try {
+    // Loaded only to sign: Sigstore's and Octokit's code stays out of the entry chunk that every step loads.
+    const { signIndex } = await import('./signing/sign-index.js');
+    state.signing = await phase(state.timings, 'Sign', () => signIndex(signing, index));
+  } catch (error) {
+    state.signing = { unsigned: errorMessage(error) };
+    throw error;
+  }
+  const { signature, attestation } = state.signing;
+  if (signature?.digest !== undefined) core.setOutput(Output.SignatureDigest, signature.digest);
+  if (signature !== undefined) core.setOutput(Output.SignatureBundlePath, signature.bundlePath);
+  if (attestation?.digest !== undefined) core.setOutput(Output.AttestationDigest, attestation.digest);
+  if (attestation !== undefined) core.setOutput(Output.AttestationBundlePath, attestation.bundlePath);
+  if (attestation?.githubId !== undefined) core.setOutput(Output.AttestationId, attestation.githubId);
 }
 
 /**

@@ -7,6 +7,7 @@ import { publishWhen } from './plan/plan.js';
 import { formatPlatform } from './platform.js';
 import { formatReference, parseTaggedReference, type TaggedReference } from './reference.js';
 import type { Descriptor } from './registry/types.js';
+import type { SigningRecord } from './signing/sign-index.js';
 
 export interface PhaseTiming {
   phase: string;
@@ -42,6 +43,8 @@ export interface RunState {
   /** The index pushed by digest, and its platform manifests. */
   index?: Descriptor;
   platformDigests: Record<string, string>;
+  /** What signing the index left: digests, bundle paths, or why it is unsigned. */
+  signing?: SigningRecord;
   timings: PhaseTiming[];
 }
 

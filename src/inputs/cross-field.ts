@@ -3,6 +3,7 @@
 import { outputsProblems } from './build-outputs.js';
 import { buildsImage, type Inputs } from './inputs.js';
 import { canonicalRegistry, GHCR, type ImageName } from '../reference.js';
+import { signingProblems } from '../signing/settings.js';
 
 /**
  * The problems of a combination of inputs. `tagsGiven`: whether `tags` had any item at all; given but invalid is
@@ -44,6 +45,7 @@ export function crossFieldProblems(inputs: Inputs, tagsGiven = inputs.tags.lengt
         'push: false with a call, or no call)',
     );
   }
+  problems.push(...signingProblems(inputs.signing, inputs));
   return problems;
 }
 

@@ -26,6 +26,8 @@ export function getInputs(): Inputs {
       const isPrivate = payload?.repository?.private;
       return typeof isPrivate === 'boolean' ? isPrivate : undefined;
     },
+    // As @actions/attest chooses its Sigstore instance: only a repository the payload calls public is public.
+    repositoryPublic: () => payload?.repository?.visibility === 'public',
     defaultBranch: () => defaultBranchOf(payload),
   });
   if (inputs.mode !== 'merge' && inputs.mode !== 'plan') {
@@ -52,7 +54,7 @@ export function missingSecretFiles(entries: string[], exists: (path: string) => 
 
 interface EventPayload {
   pull_request?: { head?: { sha?: unknown } };
-  repository?: { private?: unknown; default_branch?: unknown };
+  repository?: { private?: unknown; visibility?: unknown; default_branch?: unknown };
 }
 
 /** The repository's default branch as the event payload names it; unknown when it names none. */

@@ -3,6 +3,7 @@ import type { CacheMode, RunRef } from './build-cache.js';
 import type { GitContextSource } from './git-context.js';
 import type { RunnerMap } from './runners.js';
 import type { Platform } from '../platform.js';
+import type { SigningInputs } from '../signing/settings.js';
 import type { TaggedReference } from '../reference.js';
 
 export const MODES = ['auto', 'multi', 'fan-out', 'shard', 'merge', 'plan'] as const;
@@ -97,6 +98,8 @@ export interface Inputs {
   buildkitdFlags: string;
   buildkitdConfigInline: string;
   githubToken: string;
+  /** sign, attest and sigstore, with what the runner says about tokens and the repository. */
+  signing: SigningInputs;
   build: BuildOptions;
   /** Things the user should know about the inputs, said once (never with a secret's value). */
   warnings: string[];

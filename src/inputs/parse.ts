@@ -15,6 +15,7 @@ import { parseList, type ListOptions } from './list.js';
 import { InputReader, type InputValues } from './reader.js';
 import { parseRunners, RunnersError, type RunnerMap } from './runners.js';
 import { Input } from '../constants.js';
+import { readSigningInputs } from '../signing/settings.js';
 import { given, githubServerUrl, runnerFlag } from '../runner-variables.js';
 import { errorMessage } from '../error-message.js';
 import { formatPlatform, parsePlatform, PlatformError, type Platform } from '../platform.js';
@@ -27,6 +28,8 @@ export interface RunnerEnvironment {
   pullRequestHeadSha: () => string | undefined;
   /** `repository.private` of the event payload. */
   repositoryPrivate?: () => boolean | undefined;
+  /** `repository.visibility` of the event payload is public. */
+  repositoryPublic?: () => boolean;
   /** `repository.default_branch` of the event payload. */
   defaultBranch?: () => string | undefined;
 }
@@ -94,6 +97,7 @@ export function parseInputs(read: InputValues, runner: RunnerEnvironment = NO_RU
     buildkitdFlags: reader.text(Input.BuildkitdFlags),
     buildkitdConfigInline: reader.text(Input.BuildkitdConfigInline),
     githubToken,
+    signing: readSigningInputs(reader, runner.variables, runner.repositoryPublic?.() ?? false),
     build: {
       context,
       ...(gitContext ? { gitContext } : {}),

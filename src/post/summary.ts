@@ -1,6 +1,7 @@
 // The job summary: what was built, what was published, what was deleted, left behind or skipped, and where time went.
 import { describeOutcome, type PublishIncompleteError } from '../image-index/publish.js';
 import { oneLine } from '../one-line.js';
+import type { SigningRecord, StoredBundle } from '../signing/sign-index.js';
 import type { RunState } from '../state.js';
 
 /** Something cleanup chose not to touch (a tag, or a whole sweep), and why. */
@@ -35,6 +36,7 @@ export function summaryMarkdown(state: RunState, report: PostReport): string {
             : 'Not published.';
   lines.push(outcome, '');
   if (state.index) lines.push(`**Index digest:** \`${state.index.digest}\``, '');
+  if (state.signing) lines.push(...signingLines(state.signing));
 
   lines.push('| Platform | Manifest digest |', '| --- | --- |');
   for (const platform of state.platforms) {
@@ -75,6 +77,23 @@ function incompletePublishSection(lines: string[], incomplete: NonNullable<PostR
     '```',
     '',
   );
+}
+
+/** Whether the index is signed and attested, and where the bundles are (never a token: there is none in state). */
+function signingLines({ signature, unsigned, attestation }: SigningRecord): string[] {
+  const lines: string[] = [];
+  if (signature) lines.push(`**Signed:** ${storedText(signature, 'signature')}`, '');
+  if (unsigned !== undefined) lines.push(`**Unsigned:** ${markdownText(unsigned)}`, '');
+  if (attestation) {
+    const github = attestation.githubId === undefined ? '' : `; GitHub attestation ${attestation.githubId}`;
+    lines.push(`**Provenance attested:** ${storedText(attestation, 'attestation')}${github}`, '');
+  }
+  return lines;
+}
+
+function storedText(stored: StoredBundle, what: string): string {
+  const referrer = stored.digest === undefined ? 'not in the registry' : `referrer \`${stored.digest}\` of the index`;
+  return `${what} ${referrer}; bundle \`${stored.bundlePath}\``;
 }
 
 function section(lines: string[], title: string, items: string[]): void {

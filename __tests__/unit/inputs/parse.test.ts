@@ -722,3 +722,120 @@ describe('parseInputs: secrets never appear in errors or warnings', () => {
     expect(() => parseInputs(reader({ [name]: value }))).toThrow(`"${name}"`);
   });
 });
+
+describe('sign, attest and sigstore', () => {
+  /** What a job granted `id-token: write` has: the runner's token request URL and token. */
+  const WITH_TOKEN: RunnerEnvironment = {
+    variables: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?api-version=2.0',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'x',
+    },
+    pullRequestHeadSha: () => undefined,
+  };
+
+  test('by default: sign auto, no attestation, the Sigstore instance @actions/attest would choose', () => {
+    expect(parseInputs(reader(PUSHED)).signing).toEqual({
+      sign: 'auto',
+      attest: false,
+      sigstore: { kind: 'auto' },
+      oidcTokenAvailable: false,
+      publicRepository: false,
+    });
+  });
+
+  test("a job with id-token: write has a token; a public repository's payload makes it public", () => {
+    const signing = parseInputs(reader(PUSHED), { ...WITH_TOKEN, repositoryPublic: () => true }).signing;
+    expect({ token: signing.oidcTokenAvailable, public: signing.publicRepository }).toEqual({
+      token: true,
+      public: true,
+    });
+  });
+
+  test('a private deployment: its URLs, without trailing slashes', () => {
+    const sigstore =
+      'fulcio=https://fulcio.corp/, rekor=https://rekor.corp,tsa=http://localhost:8080/ts,oidc-issuer=https://issuer.corp';
+    expect(parseInputs(reader({ ...PUSHED, sigstore })).signing.sigstore).toEqual({
+      kind: 'custom',
+      endpoints: {
+        name: 'https://fulcio.corp',
+        fulcioURL: 'https://fulcio.corp',
+        rekorURL: 'https://rekor.corp',
+        tsaServerURL: 'http://localhost:8080/ts',
+        oidcIssuer: 'https://issuer.corp',
+      },
+    });
+  });
+
+  test.each<[string, Overrides, RunnerEnvironment | undefined, RegExp]>([
+    [
+      'sign true without push',
+      { sign: 'true' },
+      WITH_TOKEN,
+      /"sign" is true but "push" is false \(expected push: true/,
+    ],
+    [
+      'sign true with publish false',
+      { ...PUSHED, sign: 'true', publish: 'false' },
+      WITH_TOKEN,
+      /"sign" is true but "publish" is false \(expected publish: post or main/,
+    ],
+    [
+      'sign true without a token',
+      { ...PUSHED, sign: 'true' },
+      undefined,
+      /"sign" is true but the job has no OIDC token \(expected the workflow to grant the job "permissions: id-token: write"/,
+    ],
+    [
+      'attest true without a token',
+      { ...PUSHED, attest: 'true' },
+      undefined,
+      /"attest" is true but the job has no OIDC token/,
+    ],
+    ['sign yes', { ...PUSHED, sign: 'yes' }, WITH_TOKEN, /"sign" is "yes" \(expected one of: auto, true, false\)/],
+    ['attest auto', { ...PUSHED, attest: 'auto' }, WITH_TOKEN, /"attest" is "auto" \(expected true or false\)/],
+    [
+      'an unknown instance',
+      { ...PUSHED, sigstore: 'staging' },
+      WITH_TOKEN,
+      /"sigstore" has "staging" \(expected auto, public-good, github, or fulcio=URL,rekor=URL,tsa=URL/,
+    ],
+    [
+      'a key twice',
+      { ...PUSHED, sigstore: 'fulcio=https://a,fulcio=https://b,rekor=https://r' },
+      WITH_TOKEN,
+      /"sigstore" has "fulcio=https:\/\/b" \(expected/,
+    ],
+    [
+      'no witness',
+      { ...PUSHED, sigstore: 'fulcio=https://fulcio.corp' },
+      WITH_TOKEN,
+      /a private deployment needs fulcio and at least one of rekor and tsa/,
+    ],
+    ['no fulcio', { ...PUSHED, sigstore: 'rekor=https://rekor.corp' }, WITH_TOKEN, /a private deployment needs fulcio/],
+    [
+      'plain HTTP to another machine: the token would travel in clear',
+      { ...PUSHED, sigstore: 'fulcio=http://10.0.0.5,rekor=https://rekor.corp' },
+      WITH_TOKEN,
+      /"sigstore" has fulcio=http:\/\/10\.0\.0\.5, which is not https \(expected https:\/\/HOST\[\/PATH\]: the job's token is sent there; http only to localhost\)/,
+    ],
+    ['not a URL', { ...PUSHED, sigstore: 'fulcio=fulcio.corp,rekor=https://r' }, WITH_TOKEN, /which is not a URL/],
+  ])('%s: refused, naming the input and the form', (_, overrides, runner, expected) => {
+    let problem: string | undefined;
+    try {
+      parseInputs(reader(overrides), runner);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problem = error.problems.find((text) => expected.test(text));
+    }
+    expect(problem).toMatch(expected);
+  });
+
+  test('a shard with sign: true needs the token the merge signs with, not publish', () => {
+    const shard = { ...PUSHED, mode: 'shard', sign: 'true', attest: 'true', publish: 'false' };
+    expect(parseInputs(reader(shard), WITH_TOKEN).signing.sign).toBe('true');
+    expect(inputError(shard).problems).toEqual([
+      expect.stringMatching(/^"sign" is true but the job has no OIDC token/),
+      expect.stringMatching(/^"attest" is true but the job has no OIDC token/),
+    ]);
+  });
+});

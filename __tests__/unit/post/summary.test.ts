@@ -97,4 +97,29 @@ describe('summaryMarkdown', () => {
     ]);
     expect(markdown).toContain(['To finish publishing, run:', '', '```sh', command, '```'].join('\n'));
   });
+
+  it('says the index is signed and attested: the referrers, the bundles, the GitHub attestation', () => {
+    const signing = {
+      signature: { digest: `sha256:${'a'.repeat(64)}`, bundlePath: '/runner/tmp/signature.sigstore.json' },
+      attestation: {
+        digest: `sha256:${'b'.repeat(64)}`,
+        bundlePath: '/runner/tmp/provenance.sigstore.json',
+        githubId: '42',
+      },
+    };
+    const lines = summaryMarkdown({ ...state, signing }, report({ published: state.finalTags })).split('\n');
+    expect(lines).toContain(
+      `**Signed:** signature referrer \`sha256:${'a'.repeat(64)}\` of the index; bundle \`/runner/tmp/signature.sigstore.json\``,
+    );
+    expect(lines).toContain(
+      `**Provenance attested:** attestation referrer \`sha256:${'b'.repeat(64)}\` of the index; bundle ` +
+        '`/runner/tmp/provenance.sigstore.json`; GitHub attestation 42',
+    );
+  });
+
+  it('says why the index is unsigned, as plain text', () => {
+    const signing = { unsigned: 'signing failed: Fulcio answered 503 <html>' };
+    const lines = summaryMarkdown({ ...state, signing }, report({ published: state.finalTags })).split('\n');
+    expect(lines).toContain('**Unsigned:** signing failed: Fulcio answered 503 \\<html\\>');
+  });
 });

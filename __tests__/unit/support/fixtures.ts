@@ -93,6 +93,13 @@ export function defaultInputs(overrides: InputOverrides = {}): Inputs {
     buildkitdFlags: '',
     buildkitdConfigInline: '',
     githubToken: '${{ github.token }}',
+    signing: {
+      sign: 'auto',
+      attest: false,
+      sigstore: { kind: 'auto' },
+      oidcTokenAvailable: false,
+      publicRepository: false,
+    },
     warnings: [],
     ...rest,
     build: defaultBuildOptions(build),
