@@ -125,6 +125,17 @@ missing_packages() {
   done
 }
 
+# apt-get install from Debian trixie, through the machine's own mirror.
+trixie_install() { # log-file packages...
+  local log=$1
+  shift
+  debian_source trixie >"$LAB_SOURCES"
+  # Keep trixie out of every other install on this machine: only `-t trixie` below takes from it.
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' >"$LAB_PREFERENCES"
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t trixie "$@"; } >"$log" 2>&1
+}
+
 install_packages() {
   local missing
   missing=$(missing_packages | tr '\n' ' ')
@@ -132,13 +143,30 @@ install_packages() {
   [ "$(id -u)" -eq 0 ] || die "missing packages ($missing) and not root: install them or run as root"
   command -v apt-get >/dev/null || die "missing packages ($missing) and no apt-get on this machine"
   say "installing $missing from Debian trixie"
-  debian_source trixie >"$LAB_SOURCES"
-  # Keep trixie out of every other install on this machine: only `-t trixie` below takes from it.
-  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' >"$LAB_PREFERENCES"
   # shellcheck disable=SC2086 # one word per package
-  { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t trixie $missing; } \
-    >"$LOG_DIR/apt.log" 2>&1 || { tail -20 "$LOG_DIR/apt.log" >&2; die "apt-get install failed"; }
+  trixie_install "$LOG_DIR/apt.log" $missing || { tail -20 "$LOG_DIR/apt.log" >&2; die "apt-get install failed"; }
+}
+
+# Debian's cosign, the signing tests' second verifier beside @sigstore/verify. Optional: where it does not install,
+# those checks say they are skipped and the lab still comes up.
+install_cosign() {
+  have_commands cosign && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    say "cosign: not installed (needs root and apt-get): the tests' cosign checks are skipped"
+    return 0
+  fi
+  say "installing cosign from Debian trixie"
+  trixie_install "$LOG_DIR/apt-cosign.log" cosign ||
+    say "cosign: Debian's package did not install (log in $LOG_DIR/apt-cosign.log): the tests' cosign checks are skipped"
+}
+
+cosign_status() {
+  if have_commands cosign; then
+    # Debian's build calls itself "devel": the package says which it is.
+    echo "cosign: $(dpkg-query -W -f='${Version}' cosign 2>/dev/null || echo "$(command -v cosign), not Debian's")"
+  else
+    echo "cosign: not installed (the tests' cosign checks are skipped)"
+  fi
 }
 
 # ---------------------------------------------------------------- engine
@@ -538,6 +566,7 @@ buildkitd_config_status() {
 cmd_up() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   install_packages
+  install_cosign
   select_buildx
   start_engine
   buildx_works || die "docker buildx does not work"
@@ -560,6 +589,7 @@ cmd_status() {
   if engine_works; then base_status || failed=1; else echo "base image: unknown (no engine)"; failed=1; fi
   if engine_works; then buildkit_status || failed=1; else echo "buildkit image: unknown (no engine)"; failed=1; fi
   buildkitd_config_status || failed=1
+  cosign_status
   return $failed
 }
 

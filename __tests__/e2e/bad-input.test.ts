@@ -311,6 +311,30 @@ describeWithLab('invalid inputs, run through the real action', () => {
       { mode: 'plan', runners: 'linux/amd64=x64-runner' },
       /no runner for linux\/arm64: add an entry such as linux\/arm64=runner-label, or default=runner-label, to "runners"/,
     ],
+    [
+      'sign: true without push',
+      'sign',
+      { sign: 'true', push: 'false' },
+      /"sign" is true but "push" is false \(expected push: true: what is signed is the pushed index\)/,
+    ],
+    [
+      'sign: true without an OIDC token (no id-token: write)',
+      'sign',
+      { sign: 'true' },
+      /"sign" is true but the job has no OIDC token \(expected the workflow to grant the job "permissions: id-token: write"/,
+    ],
+    [
+      'attest: true with publish: false',
+      'attest',
+      { attest: 'true', publish: 'false' },
+      /"attest" is true but "publish" is false \(expected publish: post or main/,
+    ],
+    [
+      'a private Sigstore over plain HTTP to another host',
+      'sigstore',
+      { sigstore: 'fulcio=http://fulcio.example,rekor=https://rekor.example' },
+      /which is not https \(expected https:\/\/HOST\[\/PATH\]: the job's token is sent there; http only to localhost\)/,
+    ],
   ];
 
   afterAll(() => {
