@@ -107,9 +107,14 @@ export function runArch(image: string, platform: string): string {
   try {
     const exit = docker(['wait', name]).stdout.trim();
     if (exit !== '0') throw new Error(`${image} (${platform}) exited ${exit}`);
-    const logs = docker(['logs', name]);
-    if (logs.status !== 0) throw new Error(`docker logs of ${image} (${platform}) failed: ${logs.stderr}`);
-    return logs.stdout.trim();
+    // The engine can report the exit before its log copier has written the container's output (seen once in CI:
+    // exit 0, empty logs): the images here always print, so empty logs are read again, for up to 10 s.
+    for (let attempt = 1; ; attempt++) {
+      const logs = docker(['logs', name]);
+      if (logs.status !== 0) throw new Error(`docker logs of ${image} (${platform}) failed: ${logs.stderr}`);
+      if (logs.stdout.trim() !== '' || attempt === 50) return logs.stdout.trim();
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
   } finally {
     docker(['rm', '--force', name]);
   }
