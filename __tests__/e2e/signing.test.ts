@@ -10,10 +10,16 @@ import { join } from 'node:path';
 import { bundleFromJSON, type SerializedBundle } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import type { ImageName } from '../../src/reference.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { DockerConfigCredentials } from '../../src/registry/credentials/docker-config.js';
+import { attachBundle } from '../../src/signing/referrers.js';
 import { describeWithLab, lab } from './lab.js';
-import { archContext, listTags, resolve, uniqueRepository } from './probe.js';
+import { archContext, dockerConfig, listTags, resolve, uniqueRepository } from './probe.js';
+import { copyBusybox } from './support/busybox.js';
 import { fetchBlob, fetchManifest } from './support/registry-inspect.js';
 import { startSigstoreLab, type SigstoreLab } from './support/sigstore-lab.js';
+import { startTokenRegistry, type TokenRegistry } from './support/token-registry.js';
 import {
   BOTH_PLATFORMS,
   expectSucceeded,
@@ -40,16 +46,17 @@ interface Referrer {
   bundle: SerializedBundle;
 }
 
-/** The referrers of `digest`, as the OCI 1.1 fallback tag lists them (the lab's registry has no referrers API). */
-async function referrersOf(repository: string, digest: string): Promise<Referrer[]> {
-  const listing = await fetchManifest(repository, digest.replace(':', '-'));
+/** The referrers of `digest`, as the OCI 1.1 fallback tag lists them (the lab's registries have no referrers API). */
+async function referrersOf(repository: string, digest: string, registry = lab.registry): Promise<Referrer[]> {
+  const listing = await fetchManifest(repository, digest.replace(':', '-'), registry);
   const manifests = (listing?.json.manifests ?? []) as { digest: string; artifactType?: string }[];
   return Promise.all(
     manifests.map(async ({ digest: referrer, artifactType }) => {
-      const manifest = await fetchManifest(repository, referrer);
+      const manifest = await fetchManifest(repository, referrer, registry);
       const [layer] = manifest?.json.layers ?? [];
       if (!layer) throw new Error(`referrer ${referrer} has no layer`);
-      const bundle = JSON.parse((await fetchBlob(repository, layer.digest)).toString('utf8')) as SerializedBundle;
+      const blob = await fetchBlob(repository, layer.digest, registry);
+      const bundle = JSON.parse(blob.toString('utf8')) as SerializedBundle;
       return { digest: referrer, artifactType: artifactType ?? '', bundle };
     }),
   );
@@ -291,5 +298,62 @@ describeWithLab('signing and attesting the published index', () => {
     expect(referrers.map(({ digest }) => digest)).toEqual([merge.outputs['signature-digest']]);
     const statements = referrers.map(({ bundle }) => verifiedStatement(sigstore, bundle).predicateType);
     expect(statements).toEqual([COSIGN_SIGNATURE]);
+  });
+
+  test("a registry behind basic auth: the referrer goes there with the docker config's credentials", async () => {
+    const repository = uniqueRepository('signing-basic-auth');
+    const image = `${lab.authRegistry}/${repository}`;
+    const run = await runStep(signingInputs({ tags: `${image}:latest`, sign: 'true' }), {
+      env: { ...signingEnv(), DOCKER_CONFIG: dockerConfig(lab.authRegistry, lab.authUser, lab.authPassword) },
+    });
+    expectSucceeded(run);
+    const referrers = await referrersOf(repository, run.outputs.digest ?? '', lab.authRegistry);
+    expect(referrers.map(({ digest }) => digest)).toEqual([run.outputs['signature-digest']]);
+    expect(referrers.map(({ bundle }) => verifiedStatement(sigstore, bundle).predicateType)).toEqual([
+      COSIGN_SIGNATURE,
+    ]);
+    expect(stepLog(run)).not.toContain(lab.authPassword);
+  });
+});
+
+describeWithLab('attachBundle against a registry with token authentication', () => {
+  const USER = 'token-user';
+  const PASSWORD = 'token-password';
+  let directory: string;
+  let tokenRegistry: TokenRegistry;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'e2e-sigstore-token-'));
+    tokenRegistry = await startTokenRegistry({ directory, username: USER, password: PASSWORD });
+  });
+
+  afterAll(async () => {
+    await tokenRegistry.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  test("the bundle becomes a referrer of the image, through the token server, with the docker config's password", async () => {
+    const configDirectory = dockerConfig(tokenRegistry.registry, USER, PASSWORD);
+    const credentials = DockerConfigCredentials.fromEnvironment({ DOCKER_CONFIG: configDirectory });
+    const client = new RegistryClient({ credentials });
+    const labReader = new RegistryClient({
+      credentials: { description: 'none', get: () => Promise.resolve(undefined) },
+    });
+    const name: ImageName = { registry: tokenRegistry.registry, repository: 'e2e/signed' };
+    const { digest } = await copyBusybox(labReader, client, name);
+    const bundle = { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', note: 'a bundle' };
+
+    const referrer = await attachBundle(name, digest, bundle, COSIGN_SIGNATURE, credentials);
+
+    const listing = await client.getManifest(name, digest.replace(':', '-'));
+    const manifests = (listing.json as { manifests: { digest: string; artifactType?: string }[] }).manifests;
+    expect(manifests.map((entry) => [entry.digest, entry.artifactType])).toEqual([
+      [referrer, 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+    ]);
+    const manifest = (await client.getManifest(name, referrer)).json as {
+      subject?: { digest: string };
+      layers: { digest: string }[];
+    };
+    expect(manifest.subject?.digest).toBe(digest);
   });
 });

@@ -23,13 +23,18 @@ export interface SigningRecord {
   signature?: StoredBundle;
   /** Why the index is not signed (sign: auto), or why signing failed. */
   unsigned?: string;
-  attestation?: StoredBundle & { githubId?: string };
+  attestation?: StoredAttestation;
 }
 
 export interface StoredBundle {
   /** The referrer's manifest digest in the first repository; absent when no registry took it. */
   digest?: string;
   bundlePath: string;
+}
+
+export interface StoredAttestation extends StoredBundle {
+  /** GitHub's id for it, where GitHub's attestations API took it. */
+  githubId?: string;
 }
 
 export interface IndexSigning {
@@ -125,7 +130,7 @@ async function signAndStore(
   { digest, repositories, bundleDir }: IndexToSign,
   signed: Statement,
   kind: 'signature' | 'provenance',
-): Promise<StoredBundle & { githubId?: string }> {
+): Promise<StoredAttestation> {
   const bundle = await services.sign(signed);
   const bundlePath = join(bundleDir, `${kind}.sigstore.json`);
   await writeFile(bundlePath, JSON.stringify(bundle));
@@ -160,7 +165,7 @@ async function storeWithGitHub(services: SigningServices, bundle: SerializedBund
   }
 }
 
-function describeStored(stored: StoredBundle & { githubId?: string }): string {
+function describeStored(stored: StoredAttestation): string {
   const parts = [`bundle ${stored.bundlePath}`];
   if (stored.digest !== undefined) parts.push(`referrer ${stored.digest}`);
   if (stored.githubId !== undefined) parts.push(`GitHub attestation ${stored.githubId}`);

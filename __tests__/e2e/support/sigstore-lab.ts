@@ -66,7 +66,10 @@ export async function startSigstoreLab(dir: string, claims: JobClaims): Promise<
   // here issues certificates without one, and the verifiers skip the SCT check (GitHub's and public-good's have one).
   const ca = await initializeCA(ecKeys());
   const tlog = await initializeTLog(base, ecKeys());
-  const tsa = await initializeTSA(ecKeys());
+  // The mock's TSA writes genTime's milliseconds without trailing zeros (".12Z"), which @sigstore/core refuses (three
+  // digits or none): its clock, read at each timestamp, is set to the whole second before each request.
+  const tsaClock = new Date();
+  const tsa = await initializeTSA(ecKeys(), tsaClock);
   // The mock takes the certificate's identity from one claim verbatim; GitHub's Fulcio builds the same URL from
   // job_workflow_ref.
   const handlers: Record<
@@ -75,7 +78,10 @@ export async function startSigstoreLab(dir: string, claims: JobClaims): Promise<
   > = {
     fulcio: fulcioHandler(ca, { subjectClaim: 'fulcio_identity' }).fn,
     rekor: async (body) => rekorHandler(tlog).fn(JSON.stringify(canonicalEntry(JSON.parse(body) as ProposedEntry))),
-    tsa: tsaHandler(tsa).fn,
+    tsa: (body) => {
+      tsaClock.setTime(Math.floor(Date.now() / 1000) * 1000);
+      return tsaHandler(tsa).fn(body);
+    },
   };
 
   const signingKey = await generateKeyPair('RS256');
