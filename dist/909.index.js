@@ -65,7 +65,7 @@ async function attachBundle(repository, digest, bundle, predicateType, credentia
             imageDigest: digest,
             artifact: Buffer.from(JSON.stringify(bundle)),
             mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE,
-            // What cosign writes on a bundle it stores, and filters referrers by.
+            // What cosign writes on the bundles it stores (its readers go by the layer's media type, not these).
             annotations: {
                 'dev.sigstore.bundle.content': 'dsse-envelope',
                 'dev.sigstore.bundle.predicateType': predicateType,
