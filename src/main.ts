@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const registry = createRegistryClient(process.env, credentials);
   const state = runStateFor(inputs);
   saveRunState(state);
-  const signing = indexSigning(inputs, credentials, registry);
+  const signing = indexSigning(inputs, registry);
   try {
     if (inputs.mode === 'merge') await merge(inputs, state, registry, signing);
     else await buildAndPush(inputs, state, registry, credentials, signing);
@@ -226,7 +226,7 @@ async function finishIndex(
 }
 
 /** How this step signs the index it publishes (sign-index.ts), said in the log before anything is built. */
-function indexSigning(inputs: Inputs, credentials: CredentialSource, registry: RegistryClient): IndexSigning {
+function indexSigning(inputs: Inputs, registry: RegistryClient): IndexSigning {
   const decision = signingDecision(inputs.signing, inputs);
   const endpoints = sigstoreEndpoints(
     inputs.signing.sigstore,
@@ -245,7 +245,6 @@ function indexSigning(inputs: Inputs, credentials: CredentialSource, registry: R
   return {
     decision,
     endpoints,
-    credentials,
     transport: registry.transport,
     github:
       inputs.githubToken !== '' && repository !== undefined

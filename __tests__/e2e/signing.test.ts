@@ -140,6 +140,16 @@ describeWithLab('signing and attesting the published index', () => {
   });
   const signingEnv = () => ({ ...sigstore.env, GITHUB_SERVER_URL: 'https://github.com' });
 
+  /** A step run while Fulcio answers every request with 503; it answers again afterwards. */
+  async function runWithFulcioDown(inputs: Record<string, string>): Promise<StepResult> {
+    sigstore.failAlways('fulcio');
+    try {
+      return await runStep(signingInputs(inputs), { env: signingEnv() });
+    } finally {
+      sigstore.failNext('fulcio', 0);
+    }
+  }
+
   describe('sign: true, attest: true, two platforms, Fulcio failing twice first', () => {
     const repository = uniqueRepository('signing');
     const image = `${lab.registry}/${repository}`;
@@ -243,13 +253,7 @@ describeWithLab('signing and attesting the published index', () => {
   test('sign: true with Fulcio down: the step fails, nothing is tagged, and it says how to sign by hand', async () => {
     const repository = uniqueRepository('signing-down');
     const image = `${lab.registry}/${repository}`;
-    sigstore.failAlways('fulcio');
-    let run: StepResult;
-    try {
-      run = await runStep(signingInputs({ tags: `${image}:latest`, sign: 'true' }), { env: signingEnv() });
-    } finally {
-      sigstore.failNext('fulcio', 0);
-    }
+    const run = await runWithFulcioDown({ tags: `${image}:latest`, sign: 'true' });
     expect(run.main.exitCode).toBe(1);
     expect(stepLog(run)).toMatch(/No tag was moved: the index sha256:[a-f0-9]{64} exists by digest, unsigned/);
     expect(stepLog(run)).toContain(`cosign sign --yes ${image}@sha256:`);
@@ -260,13 +264,7 @@ describeWithLab('signing and attesting the published index', () => {
   test('sign: auto with Fulcio down: published, with a warning and a summary that say it is unsigned', async () => {
     const repository = uniqueRepository('signing-auto-down');
     const image = `${lab.registry}/${repository}`;
-    sigstore.failAlways('fulcio');
-    let run: StepResult;
-    try {
-      run = await runStep(signingInputs({ tags: `${image}:latest` }), { env: signingEnv() });
-    } finally {
-      sigstore.failNext('fulcio', 0);
-    }
+    const run = await runWithFulcioDown({ tags: `${image}:latest` });
     expectSucceeded(run);
     expect(await listTags(repository)).toEqual(['latest']);
     expect(run.main.stdout).toMatch(/^::warning::The index sha256:[a-f0-9]{64} is published unsigned \(sign: auto\)/m);
@@ -343,7 +341,8 @@ describeWithLab('attachBundle against a registry with token authentication', () 
     const { digest } = await copyBusybox(labReader, client, name);
     const bundle = { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', note: 'a bundle' };
 
-    const referrer = await attachBundle(name, digest, bundle, COSIGN_SIGNATURE, credentials);
+    const credential = await credentials.get(tokenRegistry.registry);
+    const referrer = await attachBundle(name, digest, bundle, COSIGN_SIGNATURE, credential);
 
     const listing = await client.getManifest(name, digest.replace(':', '-'));
     const manifests = (listing.json as { manifests: { digest: string; artifactType?: string }[] }).manifests;

@@ -37,7 +37,7 @@ const BODILESS_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
 /** An Octokit for `access` whose requests go through `transport`, to the API's origin only. */
 export async function githubApi(transport: Transport, access: GitHubApiAccess): Promise<GitHubApi> {
   transport.reveal(access.token);
-  // Loaded only when a ghcr.io tag is deleted: Octokit stays out of the bundle's entry chunk.
+  // Loaded only when a ghcr.io tag is deleted or an attestation stored: Octokit stays out of the entry chunk.
   const github = await import('@actions/github');
   const apiUrl = access.apiUrl ?? github.context.apiUrl;
   const origin = httpOrigin(apiUrl);
@@ -80,7 +80,7 @@ async function send(
     method,
     url: target,
     headers: Object.fromEntries(new Headers(init.headers)),
-    // Octokit sends a JSON body as text; these calls send none.
+    // Octokit sends a JSON body (an attestation's) as text.
     body: typeof init.body === 'string' ? Buffer.from(init.body) : undefined,
   });
   if (response.status >= 300 && response.status < 400) {

@@ -4,7 +4,7 @@
 import { attachArtifactToImage, type AttachArtifactOptions, type Credentials } from '@sigstore/oci';
 import { messageWithCauses } from '../error-message.js';
 import { formatName, type ImageName } from '../reference.js';
-import type { CredentialSource } from '../registry/credentials/credential.js';
+import type { Credential } from '../registry/credentials/credential.js';
 import { SIGSTORE_RETRY } from './retry-options.js';
 
 export const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -14,15 +14,18 @@ export class ReferrerError extends Error {
   override name = 'ReferrerError';
 }
 
-/** Stores `bundle` as a referrer of `digest` in `repository`; returns the artifact manifest's digest. */
+/**
+ * Stores `bundle` as a referrer of `digest` in `repository`, with `credential` (the registry's, or none); returns the
+ * artifact manifest's digest.
+ */
 export async function attachBundle(
   repository: ImageName,
   digest: string,
   bundle: object,
   predicateType: string,
-  credentialSource: CredentialSource,
+  credential: Credential | undefined,
 ): Promise<string> {
-  const credentials = await ociCredentials(credentialSource, repository.registry);
+  const credentials = ociCredentials(credential);
   try {
     const descriptor = await attachArtifactToImage({
       imageName: formatName(repository),
@@ -53,9 +56,8 @@ export async function attachBundle(
   }
 }
 
-/** The docker config's credential for the registry as @sigstore/oci takes it (a refresh token as the password). */
-async function ociCredentials(source: CredentialSource, registry: string): Promise<Credentials | undefined> {
-  const credential = await source.get(registry);
+/** A registry credential as @sigstore/oci takes it (a refresh token as the password). */
+function ociCredentials(credential: Credential | undefined): Credentials | undefined {
   if (credential === undefined) return undefined;
   return credential.kind === 'password'
     ? { username: credential.username, password: credential.password }

@@ -10,7 +10,6 @@ import type { SerializedBundle } from '@sigstore/bundle';
 import { errorMessage } from '../error-message.js';
 import { formatName, type ImageName } from '../reference.js';
 import type { GitHubApiAccess } from '../registry/github-api.js';
-import type { CredentialSource } from '../registry/credentials/credential.js';
 import type { Transport } from '../registry/transport.js';
 import { storeAttestation, type GitHubRepository } from './github-attestations.js';
 import { attachBundle } from './referrers.js';
@@ -40,8 +39,10 @@ export interface StoredAttestation extends StoredBundle {
 export interface IndexSigning {
   decision: SigningDecision;
   endpoints: SigstoreEndpoints;
-  credentials: CredentialSource;
-  /** The registry client's HTTP path, which the GitHub API call goes through. */
+  /**
+   * The registry client's HTTP path: its credentials (asked of the docker config once per registry) go to the
+   * referrers' registries, and the GitHub API call goes through it.
+   */
   transport: Transport;
   /** Where the attestation goes at GitHub; undefined without a github-token or outside a workflow. */
   github: { access: GitHubApiAccess; repository: GitHubRepository } | undefined;
@@ -70,8 +71,8 @@ export function liveServices(signing: IndexSigning): SigningServices {
   const { github } = signing;
   return {
     sign: (signed) => signStatement(signed, signing.endpoints),
-    attach: (repository, digest, bundle, predicateType) =>
-      attachBundle(repository, digest, bundle, predicateType, signing.credentials),
+    attach: async (repository, digest, bundle, predicateType) =>
+      attachBundle(repository, digest, bundle, predicateType, await signing.transport.credential(repository.registry)),
     storeAttestation:
       github === undefined
         ? undefined

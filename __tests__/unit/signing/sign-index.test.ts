@@ -13,7 +13,7 @@ import {
   type SigningServices,
 } from '../../../src/signing/sign-index.js';
 import type { Statement } from '../../../src/signing/statements.js';
-import { replayClient, testCredentials } from '../support/registry-replay.js';
+import { replayClient } from '../support/registry-replay.js';
 
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 const GHCR: ImageName = { registry: 'ghcr.io', repository: 'acme/app' };
@@ -62,7 +62,6 @@ describe('signIndex', () => {
   const signing = (decision: SigningDecision): IndexSigning => ({
     decision,
     endpoints: { name: 'lab', fulcioURL: 'http://localhost:1' },
-    credentials: testCredentials(),
     transport: replayClient([]).client.transport,
     github: undefined,
   });
