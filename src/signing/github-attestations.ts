@@ -2,6 +2,7 @@
 // image's digest (https://docs.github.com/rest/repos/attestations#create-an-attestation). The call goes through the
 // same Octokit and HTTP path as the GitHub Packages deletions: the token goes to the runner's API origin only.
 import { apiFailure, githubApi, type GitHubApiAccess } from '../registry/github-api.js';
+import { RegistryError } from '../registry/errors.js';
 import type { Transport } from '../registry/transport.js';
 
 /** `owner/name` of the repository the workflow runs in (GITHUB_REPOSITORY). */
@@ -29,6 +30,9 @@ export async function storeAttestation(
   });
   const data: unknown = response.data;
   const id = typeof data === 'object' && data !== null && 'id' in data ? data.id : undefined;
+  if (typeof id !== 'number' && typeof id !== 'string') {
+    throw new RegistryError(`could not ${action}: GitHub answered ${response.status} without an id`, response.status);
+  }
   return String(id);
 }
 

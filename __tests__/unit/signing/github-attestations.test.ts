@@ -21,6 +21,16 @@ describe('storeAttestation', () => {
     replay.expectDone();
   });
 
+  test('an answer without an id is a failure, not the id "undefined"', async () => {
+    const { replay, client } = replayClient([
+      { method: 'POST', url: CREATE, authorization: `token ${TOKEN}`, response: { status: 201, body: {} } },
+    ]);
+    await expect(storeAttestation(client.transport, ACCESS, { owner: 'acme', repo: 'app' }, BUNDLE)).rejects.toThrow(
+      "could not store the attestation in acme/app's attestations: GitHub answered 201 without an id",
+    );
+    replay.expectDone();
+  });
+
   test('a 503 is tried again', async () => {
     const { replay, client } = replayClient([
       { method: 'POST', url: CREATE, authorization: `token ${TOKEN}`, response: { status: 503 } },
