@@ -56,9 +56,12 @@ const REQUEST_TIMEOUT_MS = 30_000;
 class ReferrerError extends Error {
     name = 'ReferrerError';
 }
-/** Stores `bundle` as a referrer of `digest` in `repository`; returns the artifact manifest's digest. */
-async function attachBundle(repository, digest, bundle, predicateType, credentialSource) {
-    const credentials = await ociCredentials(credentialSource, repository.registry);
+/**
+ * Stores `bundle` as a referrer of `digest` in `repository`, with `credential` (the registry's, or none); returns the
+ * artifact manifest's digest.
+ */
+async function attachBundle(repository, digest, bundle, predicateType, credential) {
+    const credentials = ociCredentials(credential);
     try {
         const descriptor = await (0,dist/* attachArtifactToImage */.Kg)({
             imageName: (0,reference/* formatName */.nD)(repository),
@@ -89,9 +92,8 @@ async function attachBundle(repository, digest, bundle, predicateType, credentia
         });
     }
 }
-/** The docker config's credential for the registry as @sigstore/oci takes it (a refresh token as the password). */
-async function ociCredentials(source, registry) {
-    const credential = await source.get(registry);
+/** A registry credential as @sigstore/oci takes it (a refresh token as the password). */
+function ociCredentials(credential) {
     if (credential === undefined)
         return undefined;
     return credential.kind === 'password'
@@ -186,7 +188,7 @@ function liveServices(signing) {
     const { github } = signing;
     return {
         sign: (signed) => signStatement(signed, signing.endpoints),
-        attach: (repository, digest, bundle, predicateType) => attachBundle(repository, digest, bundle, predicateType, signing.credentials),
+        attach: async (repository, digest, bundle, predicateType) => attachBundle(repository, digest, bundle, predicateType, await signing.transport.credential(repository.registry)),
         storeAttestation: github === undefined
             ? undefined
             : (bundle) => (0,github_attestations/* storeAttestation */.m)(signing.transport, github.access, github.repository, bundle),

@@ -37237,7 +37237,7 @@ async function main() {
     const registry = (0,access/* createRegistryClient */.H)(process.env, credentials);
     const state = (0,src_state/* runStateFor */.MS)(inputs);
     (0,src_state/* saveRunState */.iZ)(state);
-    const signing = indexSigning(inputs, credentials, registry);
+    const signing = indexSigning(inputs, registry);
     try {
         if (inputs.mode === 'merge')
             await merge(inputs, state, registry, signing);
@@ -37369,7 +37369,7 @@ async function finishIndex(plan, pushed, buildMetadata, state, registry, signing
     }
 }
 /** How this step signs the index it publishes (sign-index.ts), said in the log before anything is built. */
-function indexSigning(inputs, credentials, registry) {
+function indexSigning(inputs, registry) {
     const decision = signingDecision(inputs.signing, inputs);
     const endpoints = sigstoreEndpoints(inputs.signing.sigstore, inputs.signing.publicRepository, (0,runner_variables/* githubServerUrl */.EI)(process.env));
     if (decision.sign || decision.attest) {
@@ -37386,7 +37386,6 @@ function indexSigning(inputs, credentials, registry) {
     return {
         decision,
         endpoints,
-        credentials,
         transport: registry.transport,
         github: inputs.githubToken !== '' && repository !== undefined
             ? { access: { token: inputs.githubToken }, repository }
@@ -40345,7 +40344,7 @@ const BODILESS_STATUSES = new Set([204, 205, 304]);
 /** An Octokit for `access` whose requests go through `transport`, to the API's origin only. */
 async function githubApi(transport, access) {
     transport.reveal(access.token);
-    // Loaded only when a ghcr.io tag is deleted: Octokit stays out of the bundle's entry chunk.
+    // Loaded only when a ghcr.io tag is deleted or an attestation stored: Octokit stays out of the entry chunk.
     const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 92413));
     const apiUrl = access.apiUrl ?? github.context.apiUrl;
     const origin = httpOrigin(apiUrl);
@@ -40376,7 +40375,7 @@ async function send(transport, api, url, init) {
         method,
         url: target,
         headers: Object.fromEntries(new Headers(init.headers)),
-        // Octokit sends a JSON body as text; these calls send none.
+        // Octokit sends a JSON body (an attestation's) as text.
         body: typeof init.body === 'string' ? Buffer.from(init.body) : undefined,
     });
     if (response.status >= 300 && response.status < 400) {
@@ -41463,9 +41462,11 @@ async function phase(timings, name, work) {
 /* harmony export */   m: () => (/* binding */ storeAttestation)
 /* harmony export */ });
 /* harmony import */ var _registry_github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80581);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
 // An attestation bundle stored with GitHub's artifact attestations API, where `gh attestation verify` finds it by the
 // image's digest (https://docs.github.com/rest/repos/attestations#create-an-attestation). The call goes through the
 // same Octokit and HTTP path as the GitHub Packages deletions: the token goes to the runner's API origin only.
+
 
 /** Stores `bundle` with the repository's attestations; returns GitHub's id for it. */
 async function storeAttestation(transport, access, repository, bundle) {
@@ -41482,6 +41483,9 @@ async function storeAttestation(transport, access, repository, bundle) {
     });
     const data = response.data;
     const id = typeof data === 'object' && data !== null && 'id' in data ? data.id : undefined;
+    if (typeof id !== 'number' && typeof id !== 'string') {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`could not ${action}: GitHub answered ${response.status} without an id`, response.status);
+    }
     return String(id);
 }
 /** GITHUB_REPOSITORY as owner and name; undefined outside a workflow. */
