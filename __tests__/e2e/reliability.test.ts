@@ -185,7 +185,15 @@ async function leakProblems(
     const warnings = run.steps
       .flatMap((step) => stepLog(step).split('\n'))
       .filter((line) => line.startsWith('::warning::'));
-    problems.push(`temporary tags left: ${leftovers.join(', ')}; warnings: ${warnings.join(' | ') || 'none'}`);
+    // And every line that names one: what main and post did with it (a CI log keeps only a failure's last lines).
+    const mentions = run.steps
+      .flatMap((step) => stepLog(step).split('\n'))
+      .filter((line) => leftovers.some((left) => line.includes(left.replace(/ \(dangling\)$/, ''))))
+      .map((line) => line.slice(0, 400));
+    problems.push(
+      `temporary tags left: ${leftovers.join(', ')}; warnings: ${warnings.join(' | ') || 'none'}; ` +
+        `the steps' lines naming them: ${mentions.join(' | ') || 'none'}`,
+    );
   }
   if (!succeeded(run) && tags.includes(tag)) problems.push(`${tag} was published by a run that failed`);
   const besides = (tagsPut ?? []).filter((put) => put !== tag);
@@ -200,6 +208,11 @@ function tagsPutThrough(proxy: FaultProxy, repository: string): string[] {
     .filter((request) => request.method === 'PUT' && request.url.startsWith(prefix))
     .map((request) => request.url.slice(prefix.length))
     .filter((reference) => !reference.startsWith('sha256:'));
+}
+
+/** A run of the loop below, as its report and a failure name it. */
+function runLine(r: { n: number; flow: Flow; seed: number; seconds: number }): string {
+  return `run ${r.n} (${r.flow}, seed ${r.seed}, ${r.seconds.toFixed(1)} s)`;
 }
 
 describeWithLab.each(LAB_DRIVERS)(
@@ -278,11 +291,7 @@ describeWithLab.each(LAB_DRIVERS)(
         [
           `${results.length} runs, ${injected.requests} requests; failures injected into the engine's pushes: ` +
             `${injected.engine}, into the action's own requests: ${injected.action}`,
-          ...results.map(
-            (r) =>
-              `run ${r.n} (${r.flow}, seed ${r.seed}, ${r.seconds.toFixed(1)} s): ` +
-              ([...r.publishProblems, ...r.leakProblems].join('; ') || 'ok'),
-          ),
+          ...results.map((r) => `${runLine(r)}: ${[...r.publishProblems, ...r.leakProblems].join('; ') || 'ok'}`),
         ].join('\n'),
       );
       expect(results).toHaveLength(FAULT_RUN === undefined ? FAULT_RUNS : 1);
@@ -290,7 +299,10 @@ describeWithLab.each(LAB_DRIVERS)(
       expect(injected.action).toBeGreaterThan(0);
       // Nothing leaked, whatever happened: no temporary tag of any run, no final tag of a run that failed, and each
       // repository holds exactly the final tags of the runs that succeeded.
-      expect(results.filter((r) => r.leakProblems.length > 0)).toEqual([]);
+      // As one line per run, so that a failure's last lines (all a CI log may keep) say what went wrong.
+      expect(
+        results.filter((r) => r.leakProblems.length > 0).map((r) => `${runLine(r)}: ${r.leakProblems.join('; ')}`),
+      ).toEqual([]);
       for (const lane of outcomes) {
         expect(lane.tags).toEqual(
           lane.results
@@ -299,7 +311,11 @@ describeWithLab.each(LAB_DRIVERS)(
             .sort(),
         );
       }
-      expect(results.filter((r) => r.publishProblems.length > 0)).toEqual([]);
+      expect(
+        results
+          .filter((r) => r.publishProblems.length > 0)
+          .map((r) => `${runLine(r)}: ${r.publishProblems.join('; ')}`),
+      ).toEqual([]);
     });
   },
 );
