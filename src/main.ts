@@ -39,7 +39,7 @@ import {
 import { errorMessage } from './error-message.js';
 import { githubRepository } from './signing/github-attestations.js';
 import type { IndexSigning, IndexToSign } from './signing/sign-index.js';
-import { signingDecision, sigstoreEndpoints } from './signing/settings.js';
+import { notSignedNote, signingDecision, sigstoreEndpoints } from './signing/settings.js';
 import { githubServerUrl } from './runner-variables.js';
 
 /** The main step: fails the step with the error's message (an input error names the input and its form). */
@@ -257,7 +257,8 @@ function indexSigning(inputs: Inputs, registry: RegistryClient): IndexSigning {
 async function signAndRecord(signing: IndexSigning, index: IndexToSign, state: RunState): Promise<void> {
   const { decision } = signing;
   if (!decision.sign && !decision.attest) {
-    if (decision.notSigning !== undefined) state.signing = { unsigned: `not signed: ${decision.notSigning}` };
+    const unsigned = notSignedNote(decision);
+    if (unsigned !== undefined) state.signing = { unsigned };
     return;
   }
   try {

@@ -183,6 +183,11 @@ export function signingDecision(
   return { sign: true, signRequired: false, attest };
 }
 
+/** What the summary says of an index that sign: auto chose not to sign; nothing when it signs or was told not to. */
+export function notSignedNote(decision: SigningDecision): string | undefined {
+  return decision.notSigning === undefined ? undefined : `not signed: ${decision.notSigning}`;
+}
+
 /** The Sigstore instance: as @actions/attest chooses under auto (public repositories: public-good). */
 export function sigstoreEndpoints(
   choice: SigstoreChoice,

@@ -13,7 +13,7 @@ import type { GitHubApiAccess } from '../registry/github-api.js';
 import type { Transport } from '../registry/transport.js';
 import { storeAttestation, type GitHubRepository } from './github-attestations.js';
 import { attachBundle } from './referrers.js';
-import type { SigningDecision, SigstoreEndpoints } from './settings.js';
+import { notSignedNote, type SigningDecision, type SigstoreEndpoints } from './settings.js';
 import { signStatement } from './sigstore.js';
 import { COSIGN_SIGNATURE_PREDICATE_TYPE, indexSubjects, statement, type Statement } from './statements.js';
 
@@ -106,8 +106,8 @@ export async function signIndex(
       record.unsigned = why;
       core.warning(`The index ${digest} is published unsigned (sign: auto): ${why}`);
     }
-  } else if (decision.notSigning !== undefined) {
-    record.unsigned = `not signed: ${decision.notSigning}`;
+  } else {
+    record.unsigned = notSignedNote(decision);
   }
   if (decision.attest) {
     try {

@@ -1,4 +1,5 @@
 import {
+  notSignedNote,
   signingDecision,
   sigstoreEndpoints,
   type SigningDecision,
@@ -62,6 +63,20 @@ describe('signingDecision: what a run does with the index it publishes', () => {
     ],
   ])('%s', (_, signing, build, expected) => {
     expect(signingDecision({ ...SIGNING, ...signing }, { ...BUILD, ...build })).toEqual(expected);
+  });
+});
+
+describe('notSignedNote: what the summary says of an index left unsigned on purpose', () => {
+  test.each<[string, SigningDecision, string | undefined]>([
+    [
+      'auto without a token: why, for the summary',
+      { sign: false, signRequired: false, attest: true, notSigning: 'publish is false' },
+      'not signed: publish is false',
+    ],
+    ['sign: false: nothing to say', { sign: false, signRequired: false, attest: false }, undefined],
+    ['signing: nothing to say yet', { sign: true, signRequired: false, attest: false }, undefined],
+  ])('%s', (_, decision, note) => {
+    expect(notSignedNote(decision)).toBe(note);
   });
 });
 
