@@ -55,7 +55,8 @@ const FAULT_KINDS: readonly Fault[] = [
   'reset-mid-body',
   'slow',
 ];
-const FAULT_RATE = 0.2;
+/** The share of the action's own requests that fail; FAULT_RATE overrides it (higher, to make rare paths common). */
+const FAULT_RATE = Number(process.env.FAULT_RATE ?? 0.2);
 /** Before it, buildx on the docker driver pushes every image twice (see engineFaultRate). */
 const BUILDX_PUSHING_ONCE = '0.22.0';
 const OLD_BUILDX_ENGINE_FAULT_RATE = 0.05;

@@ -11,6 +11,7 @@ import { digestLike, digestOf } from './digest.js';
 import { NotYetVisibleError, RegistryError, displayUrl } from './errors.js';
 import { defaultFetch, nextPage, type Fetch, type HttpResponse } from './http.js';
 import { Transport, repositoryCredentials, repositoryTarget } from './transport.js';
+import { transientFailure } from './transient.js';
 import {
   MANIFEST_MEDIA_TYPES,
   MediaType,
@@ -243,12 +244,24 @@ export class RegistryClient {
   /**
    * Uploads a blob without asking first whether the repository has it: its one caller uploads the dummies' config
    * once per repository, new by construction (a random nonce), so the question would cost a round trip to hear no.
-   * One POST to start, one PUT with all the bytes, retried together from the POST when either fails for a passing
-   * reason (the PUT's session may be gone after a failure; an unused one expires), within one retry window.
+   * One POST to start, retried on its own: a POST that failed changes nothing (at worst it leaves an unused session,
+   * which expires), so it must not use up the upload's attempts (with each attempt a POST and a PUT, a registry
+   * failing one request in five failed all seven about once in three thousand uploads). Then one PUT with all the
+   * bytes; when it fails for a passing reason the upload starts over from a new POST (the PUT's session may be gone).
+   * A POST that failed all its own attempts is not started over: the registry has been given its retry window.
    */
   async uploadBlob(name: ImageName, bytes: Buffer, mediaType: string = MediaType.octetStream): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest: digestOf(bytes), size: bytes.length };
-    await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
+    let started = false;
+    await this.#transport.retrying(
+      async () => {
+        started = false;
+        const session = await this.#startUpload(name, descriptor.digest);
+        started = true;
+        await this.#finishUpload(name, session, bytes, descriptor.digest);
+      },
+      (error) => started && transientFailure(error),
+    );
     return descriptor;
   }
 
@@ -278,14 +291,14 @@ export class RegistryClient {
       .catch(() => undefined);
   }
 
-  async #upload(name: ImageName, bytes: Buffer, digest: string): Promise<void> {
+  /** The upload session's URL: the location may be relative, and may carry the registry's own query (its state). */
+  async #startUpload(name: ImageName, digest: string): Promise<URL> {
     const where = describe(name, digest);
     const started = await this.#transport.request({
       action: `start the upload of blob ${where}`,
       method: 'POST',
       ...repositoryTarget(name, 'push', 'blobs/uploads/'),
       expect: [202],
-      retry: false,
     });
     const location = started.response.headers.get('location');
     if (location === null) {
@@ -294,12 +307,15 @@ export class RegistryClient {
         202,
       );
     }
-    const action = `upload blob ${where}`;
+    return new URL(location, started.url);
+  }
+
+  async #finishUpload(name: ImageName, session: URL, bytes: Buffer, digest: string): Promise<void> {
+    const action = `upload blob ${describe(name, digest)}`;
     const finished = await this.#transport.request({
       action,
       method: 'PUT',
-      // The location may be relative, and may carry the registry's own query parameters (upload state).
-      url: withQueryParameter(new URL(location, started.url), 'digest', digest),
+      url: withQueryParameter(session, 'digest', digest),
       credentials: repositoryCredentials(name, 'push'),
       headers: { 'Content-Type': MediaType.octetStream },
       body: bytes,

@@ -572,30 +572,41 @@ describe('RegistryClient retries', () => {
     expect(retries[0]).toMatch(/^could not upload blob .* answered 502 Bad Gateway; attempt 1 of 7 failed/);
   });
 
-  it('retries a blob upload from its POST, within one retry window: a failing registry is given up on in time', async () => {
+  it('retries a failed POST on its own (it changes nothing), and starts over from a new POST after a failed PUT', async () => {
     const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
     const upload = blobUpload(sha256(config));
-    // Failed POSTs and a failed PUT share the upload's attempts: each failure restarts it from the POST.
     const { replay, client, retries } = setup([
       upload.start(503),
       upload.start(502),
       upload.start(202, 'u3'),
       upload.put('u3', 502),
+      upload.start(503),
       upload.start(202, 'u4'),
       upload.put('u4', 201),
     ]);
     expect(await client.uploadBlob(LAB, config)).toMatchObject({ digest: upload.digest });
     replay.expectDone();
+    // The POSTs' failures count against the POST's own attempts; only the PUT's against the upload's.
     expect(
       retries.map((retry) => /^could not (\w+).*; (attempt \d of 7) failed/.exec(retry)?.slice(1).join(' ')),
-    ).toEqual(['start attempt 1 of 7', 'start attempt 2 of 7', 'upload attempt 3 of 7']);
+    ).toEqual(['start attempt 1 of 7', 'start attempt 2 of 7', 'upload attempt 1 of 7', 'start attempt 1 of 7']);
   });
 
-  it('gives a blob upload up after the retry policy’s attempts, POSTs included, not once per step', async () => {
+  it('gives a blob upload up once its POST has failed all its attempts: the upload does not start it over', async () => {
     const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
     const upload = blobUpload(sha256(config));
     const { replay, client } = setup(Array.from({ length: 7 }, () => upload.start(503)));
     await expect(client.uploadBlob(LAB, config)).rejects.toThrow(/gave up after 7 attempts/);
+    replay.expectDone();
+  });
+
+  it('gives a blob upload up after the retry policy’s attempts of its PUT', async () => {
+    const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
+    const upload = blobUpload(sha256(config));
+    const { replay, client } = setup(
+      Array.from({ length: 7 }, (_, n) => [upload.start(202, `u${n}`), upload.put(`u${n}`, 500)]).flat(),
+    );
+    await expect(client.uploadBlob(LAB, config)).rejects.toThrow(/^could not upload blob .*gave up after 7 attempts/);
     replay.expectDone();
   });
 
