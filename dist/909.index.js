@@ -101,6 +101,8 @@ function ociCredentials(credential) {
         : { username: credential.username, password: credential.identityToken };
 }
 
+// EXTERNAL MODULE: ./src/signing/settings.ts
+var settings = __webpack_require__(87726);
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
@@ -183,6 +185,7 @@ function statement(subject, predicateType, predicate) {
 
 
 
+
 /** The real services for `signing`. */
 function liveServices(signing) {
     const { github } = signing;
@@ -218,8 +221,8 @@ async function signIndex(signing, index, services = liveServices(signing)) {
             core/* warning */.$e(`The index ${digest} is published unsigned (sign: auto): ${why}`);
         }
     }
-    else if (decision.notSigning !== undefined) {
-        record.unsigned = `not signed: ${decision.notSigning}`;
+    else {
+        record.unsigned = (0,settings/* notSignedNote */.g)(decision);
     }
     if (decision.attest) {
         try {

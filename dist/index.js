@@ -32664,7 +32664,7 @@ function describeOutcome(outcome, indexDigest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88067);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81848);
 /* harmony import */ var _post_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92414);
 // One bundle serves both steps of the action: main, then post (post-if: always()). main marks the state, so the
 // same entry knows which step it runs as.
@@ -32852,7 +32852,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 88067:
+/***/ 81848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35956,149 +35956,8 @@ var assemble = __nccwpck_require__(93734);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./src/inputs/build-cache.ts
 var build_cache = __nccwpck_require__(96290);
-;// CONCATENATED MODULE: ./src/signing/settings.ts
-
-
-const SIGN_MODES = ['auto', 'true', 'false'];
-const ID_TOKEN_PERMISSION = 'grant the job "permissions: id-token: write"';
-// Where @actions/attest 3 sends its requests (its endpoints.ts): public repositories to the public-good instance,
-// others to GitHub's, whose host is the server's (githubapp.com for github.com).
-const PUBLIC_GOOD = {
-    name: 'public-good',
-    fulcioURL: 'https://fulcio.sigstore.dev',
-    rekorURL: 'https://rekor.sigstore.dev',
-};
-const CUSTOM_KEYS = ['fulcio', 'rekor', 'tsa', 'oidc-issuer'];
-const CUSTOM_FORM = 'auto, public-good, github, or fulcio=URL,rekor=URL,tsa=URL[,oidc-issuer=URL]';
-/** The three inputs, read in their forms; the runner's variables say whether a token can be had. */
-function readSigningInputs(reader, variables, publicRepository) {
-    return {
-        sign: reader.oneOf(constants/* Input */.pd.Sign, SIGN_MODES),
-        attest: reader.boolean(constants/* Input */.pd.Attest),
-        sigstore: parseSigstore(reader.text(constants/* Input */.pd.Sigstore), reader.problems),
-        // What @actions/core's getIDToken needs: the runner sets both only where the job may have a token.
-        oidcTokenAvailable: (0,runner_variables/* given */.gI)(variables.ACTIONS_ID_TOKEN_REQUEST_URL) !== undefined &&
-            (0,runner_variables/* given */.gI)(variables.ACTIONS_ID_TOKEN_REQUEST_TOKEN) !== undefined,
-        publicRepository,
-    };
-}
-function parseSigstore(value, problems) {
-    if (value === 'auto' || value === 'public-good' || value === 'github')
-        return { kind: value };
-    const entries = value.split(',').map((entry) => entry.trim());
-    const urls = new Map();
-    for (const entry of entries) {
-        const separator = entry.indexOf('=');
-        const key = entry.slice(0, separator);
-        if (separator < 0 || !CUSTOM_KEYS.includes(key) || urls.has(key)) {
-            problems.push(`"sigstore" has "${entry}" (expected ${CUSTOM_FORM})`);
-            return { kind: 'auto' };
-        }
-        const url = entry.slice(separator + 1);
-        const problem = urlProblem(url);
-        if (problem !== undefined) {
-            problems.push(`"sigstore" has ${key}=${url}, ${problem}`);
-            return { kind: 'auto' };
-        }
-        urls.set(key, url.replace(/\/+$/, ''));
-    }
-    const fulcioURL = urls.get('fulcio');
-    if (fulcioURL === undefined || (!urls.has('rekor') && !urls.has('tsa'))) {
-        problems.push(`"sigstore" is "${value}" (expected ${CUSTOM_FORM}: a private deployment needs fulcio and at least one of ` +
-            'rekor and tsa, which vouch for when the short-lived certificate signed)');
-        return { kind: 'auto' };
-    }
-    const optional = (key, name) => {
-        const url = urls.get(key);
-        return url === undefined ? {} : { [name]: url };
-    };
-    return {
-        kind: 'custom',
-        endpoints: {
-            name: fulcioURL,
-            fulcioURL,
-            ...optional('rekor', 'rekorURL'),
-            ...optional('tsa', 'tsaServerURL'),
-            ...optional('oidc-issuer', 'oidcIssuer'),
-        },
-    };
-}
-/** The job's OIDC token goes to Fulcio: over HTTPS, or plain HTTP to this machine only. */
-function urlProblem(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return 'which is not a URL (expected https://HOST[/PATH])';
-    }
-    if (url.protocol === 'https:')
-        return undefined;
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url.protocol === 'http:' && loopback)
-        return undefined;
-    return "which is not https (expected https://HOST[/PATH]: the job's token is sent there; http only to localhost)";
-}
-/** Problems of the combination, before anything is built: each names the input and what to set. */
-function signingProblems(signing, { push, publish, mode }) {
-    const problems = [];
-    for (const [name, asked] of [
-        [constants/* Input */.pd.Sign, signing.sign === 'true'],
-        [constants/* Input */.pd.Attest, signing.attest],
-    ]) {
-        if (!asked || mode === 'plan')
-            continue;
-        if (!push) {
-            problems.push(`"${name}" is true but "push" is false (expected push: true: what is signed is the pushed index)`);
-        }
-        else if (publish === 'false' && mode !== 'shard') {
-            problems.push(`"${name}" is true but "publish" is false (expected publish: post or main: only what is published is signed)`);
-        }
-        else if (!signing.oidcTokenAvailable) {
-            // A shard signs nothing, but checks for the grant the merge signs with: nothing is built for an index that
-            // could not be signed.
-            problems.push(`"${name}" is true but the job has no OIDC token (expected the workflow to ${ID_TOKEN_PERMISSION}: ` +
-                'Sigstore certifies the key with it)');
-        }
-    }
-    return problems;
-}
-/**
- * What a run does with the index it publishes. Nothing without push; shards never sign: their images are signed
- * through the merge's index. `auto` signs when there is something to publish and a token to sign with.
- */
-function signingDecision(signing, { push, publish, mode }) {
-    if (!push || mode === 'shard' || mode === 'plan')
-        return { sign: false, signRequired: false, attest: false };
-    const { attest } = signing;
-    if (signing.sign === 'false')
-        return { sign: false, signRequired: false, attest };
-    if (signing.sign === 'true')
-        return { sign: true, signRequired: true, attest };
-    if (publish === 'false')
-        return { sign: false, signRequired: false, attest, notSigning: 'publish is false' };
-    if (!signing.oidcTokenAvailable) {
-        return {
-            sign: false,
-            signRequired: false,
-            attest,
-            notSigning: `the job has no OIDC token (to sign, ${ID_TOKEN_PERMISSION})`,
-        };
-    }
-    return { sign: true, signRequired: false, attest };
-}
-/** The Sigstore instance: as @actions/attest chooses under auto (public repositories: public-good). */
-function sigstoreEndpoints(choice, publicRepository, serverUrl) {
-    if (choice.kind === 'custom')
-        return choice.endpoints;
-    const kind = choice.kind === 'auto' ? (publicRepository ? 'public-good' : 'github') : choice.kind;
-    if (kind === 'public-good')
-        return PUBLIC_GOOD;
-    const serverHost = new URL(serverUrl).hostname;
-    const host = serverHost === 'github.com' ? 'githubapp.com' : serverHost;
-    return { name: 'github', fulcioURL: `https://fulcio.${host}`, tsaServerURL: `https://timestamp.${host}` };
-}
-
+// EXTERNAL MODULE: ./src/signing/settings.ts
+var settings = __nccwpck_require__(87726);
 ;// CONCATENATED MODULE: ./src/inputs/cross-field.ts
 // The rules between inputs: each input may be well formed on its own and the combination still make no sense
 // (push without tags, load with push). Pure: settings in, problems out, each naming the inputs and what to set.
@@ -36141,7 +36000,7 @@ function crossFieldProblems(inputs, tagsGiven = inputs.tags.length > 0) {
         problems.push(`"call" is "${build.call}", which evaluates the build and makes no image, but "push" is true (expected ` +
             'push: false with a call, or no call)');
     }
-    problems.push(...signingProblems(inputs.signing, inputs));
+    problems.push(...(0,settings/* signingProblems */.GO)(inputs.signing, inputs));
     return problems;
 }
 /** ghcr.io keeps every image under a user or organization, and cleanup there deletes through that owner's packages. */
@@ -36450,7 +36309,7 @@ function parseInputs(read, runner = NO_RUNNER) {
         buildkitdFlags: reader.text(constants/* Input */.pd.BuildkitdFlags),
         buildkitdConfigInline: reader.text(constants/* Input */.pd.BuildkitdConfigInline),
         githubToken,
-        signing: readSigningInputs(reader, runner.variables, runner.repositoryPublic?.() ?? false),
+        signing: (0,settings/* readSigningInputs */.lC)(reader, runner.variables, runner.repositoryPublic?.() ?? false),
         build: {
             context,
             ...(gitContext ? { gitContext } : {}),
@@ -37370,8 +37229,8 @@ async function finishIndex(plan, pushed, buildMetadata, state, registry, signing
 }
 /** How this step signs the index it publishes (sign-index.ts), said in the log before anything is built. */
 function indexSigning(inputs, registry) {
-    const decision = signingDecision(inputs.signing, inputs);
-    const endpoints = sigstoreEndpoints(inputs.signing.sigstore, inputs.signing.publicRepository, (0,runner_variables/* githubServerUrl */.EI)(process.env));
+    const decision = (0,settings/* signingDecision */.Aw)(inputs.signing, inputs);
+    const endpoints = (0,settings/* sigstoreEndpoints */.$u)(inputs.signing.sigstore, inputs.signing.publicRepository, (0,runner_variables/* githubServerUrl */.EI)(process.env));
     if (decision.sign || decision.attest) {
         const what = [decision.sign ? 'signs' : '', decision.attest ? 'attests the provenance of' : ''].filter(Boolean);
         core/* info */.pq(`This step ${what.join(' and ')} the published index, with Sigstore (${endpoints.name}).`);
@@ -37396,8 +37255,9 @@ function indexSigning(inputs, registry) {
 async function signAndRecord(signing, index, state) {
     const { decision } = signing;
     if (!decision.sign && !decision.attest) {
-        if (decision.notSigning !== undefined)
-            state.signing = { unsigned: `not signed: ${decision.notSigning}` };
+        const unsigned = (0,settings/* notSignedNote */.g)(decision);
+        if (unsigned !== undefined)
+            state.signing = { unsigned };
         return;
     }
     try {
@@ -39556,6 +39416,8 @@ var errors = __nccwpck_require__(6764);
 var http = __nccwpck_require__(58851);
 // EXTERNAL MODULE: ./src/registry/transport.ts + 2 modules
 var transport = __nccwpck_require__(85325);
+// EXTERNAL MODULE: ./src/registry/transient.ts
+var registry_transient = __nccwpck_require__(94925);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(30234);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -39563,6 +39425,7 @@ var types = __nccwpck_require__(30234);
 // blobs and tags of one registry repository at a time, with Docker's authentication (auth.ts). Every request goes
 // through the Transport (transport.ts), which authenticates, follows redirects, turns refusals into RegistryErrors
 // and retries what failed for a passing reason.
+
 
 
 
@@ -39734,12 +39597,21 @@ class RegistryClient {
     /**
      * Uploads a blob without asking first whether the repository has it: its one caller uploads the dummies' config
      * once per repository, new by construction (a random nonce), so the question would cost a round trip to hear no.
-     * One POST to start, one PUT with all the bytes, retried together from the POST when either fails for a passing
-     * reason (the PUT's session may be gone after a failure; an unused one expires), within one retry window.
+     * One POST to start, retried on its own: a POST that failed changes nothing (at worst it leaves an unused session,
+     * which expires), so it must not use up the upload's attempts (with each attempt a POST and a PUT, a registry
+     * failing one request in five failed all seven about once in three thousand uploads). Then one PUT with all the
+     * bytes; when it fails for a passing reason the upload starts over from a new POST (the PUT's session may be gone).
+     * A POST that failed all its own attempts is not started over: the registry has been given its retry window.
      */
     async uploadBlob(name, bytes, mediaType = types/* MediaType */.zu.octetStream) {
         const descriptor = { mediaType, digest: (0,registry_digest/* digestOf */.o)(bytes), size: bytes.length };
-        await this.#transport.retrying(() => this.#upload(name, bytes, descriptor.digest));
+        let started = false;
+        await this.#transport.retrying(async () => {
+            started = false;
+            const session = await this.#startUpload(name, descriptor.digest);
+            started = true;
+            await this.#finishUpload(name, session, bytes, descriptor.digest);
+        }, (error) => started && (0,registry_transient/* transientFailure */.R)(error));
         return descriptor;
     }
     /**
@@ -39768,25 +39640,27 @@ class RegistryClient {
         })
             .catch(() => undefined);
     }
-    async #upload(name, bytes, digest) {
+    /** The upload session's URL: the location may be relative, and may carry the registry's own query (its state). */
+    async #startUpload(name, digest) {
         const where = describe(name, digest);
         const started = await this.#transport.request({
             action: `start the upload of blob ${where}`,
             method: 'POST',
             ...(0,transport/* repositoryTarget */.IX)(name, 'push', 'blobs/uploads/'),
             expect: [202],
-            retry: false,
         });
         const location = started.response.headers.get('location');
         if (location === null) {
             throw new errors/* RegistryError */.gl(`could not start the upload of blob ${where}: POST ${(0,errors/* displayUrl */.Qy)(started.url)} answered 202 without a Location`, 202);
         }
-        const action = `upload blob ${where}`;
+        return new URL(location, started.url);
+    }
+    async #finishUpload(name, session, bytes, digest) {
+        const action = `upload blob ${describe(name, digest)}`;
         const finished = await this.#transport.request({
             action,
             method: 'PUT',
-            // The location may be relative, and may carry the registry's own query parameters (upload state).
-            url: withQueryParameter(new URL(location, started.url), 'digest', digest),
+            url: withQueryParameter(session, 'digest', digest),
             credentials: (0,transport/* repositoryCredentials */.p_)(name, 'push'),
             headers: { 'Content-Type': types/* MediaType */.zu.octetStream },
             body: bytes,
@@ -41492,6 +41366,168 @@ async function storeAttestation(transport, access, repository, bundle) {
 function githubRepository(value) {
     const [owner, repo, ...rest] = (value ?? '').split('/');
     return owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 87726:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ sigstoreEndpoints),
+/* harmony export */   Aw: () => (/* binding */ signingDecision),
+/* harmony export */   GO: () => (/* binding */ signingProblems),
+/* harmony export */   g: () => (/* binding */ notSignedNote),
+/* harmony export */   lC: () => (/* binding */ readSigningInputs)
+/* harmony export */ });
+/* unused harmony export SIGN_MODES */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27242);
+/* harmony import */ var _runner_variables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93381);
+
+
+const SIGN_MODES = ['auto', 'true', 'false'];
+const ID_TOKEN_PERMISSION = 'grant the job "permissions: id-token: write"';
+// Where @actions/attest 3 sends its requests (its endpoints.ts): public repositories to the public-good instance,
+// others to GitHub's, whose host is the server's (githubapp.com for github.com).
+const PUBLIC_GOOD = {
+    name: 'public-good',
+    fulcioURL: 'https://fulcio.sigstore.dev',
+    rekorURL: 'https://rekor.sigstore.dev',
+};
+const CUSTOM_KEYS = ['fulcio', 'rekor', 'tsa', 'oidc-issuer'];
+const CUSTOM_FORM = 'auto, public-good, github, or fulcio=URL,rekor=URL,tsa=URL[,oidc-issuer=URL]';
+/** The three inputs, read in their forms; the runner's variables say whether a token can be had. */
+function readSigningInputs(reader, variables, publicRepository) {
+    return {
+        sign: reader.oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Sign, SIGN_MODES),
+        attest: reader.boolean(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Attest),
+        sigstore: parseSigstore(reader.text(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Sigstore), reader.problems),
+        // What @actions/core's getIDToken needs: the runner sets both only where the job may have a token.
+        oidcTokenAvailable: (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_1__/* .given */ .gI)(variables.ACTIONS_ID_TOKEN_REQUEST_URL) !== undefined &&
+            (0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_1__/* .given */ .gI)(variables.ACTIONS_ID_TOKEN_REQUEST_TOKEN) !== undefined,
+        publicRepository,
+    };
+}
+function parseSigstore(value, problems) {
+    if (value === 'auto' || value === 'public-good' || value === 'github')
+        return { kind: value };
+    const entries = value.split(',').map((entry) => entry.trim());
+    const urls = new Map();
+    for (const entry of entries) {
+        const separator = entry.indexOf('=');
+        const key = entry.slice(0, separator);
+        if (separator < 0 || !CUSTOM_KEYS.includes(key) || urls.has(key)) {
+            problems.push(`"sigstore" has "${entry}" (expected ${CUSTOM_FORM})`);
+            return { kind: 'auto' };
+        }
+        const url = entry.slice(separator + 1);
+        const problem = urlProblem(url);
+        if (problem !== undefined) {
+            problems.push(`"sigstore" has ${key}=${url}, ${problem}`);
+            return { kind: 'auto' };
+        }
+        urls.set(key, url.replace(/\/+$/, ''));
+    }
+    const fulcioURL = urls.get('fulcio');
+    if (fulcioURL === undefined || (!urls.has('rekor') && !urls.has('tsa'))) {
+        problems.push(`"sigstore" is "${value}" (expected ${CUSTOM_FORM}: a private deployment needs fulcio and at least one of ` +
+            'rekor and tsa, which vouch for when the short-lived certificate signed)');
+        return { kind: 'auto' };
+    }
+    const optional = (key, name) => {
+        const url = urls.get(key);
+        return url === undefined ? {} : { [name]: url };
+    };
+    return {
+        kind: 'custom',
+        endpoints: {
+            name: fulcioURL,
+            fulcioURL,
+            ...optional('rekor', 'rekorURL'),
+            ...optional('tsa', 'tsaServerURL'),
+            ...optional('oidc-issuer', 'oidcIssuer'),
+        },
+    };
+}
+/** The job's OIDC token goes to Fulcio: over HTTPS, or plain HTTP to this machine only. */
+function urlProblem(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'which is not a URL (expected https://HOST[/PATH])';
+    }
+    if (url.protocol === 'https:')
+        return undefined;
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol === 'http:' && loopback)
+        return undefined;
+    return "which is not https (expected https://HOST[/PATH]: the job's token is sent there; http only to localhost)";
+}
+/** Problems of the combination, before anything is built: each names the input and what to set. */
+function signingProblems(signing, { push, publish, mode }) {
+    const problems = [];
+    for (const [name, asked] of [
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Sign, signing.sign === 'true'],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Attest, signing.attest],
+    ]) {
+        if (!asked || mode === 'plan')
+            continue;
+        if (!push) {
+            problems.push(`"${name}" is true but "push" is false (expected push: true: what is signed is the pushed index)`);
+        }
+        else if (publish === 'false' && mode !== 'shard') {
+            problems.push(`"${name}" is true but "publish" is false (expected publish: post or main: only what is published is signed)`);
+        }
+        else if (!signing.oidcTokenAvailable) {
+            // A shard signs nothing, but checks for the grant the merge signs with: nothing is built for an index that
+            // could not be signed.
+            problems.push(`"${name}" is true but the job has no OIDC token (expected the workflow to ${ID_TOKEN_PERMISSION}: ` +
+                'Sigstore certifies the key with it)');
+        }
+    }
+    return problems;
+}
+/**
+ * What a run does with the index it publishes. Nothing without push; shards never sign: their images are signed
+ * through the merge's index. `auto` signs when there is something to publish and a token to sign with.
+ */
+function signingDecision(signing, { push, publish, mode }) {
+    if (!push || mode === 'shard' || mode === 'plan')
+        return { sign: false, signRequired: false, attest: false };
+    const { attest } = signing;
+    if (signing.sign === 'false')
+        return { sign: false, signRequired: false, attest };
+    if (signing.sign === 'true')
+        return { sign: true, signRequired: true, attest };
+    if (publish === 'false')
+        return { sign: false, signRequired: false, attest, notSigning: 'publish is false' };
+    if (!signing.oidcTokenAvailable) {
+        return {
+            sign: false,
+            signRequired: false,
+            attest,
+            notSigning: `the job has no OIDC token (to sign, ${ID_TOKEN_PERMISSION})`,
+        };
+    }
+    return { sign: true, signRequired: false, attest };
+}
+/** What the summary says of an index that sign: auto chose not to sign; nothing when it signs or was told not to. */
+function notSignedNote(decision) {
+    return decision.notSigning === undefined ? undefined : `not signed: ${decision.notSigning}`;
+}
+/** The Sigstore instance: as @actions/attest chooses under auto (public repositories: public-good). */
+function sigstoreEndpoints(choice, publicRepository, serverUrl) {
+    if (choice.kind === 'custom')
+        return choice.endpoints;
+    const kind = choice.kind === 'auto' ? (publicRepository ? 'public-good' : 'github') : choice.kind;
+    if (kind === 'public-good')
+        return PUBLIC_GOOD;
+    const serverHost = new URL(serverUrl).hostname;
+    const host = serverHost === 'github.com' ? 'githubapp.com' : serverHost;
+    return { name: 'github', fulcioURL: `https://fulcio.${host}`, tsaServerURL: `https://timestamp.${host}` };
 }
 
 
