@@ -5,10 +5,10 @@ import { attachArtifactToImage, type AttachArtifactOptions, type Credentials } f
 import { messageWithCauses } from '../error-message.js';
 import { formatName, type ImageName } from '../reference.js';
 import type { Credential } from '../registry/credentials/credential.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../registry/http.js';
 import { SIGSTORE_RETRY } from './retry-options.js';
 
 export const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const REQUEST_TIMEOUT_MS = 30_000;
 
 export class ReferrerError extends Error {
   override name = 'ReferrerError';
@@ -41,7 +41,7 @@ export async function attachBundle(
       // registry is written to as it is, since its sign-in fails on a registry that asks for none.
       ...(credentials === undefined ? {} : { credentials }),
       fetchOpts: {
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: DEFAULT_REQUEST_TIMEOUT_MS,
         // Unset: @npmcli/agent reads https_proxy, no_proxy and the like itself.
         proxy: undefined,
         noProxy: undefined,

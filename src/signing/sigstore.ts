@@ -7,12 +7,12 @@ import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type Witness
 import type { SigstoreEndpoints } from './settings.js';
 import type { Statement } from './statements.js';
 import { messageWithCauses } from '../error-message.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../registry/http.js';
 import { SIGSTORE_RETRY } from './retry-options.js';
 
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /** The audience Fulcio accepts a token for. */
 const SIGSTORE_AUDIENCE = 'sigstore';
-const REQUEST_TIMEOUT_MS = 30_000;
 
 export class SigningError extends Error {
   override name = 'SigningError';
@@ -20,7 +20,7 @@ export class SigningError extends Error {
 
 /** Signs `statement` with `endpoints`' Fulcio and has their Rekor and/or timestamp authority witness it. */
 export async function signStatement(statement: Statement, endpoints: SigstoreEndpoints): Promise<SerializedBundle> {
-  const options = { timeout: REQUEST_TIMEOUT_MS, retry: SIGSTORE_RETRY };
+  const options = { timeout: DEFAULT_REQUEST_TIMEOUT_MS, retry: SIGSTORE_RETRY };
   const signer = new FulcioSigner({
     // @actions/core's client: the runner's token request, with its proxy settings and retries.
     identityProvider: { getToken: () => core.getIDToken(SIGSTORE_AUDIENCE) },
