@@ -182,13 +182,11 @@ async function leakProblems(
   const leftovers = runIds.flatMap((runId) => temporaryTagsOfRun(tags, runId));
   const problems: string[] = [];
   if (leftovers.length > 0) {
+    const lines = run.steps.flatMap((step) => stepLog(step).split('\n'));
     // What the steps said about it, if anything: a tag left with no warning is the worse bug.
-    const warnings = run.steps
-      .flatMap((step) => stepLog(step).split('\n'))
-      .filter((line) => line.startsWith('::warning::'));
+    const warnings = lines.filter((line) => line.startsWith('::warning::'));
     // And every line that names one: what main and post did with it (a CI log keeps only a failure's last lines).
-    const mentions = run.steps
-      .flatMap((step) => stepLog(step).split('\n'))
+    const mentions = lines
       .filter((line) => leftovers.some((left) => line.includes(left.replace(/ \(dangling\)$/, ''))))
       .map((line) => line.slice(0, 400));
     problems.push(
