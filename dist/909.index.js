@@ -29,6 +29,8 @@ var reference = __webpack_require__(98286);
 var github_attestations = __webpack_require__(8306);
 // EXTERNAL MODULE: ./node_modules/@sigstore/oci/dist/index.js
 var dist = __webpack_require__(81057);
+// EXTERNAL MODULE: ./src/registry/http.ts
+var http = __webpack_require__(58851);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 ;// CONCATENATED MODULE: ./src/signing/retry-options.ts
@@ -51,8 +53,8 @@ const SIGSTORE_RETRY = {
 
 
 
+
 const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const REQUEST_TIMEOUT_MS = 30_000;
 class ReferrerError extends Error {
     name = 'ReferrerError';
 }
@@ -77,7 +79,7 @@ async function attachBundle(repository, digest, bundle, predicateType, credentia
             // registry is written to as it is, since its sign-in fails on a registry that asks for none.
             ...(credentials === undefined ? {} : { credentials }),
             fetchOpts: {
-                timeout: REQUEST_TIMEOUT_MS,
+                timeout: http/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc,
                 // Unset: @npmcli/agent reads https_proxy, no_proxy and the like itself.
                 proxy: undefined,
                 noProxy: undefined,
@@ -116,16 +118,16 @@ var sign_dist = __webpack_require__(15179);
 
 
 
+
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /** The audience Fulcio accepts a token for. */
 const SIGSTORE_AUDIENCE = 'sigstore';
-const sigstore_REQUEST_TIMEOUT_MS = 30_000;
 class SigningError extends Error {
     name = 'SigningError';
 }
 /** Signs `statement` with `endpoints`' Fulcio and has their Rekor and/or timestamp authority witness it. */
 async function signStatement(statement, endpoints) {
-    const options = { timeout: sigstore_REQUEST_TIMEOUT_MS, retry: SIGSTORE_RETRY };
+    const options = { timeout: http/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc, retry: SIGSTORE_RETRY };
     const signer = new sign_dist/* FulcioSigner */.$o({
         // @actions/core's client: the runner's token request, with its proxy settings and retries.
         identityProvider: { getToken: () => core/* getIDToken */.V9(SIGSTORE_AUDIENCE) },

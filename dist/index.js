@@ -40316,11 +40316,12 @@ function httpOrigin(url) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
 /* harmony export */   Zj: () => (/* binding */ nextPage),
 /* harmony export */   d3: () => (/* binding */ sendHttp),
 /* harmony export */   iT: () => (/* binding */ defaultFetch)
 /* harmony export */ });
-/* unused harmony exports HttpResponse, DEFAULT_REQUEST_TIMEOUT_MS */
+/* unused harmony export HttpResponse */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
